@@ -1,0 +1,72 @@
+"""Find a calendar date in a short text and give it as ISO 8601 (YYYY-MM-DD)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+YEAR_MIN, YEAR_MAX = 1990, 2100
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, int]:
+    text = (resources.files("stripper") / "data" / "months.txt").read_text(encoding="utf-8")
+    names: dict[str, int] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].split()
+        if line:
+            for name in line[1:]:
+                names.setdefault(name, int(line[0]))
+    return names
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, ...]:
+    months = "|".join(sorted((re.escape(m) for m in month_names()), key=len, reverse=True))
+    return (
+        # 2020-03-05, 2020/03/05, 2020-03-05T10:00
+        re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
+        # March 5, 2020 / Mar. 5th 2020
+        re.compile(r"(?<!\w)(?P<mn>" + months + r")\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I),
+        # 5 March 2020 / 5. März 2020 / 5 de marzo de 2020 / 1er mars 2020
+        re.compile(r"(?<!\d)(?P<d>[0-3]?\d)(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(?P<mn>" + months + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)(?!\d)", re.I),
+        # 05.03.2020 / 5/3/2020 (day first; month-first only when the day is > 12)
+        re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)"),
+        re.compile(r"(?<!\d)(?P<b2>[01]?\d)/(?P<a2>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?!\d)"),
+        # 2020年3月5日
+        re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
+    )
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    if not (YEAR_MIN <= y <= YEAR_MAX and 1 <= m <= 12 and 1 <= d <= 31):
+        return False
+    return d <= (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31)
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """(iso, start, end) of the first date in text, or None. Only looks at the first 300 chars."""
+    text = text[:300]
+    best = None
+    names = month_names()
+    for pat in _patterns():
+        for m in pat.finditer(text):
+            g = m.groupdict()
+            try:
+                y = int(g["y"])
+                if g.get("mn"):
+                    mo, d = names[g["mn"].lower().rstrip(".")], int(g["d"])
+                elif g.get("a"):
+                    d, mo = int(g["a"]), int(g["b"])
+                elif g.get("a2"):
+                    mo, d = int(g["b2"]), int(g["a2"])
+                    if d <= 12:
+                        continue  # ambiguous month-first; the day-first pattern already tried
+                else:
+                    mo, d = int(g["m"]), int(g["d"])
+            except (KeyError, ValueError):
+                continue
+            if _valid(y, mo, d) and (best is None or m.start() < best[1]):
+                best = (f"{y:04d}-{mo:02d}-{d:02d}", m.start(), m.end())
+            break
+    return best

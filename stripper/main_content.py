@@ -1,0 +1,221 @@
+"""Stage 4: decide which blocks are the article.
+
+Three named passes, as in jusText, then a span choice:
+1. classify_blocks: context-free classes from rules, length, stopword and link density;
+2. revise_classes: short and near-good blocks take the class of their neighbours;
+3. choose_span: the contiguous run of blocks with the highest score (good text counts up,
+   boilerplate counts down: a maximum-subarray choice), cut at a related-list or comment
+   heading once the article has begun;
+4. finish: inside the span keep good blocks; tags move lines to the metadata; repeats go.
+Works from page context, not phrase lists, so it holds on pages no rule has seen."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .language import is_cjk
+from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PRE, TAG, TABLE, Block, Decision, Verdict
+from .options import Options
+from .phrases import normalize_block
+
+GOOD, NEARGOOD, SHORT, BAD, TAGGED = "good", "neargood", "short", "bad", "tagged"
+WORD_RE = re.compile(r"\w+")
+CJK_PUNCT_RE = re.compile(r"[。，、！？；：「」（）]")
+SENT_END_RE = re.compile(r"[.!?…。！？\"”»)]\s*$")
+
+# Span scoring (tuned on the development corpus with scripts/bench_devset.py).
+BAD_BLOCK_COST_DEFAULT = 3.0        # fixed cost of a boilerplate block, on top of its words
+NEARGOOD_WEIGHT_DEFAULT = 0.5
+END_MIN_WORDS_DEFAULT = 60          # article words needed before a related/comment heading ends it
+END_MIN_SHARE_DEFAULT = 0.25
+CAPTION_LOOKBEHIND_DEFAULT = 6      # captions this many blocks before the span still count
+
+
+@dataclass(slots=True)
+class Selection:
+    span: tuple[int, int]            # first and last block index of the article (inclusive); (-1,-1) if none
+    classes: list[str]
+    verdicts: list[Verdict]
+    kept: list[int]
+    meta: dict[str, list[int]]       # label -> block indices moved to metadata
+    decisions: list[Decision]        # decisions made by this stage (selection, revision, dedupe)
+
+
+def _weight(block: Block, cjk: bool) -> float:
+    if cjk:
+        return len(block.text) / 2.5
+    return float(len(WORD_RE.findall(block.text)))
+
+
+def _stop_density(block: Block, stopwords: frozenset[str], cjk: bool) -> float:
+    if cjk:
+        n = len(block.text)
+        return min(1.0, 6 * len(CJK_PUNCT_RE.findall(block.text)) / n) if n else 0.0
+    ws = WORD_RE.findall(block.text.lower())
+    if not ws:
+        return 0.0
+    if not stopwords:  # unknown language: sentence shape only
+        return 0.35 if SENT_END_RE.search(block.text) and len(ws) >= 8 else 0.1
+    return sum(1 for w in ws if w in stopwords) / len(ws)
+
+
+def classify_blocks(blocks: list[Block], first: dict[int, Decision], stopwords: frozenset[str],
+                    language: str | None, o: Options) -> list[str]:
+    cjk = is_cjk(language)
+    low, high = (o.length_low, o.length_high) if not cjk else (o.length_low // 3, o.length_high // 3)
+    classes = []
+    for b in blocks:
+        d = first.get(b.index)
+        if d is not None and d.action == DROP:
+            classes.append(BAD)
+            continue
+        if d is not None and d.action == TAG and d.label != "bio":
+            classes.append(TAGGED)
+            continue
+        if b.link_density > o.max_link_density:
+            classes.append(BAD)
+            continue
+        n = len(b.text)
+        dens = _stop_density(b, stopwords, cjk)
+        if b.kind == PRE or b.kind == TABLE:
+            classes.append(NEARGOOD if n >= low else SHORT)
+        elif n < low:
+            classes.append(SHORT)
+        elif dens >= o.stopwords_high and n > high:
+            classes.append(GOOD)
+        elif dens >= o.stopwords_low:
+            classes.append(NEARGOOD)
+        else:
+            classes.append(BAD)
+    return classes
+
+
+def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
+    j = i + step
+    while 0 <= j < len(classes):
+        c = classes[j]
+        if c in (BAD, GOOD) or (c == NEARGOOD and not ignore_neargood):
+            return c
+        j += step
+    return BAD
+
+
+def revise_classes(classes: list[str]) -> list[str]:
+    """jusText's context pass: shorts between good blocks become good, near-goods next to good
+    text become good; what sits among boilerplate becomes bad. Tagged blocks are transparent."""
+    out = list(classes)
+    for i, c in enumerate(classes):
+        if c != SHORT:
+            continue
+        prev, nxt = _neighbour(classes, i, -1, True), _neighbour(classes, i, 1, True)
+        if prev == GOOD and nxt == GOOD:
+            out[i] = GOOD
+        elif prev == BAD and nxt == BAD:
+            out[i] = BAD
+        elif (prev == BAD and _neighbour(classes, i, -1, False) == NEARGOOD) or \
+             (nxt == BAD and _neighbour(classes, i, 1, False) == NEARGOOD):
+            out[i] = GOOD
+        else:
+            out[i] = BAD if prev == BAD or nxt == BAD else GOOD
+    classes2 = list(out)
+    for i, c in enumerate(classes2):
+        if c != NEARGOOD:
+            continue
+        prev, nxt = _neighbour(classes2, i, -1, True), _neighbour(classes2, i, 1, True)
+        out[i] = BAD if (prev == BAD and nxt == BAD) else GOOD
+    return out
+
+
+def choose_span(blocks: list[Block], classes: list[str], ends: set[int], cjk: bool) -> tuple[int, int]:
+    """Maximum-subarray over block scores, then cut at the first END heading past the article start."""
+    best, best_span = 0.0, (-1, -1)
+    cur, start = 0.0, 0
+    for i, b in enumerate(blocks):
+        c = classes[i]
+        w = _weight(b, cjk)
+        if c == GOOD:
+            s = w
+        elif c == NEARGOOD:
+            s = w * NEARGOOD_WEIGHT_DEFAULT
+        elif c == TAGGED:
+            s = 0.0
+        else:
+            s = -(w + BAD_BLOCK_COST_DEFAULT)
+        if cur <= 0:
+            cur, start = s, i
+        else:
+            cur += s
+        if cur > best:
+            best, best_span = cur, (start, i)
+    if best_span[0] < 0:
+        return best_span
+    a, z = best_span
+    total = sum(_weight(blocks[i], cjk) for i in range(a, z + 1) if classes[i] == GOOD)
+    mass = 0.0
+    for i in range(a, z + 1):
+        if i in ends and mass >= END_MIN_WORDS_DEFAULT and mass >= END_MIN_SHARE_DEFAULT * total:
+            z = i - 1
+            break
+        if classes[i] == GOOD:
+            mass += _weight(blocks[i], cjk)
+    while z > a and classes[z] not in (GOOD,):
+        z -= 1
+    return a, z
+
+
+def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[str],
+           language: str | None, options: Options) -> Selection:
+    first = {d.index: d for d in decisions}
+    cjk = is_cjk(language)
+    base = classify_blocks(blocks, first, stopwords, language, options)
+    classes = revise_classes(base)
+    ends = {d.index for d in decisions if d.action == END}
+    for i in ends:
+        classes[i] = BAD
+    span = choose_span(blocks, classes, ends, cjk)
+    a, z = span
+    verdicts: list[Verdict] = []
+    kept: list[int] = []
+    meta: dict[str, list[int]] = {}
+    own: list[Decision] = []
+    seen: dict[str, int] = {}
+    for b in blocks:
+        i = b.index
+        d = first.get(i)
+        inside = a <= i <= z
+        if d is not None and d.action == TAG and d.label:
+            near = a >= 0 and (a - CAPTION_LOOKBEHIND_DEFAULT <= i <= z + 1)
+            if d.label == "bio":
+                # A bio counts only at the article's end: nothing but tags or junk after it.
+                tail_ok = a >= 0 and i >= a and all(classes[j] != GOOD or first.get(j, None) is not None and first[j].label == "bio"
+                                                   for j in range(i + 1, z + 1))
+                if tail_ok and i <= z + 2:
+                    meta.setdefault("bio", []).append(i)
+                    verdicts.append(Verdict(i, META, d.rule_id, d.reason))
+                    continue
+                if inside and classes[i] == GOOD:
+                    kept.append(i)
+                    verdicts.append(Verdict(i, KEPT, "SEL001", "bio-like but not at the article end"))
+                    continue
+            elif near or d.label in ("byline", "date", "section"):
+                meta.setdefault(d.label, []).append(i)
+                verdicts.append(Verdict(i, META, d.rule_id, d.reason))
+                continue
+        if d is not None and d.action in (DROP, END):
+            verdicts.append(Verdict(i, DROPPED, d.rule_id, d.reason))
+            continue
+        if not inside:
+            verdicts.append(Verdict(i, DROPPED, "SEL002", f"outside the article span ({base[i]})"))
+            continue
+        if classes[i] != GOOD:
+            verdicts.append(Verdict(i, DROPPED, "SEL003", f"boilerplate inside the span ({base[i]})"))
+            continue
+        key = normalize_block(b.text)
+        if key in seen and len(key) > 0:
+            own.append(Decision("DUP002", i, DROP, f"repeat of block {seen[key]}"))
+            verdicts.append(Verdict(i, DROPPED, "DUP002", f"repeat of block {seen[key]}"))
+            continue
+        seen[key] = i
+        kept.append(i)
+        verdicts.append(Verdict(i, KEPT, "SEL000", f"article text ({base[i]})"))
+    return Selection(span, classes, verdicts, kept, meta, own)

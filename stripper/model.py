@@ -1,0 +1,94 @@
+"""Data passed between the pipeline stages. Blocks are frozen; verdicts live in Decisions."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Block kinds produced by every segmenter (text, markdown and HTML alike).
+PARA, HEADING, ITEM, QUOTE, PRE, TABLE, CAPTION = (
+    "para", "heading", "item", "quote", "pre", "table", "caption")
+
+# Rule actions.
+DROP, DEMOTE, TAG, END = "drop", "demote", "tag", "end"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of page text: a paragraph, heading, list item, caption, ..."""
+    index: int
+    text: str
+    kind: str = PARA
+    level: int = 0          # heading level (1-6) for headings
+    link_chars: int = 0     # characters of text that sat inside links
+    gap_before: int = 0     # blank lines before it in a text dump (0 for HTML)
+    line: int = 0           # 1-based source line (text dumps) or 0
+    origin: str = ""        # where it came from: "text", "markdown", "html:<tag>"
+    hint: str = ""          # segmenter's own label ("caption", "byline", "title", ...)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A rule's verdict on one block (or a stage's, for selection and fallback)."""
+    rule_id: str
+    index: int
+    action: str             # drop | demote | tag | end
+    reason: str
+    label: str = ""         # for tag: caption | byline | bio | date | section | title | subtitle
+
+
+# Final per-block verdicts shown by --explain.
+KEPT, DROPPED, META = "kept", "dropped", "metadata"
+
+
+@dataclass(slots=True)
+class Verdict:
+    index: int
+    verdict: str            # kept | dropped | metadata
+    rule_id: str
+    reason: str
+
+
+ARTICLE_KEYS = ("title", "subtitle", "section", "authors", "author_bio", "date",
+                "site_name", "url", "language", "captions", "text",
+                "input_format", "source")
+
+
+@dataclass(slots=True)
+class Article:
+    """The extracted article. JSON keys are the attribute names, in ARTICLE_KEYS order."""
+    title: str | None = None
+    subtitle: str | None = None
+    section: str | None = None
+    authors: list[str] = field(default_factory=list)
+    author_bio: str | None = None
+    date: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    language: str | None = None
+    captions: list[str] = field(default_factory=list)
+    text: str = ""
+    input_format: str | None = None
+    source: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self, provenance: bool = True) -> dict:
+        d = {k: getattr(self, k) for k in ARTICLE_KEYS}
+        d["authors"] = list(self.authors)
+        d["captions"] = list(self.captions)
+        if provenance:
+            d["provenance"] = dict(sorted(self.provenance.items()))
+        return d
+
+
+@dataclass(slots=True)
+class Result:
+    """Everything a run produced: the article plus every block and verdict (for --explain)."""
+    article: Article
+    blocks: list[Block]
+    decisions: list[Decision]
+    verdicts: list[Verdict]
+    removed_nodes: list[tuple[str, str]] = field(default_factory=list)  # HTML pre-cleaner: (node, reason)
+    kept: list[Block] = field(default_factory=list)                     # the article's blocks, in order

@@ -1,0 +1,120 @@
+"""Phrase lists are data files: stripper/data/phrases/<name>.txt.
+
+Format: one entry per line, case-insensitive; '#' starts a comment; blank lines are ignored.
+- a plain line is a literal phrase found anywhere in a block (on word boundaries);
+- '=' + phrase: the whole block must be that phrase (ignoring case, spaces and end punctuation);
+- 're:' + regex: a regular expression searched in the block;
+- '=re:' + regex: a regular expression that must match the whole (normalised) block.
+Placeholders in plain and '=' lines: {n} a number, {price} a currency amount, {word} one word.
+One file holds every language: the language of a banner is often not the page's.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+PLACEHOLDERS = {
+    "{n}": r"\d+",
+    "{price}": r"(?:[$€£¥₹]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:[$€£¥₹]|usd|eur|gbp|euros?|dollars?))",
+    "{word}": r"\w+",
+}
+_PLACEHOLDER_RE = re.compile("|".join(re.escape(k) for k in PLACEHOLDERS))
+_EDGE_PUNCT = " \t\u00a0.,:;!?|·•–—-_*#>()[]{}\"'“”‘’«»"
+
+
+def normalize_block(text: str) -> str:
+    """Lowercased, whitespace collapsed, edge punctuation stripped: what '=' entries match."""
+    return " ".join(text.lower().split()).strip(_EDGE_PUNCT)
+
+
+def _literal(phrase: str) -> str:
+    out, pos = [], 0
+    for m in _PLACEHOLDER_RE.finditer(phrase):
+        out.append(re.escape(phrase[pos:m.start()]))
+        out.append(PLACEHOLDERS[m.group(0)])
+        pos = m.end()
+    out.append(re.escape(phrase[pos:]))
+    pat = "".join(out)
+    pat = re.sub(r"(?:\\ )+", r"\\s+", pat)  # any run of spaces matches any whitespace
+    return pat
+
+
+def _alt(parts: list[str], name: str) -> str:
+    if not parts:
+        raise ValueError(f"phrase list {name!r}: an empty alternation would match everything")
+    return "(?:" + "|".join(parts) + ")"
+
+
+class Matcher:
+    """Compiled phrase list: .search(text) -> the evidence string or None."""
+
+    __slots__ = ("name", "entries", "_anywhere", "_whole")
+
+    def __init__(self, name: str, lines: list[str]):
+        self.name = name
+        anywhere, whole, seen = [], [], set()
+        for raw in lines:
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            key = line.lower()
+            if key in seen:
+                raise ValueError(f"phrase list {name!r}: duplicate entry {line!r}")
+            seen.add(key)
+            if line.startswith("=re:"):
+                whole.append(line[4:])
+            elif line.startswith("re:"):
+                anywhere.append(line[3:])
+            elif line.startswith("="):
+                whole.append(_literal(normalize_block(line[1:])))
+            else:
+                anywhere.append(r"(?<!\w)" + _literal(line.lower()) + r"(?!\w)")
+        self.entries = len(seen)
+        if not self.entries:
+            raise ValueError(f"phrase list {name!r} is empty")
+        self._anywhere = re.compile(_alt(anywhere, name), re.I) if anywhere else None
+        self._whole = re.compile(_alt(whole, name) + r"\Z", re.I) if whole else None
+
+    def search(self, text: str) -> str | None:
+        hit = self.find(text)
+        return hit[0] if hit else None
+
+    def find(self, text: str) -> tuple[str, int] | None:
+        """(evidence, position): position 0 for a whole-block match."""
+        if self._whole is not None:
+            norm = normalize_block(text)
+            if self._whole.match(norm):
+                return norm, 0
+        if self._anywhere is not None:
+            m = self._anywhere.search(text)
+            if m:
+                return m.group(0), m.start()
+        return None
+
+    def count(self, text: str) -> int:
+        """How many anywhere-entries occur (non-overlapping)."""
+        return sum(1 for _ in self._anywhere.finditer(text)) if self._anywhere is not None else 0
+
+    def whole(self, text: str) -> str | None:
+        """Only the whole-block entries."""
+        if self._whole is not None:
+            norm = normalize_block(text)
+            if self._whole.match(norm):
+                return norm
+        return None
+
+
+def phrase_names() -> list[str]:
+    base = resources.files("stripper") / "data" / "phrases"
+    return sorted(p.name[:-4] for p in base.iterdir() if p.name.endswith(".txt"))
+
+
+@lru_cache(maxsize=None)
+def load_phrases(name: str) -> Matcher:
+    path = resources.files("stripper") / "data" / "phrases" / f"{name}.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValueError(f"no phrase list {name!r}; available: {', '.join(phrase_names())}") from None
+    return Matcher(name, text.splitlines())

@@ -1,0 +1,75 @@
+"""The pipeline: one-way stages, each a plain function of the previous stage's output and
+Options. Nothing here touches files, the terminal or global state, so the work on one
+document is a pure function of its bytes and options (any executor can ship it)."""
+from __future__ import annotations
+
+from . import byline, main_content
+from .errors import NoArticleError
+from .language import guess_language, stoplist
+from .model import Article, Result
+from .options import Options
+from .render import body_text
+from .rules import apply_rules, make_context
+from .segment.text import segment_markdown, segment_text
+from .sniff import sniff
+
+
+def _segment_html(text: str, options: Options):
+    try:
+        from .htmlpage import segment_html  # full HTML path
+    except ImportError:
+        from .segment.html import segment_html
+    return segment_html(text, options=options)
+
+
+def run(data: bytes | str, options: Options) -> Result:
+    # 1. sniff: decompress, refuse binary, decode, detect html / markdown / text
+    source = sniff(data, options)
+    # 2. segment into blocks (HTML also yields its metadata cascade and pre-cleaner log)
+    html_meta: dict = {}
+    removed: list = []
+    if source.kind == "html":
+        doc = _segment_html(source.text, options)
+        blocks, html_meta, removed = doc.blocks, doc.meta, doc.removed
+        sample = "\n".join(b.text for b in blocks)
+        language = options.language or guess_language(sample)
+    else:
+        language = options.language or guess_language(source.text)
+        seg = segment_markdown if source.kind == "markdown" else segment_text
+        blocks = seg(source.text, stoplist(language) if language else frozenset())
+    stop = stoplist(language) if language else frozenset()
+    # 3. named rules: each block gets at most one verdict (drop / tag / end)
+    decisions = apply_rules(blocks, make_context(blocks, options, language, stop, source.kind))
+    # 4. main content: classify, revise with context, choose the article span
+    sel = main_content.select(blocks, decisions, stop, language, options)
+    # 5. byline: metadata found in the text, under what the HTML cascade already found
+    meta = byline.extract(blocks, sel, decisions, language)
+    # 6. assemble
+    article = _assemble(blocks, sel, meta, html_meta, language, source.kind, options)
+    result = Result(article, blocks, decisions + sel.decisions, sel.verdicts, removed,
+                    kept=[blocks[i] for i in sel.kept])
+    if len(article.text) < options.min_article_chars:
+        raise NoArticleError("no article found" + (f" (only {len(article.text)} characters of text)"
+                                                    if article.text else ""), result)
+    return result
+
+
+def _assemble(blocks, sel, meta, html_meta, language, kind, options: Options) -> Article:
+    kept = [blocks[i] for i in sel.kept]
+    art = Article(text=body_text(kept), input_format=kind, source=options.source, url=options.url,
+                  language=language)
+    prov = dict(meta.get("provenance", {}))
+    for key in ("title", "subtitle", "section", "authors", "author_bio", "date", "captions"):
+        setattr(art, key, meta.get(key) if meta.get(key) is not None else getattr(art, key))
+    for key, (value, origin) in html_meta.items():
+        if value in (None, "", []):
+            continue
+        if key == "captions":
+            art.captions = list(dict.fromkeys(list(value) + art.captions))
+        else:
+            setattr(art, key, value)
+        prov[key] = origin
+    if art.language is None and language:
+        art.language = language
+    art.provenance = prov
+    return art

@@ -1,0 +1,93 @@
+"""BYL: lines that belong to the byline metadata, not the body: bylines, dates, captions,
+author biographies and section kickers. They are tagged, and byline extraction reads them."""
+from __future__ import annotations
+
+import re
+
+from ..dates import find_date
+from ..model import TAG, Block
+from . import RuleContext, quote, rule
+from .common import word_count
+
+BYLINE_MAX_WORDS_DEFAULT = 14
+DATELINE_MAX_WORDS_DEFAULT = 12
+CAPTION_MAX_WORDS_DEFAULT = 70
+BIO_MAX_WORDS_DEFAULT = 90
+SECTION_MAX_WORDS_DEFAULT = 4
+KICKER_RE = re.compile(r"^\|\s*(\S.{0,40})$")
+DATE_WORDS_RE = re.compile(
+    r"^(?:published|posted|updated|last updated|modified|date|on|veröffentlicht|aktualisiert|stand|publié|publié le|mis à jour|"
+    r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|opublikowano)?\b", re.I)
+
+
+@rule("BYL001", "byline-line", action=TAG, label="byline", phrases="byline")
+def byline_line(block: Block, ctx: RuleContext) -> str | None:
+    """Moves a byline ("By Jane Doe and John Roe", "Von Max Muster") to the metadata.
+
+    Why: the author line is metadata, not body text. Example: "By Jane Doe, Reuters"."""
+    if word_count(block.text) > BYLINE_MAX_WORDS_DEFAULT or block.kind == "heading" and block.level <= 1:
+        return None
+    hit = ctx.phrases("byline").find(block.text)
+    if not hit or hit[1] != 0:
+        return None
+    rest = block.text[len(hit[0]):].strip()
+    if not rest or not rest[0].isupper():
+        return None
+    return f"byline {quote(block.text, 50)}"
+
+
+@rule("BYL002", "dateline", action=TAG, label="date")
+def dateline(block: Block, ctx: RuleContext) -> str | None:
+    """Moves a publication-date line ("Published March 5, 2020", "05.03.2020 | 12:30") to the metadata.
+
+    Why: the date is metadata. Only short lines that are mostly a date qualify, so a date inside
+    a sentence of the story stays in the body. Example: "Updated 10:31 AM ET, Tue March 3, 2020"."""
+    if word_count(block.text) > DATELINE_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
+        return None
+    found = find_date(block.text)
+    if not found:
+        return None
+    return f"date line {quote(block.text, 50)} -> {found[0]}"
+
+
+@rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits")
+def photo_caption(block: Block, ctx: RuleContext) -> str | None:
+    """Moves a photo caption or credit line ("... arrives in Vladivostok.  © Reuters") to captions.
+
+    Why: captions describe pictures; they go to the captions list, out of the body.
+    Example: "Protesters gather on Monday. (Photo: AP)"."""
+    if word_count(block.text) > CAPTION_MAX_WORDS_DEFAULT:
+        return None
+    if block.hint == "caption":
+        return "caption element"
+    hit = ctx.phrases("credits").find(block.text)
+    if not hit:
+        return None
+    return f"credit {quote(hit[0].strip(), 40)}"
+
+
+@rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio")
+def author_bio(block: Block, ctx: RuleContext) -> str | None:
+    """Moves a closing author biography ("Jane Doe is a professor of ... at ...") to author_bio.
+
+    Why: the bio describes the writer, not the story. It is honoured only at the end of the
+    article (selection checks that). Example: "James Brown is an associate professor at Temple University"."""
+    if word_count(block.text) > BIO_MAX_WORDS_DEFAULT:
+        return None
+    if not ctx.phrases("bio").search(block.text):
+        return None
+    role = ctx.phrases("bio_roles").search(block.text[:200])
+    if not role:
+        return None
+    return f"author bio, role {quote(role)}"
+
+
+@rule("BYL005", "section-kicker", action=TAG, label="section")
+def section_kicker(block: Block, ctx: RuleContext) -> str | None:
+    """Moves a section kicker ("| Japan") to the section field.
+
+    Why: it names the site section. Example: "| Business"."""
+    m = KICKER_RE.match(block.text)
+    if not m or word_count(m.group(1)) > SECTION_MAX_WORDS_DEFAULT:
+        return None
+    return f"section kicker {quote(block.text)}"

@@ -1,0 +1,33 @@
+"""Helpers shared by rule families."""
+from __future__ import annotations
+
+import re
+
+from ..model import Block
+
+WORD_RE = re.compile(r"\w+")
+CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[.])(?=[A-Z])")
+
+# Prose guard: a long block made of sentences is article text unless the evidence is at its start.
+PROSE_WORDS_DEFAULT = 40
+PROSE_START_CHARS_DEFAULT = 30
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(WORD_RE.findall(text))
+
+
+def is_long_prose(block: Block) -> bool:
+    return word_count(block.text) > PROSE_WORDS_DEFAULT
+
+
+def phrase_fires(block: Block, hit: tuple[str, int] | None) -> bool:
+    """A phrase hit counts in a short block anywhere, in long prose only near its start
+    (so an article that quotes "subscribe" or discusses cookies keeps its paragraphs)."""
+    if hit is None:
+        return False
+    return not is_long_prose(block) or hit[1] <= PROSE_START_CHARS_DEFAULT

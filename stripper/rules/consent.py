@@ -1,0 +1,25 @@
+"""CKE and NWS: cookie/consent banners and newsletter sign-ups."""
+from __future__ import annotations
+
+from ..model import Block
+from . import RuleContext, quote, rule
+from .common import phrase_fires
+
+
+@rule("CKE001", "cookie-banner", phrases="consent")
+def cookie_banner(block: Block, ctx: RuleContext) -> str | None:
+    """Drops cookie and consent banners ("We use cookies ...", "Accept all cookies").
+
+    Why: consent UI. An article about cookies keeps its prose: in a long paragraph the phrase
+    must open it. Example: "This website uses cookies to improve your experience"."""
+    hit = ctx.phrases("consent").find(block.text)
+    return f"consent banner {quote(hit[0])}" if phrase_fires(block, hit) else None
+
+
+@rule("NWS001", "newsletter-signup", phrases="newsletter")
+def newsletter_signup(block: Block, ctx: RuleContext) -> str | None:
+    """Drops newsletter and e-mail sign-up prompts ("Sign up for our newsletter", "Enter your email").
+
+    Why: calls to action, not article text. Example: "Get the best stories delivered to your inbox"."""
+    hit = ctx.phrases("newsletter").find(block.text)
+    return f"newsletter prompt {quote(hit[0])}" if phrase_fires(block, hit) else None

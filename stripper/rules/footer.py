@@ -1,0 +1,47 @@
+"""FTR and DUP: site footers, legal and copyright lines, reading-time furniture, repeats."""
+from __future__ import annotations
+
+from ..model import Block
+from ..phrases import normalize_block
+from . import RuleContext, quote, rule
+from .common import word_count
+
+FOOTER_MAX_WORDS_DEFAULT = 30
+REPEAT_MIN_DEFAULT = 3           # a short block seen this often on a page is template furniture
+REPEAT_MAX_WORDS_DEFAULT = 8
+
+
+@rule("FTR001", "footer-legal", phrases="footer")
+def footer_legal(block: Block, ctx: RuleContext) -> str | None:
+    """Drops short footer, legal and copyright lines ("© 2024 Acme", "Privacy Policy", "Impressum").
+
+    Why: site-wide furniture. Long prose that mentions a privacy policy is kept.
+    Example: "Copyright 2023 Example Media. All rights reserved."."""
+    if word_count(block.text) > FOOTER_MAX_WORDS_DEFAULT:
+        return None
+    hit = ctx.phrases("footer").search(block.text)
+    return f"footer {quote(hit)}" if hit else None
+
+
+@rule("FTR002", "reading-time", phrases="readtime")
+def reading_time(block: Block, ctx: RuleContext) -> str | None:
+    """Drops reading-time and audio-length labels ("5 min read", "Lesezeit: 3 Minuten").
+
+    Why: article furniture, and never an author name. Example: "4 minute read"."""
+    if len(block.text) > 50:
+        return None
+    hit = ctx.phrases("readtime").whole(block.text)
+    return f"reading time {quote(hit)}" if hit else None
+
+
+@rule("DUP001", "repeated-furniture")
+def repeated_furniture(block: Block, ctx: RuleContext) -> str | None:
+    """Drops short blocks repeated across the page ("Reply", "Share", a menu seen twice).
+
+    Why: text that a template repeats is furniture. Example: "Reply" under every comment."""
+    if word_count(block.text) > REPEAT_MAX_WORDS_DEFAULT:
+        return None
+    n = ctx.norm_counts.get(normalize_block(block.text), 0)
+    if n >= REPEAT_MIN_DEFAULT:
+        return f"seen {n} times: {quote(block.text, 40)}"
+    return None

@@ -1,0 +1,57 @@
+"""NAV, REL, CMT: breadcrumbs, link lists, related/recommended lists and comment sections."""
+from __future__ import annotations
+
+from ..model import END, HEADING, Block
+from . import RuleContext, quote, rule
+from .common import word_count
+
+LINK_LIST_DENSITY_DEFAULT = 0.75   # share of a short block's characters inside links
+LINK_LIST_MAX_WORDS_DEFAULT = 30
+
+
+@rule("NAV001", "breadcrumb", phrases="breadcrumb")
+def breadcrumb(block: Block, ctx: RuleContext) -> str | None:
+    """Drops breadcrumb trails ("Home > News > World", "Startseite / Politik").
+
+    Why: site navigation. Example: "Home » Business » Markets"."""
+    if len(block.text) > 250:
+        return None
+    hit = ctx.phrases("breadcrumb").whole(block.text)
+    return f"breadcrumb {quote(hit)}" if hit else None
+
+
+@rule("NAV002", "link-list")
+def link_list(block: Block, ctx: RuleContext) -> str | None:
+    """Drops short blocks that are almost all link text (menus, tag lists, teaser links).
+
+    Why: navigation is made of links; prose has few. Applies where links are known (markdown, HTML).
+    Example: "[Home](/) [World](/world) [Business](/business)"."""
+    if block.link_chars == 0 or word_count(block.text) > LINK_LIST_MAX_WORDS_DEFAULT:
+        return None
+    if block.link_density >= LINK_LIST_DENSITY_DEFAULT:
+        return f"{block.link_density:.0%} link text: {quote(block.text, 40)}"
+    return None
+
+
+@rule("REL001", "related-list", action=END, phrases="related")
+def related_list(block: Block, ctx: RuleContext) -> str | None:
+    """Marks the heading of a related / recommended / most-read / "Read more" list.
+
+    Why: what follows is teasers for other pages; after the article has begun, the article ends
+    here. Example: "You may also like"."""
+    if len(block.text) > 60:
+        return None
+    hit = ctx.phrases("related").whole(block.text)
+    return f"related-list heading {quote(hit)}" if hit else None
+
+
+@rule("CMT001", "comment-section", action=END, phrases="comments")
+def comment_section(block: Block, ctx: RuleContext) -> str | None:
+    """Marks the start of a comment section ("3 Comments", "Leave a reply", "Kommentare").
+
+    Why: reader comments are not the article; after the article has begun, it ends here.
+    Example: "Join the discussion"."""
+    if len(block.text) > 120:
+        return None
+    hit = ctx.phrases("comments").find(block.text)
+    return f"comment section {quote(hit[0])}" if hit else None

@@ -1,0 +1,36 @@
+"""PAY: paywall meters, subscription prompts, offers and unfilled template placeholders."""
+from __future__ import annotations
+
+from ..model import Block
+from . import RuleContext, quote, rule
+from .common import phrase_fires
+
+
+@rule("PAY001", "template-placeholder", phrases="placeholders")
+def template_placeholder(block: Block, ctx: RuleContext) -> str | None:
+    """Drops blocks holding unfilled template placeholders ("{{numberArticlesLeft}}", "${name}", "%s").
+
+    Why: a placeholder the template engine never filled marks a UI string, not prose.
+    Example: "You have {{numberArticlesLeft}} free article{{numberArticlesLeft-plural}} left"."""
+    if block.kind == "pre" or len(block.text) > 1000:
+        return None
+    hit = ctx.phrases("placeholders").search(block.text)
+    return f"unfilled placeholder {quote(hit)}" if hit else None
+
+
+@rule("PAY002", "metered-paywall", phrases="paywall")
+def metered_paywall(block: Block, ctx: RuleContext) -> str | None:
+    """Drops paywall meters and subscription walls ("You have 3 free articles left", "Already a subscriber?").
+
+    Why: subscription UI, never article prose. Example: "Your trial period has expired"."""
+    hit = ctx.phrases("paywall").find(block.text)
+    return f"paywall prompt {quote(hit[0])}" if phrase_fires(block, hit) else None
+
+
+@rule("PAY003", "subscription-offer", phrases="offers")
+def subscription_offer(block: Block, ctx: RuleContext) -> str | None:
+    """Drops subscription offers and prices ("Try 1 month for $0.99", "Offer ends", "See all offers").
+
+    Why: marketing copy of the publisher, not the article. Example: "Try 3 months for $9"."""
+    hit = ctx.phrases("offers").find(block.text)
+    return f"offer {quote(hit[0])}" if phrase_fires(block, hit) else None

@@ -1,0 +1,33 @@
+"""SHR: share and social bars."""
+from __future__ import annotations
+
+from ..model import Block
+from . import RuleContext, quote, rule
+from .common import phrase_fires, words
+
+
+@rule("SHR001", "share-prompt", phrases="share")
+def share_prompt(block: Block, ctx: RuleContext) -> str | None:
+    """Drops share prompts ("Share on Facebook", "Share this article", "Copy link").
+
+    Why: social buttons. Example: "Share this story"."""
+    if len(block.text) > 200:
+        return None
+    hit = ctx.phrases("share").find(block.text)
+    return f"share prompt {quote(hit[0])}" if phrase_fires(block, hit) else None
+
+
+@rule("SHR002", "social-row", phrases="social")
+def social_row(block: Block, ctx: RuleContext) -> str | None:
+    """Drops a row made only of social network names ("Facebook Twitter LinkedIn Email").
+
+    Why: a share bar read out by a text dump. Example: "Facebook Twitter WhatsApp"."""
+    if len(block.text) > 150:
+        return None
+    ws = words(block.text)
+    if not ws:
+        return None
+    n = ctx.phrases("social").count(block.text)
+    if n >= len(ws):
+        return f"social names {quote(block.text, 40)}"
+    return None

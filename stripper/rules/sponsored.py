@@ -1,0 +1,30 @@
+"""SPN: sponsored-content labels and the sentences that explain a sponsorship."""
+from __future__ import annotations
+
+from ..model import Block
+from . import RuleContext, quote, rule
+from .common import phrase_fires, word_count
+
+EXPLAINER_MAX_WORDS_DEFAULT = 80
+
+
+@rule("SPN001", "sponsored-label", phrases="sponsored")
+def sponsored_label(block: Block, ctx: RuleContext) -> str | None:
+    """Drops a block that is only an advertising label ("Sponsored Content", "Advertisement", "Anzeige").
+
+    Why: ad and advertorial markers are page furniture. Example: "Paid Post"."""
+    if len(block.text) > 80:
+        return None
+    hit = ctx.phrases("sponsored").whole(block.text)
+    return f"advertising label {quote(hit)}" if hit else None
+
+
+@rule("SPN002", "sponsored-explainer", phrases="sponsored_explainer")
+def sponsored_explainer(block: Block, ctx: RuleContext) -> str | None:
+    """Drops the paragraph explaining a sponsorship ("About Sponsored Content This content was commissioned by ...").
+
+    Why: it describes the advertiser, not the story. Example: "This content was paid for by Acme"."""
+    if word_count(block.text) > EXPLAINER_MAX_WORDS_DEFAULT:
+        return None
+    hit = ctx.phrases("sponsored_explainer").find(block.text)
+    return f"sponsorship note {quote(hit[0])}" if phrase_fires(block, hit) else None

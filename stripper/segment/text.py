@@ -1,0 +1,218 @@
+"""Text and markdown dumps -> blocks.
+
+Undoes what dumps do to a page: elements glued together ("left this monthThis is your
+last"), lines broken inside a sentence, bullets, markdown links, images and emphasis.
+Everything here is linear in the input: no regex can backtrack over more than a line."""
+from __future__ import annotations
+
+import re
+
+from ..model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
+
+WS_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+BULLET_RE = re.compile(r"^(?:[•·▪►▸◦‣●○■□✓✔–—]|[*+-](?=\s)|\d{1,3}[.)](?=\s))\s*")
+# Two elements glued: a lowercase word run straight into a capitalised word ("monthThis").
+GLUED_WORD_RE = re.compile(r"(?<=[a-zà-ÿ]{2})(?=([A-ZÀ-Þ][a-zà-ÿ]+))")
+# A sentence end glued to the next sentence ("world.The", "here!Next").
+GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Þ][a-zà-ÿ])")
+SENT_END = ".!?:;…\"”’»)]"
+
+# Markdown (html2text and crawler style).
+MD_IMAGE_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
+MD_LINK_RE = re.compile(r"\[([^\[\]\n]{0,2000})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
+MD_REF_LINK_RE = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,100}\]")
+MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
+MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+MD_QUOTE_RE = re.compile(r"^>\s?")
+MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+MD_RULE_RE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+MD_TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]{1,200}\]:\s*\S+")
+
+
+def clean_line(line: str) -> str:
+    line = ZERO_WIDTH_RE.sub("", line)
+    return WS_RE.sub(" ", line).strip()
+
+
+def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
+    """Split a line where two page elements were glued with no space between them.
+
+    A lowercase run followed directly by a capitalised word is split only when that word is
+    a stopword of the page language ("monthThis is"), so brand names (iPhone, YouTube,
+    McDonald) stay whole; a sentence end glued to a capital ("world.The") is always split."""
+    if not text.isascii() and not any("a" <= c <= "z" for c in text):
+        return [text]
+    cuts = [m.start() for m in GLUED_SENTENCE_RE.finditer(text)]
+    if stopwords:
+        for m in GLUED_WORD_RE.finditer(text):
+            if m.group(1).lower() in stopwords and _lower_token_before(text, m.start()):
+                cuts.append(m.start())
+    if not cuts:
+        return [text]
+    parts, prev = [], 0
+    for c in sorted(set(cuts)):
+        parts.append(text[prev:c])
+        prev = c
+    parts.append(text[prev:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _lower_token_before(text: str, pos: int) -> bool:
+    """True when the token that ends at pos is a plain lowercase word ("month" in "monthThis"),
+    not part of a camelCase identifier ("numberArticlesLeft") or a template."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    left = text[start:pos]
+    return left.isalpha() and left.islower()
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """True when nxt is the rest of a sentence that a hard line break cut in two."""
+    if not prev or not nxt or prev[-1] in SENT_END:
+        return False
+    c = nxt[0]
+    return c.isalpha() and c.islower() and len(prev) >= 20
+
+
+def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Block]:
+    """Plain-text dumps (innerText, html-text, BeautifulSoup get_text): one block per line,
+    glued elements split, sentences broken across lines joined, bullets marked."""
+    raw: list[tuple[str, str, int, int]] = []  # (text, kind, gap_before, line)
+    gap = 0
+    for lineno, line in enumerate(text.split("\n"), 1):
+        s = clean_line(line)
+        if not s:
+            gap += 1
+            continue
+        kind = PARA
+        m = BULLET_RE.match(s)
+        if m and len(s) > m.end():
+            kind, s = ITEM, s[m.end():].strip()
+        elif "\t" in line and len(line.strip().split("\t")) > 2:
+            kind = TABLE
+        pieces = split_glued(s, stopwords)
+        for j, piece in enumerate(pieces):
+            if raw and j == 0 and gap == 0 and kind == PARA and raw[-1][1] == PARA and _continues(raw[-1][0], piece):
+                t, k, g, ln = raw[-1]
+                raw[-1] = (t + " " + piece, k, g, ln)
+            else:
+                raw.append((piece, kind if j == 0 else PARA, gap if j == 0 else 0, lineno))
+        gap = 0
+    return [Block(index=i, text=t, kind=k, gap_before=g, line=ln, origin="text")
+            for i, (t, k, g, ln) in enumerate(raw)]
+
+
+def strip_markdown_inline(s: str) -> tuple[str, int]:
+    """Remove images, unwrap links (counting their characters), drop emphasis and escapes."""
+    s = MD_IMAGE_RE.sub("", s)
+    link_chars = 0
+
+    def unwrap(m: re.Match) -> str:
+        nonlocal link_chars
+        inner = m.group(1).strip()
+        link_chars += len(inner)
+        return inner
+
+    for _ in range(2):  # a link around an image leaves a second, simpler link
+        s2 = MD_LINK_RE.sub(unwrap, s)
+        if s2 == s:
+            break
+        s = s2
+    s = MD_REF_LINK_RE.sub(unwrap, s)
+    s = MD_AUTOLINK_RE.sub(unwrap, s)
+    s = MD_EMPH_RE.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), s)
+    s = MD_ESCAPE_RE.sub(r"\1", s)
+    s = s.replace("`", "")
+    return clean_line(s), link_chars
+
+
+def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list[Block]:
+    """Crawler markdown (html2text style): headings, bullets, quotes, tables and code become
+    their own blocks; plain lines are joined into paragraphs up to a blank line."""
+    out: list[tuple[str, str, int, int, int, int]] = []  # text, kind, level, links, gap, line
+    para: list[str] = []
+    para_links = 0
+    para_line = 0
+    gap = 0
+    in_fence = False
+    fence: list[str] = []
+    fence_line = 0
+
+    def flush():
+        nonlocal para, para_links, gap
+        if para:
+            joined = clean_line(" ".join(para))
+            if joined:
+                for j, piece in enumerate(split_glued(joined, stopwords)):
+                    out.append((piece, PARA, 0, para_links if j == 0 else 0, gap if j == 0 else 0, para_line))
+                gap = 0
+        para, para_links = [], 0
+
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if line.lstrip().startswith("```") or line.lstrip().startswith("~~~"):
+            if in_fence:
+                code = "\n".join(fence).strip()
+                if code:
+                    out.append((code, PRE, 0, 0, gap, fence_line))
+                    gap = 0
+                in_fence, fence = False, []
+            else:
+                flush()
+                in_fence, fence_line = True, lineno
+            continue
+        if in_fence:
+            fence.append(line.rstrip())
+            continue
+        if not line.strip():
+            flush()
+            gap += 1
+            continue
+        if MD_RULE_RE.match(line) or MD_TABLE_SEP_RE.match(line) or MD_LINKDEF_RE.match(line):
+            flush()
+            continue
+        h = MD_HEADING_RE.match(line.strip())
+        if h:
+            flush()
+            s, links = strip_markdown_inline(h.group(2))
+            if s:
+                out.append((s, HEADING, len(h.group(1)), links, gap, lineno))
+                gap = 0
+            continue
+        stripped = line.strip()
+        kind = None
+        if MD_QUOTE_RE.match(stripped):
+            kind, stripped = QUOTE, MD_QUOTE_RE.sub("", stripped)
+        else:
+            m = BULLET_RE.match(stripped)
+            if m and len(stripped) > m.end():
+                kind, stripped = ITEM, stripped[m.end():]
+            elif stripped.count("|") >= 2 and (stripped.startswith("|") or " | " in stripped):
+                kind = TABLE
+        s, links = strip_markdown_inline(stripped)
+        if kind is None:
+            if not para:
+                para_line = lineno
+            if s:
+                para.append(s)
+                para_links += links
+            continue
+        flush()
+        if kind == TABLE:
+            s = clean_line(" ".join(c.strip() for c in s.strip("|").split("|") if c.strip()))
+        if s:
+            if kind == QUOTE and out and out[-1][1] == QUOTE and gap == 0:
+                t, k, lv, ln, g, li = out[-1]
+                out[-1] = (t + " " + s, k, lv, ln + links, g, li)
+            else:
+                out.append((s, kind, 0, links, gap, lineno))
+                gap = 0
+    if in_fence and fence:
+        out.append(("\n".join(fence).strip(), PRE, 0, 0, gap, fence_line))
+    flush()
+    return [Block(index=i, text=t, kind=k, level=lv, link_chars=min(ln, len(t)), gap_before=g, line=li,
+                  origin="markdown")
+            for i, (t, k, lv, ln, g, li) in enumerate(out) if t]

@@ -1,0 +1,174 @@
+"""Stage 1: bytes -> Source. Decompress, refuse binary, decode robustly, detect the input kind."""
+from __future__ import annotations
+
+import codecs
+import gzip
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+
+from .errors import InputError
+from .options import Options
+
+GZIP_MAGIC = b"\x1f\x8b"
+# Magic numbers of formats that are never a page.
+BINARY_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"%PDF-", "a PDF document"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"), (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x7fELF", "an ELF binary"), (b"RIFF", "a RIFF media file"), (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"), (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive"), (b"OggS", "an Ogg media file"), (b"\x00\x00\x01\x00", "an icon"),
+    (b"wOFF", "a web font"), (b"wOF2", "a web font"), (b"ID3", "an MP3 file"),
+)
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# C0 controls except tab/newline/carriage return, DEL, and the C1 range are never page text.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+HTML_START_RE = re.compile(r"^\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])",
+                           re.I | re.S)
+HTML_TAG_RE = re.compile(r"<(?:p|div|span|a|br|body|article|section|main|h[1-6]|li|ul|table|td|img|meta|script|title)[\s>/]",
+                         re.I)
+MD_SIGNS_RE = re.compile(r"\]\((?:https?:|/|#|mailto:)|^#{1,6} \S|^\s{0,3}[*+-] \[|^!\[", re.M)
+META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})""", re.I)
+XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([a-zA-Z0-9_.:-]{2,40})""", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    text: str
+    kind: str          # html | text | markdown
+    encoding: str
+
+
+def decompress(data: bytes, limit: int) -> bytes:
+    """Gunzip (nested gzip too) with a cap on the decompressed size."""
+    rounds = 0
+    while data[:2] == GZIP_MAGIC and rounds < 3:
+        rounds += 1
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out = d.decompress(data, limit + 1)
+        except zlib.error as e:
+            raise InputError(f"corrupt gzip data ({e})") from None
+        if len(out) > limit:
+            raise InputError(f"too large: more than {limit} bytes after decompression")
+        data = out
+    return data
+
+
+def check_binary(data: bytes) -> None:
+    for magic, what in BINARY_MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"not a page: looks like {what}")
+    head = data[:4096]
+    if any(head.startswith(b) for b, _ in BOMS):
+        return
+    nul = head.count(b"\x00")
+    if nul > len(head) * 0.10 and not _looks_utf16(head):
+        raise InputError("not a page: binary data")
+    ctrl = sum(1 for c in head if c < 9 or 13 < c < 32)
+    if ctrl > len(head) * 0.10 and not _looks_utf16(head):
+        raise InputError("not a page: binary data")
+
+
+def _looks_utf16(head: bytes) -> bool:
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) > len(even) * 0.4 or odd.count(0) > len(odd) * 0.4
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML/XML document declares in its first bytes, if Python knows it."""
+    head = data[:4096]
+    m = XML_ENCODING_RE.search(head) or META_CHARSET_RE.search(head)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "replace").lower()
+    name = {"gb2312": "gb18030", "gbk": "gb18030", "x-sjis": "shift_jis", "iso-8859-1": "cp1252",
+            "latin1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}.get(name, name)
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    if name.replace("_", "-") in ("utf-16", "utf-16le", "utf-16be", "utf-32"):
+        return None  # a byte-level declaration of UTF-16 in ASCII bytes is a lie
+    return name
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """BOM, then the declared charset, then UTF-8, then detection; never raises on bad bytes."""
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace"), enc
+    if _looks_utf16(data[:4096]) and data.count(b"\x00") > len(data) * 0.3:
+        enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        return data.decode(enc, errors="replace"), enc
+    if declared and declared.replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        bad_at = e.start
+    # Mostly UTF-8 with a few bad bytes: keep UTF-8 and replace the bad ones.
+    sample = data[: 1 << 20]
+    if _utf8_error_rate(sample) < 0.001 and bad_at > 0:
+        return data.decode("utf-8", errors="replace"), "utf-8"
+    if declared:
+        return data.decode(declared, errors="replace"), declared
+    try:
+        from charset_normalizer import from_bytes
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding:
+            return data.decode(best.encoding, errors="replace"), best.encoding
+    except Exception:  # detection is best effort
+        pass
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _utf8_error_rate(data: bytes) -> float:
+    text = data.decode("utf-8", errors="replace")
+    return text.count("\ufffd") / max(1, len(text))
+
+
+def normalize_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROL_RE.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def detect_kind(text: str) -> str:
+    head = text[:20000]
+    if HTML_START_RE.match(head):
+        return "html"
+    if len(HTML_TAG_RE.findall(head)) >= 3 and head.count("<") > 5 and head.lstrip().startswith("<"):
+        return "html"
+    if len(MD_SIGNS_RE.findall(head)) >= 3:
+        return "markdown"
+    return "text"
+
+
+def sniff(data: bytes | str, options: Options) -> Source:
+    """Stage 1: turn raw input into decoded, normalised text of a known kind."""
+    if isinstance(data, str):
+        text, enc = data, "str"
+        if len(text) > options.max_input_bytes:
+            raise InputError(f"too large: more than {options.max_input_bytes} characters")
+    else:
+        if len(data) > options.max_input_bytes and not data.startswith(GZIP_MAGIC):
+            raise InputError(f"too large: {len(data)} bytes (limit {options.max_input_bytes})")
+        data = decompress(data, options.max_input_bytes)
+        if not data.strip():
+            raise InputError("empty input")
+        check_binary(data)
+        declared = declared_charset(data) if options.input_format in ("auto", "html") else None
+        text, enc = decode(data, declared)
+    text = normalize_text(text).lstrip("\ufeff")
+    if not text.strip():
+        raise InputError("empty input")
+    kind = options.input_format if options.input_format != "auto" else detect_kind(text)
+    return Source(text=text, kind=kind, encoding=enc)
