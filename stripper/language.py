@@ -45,10 +45,9 @@ def is_cjk(lang: str | None) -> bool:
 
 def guess_language(text: str) -> str | None:
     """Best stoplist coverage over a sample of the text; script check for CJK first."""
-    sample = text[:60000]
+    sample = text[:20000]
     cjk = len(CJK_RE.findall(sample))
-    letters = sum(1 for c in sample[:20000] if c.isalpha()) or 1
-    if cjk > 0.3 * min(letters, 20000):
+    if cjk > 0.15 * len(sample):
         if len(HANGUL_RE.findall(sample)) > cjk * 0.3:
             return "ko"
         if len(KANA_RE.findall(sample)) > cjk * 0.05:

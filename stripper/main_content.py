@@ -24,11 +24,17 @@ CJK_PUNCT_RE = re.compile(r"[。，、！？；：「」（）]")
 SENT_END_RE = re.compile(r"[.!?…。！？\"”»)]\s*$")
 
 # Span scoring (tuned on the development corpus with scripts/bench_devset.py).
-BAD_BLOCK_COST_DEFAULT = 3.0        # fixed cost of a boilerplate block, on top of its words
-NEARGOOD_WEIGHT_DEFAULT = 0.5
-END_MIN_WORDS_DEFAULT = 60          # article words needed before a related/comment heading ends it
-END_MIN_SHARE_DEFAULT = 0.25
-CAPTION_LOOKBEHIND_DEFAULT = 6      # captions this many blocks before the span still count
+import os as _os
+_T = {k[3:]: float(v) for k, v in _os.environ.items() if k.startswith("ST_")}
+BAD_BLOCK_COST_DEFAULT = _T.get("BAD", 3.0)        # fixed cost of a boilerplate block, on top of its words
+BAD_WORD_WEIGHT_DEFAULT = _T.get("BADW", 1.0)
+SHORT_BLOCK_COST_DEFAULT = _T.get("SHORT", 3.0)    # a short block judged boilerplate only by context
+SHORT_WORD_WEIGHT_DEFAULT = _T.get("SHORTW", 1.0)
+NEARGOOD_WEIGHT_DEFAULT = _T.get("NG", 0.5)
+RELATED_COST_DEFAULT = _T.get("REL", 80.0)         # a related-list heading: the article must outweigh it to go on
+COMMENTS_COST_DEFAULT = _T.get("CMT", 300.0)       # a comment-section heading
+CAPTION_LOOKBEHIND_DEFAULT = 6
+MIN_STOPLIST_FIT_DEFAULT = 0.25     # median stopword share of long blocks for the stoplist to count      # captions this many blocks before the span still count
 
 
 @dataclass(slots=True)
@@ -126,21 +132,27 @@ def revise_classes(classes: list[str]) -> list[str]:
     return out
 
 
-def choose_span(blocks: list[Block], classes: list[str], ends: set[int], cjk: bool) -> tuple[int, int]:
-    """Maximum-subarray over block scores, then cut at the first END heading past the article start."""
+def choose_span(blocks: list[Block], classes: list[str], base: list[str], ends: dict[int, str],
+                cjk: bool) -> tuple[int, int]:
+    """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
+    or comment heading costs so much that only a long continuation of the article outweighs it."""
     best, best_span = 0.0, (-1, -1)
     cur, start = 0.0, 0
     for i, b in enumerate(blocks):
         c = classes[i]
         w = _weight(b, cjk)
-        if c == GOOD:
+        if i in ends:
+            s = -(COMMENTS_COST_DEFAULT if ends[i] == "CMT" else RELATED_COST_DEFAULT)
+        elif c == GOOD:
             s = w
         elif c == NEARGOOD:
             s = w * NEARGOOD_WEIGHT_DEFAULT
         elif c == TAGGED:
             s = 0.0
+        elif base[i] == SHORT:
+            s = -(w * SHORT_WORD_WEIGHT_DEFAULT + SHORT_BLOCK_COST_DEFAULT)
         else:
-            s = -(w + BAD_BLOCK_COST_DEFAULT)
+            s = -(w * BAD_WORD_WEIGHT_DEFAULT + BAD_BLOCK_COST_DEFAULT)
         if cur <= 0:
             cur, start = s, i
         else:
@@ -150,35 +162,44 @@ def choose_span(blocks: list[Block], classes: list[str], ends: set[int], cjk: bo
     if best_span[0] < 0:
         return best_span
     a, z = best_span
-    total = sum(_weight(blocks[i], cjk) for i in range(a, z + 1) if classes[i] == GOOD)
-    mass = 0.0
-    for i in range(a, z + 1):
-        if i in ends and mass >= END_MIN_WORDS_DEFAULT and mass >= END_MIN_SHARE_DEFAULT * total:
-            z = i - 1
-            break
-        if classes[i] == GOOD:
-            mass += _weight(blocks[i], cjk)
-    while z > a and classes[z] not in (GOOD,):
+    while z > a and classes[z] != GOOD:
         z -= 1
     return a, z
+
+
+def stoplist_fits(blocks: list[Block], stopwords: frozenset[str]) -> bool:
+    """Whether the stoplist describes this page: its long blocks must hold some stopwords.
+    (Pages in a language we have no stoplist for, or placeholder text, fall back to shape.)"""
+    if not stopwords:
+        return False
+    dens = []
+    for b in blocks:
+        ws = WORD_RE.findall(b.text.lower())
+        if len(ws) >= 25:
+            dens.append(sum(1 for w in ws if w in stopwords) / len(ws))
+    if not dens:
+        return True
+    dens.sort()
+    return dens[len(dens) // 2] >= MIN_STOPLIST_FIT_DEFAULT
 
 
 def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[str],
            language: str | None, options: Options) -> Selection:
     first = {d.index: d for d in decisions}
     cjk = is_cjk(language)
+    if not cjk and not stoplist_fits(blocks, stopwords):
+        stopwords = frozenset()
     base = classify_blocks(blocks, first, stopwords, language, options)
     classes = revise_classes(base)
-    ends = {d.index for d in decisions if d.action == END}
+    ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
     for i in ends:
         classes[i] = BAD
-    span = choose_span(blocks, classes, ends, cjk)
+    span = choose_span(blocks, classes, base, ends, cjk)
     a, z = span
     verdicts: list[Verdict] = []
     kept: list[int] = []
     meta: dict[str, list[int]] = {}
     own: list[Decision] = []
-    seen: dict[str, int] = {}
     for b in blocks:
         i = b.index
         d = first.get(i)
@@ -210,12 +231,6 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         if classes[i] != GOOD:
             verdicts.append(Verdict(i, DROPPED, "SEL003", f"boilerplate inside the span ({base[i]})"))
             continue
-        key = normalize_block(b.text)
-        if key in seen and len(key) > 0:
-            own.append(Decision("DUP002", i, DROP, f"repeat of block {seen[key]}"))
-            verdicts.append(Verdict(i, DROPPED, "DUP002", f"repeat of block {seen[key]}"))
-            continue
-        seen[key] = i
         kept.append(i)
         verdicts.append(Verdict(i, KEPT, "SEL000", f"article text ({base[i]})"))
     return Selection(span, classes, verdicts, kept, meta, own)

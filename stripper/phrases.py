@@ -20,6 +20,7 @@ PLACEHOLDERS = {
     "{word}": r"\w+",
 }
 _PLACEHOLDER_RE = re.compile("|".join(re.escape(k) for k in PLACEHOLDERS))
+_WORD_RE = re.compile(r"\w+")
 _EDGE_PUNCT = " \t\u00a0.,:;!?|·•–—-_*#>()[]{}\"'“”‘’«»"
 
 
@@ -49,11 +50,11 @@ def _alt(parts: list[str], name: str) -> str:
 class Matcher:
     """Compiled phrase list: .search(text) -> the evidence string or None."""
 
-    __slots__ = ("name", "entries", "_anywhere", "_whole")
+    __slots__ = ("name", "entries", "_anywhere", "_literals", "_anchors", "_whole")
 
     def __init__(self, name: str, lines: list[str]):
         self.name = name
-        anywhere, whole, seen = [], [], set()
+        anywhere, literals, anchors, whole, seen = [], [], set(), [], set()
         for raw in lines:
             line = raw.strip()
             if not line or line.startswith("#"):
@@ -69,32 +70,55 @@ class Matcher:
             elif line.startswith("="):
                 whole.append(_literal(normalize_block(line[1:])))
             else:
-                anywhere.append(r"(?<!\w)" + _literal(line.lower()) + r"(?!\w)")
+                literals.append(_literal(line.lower()))
+                # Every literal word of a phrase must occur for it to match: the longest one is
+                # its anchor, and a block holding no anchor word skips the regex entirely.
+                ws = _WORD_RE.findall(_PLACEHOLDER_RE.sub(" ", line.lower()))
+                anchors.add(max(ws, key=len) if ws else "")
         self.entries = len(seen)
         if not self.entries:
             raise ValueError(f"phrase list {name!r} is empty")
         self._anywhere = re.compile(_alt(anywhere, name), re.I) if anywhere else None
+        self._literals = re.compile(r"(?<!\w)" + _alt(literals, name) + r"(?!\w)", re.I) if literals else None
+        self._anchors = frozenset(anchors) if "" not in anchors else None
         self._whole = re.compile(_alt(whole, name) + r"\Z", re.I) if whole else None
 
-    def search(self, text: str) -> str | None:
-        hit = self.find(text)
+    def search(self, text: str, tokens: frozenset[str] | None = None) -> str | None:
+        hit = self.find(text, tokens)
         return hit[0] if hit else None
 
-    def find(self, text: str) -> tuple[str, int] | None:
-        """(evidence, position): position 0 for a whole-block match."""
+    def _may_hit(self, text: str, tokens: frozenset[str] | None) -> bool:
+        if self._anchors is None:
+            return True
+        if tokens is None:
+            tokens = frozenset(_WORD_RE.findall(text.lower()))
+        return not self._anchors.isdisjoint(tokens)
+
+    def find(self, text: str, tokens: frozenset[str] | None = None) -> tuple[str, int] | None:
+        """(evidence, position) of the earliest hit; position 0 for a whole-block match.
+        tokens: the block's lowercase words, if the caller already has them."""
         if self._whole is not None:
             norm = normalize_block(text)
             if self._whole.match(norm):
                 return norm, 0
+        best = None
         if self._anywhere is not None:
             m = self._anywhere.search(text)
             if m:
-                return m.group(0), m.start()
-        return None
+                best = (m.group(0), m.start())
+        if self._literals is not None and self._may_hit(text, tokens):
+            m = self._literals.search(text)
+            if m and (best is None or m.start() < best[1]):
+                best = (m.group(0), m.start())
+        return best
 
     def count(self, text: str) -> int:
-        """How many anywhere-entries occur (non-overlapping)."""
-        return sum(1 for _ in self._anywhere.finditer(text)) if self._anywhere is not None else 0
+        """How many phrase entries occur (non-overlapping)."""
+        n = 0
+        for pat in (self._anywhere, self._literals):
+            if pat is not None:
+                n += sum(1 for _ in pat.finditer(text))
+        return n
 
     def whole(self, text: str) -> str | None:
         """Only the whole-block entries."""

@@ -14,6 +14,7 @@ from ..options import Options
 from ..phrases import Matcher, load_phrases, normalize_block
 
 ID_RE = re.compile(r"^[A-Z]{3}\d{3}$")
+WORD_RE = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +60,18 @@ class RuleContext:
     kind: str                                   # input kind: text | markdown | html
     norm_counts: Counter = field(default_factory=Counter)
     first_seen: dict[str, int] = field(default_factory=dict)
+    tokens: list[frozenset[str]] = field(default_factory=list)   # each block's lowercase words
+    nwords: list[int] = field(default_factory=list)              # each block's word count
+
+    def words(self, block: Block) -> int:
+        return self.nwords[block.index]
 
     def phrases(self, name: str) -> Matcher:
         return load_phrases(name)
+
+    def find(self, name: str, block: Block) -> tuple[str, int] | None:
+        """The earliest hit of phrase list `name` in the block: (evidence, position)."""
+        return load_phrases(name).find(block.text, self.tokens[block.index] if self.tokens else None)
 
     def neighbour(self, block: Block, offset: int) -> Block | None:
         i = block.index + offset
@@ -75,6 +85,9 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
         n = normalize_block(b.text)
         ctx.norm_counts[n] += 1
         ctx.first_seen.setdefault(n, b.index)
+        ws = WORD_RE.findall(b.text.lower())
+        ctx.tokens.append(frozenset(ws))
+        ctx.nwords.append(len(ws))
     return ctx
 
 

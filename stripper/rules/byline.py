@@ -25,9 +25,9 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     """Moves a byline ("By Jane Doe and John Roe", "Von Max Muster") to the metadata.
 
     Why: the author line is metadata, not body text. Example: "By Jane Doe, Reuters"."""
-    if word_count(block.text) > BYLINE_MAX_WORDS_DEFAULT or block.kind == "heading" and block.level <= 1:
+    if ctx.words(block) > BYLINE_MAX_WORDS_DEFAULT or block.kind == "heading" and block.level <= 1:
         return None
-    hit = ctx.phrases("byline").find(block.text)
+    hit = ctx.find("byline", block)
     if not hit or hit[1] != 0:
         return None
     rest = block.text[len(hit[0]):].strip()
@@ -42,7 +42,7 @@ def dateline(block: Block, ctx: RuleContext) -> str | None:
 
     Why: the date is metadata. Only short lines that are mostly a date qualify, so a date inside
     a sentence of the story stays in the body. Example: "Updated 10:31 AM ET, Tue March 3, 2020"."""
-    if word_count(block.text) > DATELINE_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
+    if ctx.words(block) > DATELINE_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
         return None
     found = find_date(block.text)
     if not found:
@@ -56,11 +56,11 @@ def photo_caption(block: Block, ctx: RuleContext) -> str | None:
 
     Why: captions describe pictures; they go to the captions list, out of the body.
     Example: "Protesters gather on Monday. (Photo: AP)"."""
-    if word_count(block.text) > CAPTION_MAX_WORDS_DEFAULT:
+    if ctx.words(block) > CAPTION_MAX_WORDS_DEFAULT:
         return None
     if block.hint == "caption":
         return "caption element"
-    hit = ctx.phrases("credits").find(block.text)
+    hit = ctx.find("credits", block)
     if not hit:
         return None
     return f"credit {quote(hit[0].strip(), 40)}"
@@ -72,7 +72,7 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
 
     Why: the bio describes the writer, not the story. It is honoured only at the end of the
     article (selection checks that). Example: "James Brown is an associate professor at Temple University"."""
-    if word_count(block.text) > BIO_MAX_WORDS_DEFAULT:
+    if ctx.words(block) > BIO_MAX_WORDS_DEFAULT:
         return None
     if not ctx.phrases("bio").search(block.text):
         return None

@@ -21,13 +21,13 @@ def word_count(text: str) -> int:
     return len(WORD_RE.findall(text))
 
 
-def is_long_prose(block: Block) -> bool:
-    return word_count(block.text) > PROSE_WORDS_DEFAULT
+def is_long_prose(block: Block, ctx) -> bool:
+    return ctx.words(block) > PROSE_WORDS_DEFAULT
 
 
-def phrase_fires(block: Block, hit: tuple[str, int] | None) -> bool:
+def phrase_fires(block: Block, ctx, hit: tuple[str, int] | None) -> bool:
     """A phrase hit counts in a short block anywhere, in long prose only near its start
     (so an article that quotes "subscribe" or discusses cookies keeps its paragraphs)."""
     if hit is None:
         return False
-    return not is_long_prose(block) or hit[1] <= PROSE_START_CHARS_DEFAULT
+    return not is_long_prose(block, ctx) or hit[1] <= PROSE_START_CHARS_DEFAULT

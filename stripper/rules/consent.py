@@ -12,8 +12,8 @@ def cookie_banner(block: Block, ctx: RuleContext) -> str | None:
 
     Why: consent UI. An article about cookies keeps its prose: in a long paragraph the phrase
     must open it. Example: "This website uses cookies to improve your experience"."""
-    hit = ctx.phrases("consent").find(block.text)
-    return f"consent banner {quote(hit[0])}" if phrase_fires(block, hit) else None
+    hit = ctx.find("consent", block)
+    return f"consent banner {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None
 
 
 @rule("NWS001", "newsletter-signup", phrases="newsletter")
@@ -21,5 +21,5 @@ def newsletter_signup(block: Block, ctx: RuleContext) -> str | None:
     """Drops newsletter and e-mail sign-up prompts ("Sign up for our newsletter", "Enter your email").
 
     Why: calls to action, not article text. Example: "Get the best stories delivered to your inbox"."""
-    hit = ctx.phrases("newsletter").find(block.text)
-    return f"newsletter prompt {quote(hit[0])}" if phrase_fires(block, hit) else None
+    hit = ctx.find("newsletter", block)
+    return f"newsletter prompt {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None

@@ -17,7 +17,7 @@ def footer_legal(block: Block, ctx: RuleContext) -> str | None:
 
     Why: site-wide furniture. Long prose that mentions a privacy policy is kept.
     Example: "Copyright 2023 Example Media. All rights reserved."."""
-    if word_count(block.text) > FOOTER_MAX_WORDS_DEFAULT:
+    if ctx.words(block) > FOOTER_MAX_WORDS_DEFAULT:
         return None
     hit = ctx.phrases("footer").search(block.text)
     return f"footer {quote(hit)}" if hit else None
@@ -39,7 +39,7 @@ def repeated_furniture(block: Block, ctx: RuleContext) -> str | None:
     """Drops short blocks repeated across the page ("Reply", "Share", a menu seen twice).
 
     Why: text that a template repeats is furniture. Example: "Reply" under every comment."""
-    if word_count(block.text) > REPEAT_MAX_WORDS_DEFAULT:
+    if ctx.words(block) > REPEAT_MAX_WORDS_DEFAULT:
         return None
     n = ctx.norm_counts.get(normalize_block(block.text), 0)
     if n >= REPEAT_MIN_DEFAULT:

@@ -26,7 +26,7 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
 
     Why: navigation is made of links; prose has few. Applies where links are known (markdown, HTML).
     Example: "[Home](/) [World](/world) [Business](/business)"."""
-    if block.link_chars == 0 or word_count(block.text) > LINK_LIST_MAX_WORDS_DEFAULT:
+    if block.link_chars == 0 or ctx.words(block) > LINK_LIST_MAX_WORDS_DEFAULT:
         return None
     if block.link_density >= LINK_LIST_DENSITY_DEFAULT:
         return f"{block.link_density:.0%} link text: {quote(block.text, 40)}"
@@ -53,5 +53,5 @@ def comment_section(block: Block, ctx: RuleContext) -> str | None:
     Example: "Join the discussion"."""
     if len(block.text) > 120:
         return None
-    hit = ctx.phrases("comments").find(block.text)
+    hit = ctx.find("comments", block)
     return f"comment section {quote(hit[0])}" if hit else None

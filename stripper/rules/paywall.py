@@ -23,8 +23,8 @@ def metered_paywall(block: Block, ctx: RuleContext) -> str | None:
     """Drops paywall meters and subscription walls ("You have 3 free articles left", "Already a subscriber?").
 
     Why: subscription UI, never article prose. Example: "Your trial period has expired"."""
-    hit = ctx.phrases("paywall").find(block.text)
-    return f"paywall prompt {quote(hit[0])}" if phrase_fires(block, hit) else None
+    hit = ctx.find("paywall", block)
+    return f"paywall prompt {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None
 
 
 @rule("PAY003", "subscription-offer", phrases="offers")
@@ -32,5 +32,5 @@ def subscription_offer(block: Block, ctx: RuleContext) -> str | None:
     """Drops subscription offers and prices ("Try 1 month for $0.99", "Offer ends", "See all offers").
 
     Why: marketing copy of the publisher, not the article. Example: "Try 3 months for $9"."""
-    hit = ctx.phrases("offers").find(block.text)
-    return f"offer {quote(hit[0])}" if phrase_fires(block, hit) else None
+    hit = ctx.find("offers", block)
+    return f"offer {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None

@@ -13,8 +13,8 @@ def share_prompt(block: Block, ctx: RuleContext) -> str | None:
     Why: social buttons. Example: "Share this story"."""
     if len(block.text) > 200:
         return None
-    hit = ctx.phrases("share").find(block.text)
-    return f"share prompt {quote(hit[0])}" if phrase_fires(block, hit) else None
+    hit = ctx.find("share", block)
+    return f"share prompt {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None
 
 
 @rule("SHR002", "social-row", phrases="social")

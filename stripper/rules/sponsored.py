@@ -24,7 +24,7 @@ def sponsored_explainer(block: Block, ctx: RuleContext) -> str | None:
     """Drops the paragraph explaining a sponsorship ("About Sponsored Content This content was commissioned by ...").
 
     Why: it describes the advertiser, not the story. Example: "This content was paid for by Acme"."""
-    if word_count(block.text) > EXPLAINER_MAX_WORDS_DEFAULT:
+    if ctx.words(block) > EXPLAINER_MAX_WORDS_DEFAULT:
         return None
-    hit = ctx.phrases("sponsored_explainer").find(block.text)
-    return f"sponsorship note {quote(hit[0])}" if phrase_fires(block, hit) else None
+    hit = ctx.find("sponsored_explainer", block)
+    return f"sponsorship note {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None

@@ -1,0 +1,266 @@
+"""HTML pre-cleaning: remove what can never be article text before main-content extraction.
+
+Two passes over a selectolax (lexbor) tree, in place:
+1. drop_tags: elements that never hold article text (script, style, svg and its titles,
+   forms and buttons, ...), listed in data/html/drop_tags.txt;
+2. drop_marked: elements hidden from readers (hidden, aria-hidden, display:none) and elements
+   whose class, id, role or data-* attributes mark boilerplate (paywall, ad, share, cookie,
+   newsletter, related, comments, ...), listed in data/html/attr_patterns.txt.
+A guard keeps any element that holds the article: an ancestor of a protected node (the
+headline h1, itemprop=articleBody, main) or an element holding article-like prose, whatever
+it is called. Every removal is logged as (node, reason) for --explain.
+
+Everything is linear in the page: the walk is iterative (no recursion, RELIABILITY F12),
+attribute values are split into words with a fixed pattern (no backtracking) and capped,
+and the number of guarded candidates is capped."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# An element is article text, not furniture, when its paragraphs of at least
+# PROSE_PARAGRAPH_CHARS_DEFAULT characters (with little link text) add up to this many
+# characters. Chosen on the development corpus: cookie banners, paywall prompts, ads, share
+# bars and teaser boxes stay well under it; two real paragraphs exceed it.
+PROSE_GUARD_CHARS_DEFAULT = 400
+PROSE_PARAGRAPH_CHARS_DEFAULT = 120
+PROSE_MAX_LINK_SHARE_DEFAULT = 0.3
+# Hostile pages: at most this many marked elements are examined (each costs its subtree).
+MAX_CANDIDATES_DEFAULT = 3000
+# Attribute values are read up to this many characters.
+MAX_ATTR_CHARS_DEFAULT = 300
+
+CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+NON_LETTER_RE = re.compile(r"[^a-z]+")
+NEVER_MARKED = frozenset({"html", "head", "body", "-text", "-comment", "_text", "_comment"})
+PROSE_SELECTOR = "p, pre, blockquote"
+
+
+@dataclass(frozen=True, slots=True)
+class AttrPatterns:
+    words: dict[str, list[tuple[tuple[str, ...], str, str]]]   # first word -> (entry words, family, entry)
+    prefixes: tuple[tuple[str, str], ...]                       # (prefix, family) for 'word*' entries
+    roles: dict[str, str]                                        # role value -> family
+    data_names: tuple[tuple[tuple[str, ...], str], ...]         # data-* name words -> family
+    ignore_prefixes: tuple[str, ...]                             # class tokens never read (taxonomy classes)
+
+
+def _data_lines(name: str) -> list[str]:
+    text = (resources.files("stripper") / "data" / "html" / name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    if not out:
+        raise ValueError(f"html data file {name!r} is empty")
+    return out
+
+
+@lru_cache(maxsize=1)
+def drop_tags() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t.lower() for t in _data_lines("drop_tags.txt")))
+
+
+def attr_words(value: str) -> list[str]:
+    """'article__shareBar-2' -> ['article', 'share', 'bar']: lowercase words at every non-letter and camel hump."""
+    value = CAMEL_RE.sub(" ", value[:MAX_ATTR_CHARS_DEFAULT]).lower()
+    return [w for w in NON_LETTER_RE.split(value) if w]
+
+
+@lru_cache(maxsize=1)
+def attr_patterns() -> AttrPatterns:
+    words: dict[str, list] = {}
+    prefixes, data_names, ignore = [], [], []
+    roles: dict[str, str] = {}
+    seen = set()
+    for line in _data_lines("attr_patterns.txt"):
+        if line.startswith("role="):
+            roles[line[5:].strip().lower()] = "landmark"
+            continue
+        if line.startswith("data="):
+            data_names.append((tuple(attr_words(line[5:])), "data attribute"))
+            continue
+        if line.startswith("ignore="):
+            ignore.append(line[7:].strip().lower())
+            continue
+        family, _, entry = line.partition(":")
+        entry = entry.strip().lower()
+        if not entry or not family.strip():
+            raise ValueError(f"attr_patterns.txt: bad line {line!r}")
+        if entry in seen:
+            raise ValueError(f"attr_patterns.txt: duplicate entry {entry!r}")
+        seen.add(entry)
+        family = family.strip()
+        if entry.endswith("*") and " " not in entry:
+            prefixes.append((entry[:-1], family))
+            continue
+        ws = tuple(entry.split())
+        words.setdefault(ws[0], []).append((ws, family, entry))
+    return AttrPatterns(words, tuple(prefixes), roles, tuple(data_names), tuple(ignore))
+
+
+def match_words(ws: list[str], pats: AttrPatterns) -> tuple[str, str] | None:
+    """(family, entry) of the first pattern found as consecutive words in ws."""
+    for i, w in enumerate(ws):
+        for entry_ws, family, entry in pats.words.get(w, ()):
+            if tuple(ws[i:i + len(entry_ws)]) == entry_ws:
+                return family, entry
+        for prefix, family in pats.prefixes:
+            if w.startswith(prefix):
+                return family, prefix + "*"
+    return None
+
+
+def marked_reason(attrs: dict, pats: AttrPatterns) -> str | None:
+    """Why an element's attributes mark it as boilerplate or hidden, or None."""
+    if "hidden" in attrs:
+        return "hidden: hidden attribute"
+    if (attrs.get("aria-hidden") or "").strip().lower() == "true":
+        return "hidden: aria-hidden"
+    style = attrs.get("style")
+    if style:
+        s = style[:MAX_ATTR_CHARS_DEFAULT].replace(" ", "").lower()
+        if "display:none" in s or "visibility:hidden" in s:
+            return "hidden: style " + ("display:none" if "display:none" in s else "visibility:hidden")
+    role = (attrs.get("role") or "").strip().lower()
+    if role in pats.roles:
+        return f"{pats.roles[role]}: role={role}"
+    for key in ("class", "id"):
+        value = attrs.get(key)
+        if not value:
+            continue
+        for token in value[:MAX_ATTR_CHARS_DEFAULT].split():
+            if pats.ignore_prefixes and token.lower().startswith(pats.ignore_prefixes):
+                continue
+            hit = match_words(attr_words(token), pats)
+            if hit:
+                return f'{hit[0]}: {key} "{token[:40]}"'
+    for name, value in attrs.items():
+        if not name.startswith("data-"):
+            continue
+        nws = attr_words(name[5:])
+        for dws, family in pats.data_names:
+            if tuple(nws[:len(dws)]) == dws:
+                return f"{family}: {name[:40]}"
+        if value and len(value) <= 60 and not any(c in value for c in " /:{=?"):
+            hit = match_words(attr_words(value), pats)
+            if hit:
+                return f'{hit[0]}: {name[:30]}="{value[:30]}"'
+    return None
+
+
+def describe(node: LexborNode) -> str:
+    """'div#main.share-bar "Share this story…"' for the explain view."""
+    attrs = node.attributes
+    out = node.tag or "?"
+    if attrs.get("id"):
+        out += "#" + attrs["id"][:30]
+    if attrs.get("class"):
+        out += "." + ".".join(attrs["class"].split()[:3])[:40]
+    text = " ".join(node.text(deep=True)[:200].split())
+    if text:
+        out += ' "' + (text if len(text) <= 40 else text[:39] + "…") + '"'
+    return out
+
+
+def prose_chars(node: LexborNode) -> int:
+    """Characters in article-like paragraphs under node (long, little link text)."""
+    total = 0
+    for p in node.css(PROSE_SELECTOR):
+        t = p.text(deep=True)
+        n = len(t.strip())
+        if n < PROSE_PARAGRAPH_CHARS_DEFAULT:
+            continue
+        links = sum(len(a.text(deep=True)) for a in p.css("a"))
+        if links <= PROSE_MAX_LINK_SHARE_DEFAULT * n:
+            total += n
+    return total
+
+
+def _ancestor_ids(nodes: list[LexborNode], limit: int = 2000) -> set[int]:
+    ids: set[int] = set()
+    for n in nodes:
+        cur, steps = n, 0
+        while cur is not None and steps < limit:
+            if cur.mem_id in ids:
+                break
+            ids.add(cur.mem_id)
+            cur = cur.parent
+            steps += 1
+    return ids
+
+
+def drop_tags_pass(tree: LexborHTMLParser) -> list[tuple[str, str]]:
+    removed = []
+    for tag in drop_tags():
+        if tag == "form":
+            continue  # some sites wrap the whole page in one form: guarded in the second pass
+        nodes = tree.css(tag)
+        if not nodes:
+            continue
+        removed.append((f"{tag} ×{len(nodes)}", "never article text"))
+        for n in reversed(nodes):  # inner before outer: a destroyed node is never touched again
+            n.decompose()
+    return removed
+
+
+def drop_marked_pass(tree: LexborHTMLParser, protected: list[LexborNode]) -> list[tuple[str, str]]:
+    pats = attr_patterns()
+    keep_ids = _ancestor_ids(protected)
+    root = tree.body
+    if root is None:
+        return []
+    to_drop: list[tuple[LexborNode, str]] = []
+    examined = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        tag = node.tag or ""
+        if tag not in NEVER_MARKED and node.mem_id not in keep_ids and examined < MAX_CANDIDATES_DEFAULT:
+            reason = "form: never article text" if tag == "form" else marked_reason(node.attributes, pats)
+            if reason:
+                examined += 1
+                if prose_chars(node) < PROSE_GUARD_CHARS_DEFAULT:
+                    to_drop.append((node, reason))
+                    continue
+        children = [c for c in node.iter(include_text=False)]
+        stack.extend(reversed(children))
+    removed = []
+    for node, reason in to_drop:
+        removed.append((describe(node), reason))
+    for node, _ in reversed(to_drop):   # document order reversed; none is inside another
+        node.decompose()
+    return removed
+
+
+@lru_cache(maxsize=1)
+def protect_selector() -> str:
+    return ", ".join(_data_lines("protect.txt"))
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def protected_nodes(tree: LexborHTMLParser, headline: str | None) -> list[LexborNode]:
+    """Elements holding the article: protect.txt selectors, and h1/h2 elements whose text is the headline."""
+    nodes = list(tree.css(protect_selector()))
+    if headline:
+        want = _fold(headline)
+        for h in tree.css("h1, h2"):
+            t = _fold(h.text(deep=True))
+            if t and (t == want or (len(t) >= 20 and (t in want or want in t))):
+                nodes.append(h)
+    return nodes
+
+
+def preclean(tree: LexborHTMLParser, headline: str | None = None) -> list[tuple[str, str]]:
+    """Clean tree in place; returns (node, reason) for every removal."""
+    removed = drop_tags_pass(tree)
+    removed += drop_marked_pass(tree, protected_nodes(tree, headline))
+    return removed
