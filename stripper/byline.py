@@ -8,14 +8,24 @@ from .dates import find_date
 from .language import is_cjk
 from .main_content import GOOD, Selection
 from .model import HEADING, Block
-from .phrases import load_phrases
+from .phrases import load_word_set
 
-TITLE_LOOKBEHIND_DEFAULT = 12      # blocks before the article start searched for the title
+TITLE_LOOKBEHIND_DEFAULT = 20      # blocks before the article start searched for the title
 TITLE_MIN_WORDS_DEFAULT = 3
 TITLE_MAX_WORDS_DEFAULT = 30
+TITLE_OVERLAP_WEIGHT_DEFAULT = 1.0   # headline words found again in the article's opening
+TITLE_BEFORE_BYLINE_BONUS_DEFAULT = 0.8
+TITLE_REPEAT_BONUS_DEFAULT = 0.4
+TITLE_SENTENCE_PENALTY_DEFAULT = 0.5
+SUBTITLE_MIN_WORDS_DEFAULT = 6
+SUBTITLE_MAX_WORDS_DEFAULT = 60
 BYLINE_PREFIX_RE = re.compile(
-    r"^(?:by|written by|words by|story by|text by|reporting by|von|text von|par|por|di|door|av|af|autor|autorin|author|auteur|texte)\s*:?\s+",
+    r"^(?:by|written by|words by|story by|text by|reporting by|von|text von|par|por|di|door|av|af|autor|autorin|author|auteur|texte"
+    r"|作者|责任编辑|編集|记者|記者|文|撰文|编辑)\s*[:：]?\s*",
     re.I)
+# "Posted on 21 July 2019 by X", "Publiziert am ... von X": the names follow the last by/von.
+BYLINE_INNER_RE = re.compile(r"^.*?\s(?:by|von|par|por|da|door)\s+(?=[A-ZÀ-Þ])", re.I)
+CJK_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b)\s*", re.I)
 NAME_CUT_RE = re.compile(r"\s+(?:for|für|pour|para|per|in|at|on|am|le|el|updated|published|posted|[-–—•|·])\s.*$", re.I)
 NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|van|von|de|der|den|da|del|della|di|du|le|la|ter|bin|al|el)$")
@@ -28,23 +38,30 @@ def _words(text: str) -> list[str]:
 
 def clean_person_names(raw: str) -> list[str]:
     """'By Jane Doe and John Roe, Reuters' -> ['Jane Doe', 'John Roe']; junk gives []."""
-    text = BYLINE_PREFIX_RE.sub("", raw.strip())
+    text = raw.strip()
+    single_ok = bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text))
+    text = BYLINE_PREFIX_RE.sub("", text)
+    text = BYLINE_INNER_RE.sub("", text)
     d = find_date(text)
     if d:
-        text = text[: d[1]]
+        text = text[: d[1]] if d[1] > 0 else text[d[2]:]
+    text = re.split(r"\s{2,}|[|·•]|\s[-–—]\s", text.strip())[0]
     text = re.sub(r"\(.*?\)", " ", text)
-    not_names = load_phrases("not_names")
+    not_names = load_word_set("not_names")
     names: list[str] = []
     for part in NAME_SPLIT_RE.split(text):
         part = NAME_CUT_RE.sub("", part.strip()).strip(" .,:;-–—|")
         if not part or "@" in part or "http" in part.lower() or any(c.isdigit() for c in part):
             continue
+        if CJK_NAME_RE.match(part):
+            names.append(part)
+            continue
         toks = part.split()
-        if not (2 <= len(toks) <= 4):
+        if not (2 <= len(toks) <= 4) and not (single_ok and len(toks) == 1 and len(part) >= 3):
             continue
         if not all(NAME_TOKEN_RE.match(t) for t in toks) or not toks[0][0].isupper() or not toks[-1][0].isupper():
             continue
-        if any(not_names.whole(t) for t in toks):
+        if any(t.lower().strip(".") in not_names for t in toks):
             continue
         if part not in names:
             names.append(part)
@@ -65,46 +82,71 @@ def _title_like(b: Block, cjk: bool) -> bool:
     return any(c.isupper() for c in t[:2])
 
 
+LABEL_RE = re.compile(r"^[\w ]{1,20}:\s")   # "Related: ...", "From: Herald Sun", "Edited by: ..."
+
+
+def _content_words(text: str, stop: frozenset[str]) -> set[str]:
+    return {w for w in _words(text.lower()) if len(w) >= 3 and w not in stop}
+
+
 def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: set[int],
-               cjk: bool) -> tuple[int | None, int | None]:
-    """(title index, subtitle index). A top-level heading near the start wins; else the nearest
-    title-like line before the article; a second title-like line right after it is the dek."""
+               cjk: bool, stop: frozenset[str] = frozenset(),
+               repeats: frozenset[int] = frozenset()) -> tuple[int | None, int | None]:
+    """(title index, subtitle index). Candidates are title-shaped lines shortly before the article
+    (or its first block); the winner shares the most words with the article's opening and sits
+    closest to it; a top-level heading gets a bonus. The dek is the line right after the title."""
     a, z = sel.span
     if a < 0:
         return None, None
     lo = max(0, a - TITLE_LOOKBEHIND_DEFAULT)
-    heads = [b for b in blocks[lo:a + 1] if b.kind == HEADING and b.index not in dropped and b.index not in tagged
-             and _title_like(b, cjk)]
-    if heads:
-        top = min(h.level for h in heads)
-        h = [x for x in heads if x.level == top][-1]
-        return h.index, None
-    cands: list[int] = []
-    for i in range(a - 1, lo - 1, -1):
+    opening = " ".join(blocks[i].text for i in sel.kept[:4])
+    byline_near = set(sel.meta.get("byline", [])) | set(sel.meta.get("date", []))
+    counts: dict[str, int] = {}
+    for b in blocks:
+        k = " ".join(b.text.lower().split())
+        counts[k] = counts.get(k, 0) + 1
+    body = _content_words(opening, stop)
+    best, best_score = None, 0.0
+    for i in range(lo, min(a + 1, len(blocks))):
         b = blocks[i]
-        if i in tagged:
+        if i in tagged or (i in dropped and i not in repeats) or not _title_like(b, cjk) or LABEL_RE.match(b.text):
             continue
-        if i in dropped:
-            if cands:
-                break
+        if i == a and b.kind != HEADING:
             continue
-        if _title_like(b, cjk):
-            cands.append(i)
-            if len(cands) == 2:
-                break
-        elif cands:
-            break
-    if not cands:
+        if cjk:
+            cw = set(b.text)
+            overlap = len(cw & set(opening)) / max(1, len(cw))
+        else:
+            cw = _content_words(b.text, stop)
+            overlap = len(cw & body) / max(1, len(cw)) if cw else 0.0
+        dist = a - i
+        score = overlap * TITLE_OVERLAP_WEIGHT_DEFAULT + 1.0 / (1.0 + dist / 4.0)
+        if b.kind == HEADING:
+            score += 0.6 if b.level <= 1 else 0.3
+        if any(j in byline_near for j in range(i + 1, i + 3)):
+            score += TITLE_BEFORE_BYLINE_BONUS_DEFAULT   # headline, then byline or date
+        if counts.get(" ".join(b.text.lower().split()), 0) > 1:
+            score += TITLE_REPEAT_BONUS_DEFAULT           # repeated in breadcrumbs, share bars ...
+        if b.text.endswith("."):
+            score -= TITLE_SENTENCE_PENALTY_DEFAULT
+        if score > best_score:
+            best, best_score = i, score
+    if best is None:
         return None, None
-    if len(cands) == 2:
-        sub, title = cands[0], cands[1]
-        if sub == title + 1 and len(blocks[sub].text) >= 0.8 * len(blocks[title].text):
-            return title, sub
-        return cands[0], None
-    return cands[0], None
+    sub = None
+    j = best + 1
+    while j < a and j in tagged:
+        j += 1
+    if j < a and j not in dropped and blocks[j].kind != HEADING or (j < a and blocks[j].kind == HEADING and blocks[j].level > blocks[best].level):
+        n = len(_words(blocks[j].text))
+        if SUBTITLE_MIN_WORDS_DEFAULT <= n <= SUBTITLE_MAX_WORDS_DEFAULT and not LABEL_RE.match(blocks[j].text) \
+                and blocks[j].link_density < 0.5 and len(blocks[j].text) > len(blocks[best].text) * 0.8:
+            sub = j
+    return best, sub
 
 
-def extract(blocks: list[Block], sel: Selection, decisions, language: str | None) -> dict:
+def extract(blocks: list[Block], sel: Selection, decisions, language: str | None,
+            stop: frozenset[str] = frozenset()) -> dict:
     """Metadata fields (with provenance) found in the text itself."""
     cjk = is_cjk(language)
     out: dict = {"title": None, "subtitle": None, "section": None, "authors": [], "author_bio": None,
@@ -114,7 +156,8 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
         return out
     tagged = {i for idxs in sel.meta.values() for i in idxs}
     dropped = {d.index for d in decisions if d.action in ("drop", "end")}
-    ti, si = find_title(blocks, sel, tagged, dropped, cjk)
+    repeats = frozenset(d.index for d in decisions if d.rule_id == "DUP001")
+    ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats)
     if ti is not None:
         out["title"] = blocks[ti].text
         out["provenance"]["title"] = f"text:block {ti}"
@@ -126,7 +169,7 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
         out["section"] = blocks[sec[0]].text.lstrip("| ").strip()
         out["provenance"]["section"] = f"text:block {sec[0]}"
     for i in sorted(sel.meta.get("byline", []), key=lambda i: (abs(i - a), i)):
-        if i > z:
+        if i > z or i < a - TITLE_LOOKBEHIND_DEFAULT * 2:
             continue
         names = clean_person_names(blocks[i].text)
         if names:

@@ -34,7 +34,8 @@ NEARGOOD_WEIGHT_DEFAULT = _T.get("NG", 0.5)
 RELATED_COST_DEFAULT = _T.get("REL", 80.0)         # a related-list heading: the article must outweigh it to go on
 COMMENTS_COST_DEFAULT = _T.get("CMT", 300.0)       # a comment-section heading
 CAPTION_LOOKBEHIND_DEFAULT = 6
-MIN_STOPLIST_FIT_DEFAULT = 0.25     # median stopword share of long blocks for the stoplist to count      # captions this many blocks before the span still count
+MIN_STOPLIST_FIT_DEFAULT = 0.25
+RELAX_BELOW_CHARS_DEFAULT = int(_T.get("RELAX", 400))  # strict pass keeping less than this triggers the relaxed pass     # median stopword share of long blocks for the stoplist to count      # captions this many blocks before the span still count
 
 
 @dataclass(slots=True)
@@ -189,17 +190,30 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     cjk = is_cjk(language)
     if not cjk and not stoplist_fits(blocks, stopwords):
         stopwords = frozenset()
-    base = classify_blocks(blocks, first, stopwords, language, options)
-    classes = revise_classes(base)
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
-    for i in ends:
-        classes[i] = BAD
-    span = choose_span(blocks, classes, base, ends, cjk)
-    a, z = span
+    own: list[Decision] = []
+    # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
+    # retry with short near-good blocks accepted as good, and keep the relaxed choice.
+    for relaxed in (False, True):
+        o = options
+        if relaxed:
+            from dataclasses import replace
+            o = replace(options, length_high=options.length_low, stopwords_high=options.stopwords_low)
+        base = classify_blocks(blocks, first, stopwords, language, o)
+        classes = revise_classes(base)
+        for i in ends:
+            classes[i] = BAD
+        span = choose_span(blocks, classes, base, ends, cjk)
+        a, z = span
+        chars = sum(len(blocks[i].text) for i in range(a, z + 1) if classes[i] == GOOD) if a >= 0 else 0
+        if chars >= RELAX_BELOW_CHARS_DEFAULT:
+            break
+        if not relaxed:
+            own.append(Decision("FBK001", max(a, 0), DEMOTE,
+                                f"strict pass kept {chars} chars; retrying with relaxed thresholds"))
     verdicts: list[Verdict] = []
     kept: list[int] = []
     meta: dict[str, list[int]] = {}
-    own: list[Decision] = []
     for b in blocks:
         i = b.index
         d = first.get(i)

@@ -142,3 +142,13 @@ def load_phrases(name: str) -> Matcher:
     except FileNotFoundError:
         raise ValueError(f"no phrase list {name!r}; available: {', '.join(phrase_names())}") from None
     return Matcher(name, text.splitlines())
+
+
+@lru_cache(maxsize=None)
+def load_word_set(name: str) -> frozenset[str]:
+    """A phrase file of plain entries read as a set of lowercase words/phrases."""
+    m = load_phrases(name)  # validates the file
+    del m
+    text = (resources.files("stripper") / "data" / "phrases" / f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.lstrip().startswith("#"))

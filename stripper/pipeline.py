@@ -43,7 +43,7 @@ def run(data: bytes | str, options: Options) -> Result:
     # 4. main content: classify, revise with context, choose the article span
     sel = main_content.select(blocks, decisions, stop, language, options)
     # 5. byline: metadata found in the text, under what the HTML cascade already found
-    meta = byline.extract(blocks, sel, decisions, language)
+    meta = byline.extract(blocks, sel, decisions, language, stop)
     # 6. assemble
     article = _assemble(blocks, sel, meta, html_meta, language, source.kind, options)
     result = Result(article, blocks, decisions + sel.decisions, sel.verdicts, removed,

@@ -28,10 +28,10 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     if ctx.words(block) > BYLINE_MAX_WORDS_DEFAULT or block.kind == "heading" and block.level <= 1:
         return None
     hit = ctx.find("byline", block)
-    if not hit or hit[1] != 0:
+    if not hit:
         return None
-    rest = block.text[len(hit[0]):].strip()
-    if not rest or not rest[0].isupper():
+    rest = block.text[hit[1] + len(hit[0]):].strip()
+    if not rest or not (rest[0].isupper() or not rest[0].isascii()):
         return None
     return f"byline {quote(block.text, 50)}"
 

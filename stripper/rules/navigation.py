@@ -33,6 +33,17 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
     return None
 
 
+@rule("NAV003", "read-also-teaser", phrases="readalso")
+def read_also_teaser(block: Block, ctx: RuleContext) -> str | None:
+    """Drops an inline teaser for another page ("Read also: ...", "Lesen Sie auch: ...", "VEA TAMBIÉN: ...").
+
+    Why: a link to another story placed inside this one. Example: "See also: How the vote works"."""
+    if len(block.text) > 250:
+        return None
+    hit = ctx.phrases("readalso").whole(block.text)
+    return f"teaser {quote(hit, 40)}" if hit else None
+
+
 @rule("REL001", "related-list", action=END, phrases="related")
 def related_list(block: Block, ctx: RuleContext) -> str | None:
     """Marks the heading of a related / recommended / most-read / "Read more" list.
