@@ -29,6 +29,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 PROSE_GUARD_CHARS_DEFAULT = 400
 PROSE_PARAGRAPH_CHARS_DEFAULT = 120
 PROSE_MAX_LINK_SHARE_DEFAULT = 0.3
+PROSE_RUN_CHARS_DEFAULT = 80
+# Comment sections are removed only when the rest of the page keeps this much prose.
+COMMENTS_REST_PROSE_DEFAULT = 600
 # Hostile pages: at most this many marked elements are examined (each costs its subtree).
 MAX_CANDIDATES_DEFAULT = 3000
 # Attribute values are read up to this many characters.
@@ -49,7 +52,7 @@ class AttrPatterns:
     ignore_prefixes: tuple[str, ...]                             # class tokens never read (taxonomy classes)
 
 
-def _data_lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
     text = (resources.files("stripper") / "data" / "html" / name).read_text(encoding="utf-8")
     out = []
     for line in text.splitlines():
@@ -62,8 +65,13 @@ def _data_lines(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def drop_tags() -> tuple[str, ...]:
-    return tuple(dict.fromkeys(t.lower() for t in _data_lines("drop_tags.txt")))
+def drop_tags() -> tuple[tuple[str, bool], ...]:
+    """(tag, guarded) pairs from drop_tags.txt."""
+    out: dict[str, bool] = {}
+    for line in data_lines("drop_tags.txt"):
+        parts = line.lower().split()
+        out[parts[0]] = len(parts) > 1 and parts[1] == "guarded"
+    return tuple(out.items())
 
 
 def attr_words(value: str) -> list[str]:
@@ -78,7 +86,7 @@ def attr_patterns() -> AttrPatterns:
     prefixes, data_names, ignore = [], [], []
     roles: dict[str, str] = {}
     seen = set()
-    for line in _data_lines("attr_patterns.txt"):
+    for line in data_lines("attr_patterns.txt"):
         if line.startswith("role="):
             roles[line[5:].strip().lower()] = "landmark"
             continue
@@ -169,17 +177,24 @@ def describe(node: LexborNode) -> str:
 
 
 def prose_chars(node: LexborNode) -> int:
-    """Characters in article-like paragraphs under node (long, little link text)."""
-    total = 0
+    """Characters of article-like text under node: long paragraphs, or long text runs (pages
+    that write prose as text between <br>s), less what sits inside links."""
+    by_par = 0
     for p in node.css(PROSE_SELECTOR):
-        t = p.text(deep=True)
-        n = len(t.strip())
+        t = p.text(deep=True).strip()
+        n = len(t)
         if n < PROSE_PARAGRAPH_CHARS_DEFAULT:
             continue
         links = sum(len(a.text(deep=True)) for a in p.css("a"))
         if links <= PROSE_MAX_LINK_SHARE_DEFAULT * n:
-            total += n
-    return total
+            by_par += n
+    by_run = _long_runs(node) - sum(_long_runs(a) for a in node.css("a"))
+    return max(by_par, by_run)
+
+
+def _long_runs(node: LexborNode) -> int:
+    return sum(n for n in (len(s.strip()) for s in node.text(deep=True, separator="\n").split("\n"))
+               if n >= PROSE_RUN_CHARS_DEFAULT)
 
 
 def _ancestor_ids(nodes: list[LexborNode], limit: int = 2000) -> set[int]:
@@ -197,9 +212,9 @@ def _ancestor_ids(nodes: list[LexborNode], limit: int = 2000) -> set[int]:
 
 def drop_tags_pass(tree: LexborHTMLParser) -> list[tuple[str, str]]:
     removed = []
-    for tag in drop_tags():
-        if tag == "form":
-            continue  # some sites wrap the whole page in one form: guarded in the second pass
+    for tag, guarded in drop_tags():
+        if guarded:
+            continue  # decided in the second pass, with the prose guard
         nodes = tree.css(tag)
         if not nodes:
             continue
@@ -210,37 +225,52 @@ def drop_tags_pass(tree: LexborHTMLParser) -> list[tuple[str, str]]:
 
 
 def drop_marked_pass(tree: LexborHTMLParser, protected: list[LexborNode]) -> list[tuple[str, str]]:
+    """Hidden and boilerplate-marked elements, and guarded tags, under the prose guard.
+    Comment sections are decided together: they go only when the rest of the page still holds
+    an article (on a forum thread or a live ticker the "comments" are the text)."""
     pats = attr_patterns()
+    guarded_tags = {t for t, g in drop_tags() if g}
     keep_ids = _ancestor_ids(protected)
     root = tree.body
     if root is None:
         return []
     to_drop: list[tuple[LexborNode, str]] = []
+    comments: list[tuple[LexborNode, str]] = []
+    unwrap: list[LexborNode] = []
     examined = 0
     stack = [root]
     while stack:
         node = stack.pop()
         tag = node.tag or ""
         if tag not in NEVER_MARKED and node.mem_id not in keep_ids and examined < MAX_CANDIDATES_DEFAULT:
-            reason = "form: never article text" if tag == "form" else marked_reason(node.attributes, pats)
+            reason = f"never article text: {tag}" if tag in guarded_tags else marked_reason(node.attributes, pats)
             if reason:
                 examined += 1
+                if reason.startswith("comments:"):
+                    comments.append((node, reason))
+                    continue
                 if prose_chars(node) < PROSE_GUARD_CHARS_DEFAULT:
                     to_drop.append((node, reason))
                     continue
-        children = [c for c in node.iter(include_text=False)]
-        stack.extend(reversed(children))
-    removed = []
-    for node, reason in to_drop:
-        removed.append((describe(node), reason))
-    for node, _ in reversed(to_drop):   # document order reversed; none is inside another
+                if tag == "noscript":
+                    unwrap.append(node)
+        stack.extend(reversed([c for c in node.iter(include_text=False)]))
+    if comments:
+        in_comments = sum(prose_chars(n) for n, _ in comments)
+        if in_comments < PROSE_GUARD_CHARS_DEFAULT or \
+                prose_chars(root) - in_comments >= COMMENTS_REST_PROSE_DEFAULT:
+            to_drop += comments
+    removed = [(describe(node), reason) for node, reason in to_drop]
+    for node, _ in to_drop:     # the walk never enters a dropped node: none is inside another
         node.decompose()
+    for node in unwrap:
+        node.unwrap()
     return removed
 
 
 @lru_cache(maxsize=1)
 def protect_selector() -> str:
-    return ", ".join(_data_lines("protect.txt"))
+    return ", ".join(data_lines("protect.txt"))
 
 
 def _fold(text: str) -> str:

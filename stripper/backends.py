@@ -1,0 +1,66 @@
+"""The only module that imports trafilatura (and, through it, htmldate and lxml's HTML parser).
+
+We hand trafilatura a tree we parsed ourselves from text we decoded and capped ourselves:
+lxml's parser gets huge_tree=True so that nesting beyond libxml2's default depth of 256 is not
+silently cut (RELIABILITY F1), and dates are bounded by a fixed maximum, never by today (F14)."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+import trafilatura
+from trafilatura.metadata import extract_metadata
+
+# Trafilatura logs every discarded page as a warning; the pipeline reports "no article" itself.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                              remove_comments=True, remove_pis=True, huge_tree=True)
+
+
+@dataclass(slots=True)
+class Extraction:
+    body: etree._Element | None      # trafilatura's XML body: head, p, list/item, quote, table/row/cell, code
+    meta: dict                       # title, author, date, sitename (strings or None)
+    truncated: bool                  # libxml2 reported a resource limit while parsing
+
+
+def parse_html(html: str) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """(tree, truncated). Never raises on bad markup."""
+    data = html.encode("utf-8", "replace")
+    try:
+        tree = lxml.html.fromstring(data, parser=PARSER)
+    except (etree.ParserError, ValueError):
+        return None, False
+    truncated = any("limit" in (e.message or "").lower() or "excessive" in (e.message or "").lower()
+                    for e in PARSER.error_log)
+    return tree, truncated
+
+
+def extract(html: str, url: str | None, max_date: str, want_meta: bool) -> Extraction:
+    """Main content of an (already pre-cleaned) page; metadata too when want_meta."""
+    tree, truncated = parse_html(html)
+    if tree is None:
+        return Extraction(None, {}, truncated)
+    meta: dict = {}
+    if want_meta:
+        try:
+            doc = extract_metadata(tree, default_url=url,
+                                   date_config={"extensive_search": True, "original_date": True,
+                                                "outputformat": "%Y-%m-%d",
+                                                "max_date": max_date, "min_date": "1990-01-01"})
+            meta = {"title": doc.title, "author": doc.author, "date": doc.date, "sitename": doc.sitename}
+        except Exception:  # metadata is best effort: never lose the article over it
+            meta = {}
+    try:
+        doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=True,
+                                          include_links=True, include_images=False, fast=True,
+                                          with_metadata=False)
+    except Exception:
+        doc = None
+    body = getattr(doc, "body", None) if doc is not None else None
+    return Extraction(body, meta, truncated)

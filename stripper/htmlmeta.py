@@ -1,0 +1,687 @@
+"""Byline metadata of an HTML page: a cascade over the page's own statements, each field
+recording where it came from.
+
+1. JSON-LD (NewsArticle / Article / BlogPosting ..., also inside @graph and arrays);
+2. <meta> tags (og:, article:, twitter:, citation_, dc., parsely, sailthru, name=author, byl);
+3. visible byline elements (itemprop/rel/class author, <time>), read on the pre-cleaned page;
+4. the backend's metadata (trafilatura / htmldate), for what is still missing.
+The pipeline's text heuristics come after all of these. The title is the headline without the
+" | Site" suffix, chosen by comparing JSON-LD, og:title, <title> and the h1.
+
+Nothing here may abort an extraction: malformed JSON-LD, odd meta values and hostile sizes are
+skipped. Every value read from the page is capped before any pattern sees it, and the patterns
+used are linear (no nested quantifiers over the same characters)."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .byline import BYLINE_PREFIX_RE
+from .dates import YEAR_MIN, find_date
+from .phrases import load_phrases
+from .preclean import data_lines
+
+MAX_JSONLD_SCRIPTS_DEFAULT = 30
+MAX_JSONLD_CHARS_DEFAULT = 500_000      # per script; larger ones are not metadata
+MAX_JSONLD_NODES_DEFAULT = 20_000       # objects and lists walked per page
+MAX_META_CHARS_DEFAULT = 1_000          # a meta value longer than this is cut
+MAX_VISIBLE_CHARS_DEFAULT = 200         # a byline element longer than this is not a byline
+MAX_NAME_CHARS_DEFAULT = 60
+MAX_AUTHORS_DEFAULT = 10
+MAX_CAPTIONS_DEFAULT = 30
+MAX_CAPTION_CHARS_DEFAULT = 600
+TITLE_MIN_SHARED_DEFAULT = 0.6          # a title segment must hold this share of the headline's words
+# Dates after this are not publication dates (the page cannot be from the future of a fixed
+# reference: output never depends on the day it runs, RELIABILITY F14).
+MAX_DATE_DEFAULT = "2099-12-31"
+
+TITLE_SEPARATORS = (" | ", " || ", " - ", " – ", " — ", " :: ", " : ", " · ", " • ", " « ", " » ", " / ", " ~ ")
+WS_RE = re.compile(r"\s+")
+ISO_DATE_RE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]|$)")
+TIMESTAMP_RE = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
+NAME_SPLIT_RE = re.compile(r"\s*(?:[,;&|/·•\n]|\s(?:and|und|et|y|e|en|och|og|i|and also)\s)\s*", re.I)
+PARENS_RE = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
+NAME_CUT_RE = re.compile(r"\s(?:for|für|pour|para|per|in|at|am|um|le|el|on|updated|published|posted|veröffentlicht|"
+                         r"aktualisiert|publié|mis à jour|[-–—|])\s.*$", re.I)
+URL_LIKE_RE = re.compile(r"https?:|www\.|\.(?:com|org|net|de|fr|co|uk|io)\b|@", re.I)
+LETTER_RE = re.compile(r"[^\W\d_]", re.U)
+NON_WORD_EDGE = " \t.,:;|-–—·•*/\\\"'“”‘’«»()[]{}"
+
+
+def squash(text: str | None) -> str:
+    return WS_RE.sub(" ", text or "").strip()
+
+
+def fold(text: str | None) -> str:
+    """Case-folded letters and digits only, single spaces: for comparing titles and names."""
+    t = unicodedata.normalize("NFKC", text or "").casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in t).split())
+
+
+# ----------------------------------------------------------------------------- data files
+
+def _field_lines(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for line in data_lines(name):
+        key, _, value = line.partition(":")
+        if not value.strip():
+            raise ValueError(f"{name}: bad line {line!r}")
+        out.setdefault(key.strip(), []).append(value.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def meta_fields() -> dict[str, list[str]]:
+    return {k: [x.lower() for x in v] for k, v in _field_lines("meta_fields.txt").items()}
+
+
+@lru_cache(maxsize=1)
+def byline_selectors() -> dict[str, list[str]]:
+    return _field_lines("byline_selectors.txt")
+
+
+@lru_cache(maxsize=1)
+def article_types() -> dict[str, int]:
+    return {t.lower(): i for i, t in enumerate(data_lines("jsonld_types.txt"))}
+
+
+@lru_cache(maxsize=1)
+def caption_selector() -> str:
+    return ", ".join(data_lines("captions.txt"))
+
+
+# ----------------------------------------------------------------------------- values
+
+def parse_date(value, max_date: str = MAX_DATE_DEFAULT) -> str | None:
+    """A publication date as YYYY-MM-DD, from ISO 8601, a Unix timestamp or a written date."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(int(value))
+    if not isinstance(value, str):
+        return None
+    s = value.strip()[:100]
+    iso = None
+    m = ISO_DATE_RE.match(s)
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+        try:
+            iso = datetime(y, mo, d).strftime("%Y-%m-%d")
+        except ValueError:
+            iso = None
+    if iso is None:
+        m = TIMESTAMP_RE.match(s)
+        if m:
+            try:
+                iso = datetime.fromtimestamp(int(m.group(1)), tz=timezone.utc).strftime("%Y-%m-%d")
+            except (OverflowError, OSError, ValueError):
+                iso = None
+    if iso is None:
+        found = find_date(s)
+        iso = found[0] if found else None
+    if iso is None or not (f"{YEAR_MIN:04d}-01-01" <= iso <= max_date):
+        return None
+    return iso
+
+
+@lru_cache(maxsize=1)
+def _not_names():
+    return load_phrases("not_names")
+
+
+def person_names(raw: str, trusted: bool = False, site_names: tuple[str, ...] = ()) -> list[str]:
+    """'By Jane Doe and John Roe, Reuters' -> ['Jane Doe', 'John Roe']. trusted sources (JSON-LD
+    Person, meta author) may give one-word names; visible text must give 2-5 capitalised words.
+    Sites, URLs, handles, dates, 'Staff' and UI words give nothing."""
+    if not raw or not isinstance(raw, str):
+        return []
+    text = squash(raw)[:300]
+    text = BYLINE_PREFIX_RE.sub("", text)
+    d = find_date(text)
+    if d:
+        text = text[:d[1]]
+    text = PARENS_RE.sub(" ", text)
+    sites = {fold(s) for s in site_names if s}
+    names: list[str] = []
+    for part in NAME_SPLIT_RE.split(text):
+        part = BYLINE_PREFIX_RE.sub("", part.strip())
+        part = NAME_CUT_RE.sub("", part).strip(NON_WORD_EDGE)
+        if _plausible_name(part, trusted, sites) and part not in names:
+            names.append(part)
+        if len(names) >= MAX_AUTHORS_DEFAULT:
+            break
+    return names
+
+
+def _plausible_name(part: str, trusted: bool, sites: set[str]) -> bool:
+    if not part or len(part) > MAX_NAME_CHARS_DEFAULT or URL_LIKE_RE.search(part):
+        return False
+    if any(c.isdigit() for c in part):
+        return False
+    letters = LETTER_RE.findall(part)
+    if len(letters) < 2 or len(letters) < 0.7 * len(part.replace(" ", "").replace(".", "").replace("-", "")):
+        return False
+    toks = part.split()
+    if len(toks) > 5 or (len(toks) == 1 and not trusted):
+        return False
+    folded = fold(part)
+    if folded in sites or any(s and len(s) > 3 and s in folded for s in sites):
+        return False
+    nn = _not_names()
+    if nn.whole(part) or any(nn.whole(t) for t in toks):
+        return False
+    cased = [t for t in toks if t[0].isalpha() and t[0].lower() != t[0].upper()]
+    if cased and not trusted:
+        # visible text: every cased word but particles (van, de, al) starts with a capital
+        caps = sum(1 for t in cased if t[0].isupper())
+        if caps < len(cased) - 1 or not cased[0][0].isupper() and len(cased[0]) > 3:
+            return False
+    if cased and all(t.islower() for t in cased) and len(toks) == 1:
+        return False   # a user handle ("admin", "jdoe")
+    return True
+
+
+def language_code(value: str | None) -> str | None:
+    """'en-US', 'en_GB', 'de' -> ISO 639-1 two letters (lowercase) or None."""
+    if not value or not isinstance(value, str):
+        return None
+    v = value.strip().lower().replace("_", "-").split(",")[0].split("-")[0].strip()
+    return v if len(v) == 2 and v.isascii() and v.isalpha() else None
+
+
+def absolute_url(value: str | None) -> str | None:
+    if not value or not isinstance(value, str):
+        return None
+    v = value.strip()[:2000]
+    if not v.lower().startswith(("http://", "https://")) or any(c.isspace() for c in v):
+        return None
+    return v
+
+
+# ----------------------------------------------------------------------------- JSON-LD
+
+@dataclass(slots=True)
+class JsonLd:
+    articles: list[tuple[int, dict]] = field(default_factory=list)   # (type rank, object)
+    by_id: dict[str, dict] = field(default_factory=dict)
+    site_names: list[str] = field(default_factory=list)
+    errors: int = 0
+
+
+def _loads(text: str):
+    text = text.strip()
+    if text.startswith("<!--"):
+        text = text[4:]
+    if text.endswith("-->"):
+        text = text[:-3]
+    text = text.strip().removeprefix("//<![CDATA[").removesuffix("//]]>").strip().rstrip(";").strip()
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        pass
+    # Two objects with nothing between them, or trailing junk: parse what can be parsed.
+    dec, out, pos = json.JSONDecoder(strict=False), [], 0
+    while pos < len(text) and len(out) < 20:
+        start = min((i for i in (text.find("{", pos), text.find("[", pos)) if i >= 0), default=-1)
+        if start < 0:
+            break
+        try:
+            obj, end = dec.raw_decode(text, start)
+        except ValueError:
+            break
+        out.append(obj)
+        pos = end
+    if not out:
+        raise ValueError("no JSON")
+    return out
+
+
+def _types(obj: dict) -> list[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return [t.rsplit("/", 1)[-1].lower()]
+    if isinstance(t, list):
+        return [x.rsplit("/", 1)[-1].lower() for x in t if isinstance(x, str)]
+    return []
+
+
+def read_jsonld(tree: LexborHTMLParser) -> JsonLd:
+    out = JsonLd()
+    ranks = article_types()
+    budget = MAX_JSONLD_NODES_DEFAULT
+    scripts = [s for s in tree.css("script") if "ld+json" in (s.attributes.get("type") or "").lower()]
+    for script in scripts[:MAX_JSONLD_SCRIPTS_DEFAULT]:
+        text = script.text(deep=True)
+        if not text or len(text) > MAX_JSONLD_CHARS_DEFAULT:
+            continue
+        try:
+            data = _loads(text)
+        except (ValueError, RecursionError):
+            out.errors += 1
+            continue
+        stack = [data]
+        while stack and budget > 0:
+            budget -= 1
+            obj = stack.pop()
+            if isinstance(obj, list):
+                stack.extend(reversed(obj[:200]))
+                continue
+            if not isinstance(obj, dict):
+                continue
+            types = _types(obj)
+            oid = obj.get("@id")
+            if isinstance(oid, str) and len(obj) > 1:
+                out.by_id.setdefault(oid, obj)
+            rank = min((ranks[t] for t in types if t in ranks), default=None)
+            if rank is not None:
+                out.articles.append((rank, obj))
+            if any(t in ("website", "newsmediaorganization", "organization") for t in types):
+                name = obj.get("name")
+                if isinstance(name, str) and squash(name) and "website" in types:
+                    out.site_names.append(squash(name)[:200])
+            for key in ("@graph", "mainEntity", "itemListElement", "hasPart"):
+                v = obj.get(key)
+                if isinstance(v, (list, dict)):
+                    stack.append(v)
+    return out
+
+
+def _resolve(value, lds: JsonLd):
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str):
+        return lds.by_id.get(value["@id"], value)
+    return value
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def jsonld_authors(obj: dict, lds: JsonLd, sites: tuple[str, ...]) -> list[str]:
+    names: list[str] = []
+    for a in _as_list(obj.get("author"))[:MAX_AUTHORS_DEFAULT] + _as_list(obj.get("creator"))[:3] * (not obj.get("author")):
+        a = _resolve(a, lds)
+        if isinstance(a, str):
+            names += person_names(a, trusted=True, site_names=sites)
+        elif isinstance(a, dict):
+            types = _types(a)
+            if types and "person" not in types:
+                continue  # an Organization as author is the site, not a person
+            name = a.get("name")
+            if isinstance(name, list):
+                name = next((x for x in name if isinstance(x, str)), None)
+            if not isinstance(name, str) or not name.strip():
+                parts = [a.get(k) for k in ("givenName", "additionalName", "familyName")]
+                name = " ".join(p for p in parts if isinstance(p, str))
+            names += person_names(name, trusted=True, site_names=sites)
+    return list(dict.fromkeys(names))[:MAX_AUTHORS_DEFAULT]
+
+
+def _str(value) -> str | None:
+    if isinstance(value, list):
+        value = next((x for x in value if isinstance(x, str)), None)
+    if isinstance(value, dict):
+        value = value.get("name")
+    return squash(value)[:MAX_META_CHARS_DEFAULT] if isinstance(value, str) and value.strip() else None
+
+
+# ----------------------------------------------------------------------------- meta tags
+
+def read_meta(tree: LexborHTMLParser) -> dict[str, list[tuple[str, str]]]:
+    """key -> [(value, key as written)] for every <meta> with a content."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for m in tree.css("meta"):
+        a = m.attributes
+        content = a.get("content")
+        if content is None or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = a.get(attr)
+            if key:
+                k = key.strip().lower()[:100]
+                out.setdefault(k, []).append((squash(content[:MAX_META_CHARS_DEFAULT]), key.strip()[:100]))
+    return out
+
+
+def _meta_first(meta: dict, field_name: str) -> tuple[str, str] | None:
+    for key in meta_fields().get(field_name, ()):
+        for value, written in meta.get(key, ()):
+            if value:
+                return value, written
+    return None
+
+
+# ----------------------------------------------------------------------------- title
+
+def strip_site(title: str, sites: tuple[str, ...], headline_hint: str | None = None) -> str:
+    """'Headline | Site' -> 'Headline'. A segment is cut when it names the site, or when the
+    other side matches the page's h1."""
+    title = squash(title)
+    folded_sites = [fold(s) for s in sites if s and fold(s)]
+    for sep in TITLE_SEPARATORS:
+        if sep not in title:
+            continue
+        parts = title.split(sep)
+        # cut site names at either end
+        while len(parts) > 1 and _is_site(parts[-1], folded_sites):
+            parts.pop()
+        while len(parts) > 1 and _is_site(parts[0], folded_sites):
+            parts.pop(0)
+        if headline_hint:
+            h = fold(headline_hint)
+            for i in range(len(parts)):
+                if fold(parts[i]) == h:
+                    return squash(parts[i])
+        if len(parts) < len(title.split(sep)):
+            return squash(sep.join(parts))
+    return title
+
+
+def _is_site(segment: str, folded_sites: list[str]) -> bool:
+    s = fold(segment)
+    if not s:
+        return True
+    for site in folded_sites:
+        if s == site or (len(site) >= 4 and (site in s or s in site) and len(s.split()) <= len(site.split()) + 2):
+            return True
+        if s.replace(" ", "") == site.replace(" ", ""):
+            return True
+    return False
+
+
+def _domain_names(url: str | None) -> list[str]:
+    if not url:
+        return []
+    host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    parts = [p for p in host.split(".") if p not in ("www", "m", "amp", "com", "org", "net", "co", "uk", "de", "fr")]
+    return [max(parts, key=len)] if parts else []
+
+
+def choose_title(cands: dict[str, str], h1s: list[str], sites: tuple[str, ...],
+                 h2s: list[str] = ()) -> tuple[str, str] | None:
+    """(title, provenance) from JSON-LD headline, meta titles, <title> and the headings."""
+    doc_title = cands.get("html:title")
+    metas = [(p, v) for p, v in cands.items() if p.startswith("meta:")]
+    jl = [(p, v) for p, v in cands.items() if p.startswith("json-ld:")]
+    titles = jl + metas + ([("html:title", doc_title)] if doc_title else [])
+    folded_sites = [fold(s) for s in sites if s]
+    # 1. a heading that the <title>, a meta title or the JSON-LD headline repeats is the headline
+    for tag, heads in (("h1", h1s), ("h2", h2s)):
+        for h in heads:
+            fh = fold(h)
+            if len(fh) < 4 or _is_site(h, folded_sites):
+                continue
+            for prov, v in titles:
+                fv = fold(v)
+                if fh == fv or (fh in fv and len(fh) >= TITLE_MIN_SHARED_DEFAULT * len(fv)) or \
+                        (len(fh) >= 12 and fv in fh and len(fv) >= TITLE_MIN_SHARED_DEFAULT * len(fh)) or \
+                        (len(fh) >= 12 and fh in fv and _is_segment(fh, v)):
+                    return squash(h), f"html:{tag}"
+    # 2. the JSON-LD headline
+    for prov, v in jl:
+        if v and not _is_site(v, folded_sites):
+            return strip_site(v, sites), prov
+    # 3. a meta title or the <title>, without its site part
+    hint = h1s[0] if h1s else None
+    for prov, v in metas + ([("html:title", doc_title)] if doc_title else []):
+        t = strip_site(v, sites, hint)
+        if t and not _is_site(t, folded_sites):
+            return t, prov
+    # 4. the only h1
+    if len(h1s) == 1 and len(fold(h1s[0])) >= 4:
+        return squash(h1s[0]), "html:h1"
+    return None
+
+
+def _is_segment(folded_h1: str, title: str) -> bool:
+    """The h1 is one of title's separator-delimited segments (the rest is site or section)."""
+    for sep in TITLE_SEPARATORS:
+        if sep in title and any(fold(p) == folded_h1 for p in title.split(sep)):
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------- visible elements
+
+def _node_text(node: LexborNode) -> str:
+    return squash(node.text(deep=True)[:2000])
+
+
+def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[list[str], str] | None:
+    for sel in byline_selectors().get("authors", ()):
+        try:
+            nodes = tree.css(sel)
+        except Exception:  # a selector lexbor cannot read is a data error, not a page error
+            continue
+        for node in nodes[:20]:
+            text = node.attributes.get("content") or _node_text(node)
+            if not text or len(text) > MAX_VISIBLE_CHARS_DEFAULT:
+                continue
+            trusted = "itemprop" in sel or "rel=" in sel
+            names = person_names(text, trusted=trusted, site_names=sites)
+            if names:
+                return names, f"html:{sel}"
+    return None
+
+
+def visible_date(tree: LexborHTMLParser, max_date: str) -> tuple[str, str] | None:
+    for sel in byline_selectors().get("date", ()):
+        try:
+            nodes = tree.css(sel)
+        except Exception:
+            continue
+        for node in nodes[:10]:
+            a = node.attributes
+            if _is_modified(a):
+                continue
+            for value in (a.get("datetime"), a.get("content"), _node_text(node)[:MAX_VISIBLE_CHARS_DEFAULT]):
+                d = parse_date(value, max_date)
+                if d:
+                    return d, f"html:{sel}"
+    return None
+
+
+def _is_modified(attrs: dict) -> bool:
+    s = " ".join(str(attrs.get(k) or "") for k in ("class", "itemprop", "id", "property")).lower()
+    return "modif" in s or "updat" in s
+
+
+def captions(tree: LexborHTMLParser) -> list[LexborNode]:
+    return list(tree.css(caption_selector()))[:MAX_CAPTIONS_DEFAULT * 3]
+
+
+# ----------------------------------------------------------------------------- the cascade
+
+@dataclass(slots=True)
+class PageFacts:
+    """What the raw page states, before cleaning (JSON-LD and meta live in scripts and head)."""
+    fields: dict[str, tuple[object, str]]
+    sites: tuple[str, ...]
+    h1s: list[str]
+    headline: str | None
+
+
+def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = MAX_DATE_DEFAULT) -> PageFacts:
+    out: dict[str, tuple[object, str]] = {}
+    lds = read_jsonld(tree)
+    meta = read_meta(tree)
+    lds.articles.sort(key=lambda x: x[0])
+    # site name first: titles and authors are checked against it
+    site = None
+    for rank, obj in lds.articles:
+        pub = _resolve(obj.get("publisher"), lds)
+        name = _str(pub.get("name")) if isinstance(pub, dict) else _str(pub)
+        if name:
+            site = (name, f"json-ld:{_types(obj)[0] if _types(obj) else 'Article'}.publisher")
+            break
+    mfirst = _meta_first(meta, "site_name")
+    if site is None and mfirst:
+        site = (mfirst[0], f"meta:{mfirst[1]}")
+    if site is None and lds.site_names:
+        site = (lds.site_names[0], "json-ld:WebSite.name")
+    if site and not URL_LIKE_RE.search(site[0]) or site and " " in site[0]:
+        out["site_name"] = (site[0].lstrip("@"), site[1])
+    canonical = None
+    for link in tree.css("link[rel]"):
+        if "canonical" in (link.attributes.get("rel") or "").lower().split():
+            canonical = absolute_url(link.attributes.get("href"))
+            if canonical:
+                break
+    page_url = url or canonical
+    sites = tuple(x for x in ([site[0]] if site else []) + [v for v, _ in meta.get("og:site_name", [])]
+                  + [v for v, _ in meta.get("application-name", [])] + lds.site_names[:3]
+                  + [v.lstrip("@") for v, _ in meta.get("twitter:site", [])] + _domain_names(page_url) if x)
+    main = lds.articles[0][1] if lds.articles else None
+    # choose the article object whose headline the page repeats, if several
+    h1s = [_node_text(h) for h in tree.css("h1")[:10]]
+    h1s = [h for h in h1s if h and len(h) <= 400]
+    h2s = [h for h in (_node_text(h) for h in tree.css("h2")[:20]) if h and len(h) <= 400]
+    title_node = tree.css_first("head title") or tree.css_first("title")
+    doc_title = _node_text(title_node) if title_node else None
+    if len(lds.articles) > 1:
+        want = {fold(x) for x in h1s + [doc_title or ""] if x}
+        for rank, obj in lds.articles:
+            hl = _str(obj.get("headline")) or ""
+            if fold(hl) in want or any(fold(hl) and fold(hl) in w for w in want):
+                main = obj
+                break
+    mtype = (_types(main)[0] if main and _types(main) else "Article")
+    mtype = next((t for t in article_types() if t == mtype), mtype)
+    label = "json-ld:" + _type_label(mtype)
+    # title
+    cands: dict[str, str] = {}
+    if main is not None:
+        hl = _str(main.get("headline")) or (_str(main.get("name")) if mtype not in ("webpage", "itempage") else None)
+        if hl:
+            cands[f"{label}.headline"] = hl
+    for key in meta_fields().get("title", ()):
+        for value, written in meta.get(key, ())[:1]:
+            if value:
+                cands.setdefault(f"meta:{written}", value)
+    if doc_title:
+        cands["html:title"] = doc_title
+    t = choose_title(cands, h1s, sites, h2s)
+    if t:
+        out["title"] = t
+    # subtitle, section
+    if main is not None:
+        sub = _str(main.get("alternativeHeadline") or main.get("alternateHeadline"))
+        if sub and fold(sub) != fold(t[0] if t else ""):
+            out["subtitle"] = (sub, f"{label}.alternativeHeadline")
+        sec = _str(main.get("articleSection"))
+        if sec and len(sec) <= 80:
+            out["section"] = (sec, f"{label}.articleSection")
+    if "section" not in out:
+        m = _meta_first(meta, "section")
+        if m and len(m[0]) <= 80:
+            out["section"] = (m[0], f"meta:{m[1]}")
+    # authors
+    if main is not None:
+        names = jsonld_authors(main, lds, sites)
+        if names:
+            out["authors"] = (names, f"{label}.author")
+    if "authors" not in out:
+        for key in meta_fields().get("authors", ()):
+            vals = meta.get(key, ())
+            names: list[str] = []
+            for value, written in vals[:MAX_AUTHORS_DEFAULT]:
+                if key.startswith("citation_") and value.count(",") == 1:
+                    last, first = (x.strip() for x in value.split(","))
+                    value = f"{first} {last}" if first and last and " " not in first + last else value
+                names += [n for n in person_names(value, trusted=True, site_names=sites) if n not in names]
+            if names:
+                out["authors"] = (names[:MAX_AUTHORS_DEFAULT], f"meta:{vals[0][1]}")
+                break
+    # date
+    if main is not None:
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            d = parse_date(_str(main.get(key)), max_date)
+            if d:
+                out["date"] = (d, f"{label}.{key}")
+                break
+    if "date" not in out:
+        for key in meta_fields().get("date", ()):
+            for value, written in meta.get(key, ())[:1]:
+                d = parse_date(value, max_date)
+                if d:
+                    out["date"] = (d, f"meta:{written}")
+                    break
+            if "date" in out:
+                break
+    # language, url
+    html = tree.css_first("html")
+    lang = language_code(html.attributes.get("lang") or html.attributes.get("xml:lang")) if html else None
+    if lang:
+        out["language"] = (lang, "html:lang")
+    else:
+        m = _meta_first(meta, "language")
+        if m and language_code(m[0]):
+            out["language"] = (language_code(m[0]), f"meta:{m[1]}")
+        elif main is not None and language_code(_str(main.get("inLanguage"))):
+            out["language"] = (language_code(_str(main.get("inLanguage"))), f"{label}.inLanguage")
+    if url is None:
+        if canonical:
+            out["url"] = (canonical, "html:link rel=canonical")
+        else:
+            m = _meta_first(meta, "url")
+            if m and absolute_url(m[0]):
+                out["url"] = (absolute_url(m[0]), f"meta:{m[1]}")
+    headline = out["title"][0] if "title" in out else None
+    return PageFacts(out, sites, h1s, headline)
+
+
+def _type_label(lower: str) -> str:
+    for name in data_lines("jsonld_types.txt"):
+        if name.lower() == lower:
+            return name
+    return lower
+
+
+def add_visible(facts: PageFacts, cleaned: LexborHTMLParser, max_date: str = MAX_DATE_DEFAULT) -> None:
+    """Cascade step 3: byline elements of the pre-cleaned page fill what JSON-LD and meta left."""
+    if "authors" not in facts.fields:
+        a = visible_authors(cleaned, facts.sites)
+        if a:
+            facts.fields["authors"] = a
+    if "date" not in facts.fields:
+        d = visible_date(cleaned, max_date)
+        if d:
+            facts.fields["date"] = d
+
+
+def add_backend(facts: PageFacts, backend_meta: dict, max_date: str = MAX_DATE_DEFAULT) -> None:
+    """Cascade step 4: what the backend found, for fields still missing."""
+    if "title" not in facts.fields and backend_meta.get("title"):
+        t = strip_site(backend_meta["title"], facts.sites, facts.h1s[0] if facts.h1s else None)
+        if t:
+            facts.fields["title"] = (t, "trafilatura:title")
+    if "authors" not in facts.fields and backend_meta.get("author"):
+        names = person_names(backend_meta["author"], trusted=False, site_names=facts.sites)
+        if names:
+            facts.fields["authors"] = (names, "trafilatura:author")
+    if "date" not in facts.fields and backend_meta.get("date"):
+        d = parse_date(backend_meta["date"], max_date)
+        if d:
+            facts.fields["date"] = (d, "trafilatura:date")
+    if "site_name" not in facts.fields and backend_meta.get("sitename"):
+        s = squash(backend_meta["sitename"])[:200]
+        if s and not URL_LIKE_RE.search(s):
+            facts.fields["site_name"] = (s, "trafilatura:sitename")
+
+
+def caption_texts(nodes: list[LexborNode]) -> list[str]:
+    out: list[str] = []
+    for n in nodes:
+        t = _node_text(n)
+        if t and len(t) <= MAX_CAPTION_CHARS_DEFAULT and t not in out:
+            out.append(t)
+        if len(out) >= MAX_CAPTIONS_DEFAULT:
+            break
+    return out

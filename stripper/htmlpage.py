@@ -1,0 +1,204 @@
+"""The HTML path: page -> blocks + metadata + pre-cleaner log.
+
+    1. parse with lexbor; read what the page states (JSON-LD, meta, <title>, h1)  htmlmeta.page_facts
+    2. pre-clean: drop what can never be article text                              preclean.preclean
+    3. visible byline elements and captions of the cleaned page                    htmlmeta.add_visible
+    4. main content (trafilatura) on the cleaned page, and its metadata            backends.extract
+    5. the article as the same Blocks the text path yields, so every text rule runs on it
+
+Captions go to metadata, out of the body. A leading heading that repeats the headline goes to
+the title. A page whose "article" is only a list of linked teasers gives no blocks at all (the
+pipeline then reports "no article")."""
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from . import backends, htmlmeta, preclean
+from .model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
+from .segment.html import HtmlDoc
+
+# A listing page (index, tag or search page): at least this many headings that are links,
+# making up at least this share of the headings, and no paragraph of real prose.
+LISTING_MIN_LINKED_HEADINGS_DEFAULT = 4
+LISTING_LINKED_SHARE_DEFAULT = 0.6
+LISTING_PROSE_CHARS_DEFAULT = 400
+# Deeper than this, nested trafilatura output is read as flat text (no recursion risk).
+MAX_NESTING_DEFAULT = 40
+
+INLINE_WS_RE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "cell", "code", "div", "section",
+                        "article", "main", "body", "figure", "note", "dl", "dt", "dd"})
+
+
+def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=None) -> HtmlDoc:
+    url = getattr(options, "url", None)
+    max_date = getattr(options, "reference_date", None) or htmlmeta.MAX_DATE_DEFAULT
+    # 1. what the page states about itself
+    tree = LexborHTMLParser(text)
+    facts = htmlmeta.page_facts(tree, url, max_date)
+    # 2. pre-clean
+    removed = preclean.preclean(tree, facts.headline)
+    # 3. byline elements and captions of the cleaned page
+    htmlmeta.add_visible(facts, tree, max_date)
+    cap_nodes = htmlmeta.captions(tree)
+    caps = htmlmeta.caption_texts(cap_nodes)
+    for node in reversed(cap_nodes):
+        node.decompose()
+    if caps:
+        facts.fields["captions"] = (caps, "html:figcaption")
+    # 4. main content
+    need_meta = any(k not in facts.fields for k in ("title", "date", "site_name"))
+    ex = backends.extract(tree.html or "", url, max_date, need_meta)
+    if ex.truncated:
+        removed.append(("page", "parser depth limit reached: content after the limit may be lost"))
+    htmlmeta.add_backend(facts, ex.meta, max_date)
+    # 5. blocks
+    raw = body_blocks(ex.body) if ex.body is not None else []
+    raw = _drop_headline(raw, facts.headline, removed)
+    listing = listing_reason(raw)
+    if listing:
+        removed.append(("page", listing))
+        raw = []
+    blocks = [Block(index=i, text=t, kind=k, level=lv, link_chars=lc, origin=f"html:{tag}", hint="main")
+              for i, (k, t, lv, lc, tag, _) in enumerate(raw)]
+    return HtmlDoc(blocks=blocks, meta=dict(facts.fields), removed=removed)
+
+
+# ----------------------------------------------------------------------------- trafilatura XML -> blocks
+
+def _clean(text: str) -> str:
+    text = ZERO_WIDTH_RE.sub("", text)
+    lines = [INLINE_WS_RE.sub(" ", ln).strip() for ln in text.split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _inline(el, depth: int = 0) -> tuple[str, int, int]:
+    """Text of el without its nested block children, with <lb/> as newlines; (text, link chars,
+    chars of links to other pages)."""
+    parts: list[str] = [el.text or ""]
+    links = away = 0
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in ("list", "table", "quote", "p", "head") and el.tag != "p":
+            parts.append(" " + (child.tail or ""))
+            continue
+        if tag == "lb":
+            parts.append("\n")
+        elif tag == "graphic":
+            pass
+        elif depth > MAX_NESTING_DEFAULT:
+            parts.append(" ".join(child.itertext()))
+        else:
+            t, n, m = _inline(child, depth + 1)
+            parts.append(t)
+            if tag == "ref":
+                n = m = len(INLINE_WS_RE.sub(" ", t).strip())
+                if (child.get("target") or "").startswith("#"):
+                    m = 0
+            links += n
+            away += m
+        parts.append(child.tail or "")
+    return "".join(parts), links, away
+
+
+def _clip(text: str, links: int) -> int:
+    return min(links, len(text))
+
+
+def _table_text(table) -> tuple[str, int]:
+    rows, links = [], 0
+    for row in table.iter("row"):
+        cells = []
+        for cell in row.iter("cell"):
+            t, n, _ = _inline(cell)
+            t = " ".join(_clean(t).split("\n"))
+            links += n
+            if t:
+                cells.append(t)
+        if cells:
+            rows.append(" | ".join(cells))
+    return "\n".join(rows), links
+
+
+def _is_layout_table(table) -> bool:
+    """A table used for layout holds paragraphs, lists or headings in its cells, or one column."""
+    for cell in table.iter("cell"):
+        for child in cell:
+            if child.tag in ("p", "list", "head", "quote", "table"):
+                return True
+    widths = [sum(1 for _ in row.iter("cell")) for row in table.iter("row")]
+    return bool(widths) and max(widths) <= 1
+
+
+def body_blocks(body) -> list[tuple[str, str, int, int, str, int]]:
+    """(kind, text, level, link_chars, tag, chars of links to other pages) for each block of trafilatura's XML body, in order.
+    Iterative over the block structure (RELIABILITY F12)."""
+    out: list[tuple[str, str, int, int, str, int]] = []
+    stack: list[tuple[object, str, int]] = [(c, "", 0) for c in reversed(list(body))]
+    while stack:
+        el, ctx, depth = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag:
+            continue
+        if tag == "head":
+            t, n, m = _inline(el)
+            t = " ".join(_clean(t).split("\n"))
+            rend = (el.get("rend") or "h2").lower()
+            level = int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1].isdigit() else 2
+            if t:
+                out.append((HEADING, t, level, _clip(t, n), f"h{level}", _clip(t, m)))
+            continue
+        if tag == "list":
+            stack.extend((c, "item", depth + 1) for c in reversed(list(el)))
+            continue
+        if tag == "table" and not _is_layout_table(el):
+            t, n = _table_text(el)
+            if t:
+                out.append((TABLE, t, 0, _clip(t, n), "table", 0))
+            continue
+        if tag == "code" and ctx != "item":
+            t = "".join(el.itertext()).strip("\n")
+            if t.strip():
+                out.append((PRE, t, 0, 0, "pre", 0))
+            continue
+        nested = [c for c in el if isinstance(c.tag, str) and c.tag in BLOCK_TAGS and c.tag != "code"] \
+            if depth < MAX_NESTING_DEFAULT else []
+        t, n, m = _inline(el) if depth < MAX_NESTING_DEFAULT else (" ".join(el.itertext()), 0, 0)
+        t = _clean(t)
+        if tag == "item" or ctx == "item":
+            kind, ctx_next = ITEM, "item"
+        elif tag == "quote" or ctx == "quote":
+            kind, ctx_next = QUOTE, "quote"
+        else:
+            kind, ctx_next = PARA, ctx
+        if t:
+            out.append((kind, t, 0, _clip(t, n), {"item": "li", "quote": "blockquote"}.get(tag, tag), _clip(t, m)))
+        if nested:
+            stack.extend((c, ctx_next, depth + 1) for c in reversed(nested))
+    return out
+
+
+def _drop_headline(raw: list, headline: str | None, removed: list) -> list:
+    """A heading (or short first block) repeating the headline is the title, not body text."""
+    if not headline or not raw:
+        return raw
+    want = htmlmeta.fold(headline)
+    for i, (kind, text, *_rest) in enumerate(raw[:3]):
+        if htmlmeta.fold(text) == want:
+            removed.append((f'{raw[i][4]} "{text[:40]}"', "headline: moved to the title"))
+            return raw[:i] + raw[i + 1:]
+    return raw
+
+
+def listing_reason(raw: list) -> str | None:
+    """Why the extracted text is a list of teasers rather than an article, or None."""
+    heads = [r for r in raw if r[0] == HEADING]
+    linked = [r for r in heads if r[5] >= 0.8 * len(r[1])]
+    prose = max((len(r[1]) for r in raw if r[0] == PARA and r[3] < 0.3 * len(r[1])), default=0)
+    if len(linked) >= LISTING_MIN_LINKED_HEADINGS_DEFAULT and len(linked) >= LISTING_LINKED_SHARE_DEFAULT * len(heads) \
+            and prose < LISTING_PROSE_CHARS_DEFAULT:
+        return f"listing page: {len(linked)} linked teaser headings and no paragraph of prose"
+    return None
