@@ -16,6 +16,7 @@ TITLE_MAX_WORDS_DEFAULT = 30
 TITLE_OVERLAP_WEIGHT_DEFAULT = 1.0   # headline words found again in the article's opening
 TITLE_BEFORE_BYLINE_BONUS_DEFAULT = 0.8
 TITLE_REPEAT_BONUS_DEFAULT = 0.4
+TITLE_DEK_PAIR_BONUS_DEFAULT = 0.5
 TITLE_SENTENCE_PENALTY_DEFAULT = 0.5
 SUBTITLE_MIN_WORDS_DEFAULT = 6
 SUBTITLE_MAX_WORDS_DEFAULT = 60
@@ -89,6 +90,21 @@ def _content_words(text: str, stop: frozenset[str]) -> set[str]:
     return {w for w in _words(text.lower()) if len(w) >= 3 and w not in stop}
 
 
+LEAD_MAX_BLOCKS_DEFAULT = 3        # title and dek may open the article span, up to this many blocks
+SENTENCE_END_RE = re.compile(r"[.!?…\"”»]\s*$")
+
+
+def _lead_end(blocks: list[Block], sel: Selection) -> int:
+    """Index of the first real paragraph: a kept block that ends like a sentence. Headline and
+    dek lines before it (even inside the article span) are title candidates."""
+    a = sel.span[0]
+    for n, i in enumerate(sel.kept[:LEAD_MAX_BLOCKS_DEFAULT + 1]):
+        b = blocks[i]
+        if SENTENCE_END_RE.search(b.text) or b.kind == HEADING and b.level > 1 or n == LEAD_MAX_BLOCKS_DEFAULT:
+            return i
+    return a + 1 if a >= 0 else 0
+
+
 def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: set[int],
                cjk: bool, stop: frozenset[str] = frozenset(),
                repeats: frozenset[int] = frozenset()) -> tuple[int | None, int | None]:
@@ -107,11 +123,10 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         counts[k] = counts.get(k, 0) + 1
     body = _content_words(opening, stop)
     best, best_score = None, 0.0
-    for i in range(lo, min(a + 1, len(blocks))):
+    lead_end = _lead_end(blocks, sel)
+    for i in range(lo, lead_end):
         b = blocks[i]
         if i in tagged or (i in dropped and i not in repeats) or not _title_like(b, cjk) or LABEL_RE.match(b.text):
-            continue
-        if i == a and b.kind != HEADING:
             continue
         if cjk:
             cw = set(b.text)
@@ -119,11 +134,17 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         else:
             cw = _content_words(b.text, stop)
             overlap = len(cw & body) / max(1, len(cw)) if cw else 0.0
-        dist = a - i
+        dist = max(1, lead_end - i)
         score = overlap * TITLE_OVERLAP_WEIGHT_DEFAULT + 1.0 / (1.0 + dist / 4.0)
+        nxt = i + 1
+        while nxt < lead_end and nxt in tagged:
+            nxt += 1
+        if nxt < lead_end and nxt not in dropped and _title_like(blocks[nxt], cjk) \
+                and len(blocks[nxt].text) > len(b.text) and blocks[nxt].kind != HEADING:
+            score += TITLE_DEK_PAIR_BONUS_DEFAULT     # headline, then a longer dek
         if b.kind == HEADING:
             score += 0.6 if b.level <= 1 else 0.3
-        if any(j in byline_near for j in range(i + 1, i + 3)):
+        if any(j in byline_near for j in range(i + 1, i + 4)):
             score += TITLE_BEFORE_BYLINE_BONUS_DEFAULT   # headline, then byline or date
         if counts.get(" ".join(b.text.lower().split()), 0) > 1:
             score += TITLE_REPEAT_BONUS_DEFAULT           # repeated in breadcrumbs, share bars ...
@@ -135,9 +156,9 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         return None, None
     sub = None
     j = best + 1
-    while j < a and j in tagged:
+    while j < lead_end and j in tagged:
         j += 1
-    if j < a and j not in dropped and blocks[j].kind != HEADING or (j < a and blocks[j].kind == HEADING and blocks[j].level > blocks[best].level):
+    if j < lead_end and j not in dropped and blocks[j].kind != HEADING or (j < lead_end and blocks[j].kind == HEADING and blocks[j].level > blocks[best].level):
         n = len(_words(blocks[j].text))
         if SUBTITLE_MIN_WORDS_DEFAULT <= n <= SUBTITLE_MAX_WORDS_DEFAULT and not LABEL_RE.match(blocks[j].text) \
                 and blocks[j].link_density < 0.5 and len(blocks[j].text) > len(blocks[best].text) * 0.8:

@@ -35,6 +35,7 @@ RELATED_COST_DEFAULT = _T.get("REL", 80.0)         # a related-list heading: the
 COMMENTS_COST_DEFAULT = _T.get("CMT", 300.0)       # a comment-section heading
 CAPTION_LOOKBEHIND_DEFAULT = 6
 MIN_STOPLIST_FIT_DEFAULT = 0.25
+LIST_END_WORDS_DEFAULT = 25         # a paragraph this long ends the list under a related heading
 RELAX_BELOW_CHARS_DEFAULT = int(_T.get("RELAX", 400))  # strict pass keeping less than this triggers the relaxed pass     # median stopword share of long blocks for the stoplist to count      # captions this many blocks before the span still count
 
 
@@ -203,6 +204,12 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         classes = revise_classes(base)
         for i in ends:
             classes[i] = BAD
+            # The list under a related/comment heading: short entries up to the next real paragraph.
+            j = i + 1
+            while j < len(blocks) and not (classes[j] == GOOD and len(WORD_RE.findall(blocks[j].text)) >= LIST_END_WORDS_DEFAULT):
+                if classes[j] == GOOD:
+                    classes[j] = BAD
+                j += 1
         span = choose_span(blocks, classes, base, ends, cjk)
         a, z = span
         chars = sum(len(blocks[i].text) for i in range(a, z + 1) if classes[i] == GOOD) if a >= 0 else 0

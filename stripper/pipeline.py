@@ -44,6 +44,9 @@ def run(data: bytes | str, options: Options) -> Result:
     sel = main_content.select(blocks, decisions, stop, language, options)
     # 5. byline: metadata found in the text, under what the HTML cascade already found
     meta = byline.extract(blocks, sel, decisions, language, stop)
+    # title and dek lines that opened the span are metadata, not body
+    lead = {meta["provenance"].get(k) for k in ("title", "subtitle")}
+    sel.kept = [i for i in sel.kept if f"text:block {i}" not in lead]
     # 6. assemble
     article = _assemble(blocks, sel, meta, html_meta, language, source.kind, options)
     result = Result(article, blocks, decisions + sel.decisions, sel.verdicts, removed,

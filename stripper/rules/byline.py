@@ -33,6 +33,9 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     rest = block.text[hit[1] + len(hit[0]):].strip()
     if not rest or not (rest[0].isupper() or not rest[0].isascii()):
         return None
+    from ..byline import clean_person_names
+    if not clean_person_names(block.text):
+        return None  # "By Tuesday morning, the water had ..." names nobody
     return f"byline {quote(block.text, 50)}"
 
 

@@ -7,6 +7,8 @@ from . import RuleContext, quote, rule
 from .common import word_count
 
 FOOTER_MAX_WORDS_DEFAULT = 30
+SENTENCE_GUARD_WORDS_DEFAULT = 10
+SENTENCE_ENDS = ".!?\"”’»"
 REPEAT_MIN_DEFAULT = 3           # a short block seen this often on a page is template furniture
 REPEAT_MAX_WORDS_DEFAULT = 8
 
@@ -17,8 +19,9 @@ def footer_legal(block: Block, ctx: RuleContext) -> str | None:
 
     Why: site-wide furniture. Long prose that mentions a privacy policy is kept.
     Example: "Copyright 2023 Example Media. All rights reserved."."""
-    if ctx.words(block) > FOOTER_MAX_WORDS_DEFAULT:
-        return None
+    n = ctx.words(block)
+    if n > FOOTER_MAX_WORDS_DEFAULT or (n >= SENTENCE_GUARD_WORDS_DEFAULT and block.text.rstrip()[-1:] in SENTENCE_ENDS):
+        return None  # a sentence that mentions a privacy policy is prose
     hit = ctx.phrases("footer").search(block.text)
     return f"footer {quote(hit)}" if hit else None
 
