@@ -36,10 +36,8 @@ CASES = [
     Quiet("The talks were first reported by Reuters."),
     Quiet("Maria Lopez is a mother of three who lost her job in March."),
     Quiet("Prices | like rents | have risen for a decade and show no sign of slowing down this year."),
-    pytest.param(Quiet("By Tuesday morning, the water had reached the second floor."),
-                 marks=pytest.mark.xfail(reason="BYL001 takes any 'By' + capitalised word for a byline; "
-                                         "the rest should parse as person names (weekdays, months are not)",
-                                         strict=True)),
+    Quiet("By Tuesday morning, the water had reached the second floor."),
+    Quiet("By March the river had risen again."),
 ]
 
 

@@ -17,20 +17,17 @@ CASES = [
     Fires("FTR002", "Lesezeit: 3 Minuten", 'reading time "lesezeit: 3 minuten"', language="de"),
     Fires("FTR002", "Temps de lecture : 6 min", 'reading time "temps de lecture', language="fr"),
     Fires("FTR002", "Listen (4:32)", 'reading time "listen (4:32'),
-    Fires("DUP001", "Reply", 'seen 3 times: "Reply"', before=("Reply", "Great piece."), after=("Reply",)),
-    Quiet("Reply", before=("Reply",)),
+    Fires("DUP001", "Gift this article", 'seen 3 times: "Gift this article"',
+          before=("Gift this article", "Great piece."), after=("Gift this article",)),
+    Quiet("Gift this article", before=("Gift this article",)),
     Quiet("The city council voted to keep the library open on Sundays.",
           before=("The city council voted to keep the library open on Sundays.",) * 2),
     Quiet("A link to the privacy policy sat at the bottom of every page of the app, the investigators "
           "wrote, but the policy itself had not been updated since 2016 and still named a company "
           "that no longer existed."),
     Quiet("The walk to the station takes 5 minutes."),
-    pytest.param(Quiet("The bridge was designed by Zaha Hadid Architects and opened in 2010."),
-                 marks=pytest.mark.xfail(reason="FTR001 matches 'designed by' anywhere in any block of "
-                                         "up to 30 words; footer phrases need a footer-shaped line", strict=True)),
-    pytest.param(Quiet("Careers in nursing now pay better than teaching, the survey found."),
-                 marks=pytest.mark.xfail(reason="FTR001 matches 'careers' anywhere in any block of up to 30 words",
-                                         strict=True)),
+    Quiet("The bridge was designed by Zaha Hadid Architects and opened in 2010."),
+    Quiet("Careers in nursing now pay better than teaching, the survey found."),
 ]
 
 
