@@ -58,3 +58,24 @@ def test_long_byline_is_prose():
     text = ("By Friday the organisers had counted more than four thousand volunteers, twice as many "
             "as last year, and the queue stretched around the block.")
     assert decide(Quiet(text)) is None
+
+
+@pytest.mark.parametrize("line,names", [
+    ("By Jonas Berg · 6 Minute Read", ["Jonas Berg"]),
+    pytest.param("By Tom Reed Published 9:02 AM EST, Mon January 8, 2024", ["Tom Reed"], marks=pytest.mark.xfail(
+        reason="clean_person_names keeps the weekday 'Mon' left before the date as a one-word name", strict=True)),
+    pytest.param("By Tom Reed Published March 8, 2024", ["Tom Reed"], marks=pytest.mark.xfail(
+        reason="after the date is cut, NAME_CUT_RE needs a space after 'Published', so the name part is rejected",
+        strict=True)),
+    ("By Priya Raman and Tom Okafor, Staff Writers", ["Priya Raman", "Tom Okafor"]),
+    ("By Sam Ortiz | Share", ["Sam Ortiz"]),
+    ("By Ledger Staff", []),
+    ("By Staff Reporter", []),
+    ("Minute Read", []),
+    ("Published", []),
+    ("Share", []),
+])
+def test_byline_names_are_people_only(line, names):
+    """Authors precision: UI words, reading time, "Published" and "Staff" are never names."""
+    from stripper.byline import clean_person_names
+    assert clean_person_names(line) == names
