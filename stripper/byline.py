@@ -19,7 +19,8 @@ TITLE_REPEAT_BONUS_DEFAULT = 0.4
 TITLE_DEK_PAIR_BONUS_DEFAULT = 0.5
 TITLE_SENTENCE_PENALTY_DEFAULT = 0.5
 SUBTITLE_MIN_WORDS_DEFAULT = 6
-SUBTITLE_MAX_WORDS_DEFAULT = 60
+SUBTITLE_MAX_WORDS_DEFAULT = 40
+DEK_AFTER_HEADING_MAX_WORDS_DEFAULT = 25
 BYLINE_PREFIX_RE = re.compile(
     r"^(?:by|written by|words by|story by|text by|reporting by|von|text von|par|por|di|door|av|af|autor|autorin|author|auteur|texte"
     r"|作者|责任编辑|編集|记者|記者|文|撰文|编辑)\s*[:：]?\s*",
@@ -90,6 +91,7 @@ def _content_words(text: str, stop: frozenset[str]) -> set[str]:
     return {w for w in _words(text.lower()) if len(w) >= 3 and w not in stop}
 
 
+KICKER_MAX_CHARS_DEFAULT = 30
 LEAD_MAX_BLOCKS_DEFAULT = 3        # title and dek may open the article span, up to this many blocks
 SENTENCE_END_RE = re.compile(r"[.!?…\"”»]\s*$")
 
@@ -156,14 +158,33 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         return None, None
     sub = None
     j = best + 1
-    while j < lead_end and j in tagged:
+    while j < len(blocks) and j in tagged:
         j += 1
-    if j < lead_end and j not in dropped and blocks[j].kind != HEADING or (j < lead_end and blocks[j].kind == HEADING and blocks[j].level > blocks[best].level):
-        n = len(_words(blocks[j].text))
-        if SUBTITLE_MIN_WORDS_DEFAULT <= n <= SUBTITLE_MAX_WORDS_DEFAULT and not LABEL_RE.match(blocks[j].text) \
-                and blocks[j].link_density < 0.5 and len(blocks[j].text) > len(blocks[best].text) * 0.8:
+    if j <= lead_end and j < len(blocks) and j not in dropped and j not in tagged:
+        cand = blocks[j]
+        n = len(_words(cand.text))
+        k = j + 1
+        while k < len(blocks) and k in tagged:
+            k += 1
+        longer_follows = k < len(blocks) and len(blocks[k].text) > len(cand.text)
+        if SUBTITLE_MIN_WORDS_DEFAULT <= n <= SUBTITLE_MAX_WORDS_DEFAULT and not LABEL_RE.match(cand.text) \
+                and cand.link_density < 0.5 and len(cand.text) > len(blocks[best].text) * 0.8 \
+                and (cand.kind != HEADING or cand.level > blocks[best].level) and (j < lead_end or (longer_follows and blocks[best].kind == HEADING and n <= DEK_AFTER_HEADING_MAX_WORDS_DEFAULT)):
             sub = j
     return best, sub
+
+
+def _kicker_like(b: Block, ruled: set[int]) -> bool:
+    """A section kicker right above a headline: one to three capitalised words, no digits."""
+    t = b.text.strip()
+    if b.index in ruled or not t or len(t) > KICKER_MAX_CHARS_DEFAULT or any(c.isdigit() for c in t):
+        return False
+    if b.link_density > 0.5 and b.origin == "markdown":
+        return False
+    ws = t.split()
+    if not (1 <= len(ws) <= 3) or t[-1:] in ".:!?,;":
+        return False
+    return t[0].isupper() or not t[0].isascii()
 
 
 def extract(blocks: list[Block], sel: Selection, decisions, language: str | None,
@@ -178,6 +199,7 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     tagged = {i for idxs in sel.meta.values() for i in idxs}
     dropped = {d.index for d in decisions if d.action in ("drop", "end")}
     repeats = frozenset(d.index for d in decisions if d.rule_id == "DUP001")
+    ruled = {d.index for d in decisions if d.action in ("drop", "end", "tag")}
     ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats)
     if ti is not None:
         out["title"] = blocks[ti].text
@@ -189,6 +211,9 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     if sec:
         out["section"] = blocks[sec[0]].text.lstrip("| ").strip()
         out["provenance"]["section"] = f"text:block {sec[0]}"
+    elif ti is not None and ti > 0 and _kicker_like(blocks[ti - 1], ruled):
+        out["section"] = blocks[ti - 1].text.strip()
+        out["provenance"]["section"] = f"text:kicker block {ti - 1}"
     for i in sorted(sel.meta.get("byline", []), key=lambda i: (abs(i - a), i)):
         if i > z or i < a - TITLE_LOOKBEHIND_DEFAULT * 2:
             continue

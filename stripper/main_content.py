@@ -98,6 +98,13 @@ def classify_blocks(blocks: list[Block], first: dict[int, Decision], stopwords: 
     return classes
 
 
+def _sentence_like(b: Block, stopwords: frozenset[str], cjk: bool) -> bool:
+    if b.link_density > 0.3 or not SENT_END_RE.search(b.text):
+        return False
+    n = len(WORD_RE.findall(b.text))
+    return (n >= 6 or cjk) and _stop_density(b, stopwords, cjk) >= 0.25
+
+
 def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
     j = i + step
     while 0 <= j < len(classes):
@@ -108,16 +115,20 @@ def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> 
     return BAD
 
 
-def revise_classes(classes: list[str]) -> list[str]:
+def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) -> list[str]:
     """jusText's context pass: shorts between good blocks become good, near-goods next to good
     text become good; what sits among boilerplate becomes bad. Tagged blocks are transparent."""
     out = list(classes)
+    if sentence_like is None:
+        sentence_like = [False] * len(classes)
     for i, c in enumerate(classes):
         if c != SHORT:
             continue
         prev, nxt = _neighbour(classes, i, -1, True), _neighbour(classes, i, 1, True)
         if prev == GOOD and nxt == GOOD:
             out[i] = GOOD
+        elif prev == GOOD and sentence_like[i]:
+            out[i] = GOOD   # a short closing sentence stays with the paragraph before it
         elif prev == BAD and nxt == BAD:
             out[i] = BAD
         elif (prev == BAD and _neighbour(classes, i, -1, False) == NEARGOOD) or \
@@ -201,7 +212,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             from dataclasses import replace
             o = replace(options, length_high=options.length_low, stopwords_high=options.stopwords_low)
         base = classify_blocks(blocks, first, stopwords, language, o)
-        classes = revise_classes(base)
+        classes = revise_classes(base, [_sentence_like(b, stopwords, cjk) for b in blocks])
         for i in ends:
             classes[i] = BAD
             # The list under a related/comment heading: short entries up to the next real paragraph.

@@ -68,7 +68,7 @@ class Matcher:
             elif line.startswith("re:"):
                 anywhere.append(line[3:])
             elif line.startswith("="):
-                whole.append(_literal(normalize_block(line[1:])))
+                whole.append(_literal(" ".join(line[1:].lower().split()).strip(_EDGE_PUNCT.replace("{", "").replace("}", ""))))
             else:
                 literals.append(_literal(line.lower()))
                 # Every literal word of a phrase must occur for it to match: the longest one is

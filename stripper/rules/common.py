@@ -11,6 +11,8 @@ CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[
 # Prose guard: a long block made of sentences is article text unless the evidence is at its start.
 PROSE_WORDS_DEFAULT = 40
 PROSE_START_CHARS_DEFAULT = 30
+SENTENCE_MIN_WORDS_DEFAULT = 15
+SENTENCE_ENDS = ".!?\"”’»"
 
 
 def words(text: str) -> list[str]:
@@ -30,4 +32,18 @@ def phrase_fires(block: Block, ctx, hit: tuple[str, int] | None) -> bool:
     (so an article that quotes "subscribe" or discusses cookies keeps its paragraphs)."""
     if hit is None:
         return False
-    return not is_long_prose(block, ctx) or hit[1] <= PROSE_START_CHARS_DEFAULT
+    if _quoted(block.text, hit[1]):
+        return False  # 'urging them to "subscribe now"': a quotation, not a prompt
+    if hit[1] <= PROSE_START_CHARS_DEFAULT:
+        return True
+    return not (is_long_prose(block, ctx) or is_sentence(block, ctx))
+
+
+def _quoted(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return (before.count('"') % 2 == 1) or before.count("“") > before.count("”") or before.count("«") > before.count("»")
+
+
+def is_sentence(block: Block, ctx) -> bool:
+    """A sentence of ten words or more: a phrase quoted inside it does not make it furniture."""
+    return ctx.words(block) >= SENTENCE_MIN_WORDS_DEFAULT and block.text.rstrip()[-1:] in SENTENCE_ENDS
