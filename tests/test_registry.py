@@ -1,7 +1,6 @@
 """The rule registry and the phrase lists (ruff's registry checks, sqlite-utils test_docs style)."""
-import importlib.util
+import importlib
 import re
-import sys
 from importlib import resources
 from pathlib import Path
 
@@ -18,13 +17,8 @@ RULES = all_rules()
 
 
 def _rule_test_modules():
-    if str(RULE_TESTS) not in sys.path:
-        sys.path.insert(0, str(RULE_TESTS))   # the modules import their helper as `rulecheck`
     for path in sorted(RULE_TESTS.glob("test_*.py")):
-        spec = importlib.util.spec_from_file_location(f"rule_cases_{path.stem}", path)
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        yield path.name, mod
+        yield path.name, importlib.import_module(f"rules.{path.stem}")
 
 
 def test_ids_are_unique_and_well_formed():
@@ -111,7 +105,7 @@ def test_placeholders_are_known():
 def test_every_rule_fires_in_a_unit_test():
     """Every rule id has at least one passing `Fires` case in tests/rules (xfail params do not count)."""
     modules = list(_rule_test_modules())
-    from rulecheck import Fires, check
+    from rules.rulecheck import Fires, check
     covered = {}
     for fname, mod in modules:
         for case in getattr(mod, "CASES", []):

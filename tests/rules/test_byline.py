@@ -1,7 +1,7 @@
 """BYL: bylines, date lines, photo captions, closing author bios and section kickers are tagged
 for the metadata (action "tag"), and sentences that merely look like them are left alone."""
 import pytest
-from rulecheck import Fires, Quiet, case_id, check, decide
+from .rulecheck import Fires, Quiet, case_id, check, decide
 
 from stripper.model import TAG
 

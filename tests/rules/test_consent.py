@@ -1,6 +1,6 @@
 """CKE and NWS: cookie/consent banners and newsletter sign-ups."""
 import pytest
-from rulecheck import Fires, Quiet, case_id, check
+from .rulecheck import Fires, Quiet, case_id, check
 
 ABOUT_COOKIES = ("Browser makers spent most of the decade arguing about what should replace third-party "
                  "tracking. Regulators meanwhile found that the banners asking people to accept all "

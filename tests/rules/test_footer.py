@@ -1,6 +1,6 @@
 """FTR and DUP: footer and legal lines, reading-time labels, repeated template furniture."""
 import pytest
-from rulecheck import Fires, Quiet, case_id, check, decide
+from .rulecheck import Fires, Quiet, case_id, check, decide
 
 CASES = [
     pytest.param(Fires("FTR001", "© 2024 Harbor Media Group. All rights reserved.", 'footer "© 2024'),

@@ -1,6 +1,6 @@
 """ICN: SVG icon titles glued together and lone interface labels."""
 import pytest
-from rulecheck import Fires, Quiet, case_id, check, decide
+from .rulecheck import Fires, Quiet, case_id, check, decide
 
 CASES = [
     Fires("ICN001", "ChevronIcon FacebookIcon TwitterIcon PrintIcon Mail", "icon words"),

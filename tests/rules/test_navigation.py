@@ -1,6 +1,6 @@
 """NAV, REL, CMT: breadcrumbs, link lists, related-list and comment-section headings."""
 import pytest
-from rulecheck import Fires, Quiet, case_id, check
+from .rulecheck import Fires, Quiet, case_id, check
 
 MENU = "Home World Business Tech Science"
 PROSE_WITH_LINK = ("The council published the full audit on Tuesday, and the mayor said the findings "

@@ -1,6 +1,6 @@
 """PAY: unfilled placeholders, metered paywalls and subscription offers."""
 import pytest
-from rulecheck import Fires, Quiet, case_id, check
+from .rulecheck import Fires, Quiet, case_id, check
 
 LONG_PROSE = ("The newspaper's owners argued for years that readers would never pay for news online, "
               "and for a while they were right. Then the print advertising market collapsed, the "

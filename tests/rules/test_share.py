@@ -1,6 +1,6 @@
 """SHR: share prompts and rows of social network names."""
 import pytest
-from rulecheck import Fires, Quiet, case_id, check
+from .rulecheck import Fires, Quiet, case_id, check
 
 CASES = [
     Fires("SHR001", "Share this article", 'share prompt "Share this article"'),

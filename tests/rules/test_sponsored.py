@@ -1,6 +1,6 @@
 """SPN: advertising labels and the paragraph that explains a sponsorship."""
 import pytest
-from rulecheck import Fires, Quiet, case_id, check
+from .rulecheck import Fires, Quiet, case_id, check
 
 CASES = [
     Fires("SPN001", "Sponsored Content", 'advertising label "sponsored content"'),
