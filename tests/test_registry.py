@@ -76,12 +76,7 @@ def test_phrase_file_loads_without_duplicates(name):
     assert not dups, f"{name}: duplicate entries {dups}"
 
 
-BRACE_BUG = pytest.mark.xfail(reason="normalize_block strips '{' and '}' at the edges of '=' entries, so an "
-                              "entry that starts or ends with a placeholder never matches", strict=True)
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=BRACE_BUG) if n in ("comments", "related", "sponsored")
-                                  else n for n in phrase_names()])
+@pytest.mark.parametrize("name", phrase_names())
 def test_every_literal_entry_matches_its_own_example(name):
     """Each plain or '=' entry, with its placeholders filled in, is found by its own list."""
     m = load_phrases(name)

@@ -35,8 +35,8 @@ CASES = [
     Quiet("The template engine, written in 2004, still renders every page of the site."),
     Quiet("She said she would subscribe to any paper that covered the council properly."),
     pytest.param(Quiet("Subscribers paid $9.99 a month until the price rose in 2022, the filing shows."),
-                 marks=pytest.mark.xfail(reason="PAY003 matches '{price} a month' anywhere in a short "
-                                         "sentence; offers should need a UI-shaped block", strict=True)),
+                 marks=pytest.mark.xfail(reason="PAY003: a price phrase in the first 30 characters of a "
+                                         "sentence still fires; offers should need a UI-shaped block", strict=True)),
 ]
 
 

@@ -6,9 +6,7 @@ CASES = [
     Fires("SPN001", "Sponsored Content", 'advertising label "sponsored content"'),
     Fires("SPN001", "ADVERTISEMENT", 'advertising label "advertisement"'),
     Fires("SPN001", "Story continues below advertisement", 'advertising label "story continues below advertisement"'),
-    pytest.param(Fires("SPN001", "Sponsored by Acme", 'advertising label "sponsored by acme"'),
-                 marks=pytest.mark.xfail(reason="normalize_block strips the braces of '={word}' entries, "
-                                         "so '=sponsored by {word}' compiles to a literal '{word'", strict=True)),
+    Fires("SPN001", "Sponsored by Acme", 'advertising label "sponsored by acme"'),
     Fires("SPN001", "Paid Post", 'advertising label "paid post"'),
     Fires("SPN001", "– Anzeige –", 'advertising label "anzeige"', language="de"),
     Fires("SPN001", "Contenu sponsorisé", 'advertising label "contenu sponsorisé"', language="fr"),
