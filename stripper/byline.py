@@ -16,7 +16,7 @@ TITLE_MAX_WORDS_DEFAULT = 30
 TITLE_OVERLAP_WEIGHT_DEFAULT = 1.0   # headline words found again in the article's opening
 TITLE_BEFORE_BYLINE_BONUS_DEFAULT = 0.8
 TITLE_REPEAT_BONUS_DEFAULT = 0.4
-TITLE_DEK_PAIR_BONUS_DEFAULT = 0.5
+TITLE_DEK_PAIR_BONUS_DEFAULT = 0.8
 TITLE_SENTENCE_PENALTY_DEFAULT = 0.5
 SUBTITLE_MIN_WORDS_DEFAULT = 6
 SUBTITLE_MAX_WORDS_DEFAULT = 40
@@ -141,14 +141,15 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         nxt = i + 1
         while nxt < lead_end and nxt in tagged:
             nxt += 1
-        if nxt < lead_end and nxt not in dropped and _title_like(blocks[nxt], cjk) \
+        n_words = len(_words(b.text))
+        if nxt < lead_end and nxt not in dropped and _title_like(blocks[nxt], cjk) and n_words >= 4 \
                 and len(blocks[nxt].text) > len(b.text) and blocks[nxt].kind != HEADING:
             score += TITLE_DEK_PAIR_BONUS_DEFAULT     # headline, then a longer dek
         if b.kind == HEADING:
             score += 0.6 if b.level <= 1 else 0.3
         if any(j in byline_near for j in range(i + 1, i + 4)):
             score += TITLE_BEFORE_BYLINE_BONUS_DEFAULT   # headline, then byline or date
-        if counts.get(" ".join(b.text.lower().split()), 0) > 1:
+        if counts.get(" ".join(b.text.lower().split()), 0) > 1 and n_words >= 3 and i not in repeats:
             score += TITLE_REPEAT_BONUS_DEFAULT           # repeated in breadcrumbs, share bars ...
         if b.text.endswith("."):
             score -= TITLE_SENTENCE_PENALTY_DEFAULT
