@@ -32,7 +32,7 @@ CASES = [
                                          "drops the comment-form notice instead of ending the article",
                                          strict=True)),
     Fires("CMT001", "23 Comments", 'comment section "23 comments"'),
-    Fires("CMT001", "Comments (4)", 'comment section "comments (4)"'),
+    Fires("CMT001", "Comments (4)", 'comment section "comments (4'),
     Quiet("Home is where the heart is, her mother used to say."),
     Quiet(PROSE_WITH_LINK, link_chars=20, input_kind="markdown"),
     Quiet("Read more about the study in the journal Nature."),
