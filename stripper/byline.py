@@ -143,7 +143,7 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
             nxt += 1
         n_words = len(_words(b.text))
         if nxt < lead_end and nxt not in dropped and _title_like(blocks[nxt], cjk) and n_words >= 4 \
-                and len(blocks[nxt].text) > len(b.text) and blocks[nxt].kind != HEADING:
+                and blocks[nxt].kind != HEADING:
             score += TITLE_DEK_PAIR_BONUS_DEFAULT     # headline, then a longer dek
         if b.kind == HEADING:
             score += 0.6 if b.level <= 1 else 0.3

@@ -36,7 +36,7 @@ def phrase_fires(block: Block, ctx, hit: tuple[str, int] | None) -> bool:
         return False  # 'urging them to "subscribe now"': a quotation, not a prompt
     if hit[1] <= PROSE_START_CHARS_DEFAULT:
         return True
-    return not (is_long_prose(block, ctx) or is_sentence(block, ctx))
+    return not is_long_prose(block, ctx)
 
 
 def _quoted(text: str, pos: int) -> bool:
