@@ -22,6 +22,7 @@ import signal
 import stat
 import sys
 import time
+import types
 import zlib
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -110,52 +111,59 @@ def _kind_of(mode: int) -> str:
 
 
 def walk(root: str, globs: tuple[str, ...] = ()) -> Iterator[Item]:
-    """Every file below `root` in sorted order. Hidden entries (name starting with '.') are left
-    out; symlinks that leave the tree, symlinked directories, FIFOs and devices are reported as
-    skipped, never followed or opened."""
+    """Every file below `root` in sorted order (by path component, so 'a/x' before 'b').
+    Hidden entries (name starting with '.') are left out; symlinks that leave the tree,
+    symlinked directories, FIFOs and devices are reported as skipped, never followed or opened."""
     real_root = os.path.realpath(root)
-    stack: list[tuple[str, str]] = [(root, "")]
-    while stack:
-        directory, prefix = stack.pop()
+    stack: list[tuple[Iterator, str]] = []
+
+    def enter(directory: str, prefix: str) -> Item | None:
         try:
             with os.scandir(directory) as it:
-                entries = sorted(it, key=lambda e: e.name)
+                entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
         except OSError as e:
-            yield Item(directory, prefix.rstrip("/") or ".", status=FAILED, reason="unreadable",
-                       detail=f"cannot list directory: {e.strerror or e}")
+            return Item(directory, prefix.rstrip("/") or ".", status=FAILED, reason="unreadable",
+                        detail=f"cannot list directory: {e.strerror or e}")
+        stack.append((iter(entries), prefix))
+        return None
+
+    failed = enter(root, "")
+    if failed:
+        yield failed
+    while stack:
+        entries, prefix = stack[-1]
+        e = next(entries, None)
+        if e is None:
+            stack.pop()
             continue
-        subdirs = []
-        for e in entries:
-            if e.name.startswith("."):
-                continue
-            rel = prefix + e.name
-            try:
-                if e.is_symlink():
-                    if not matches(globs, rel):
-                        continue
-                    target = os.path.realpath(e.path)
-                    if not _inside(target, real_root):
-                        yield Item(e.path, rel, status=SKIPPED, reason="symlink",
-                                   detail="symlink out of the input tree, not followed")
-                    elif os.path.isdir(target):
-                        yield Item(e.path, rel, status=SKIPPED, reason="symlink",
-                                   detail="symlink to a directory, not followed")
-                    elif not os.path.exists(target):
-                        yield Item(e.path, rel, status=SKIPPED, reason="symlink", detail="broken symlink")
-                    else:
-                        yield Item(e.path, rel)
-                elif e.is_dir(follow_symlinks=False):
-                    subdirs.append((e.path, rel + "/"))
-                elif not matches(globs, rel):
+        rel = prefix + e.name
+        try:
+            if e.is_symlink():
+                if not matches(globs, rel):
                     continue
-                elif e.is_file(follow_symlinks=False):
-                    yield Item(e.path, rel)
+                target = os.path.realpath(e.path)
+                if not _inside(target, real_root):
+                    yield Item(e.path, rel, status=SKIPPED, reason="symlink",
+                               detail="symlink out of the input tree, not followed")
+                elif os.path.isdir(target):
+                    yield Item(e.path, rel, status=SKIPPED, reason="symlink", detail="symlink to a directory, not followed")
+                elif not os.path.exists(target):
+                    yield Item(e.path, rel, status=SKIPPED, reason="symlink", detail="broken symlink")
                 else:
-                    mode = e.stat(follow_symlinks=False).st_mode
-                    yield Item(e.path, rel, status=SKIPPED, reason="not_regular", detail=_kind_of(mode))
-            except OSError as err:
-                yield Item(e.path, rel, status=FAILED, reason="unreadable", detail=err.strerror or str(err))
-        stack.extend(reversed(subdirs))
+                    yield Item(e.path, rel)
+            elif e.is_dir(follow_symlinks=False):
+                failed = enter(e.path, rel + "/")
+                if failed:
+                    yield failed
+            elif not matches(globs, rel):
+                continue
+            elif e.is_file(follow_symlinks=False):
+                yield Item(e.path, rel)
+            else:
+                yield Item(e.path, rel, status=SKIPPED, reason="not_regular",
+                           detail=_kind_of(e.stat(follow_symlinks=False).st_mode))
+        except OSError as err:
+            yield Item(e.path, rel, status=FAILED, reason="unreadable", detail=err.strerror or str(err))
 
 
 def safe_relpath(name: str) -> str:
@@ -493,7 +501,14 @@ class WorkerPool:
         parent_conn, child_conn = self._ctx.Pipe(duplex=True)
         proc = self._ctx.Process(target=worker_main, args=(child_conn, self.config), daemon=True,
                                  name="stripper-worker")
-        proc.start()
+        # A worker needs nothing from the parent's __main__ (a script, stdin, a notebook): hide it,
+        # or multiprocessing would import it again in every worker.
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            proc.start()
+        finally:
+            sys.modules["__main__"] = main
         child_conn.close()
         w = _Worker(proc, parent_conn)
         self.workers.append(w)

@@ -132,11 +132,12 @@ def _print_summary(batch, summary) -> None:
     c = summary.counts
     rate = (summary.done - summary.resumed) / summary.elapsed if summary.elapsed > 0 else 0.0
     lines = [f"stripper batch: {summary.total} inputs in {summary.elapsed:.1f} s ({rate:.1f} docs/s)",
-             f"  ok          {c[batch.OK]:>7}" + (f"  ({summary.resumed} unchanged since the last run)"
-                                                   if summary.resumed else ""),
+             f"  ok          {c[batch.OK]:>7}",
              f"  no article  {c[batch.NO_ARTICLE]:>7}",
              f"  failed      {c[batch.FAILED]:>7}" + (f"  {reasons(batch.FAILED)}" if c[batch.FAILED] else ""),
              f"  skipped     {c[batch.SKIPPED]:>7}" + (f"  {reasons(batch.SKIPPED)}" if c[batch.SKIPPED] else "")]
+    if summary.resumed:
+        lines.append(f"  ({summary.resumed} of these were unchanged since an earlier run and not redone)")
     failed = [i for i in summary.items if i is not None and i.status == batch.FAILED]
     for i in failed[:SHOWN_FAILURES]:
         lines.append(f"  failed: {batch.printable(i.name)}: {i.detail}")
