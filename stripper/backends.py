@@ -21,6 +21,9 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 # Trafilatura's fast mode skips its comparison with readability and jusText: the pre-cleaner
 # and the text rules already do what that comparison is for, at a fraction of the time.
 FAST_DEFAULT = True
+# Rescue: when the fast pass yields less than this share of the page's prose, the full pass
+# (with the comparison) runs and the longer result wins. Tuned on the development corpus.
+RESCUE_SHARE_DEFAULT = 0.5
 
 PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
                               remove_comments=True, remove_pis=True, huge_tree=True)
@@ -45,8 +48,9 @@ def parse_html(html: str) -> tuple[lxml.html.HtmlElement | None, bool]:
     return tree, truncated
 
 
-def extract(html: str, url: str | None, max_date: str, want_meta: bool) -> Extraction:
-    """Main content of an (already pre-cleaned) page; metadata too when want_meta."""
+def extract(html: str, url: str | None, max_date: str, want_meta: bool, page_prose: int = 0) -> Extraction:
+    """Main content of an (already pre-cleaned) page; metadata too when want_meta. page_prose is
+    how many characters of prose the page holds: a fast result far below it is retried in full."""
     tree, truncated = parse_html(html)
     if tree is None:
         return Extraction(None, {}, truncated)
@@ -60,11 +64,22 @@ def extract(html: str, url: str | None, max_date: str, want_meta: bool) -> Extra
             meta = {"title": doc.title, "author": doc.author, "date": doc.date, "sitename": doc.sitename}
         except Exception:  # metadata is best effort: never lose the article over it
             meta = {}
+    body, chars = _body(tree, url, FAST_DEFAULT)
+    if FAST_DEFAULT and chars < RESCUE_SHARE_DEFAULT * page_prose:
+        body2, chars2 = _body(tree, url, False)
+        if chars2 > chars:
+            body = body2
+    return Extraction(body, meta, truncated)
+
+
+def _body(tree, url: str | None, fast: bool) -> tuple[etree._Element | None, int]:
     try:
         doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=True,
-                                          include_links=True, include_images=False, fast=FAST_DEFAULT,
+                                          include_links=True, include_images=False, fast=fast,
                                           with_metadata=False)
-    except Exception:
-        doc = None
+    except Exception:  # a backend failure is "no article", never a crash
+        return None, 0
     body = getattr(doc, "body", None) if doc is not None else None
-    return Extraction(body, meta, truncated)
+    if body is None:
+        return None, 0
+    return body, sum(len(t.strip()) for t in body.itertext())

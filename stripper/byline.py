@@ -29,7 +29,7 @@ BYLINE_PREFIX_RE = re.compile(
 BYLINE_INNER_RE = re.compile(r"^.*?\s(?:by|von|par|por|da|door)\s+(?=[A-ZÀ-Þ])", re.I)
 CJK_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b)\s*", re.I)
-NAME_CUT_RE = re.compile(r"\s+(?:for|für|pour|para|per|in|at|on|am|le|el|updated|published|posted|[-–—•|·])\s.*$", re.I)
+NAME_CUT_RE = re.compile(r"\s+(?:(?:for|für|pour|para|per|in|at|on|am|le|el|[-–—•|·])\s|(?:updated|published|posted)\b).*$", re.I)
 NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|van|von|de|der|den|da|del|della|di|du|le|la|ter|bin|al|el)$")
 WORD_RE = re.compile(r"\w+")
 
@@ -242,6 +242,14 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
         if found:
             out["date"] = found[0]
             out["provenance"]["date"] = f"text:block {dates[0]}"
+    if out["date"] is None:
+        # "Posted on April 2, 2024 by Jane Doe": the byline line carries the date
+        for i in sorted(sel.meta.get("byline", []), key=lambda i: abs(i - a)):
+            found = find_date(blocks[i].text) if a - TITLE_LOOKBEHIND_DEFAULT <= i <= min(z, a + 6) else None
+            if found:
+                out["date"] = found[0]
+                out["provenance"]["date"] = f"text:byline block {i}"
+                break
     caps = sel.meta.get("caption", [])
     out["captions"] = [blocks[i].text for i in caps]
     if caps:

@@ -51,7 +51,8 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
         facts.fields["captions"] = (caps, "html:figcaption")
     # 4. main content
     need_meta = any(k not in facts.fields for k in ("title", "date", "site_name"))
-    ex = backends.extract(tree.html or "", url, max_date, need_meta)
+    prose = preclean.prose_chars(tree.body) if tree.body is not None else 0
+    ex = backends.extract(tree.html or "", url, max_date, need_meta, prose)
     if ex.truncated:
         removed.append(("page", "parser depth limit reached: content after the limit may be lost"))
     htmlmeta.add_backend(facts, ex.meta, max_date)
