@@ -22,7 +22,17 @@ def _norm(text: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in text.strip().split("\n\n") if p.strip())
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def _param(case):
+    """A fixture with a KNOWN-GAP.md is a case the tool does not meet yet: it runs as a strict
+    xfail (so fixing the gap turns the test red until the file is removed), and the file says why."""
+    gap = case / "KNOWN-GAP.md"
+    if gap.exists():
+        return pytest.param(case, marks=pytest.mark.xfail(reason=gap.read_text(encoding="utf-8").strip()[:300],
+                                                          strict=True))
+    return case
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES], ids=[c.name for c in CASES])
 def test_fixture(case):
     src, kind = _source(case)
     data = src.read_bytes()
