@@ -55,7 +55,7 @@ JOURNAL_FSYNC_SECONDS = 1.0            # journal lines are flushed at once and f
 FORKSERVER_PRELOAD = ("stripper.batch", "selectolax.lexbor", "trafilatura")
 
 JOURNAL_NAME = ".stripper-journal.jsonl"
-TMP_RE = re.compile(r"^\.stripper-\d+-\d+\.tmp$")
+TMP_RE = re.compile(r"^\.stripper-(\d+)-\d+\.tmp$")
 FAULTS_ENV = "STRIPPER_TEST_FAULTS"    # test-only fault injection, see parse_faults()
 
 OK, NO_ARTICLE, FAILED, SKIPPED = "ok", "no_article", "failed", "skipped"
@@ -693,12 +693,26 @@ def write_atomic(path: str, data: bytes, fsync: bool = True) -> None:
     os.replace(tmp, path)
 
 
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # an earlier process that had our pid
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        pass
+    return True
+
+
 def remove_stale_tmp(directory: str, recursive: bool) -> int:
-    """Remove temporary files a killed run of ours left behind (only our own name pattern)."""
+    """Remove temporary files a killed run of ours left behind (our own name pattern, and only
+    when the process that wrote them is gone)."""
     n = 0
     for dirpath, dirnames, filenames in os.walk(directory):
         for f in filenames:
-            if TMP_RE.match(f):
+            m = TMP_RE.match(f)
+            if m and not _pid_alive(int(m.group(1))):
                 try:
                     os.unlink(os.path.join(dirpath, f))
                     n += 1
@@ -1023,6 +1037,7 @@ class Summary:
     resumed: int = 0
     elapsed: float = 0.0
     workers_started: int = 0
+    report_error: str = ""
 
     @property
     def done(self) -> int:
@@ -1047,6 +1062,7 @@ class Summary:
             "output": settings.output,
             "inputs": self.total,
             "elapsed_seconds": round(self.elapsed, 3),
+            "workers_started": self.workers_started,
             "counts": {s: self.counts[s] for s in STATUSES} | {"resumed": self.resumed},
             "reasons": {s: dict(sorted(self.reasons[s].items())) for s in (NO_ARTICLE, FAILED, SKIPPED)},
             "items": [{"path": printable(i.name), "status": i.status, "reason": i.reason or None,
@@ -1055,117 +1071,129 @@ class Summary:
         }
 
 
-def run_batch(plan: Plan, s: BatchSettings, progress: Callable[[Summary, ItemStatus], None] | None = None) -> Summary:
-    """Run the planned batch. Raises PoolError if workers cannot start; KeyboardInterrupt passes
-    through after the workers are stopped (the journal keeps what was finished)."""
-    t0 = time.monotonic()
-    items = plan.items
-    summary = Summary(total=len(items), items=[None] * len(items))
-    fmt, file_mode = s.fmt, s.fmt != "jsonl"
-    if file_mode:
-        os.makedirs(plan.out_dir, exist_ok=True)
-    elif plan.out_file != "-":
-        os.makedirs(os.path.dirname(os.path.abspath(plan.out_file)), exist_ok=True)
-    journal = Journal(plan.journal, s.fsync) if plan.journal else None
-    writer: OrderedWriter | None = None
-    if journal:
-        journal.open()
-    try:
-        if file_mode:
-            remove_stale_tmp(plan.out_dir, recursive=True)
-        elif plan.out_file != "-":
-            remove_stale_tmp(os.path.dirname(os.path.abspath(plan.out_file)), recursive=False)
-        if not file_mode:
-            writer = OrderedWriter(plan.out_file, s.fsync)
-        okey, version = options_key(s.options, fmt), code_version()
-        made_dirs: set[str] = set()
+class _Run:
+    """One run's bookkeeping: outputs, journal, the jsonl writer and the summary."""
 
-        def key_of(it: Item) -> str:
-            return f"{fmt}:{os.path.abspath(it.path)}"
+    def __init__(self, plan: Plan, s: BatchSettings, journal: Journal | None, writer: OrderedWriter | None,
+                 progress: Callable[[Summary, ItemStatus], None] | None):
+        self.plan, self.s, self.journal, self.writer, self.progress = plan, s, journal, writer, progress
+        self.file_mode = s.fmt != "jsonl"
+        self.summary = Summary(total=len(plan.items), items=[None] * len(plan.items))
+        self.okey, self.version = options_key(s.options, s.fmt), code_version()
+        self.made_dirs: set[str] = set()
 
-        def finish(index: int, o: Outcome, resumed: dict | None = None) -> None:
-            it = items[index]
-            status, reason, detail = o.status, o.reason, o.detail
-            if file_mode and it.out is not None:
-                target = os.path.join(plan.out_dir, it.out)
-                if status == OK and resumed is None:
-                    try:
-                        d = os.path.dirname(target)
-                        if d not in made_dirs:
-                            os.makedirs(d, exist_ok=True)
-                            made_dirs.add(d)
-                        write_atomic(target, o.payload, s.fsync)
-                    except OSError as e:
-                        status, reason, detail = FAILED, "write_error", f"cannot write {it.out}: {e.strerror or e}"
-                elif status != OK:
-                    try:
-                        os.unlink(target)  # an output left from an earlier run with other options
-                    except FileNotFoundError:
-                        pass
-                    except OSError:
-                        pass
-            if writer is not None:
-                if resumed is not None:
-                    line = journal.record(resumed)
-                elif o.payload is not None and status == o.status:
-                    line = o.payload
-                else:
-                    line = jsonl_record(it.name, status, reason=reason, detail=detail)
-                writer.put(index, line)
-            if journal is not None and resumed is None and it.status is None:
-                e = {"key": key_of(it), "path": printable(it.path), "size": o.size, "sha256": o.sha256,
-                     "hashed": o.hashed, "opts": okey, "version": version, "status": status, "reason": reason,
-                     "detail": detail}
-                if file_mode:
-                    e["out"], e["out_sha256"] = it.out, o.out_sha256 if status == OK else ""
-                elif status in RESUMABLE:
-                    e["record"] = (o.payload or jsonl_record(it.name, status, reason=reason, detail=detail)
-                                   ).decode("utf-8", "surrogateescape")
-                journal.append(e)
-            st = ItemStatus(it.name, status, reason, detail, it.out if file_mode and status == OK else None,
-                            resumed is not None)
-            summary.add(index, st)
-            if progress is not None:
-                progress(summary, st)
+    def key(self, it: Item) -> str:
+        return f"{self.s.fmt}:{os.path.abspath(it.path)}"
 
-        def resumable(it: Item) -> dict | None:
-            e = journal.get(key_of(it)) if journal is not None and not s.force else None
-            if not e or e.get("opts") != okey or e.get("version") != version or e.get("status") not in RESUMABLE:
+    def tasks(self) -> Iterator[Task]:
+        """Work for the pool, in input order; what needs no worker is finished on the way."""
+        for index, it in enumerate(self.plan.items):
+            if it.status is not None:
+                self.finish(index, Outcome(it.status, it.reason, it.detail))
+                continue
+            e = self.resumable(it)
+            if e is not None:
+                self.finish(index, Outcome(e["status"], e.get("reason", ""), e.get("detail", "")), resumed=e)
+                continue
+            yield index, it.path, it.name
+
+    def resumable(self, it: Item) -> dict | None:
+        """The journal entry whose result is complete and current for this input, if any."""
+        e = self.journal.get(self.key(it)) if self.journal is not None and not self.s.force else None
+        if not e or e.get("opts") != self.okey or e.get("version") != self.version or e.get("status") not in RESUMABLE:
+            return None
+        try:
+            size, digest = _hash_file(it.path, e.get("hashed", -1))
+            if size != e.get("size") or digest != e.get("sha256"):
                 return None
+            if not self.file_mode:
+                return e if "record" in e else None
+            if e.get("out") != it.out:
+                return None
+            target = os.path.join(self.plan.out_dir, it.out)
+            if e["status"] == OK:
+                return e if _hash_file(target)[1] == e.get("out_sha256") else None
+            return None if os.path.lexists(target) else e
+        except OSError:
+            return None
+
+    def finish(self, index: int, o: Outcome, resumed: dict | None = None) -> None:
+        it = self.plan.items[index]
+        if self.file_mode and it.out is not None and resumed is None:
+            o = self._write_output(it, o)
+        if self.writer is not None:
+            if resumed is not None:
+                line = self.journal.record(resumed)
+            else:
+                line = o.payload or jsonl_record(it.name, o.status, reason=o.reason, detail=o.detail)
+            self.writer.put(index, line)
+        if self.journal is not None and resumed is None and it.status is None:
+            self._journal(it, o)
+        st = ItemStatus(it.name, o.status, o.reason, o.detail, it.out if self.file_mode and o.status == OK else None,
+                        resumed is not None)
+        self.summary.add(index, st)
+        if self.progress is not None:
+            self.progress(self.summary, st)
+
+    def _write_output(self, it: Item, o: Outcome) -> Outcome:
+        target = os.path.join(self.plan.out_dir, it.out)
+        if o.status != OK:
             try:
-                size, digest = _hash_file(it.path, e.get("hashed", -1))
-                if size != e.get("size") or digest != e.get("sha256"):
-                    return None
-                if file_mode:
-                    if e.get("out") != it.out:
-                        return None
-                    target = os.path.join(plan.out_dir, it.out)
-                    if e["status"] == OK:
-                        if _hash_file(target)[1] != e.get("out_sha256"):
-                            return None
-                    elif os.path.lexists(target):
-                        return None
-                elif "record" not in e:
-                    return None
+                os.unlink(target)  # an output left by an earlier run with other options or other input
             except OSError:
-                return None
-            return e
+                pass
+            return o
+        try:
+            d = os.path.dirname(target)
+            if d not in self.made_dirs:
+                os.makedirs(d, exist_ok=True)
+                self.made_dirs.add(d)
+            write_atomic(target, o.payload, self.s.fsync)
+        except OSError as e:
+            return Outcome(FAILED, "write_error", f"cannot write {it.out}: {e.strerror or e}", size=o.size,
+                           sha256=o.sha256, hashed=o.hashed)
+        return o
 
-        def tasks() -> Iterator[Task]:
-            for index, it in enumerate(items):
-                if it.status is not None:
-                    finish(index, Outcome(it.status, it.reason, it.detail))
-                    continue
-                e = resumable(it)
-                if e is not None:
-                    finish(index, Outcome(e["status"], e.get("reason", ""), e.get("detail", "")), resumed=e)
-                    continue
-                yield index, it.path, it.name
+    def _journal(self, it: Item, o: Outcome) -> None:
+        """After the output is in place: what a rerun needs to trust it."""
+        e = {"key": self.key(it), "path": printable(it.path), "size": o.size, "sha256": o.sha256, "hashed": o.hashed,
+             "opts": self.okey, "version": self.version, "status": o.status, "reason": o.reason, "detail": o.detail}
+        if self.file_mode:
+            e["out"], e["out_sha256"] = it.out, o.out_sha256 if o.status == OK else ""
+        elif o.status in RESUMABLE:
+            line = o.payload or jsonl_record(it.name, o.status, reason=o.reason, detail=o.detail)
+            e["record"] = line.decode("utf-8", "surrogateescape")
+        self.journal.append(e)
 
-        config = WorkerConfig(s.options, fmt, s.max_memory, s.faults)
-        pool = WorkerPool(s.jobs or default_jobs(), config, s.timeout, s.recycle_after)
-        pool.run(tasks(), finish)
-        summary.workers_started = pool.spawned
+
+def run_batch(plan: Plan, s: BatchSettings, progress: Callable[[Summary, ItemStatus], None] | None = None) -> Summary:
+    """Run the planned batch. Raises BatchUsageError when OUTDIR cannot be written or is in use,
+    PoolError when workers cannot start; KeyboardInterrupt passes through after the workers are
+    stopped (the journal keeps what was finished)."""
+    t0 = time.monotonic()
+    file_mode = s.fmt != "jsonl"
+    out_parent = plan.out_dir if file_mode else (None if plan.out_file == "-" else
+                                                  os.path.dirname(os.path.abspath(plan.out_file)))
+    journal = Journal(plan.journal, s.fsync) if plan.journal else None
+    try:
+        if out_parent:
+            os.makedirs(out_parent, exist_ok=True)
+        if journal:
+            journal.open()
+    except OSError as e:
+        raise BatchUsageError(f"{s.output}: cannot write here: {e.strerror or e}") from None
+    writer = None
+    try:
+        if out_parent:
+            remove_stale_tmp(out_parent, recursive=file_mode)
+        writer = None if file_mode else OrderedWriter(plan.out_file, s.fsync)
+        run = _Run(plan, s, journal, writer, progress)
+        pool = WorkerPool(s.jobs or default_jobs(), WorkerConfig(s.options, s.fmt, s.max_memory, s.faults),
+                          s.timeout, s.recycle_after)
+        try:
+            pool.run(run.tasks(), run.finish)
+        finally:
+            run.summary.workers_started = pool.spawned
         if writer is not None:
             writer.commit()
             writer = None
@@ -1174,9 +1202,13 @@ def run_batch(plan: Plan, s: BatchSettings, progress: Callable[[Summary, ItemSta
             writer.abandon()
         if journal is not None:
             journal.close()
+    summary = run.summary
     summary.elapsed = time.monotonic() - t0
     if s.report:
-        write_report(s.report, summary.to_report(s), s.fsync)
+        try:
+            write_report(s.report, summary.to_report(s), s.fsync)
+        except OSError as e:
+            summary.report_error = f"{s.report}: cannot write the report: {e.strerror or e}"
     return summary
 
 

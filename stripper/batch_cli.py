@@ -87,17 +87,18 @@ def register(app: typer.Typer) -> None:
         summary = _run_with_progress(batch, plan, settings, quiet)
         if not quiet:
             _print_summary(batch, summary)
+        if summary.report_error:
+            _usage(summary.report_error)
         raise typer.Exit(summary.exit_code)
 
 
 def _run_with_progress(batch, plan, settings, quiet: bool):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from .console import err_console
 
     columns = (TextColumn("batch"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
-               TextColumn("ETA"), TimeRemainingColumn(), TimeElapsedColumn(),
-               TextColumn("{task.fields[failed]} failed"))
+               TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[failed]} failed"))
     progress = Progress(*columns, console=err_console, transient=True, redirect_stdout=False,
                         disable=quiet or not err_console.is_terminal)
     task = progress.add_task("batch", total=len(plan.items), rate="-", failed=0)

@@ -86,7 +86,8 @@ def test_mixed_tree_two_jobs_then_resume_then_force(tmp_path):
     os.symlink(tmp_path / "outside.txt", src / "link-out.txt")         # leaves the tree: not followed
     before = tree_state(src)
 
-    r = run_batch(["in", "-o", "out", "--jobs", "2", "--format", "json", "--report", "r1.json"], tmp_path)
+    r = run_batch(["in", "-o", "out", "--jobs", "2", "--format", "json", "--report", "r1.json", "--recycle-after", "3"],
+                  tmp_path)
     assert r.returncode == 0, r.stderr.decode()
     assert r.stdout == b""
     err = r.stderr.decode()
@@ -100,7 +101,9 @@ def test_mixed_tree_two_jobs_then_resume_then_force(tmp_path):
         art = json.loads(data)
         assert art["source"] == name[: -len(".json")]
         assert "Paragraph" in art["text"] and "Home" not in art["text"]
-    assert json.loads((out / "a.htm.json").read_bytes())["title"] != json.loads((out / "a.html.json").read_bytes())["title"]
+    assert "Paragraph 2.0" in json.loads((out / "a.htm.json").read_bytes())["text"]    # a.htm and a.html both kept
+    assert "Paragraph 1.0" in json.loads((out / "a.html.json").read_bytes())["text"]
+    assert json.loads((tmp_path / "r1.json").read_text())["workers_started"] >= 4   # 11 documents, 3 a worker
     items = report_items(tmp_path / "r1.json")
     assert {p: (i["status"], i["reason"]) for p, i in items.items() if i["status"] != "ok"} == {
         "empty.txt": ("skipped", "empty"), "img.png": ("skipped", "binary"), "photo.html": ("skipped", "binary"),
@@ -211,22 +214,59 @@ def test_kill_mid_run_then_rerun_matches_uninterrupted_run(tmp_path):
     assert len(keys) == len(set(keys)) == 16                           # nothing done twice
 
 
+def run_with_terminal_stderr(args, cwd, stdin: bytes, env_extra=None):
+    """Like run_batch, but stderr is a terminal (a pty): returns (code, stdout bytes, terminal bytes)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+    import threading
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("STRIPPER_TEST_FAULTS", "NO_COLOR", "TERM")}
+    env.update({"TERM": "xterm", **(env_extra or {})})
+    proc = subprocess.Popen([sys.executable, "-m", "stripper", "batch", *args], cwd=cwd, env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    seen = bytearray()
+
+    def read_terminal():
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    t = threading.Thread(target=read_terminal, daemon=True)
+    t.start()
+    out, _ = proc.communicate(stdin, timeout=120)
+    t.join(timeout=10)
+    os.close(master)
+    return proc.returncode, out, bytes(seen)
+
+
 def test_jsonl_to_stdout_parses_line_by_line_in_input_order(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     make_mixed_tree(src)
     listing = b"\0".join(bytes(p.relative_to(tmp_path)) for p in sorted(src.rglob("*")) if p.is_file()) + b"\0"
-    r = run_batch(["--files-from", "-", "--null", "-o", "-", "--format", "jsonl", "--jobs", "2"], tmp_path,
-                  stdin=listing)
-    assert r.returncode == 0, r.stderr.decode()
-    assert "\x1b[" not in r.stderr.decode()
-    lines = r.stdout.decode("utf-8").split("\n")
+    # stderr on a terminal: the progress bar shows there, and stdout still carries only records.
+    code, stdout, terminal = run_with_terminal_stderr(
+        ["--files-from", "-", "--null", "-o", "-", "--format", "jsonl", "--jobs", "2"], tmp_path, listing,
+        {"STRIPPER_TEST_FAULTS": "sleep0.3:*"})
+    assert code == 0, terminal.decode(errors="replace")
+    assert b"docs/s" in terminal and b"failed" in terminal          # the bar: rate and failures so far
+    lines = stdout.decode("utf-8").split("\n")
     assert lines[-1] == ""
     records = [json.loads(line) for line in lines[:-1]]
     paths = [rec["path"] for rec in records]
     assert paths == [os.fsdecode(p) for p in listing.split(b"\0") if p]   # as given, in the given order
     by_path = {rec["path"]: rec for rec in records}
-    assert by_path["in/a.html"]["status"] == "ok" and by_path["in/a.html"]["title"] == "Library 1"
+    assert by_path["in/a.html"]["status"] == "ok" and "Paragraph 1.0" in by_path["in/a.html"]["text"]
     assert by_path["in/sub/with space.txt"]["status"] == "ok"
     assert by_path["in/img.png"]["status"] == "skipped" and by_path["in/img.png"]["reason"] == "binary"
     assert by_path["in/empty.txt"]["reason"] == "empty"
