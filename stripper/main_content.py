@@ -31,6 +31,9 @@ BAD_WORD_WEIGHT_DEFAULT = _T.get("BADW", 1.0)
 SHORT_BLOCK_COST_DEFAULT = _T.get("SHORT", 3.0)    # a short block judged boilerplate only by context
 SHORT_WORD_WEIGHT_DEFAULT = _T.get("SHORTW", 1.0)
 NEARGOOD_WEIGHT_DEFAULT = _T.get("NG", 0.5)
+SECOND_PART_MIN_DEFAULT = _T.get("SMIN", 60.0)      # words a second article part needs on its own
+SECOND_PART_RATIO_DEFAULT = _T.get("SRATIO", 0.35)   # ... and as a share of the main part's score
+NEARGOOD_KEEPS_DEFAULT = bool(_T.get("MODE", 1))
 RELATED_COST_DEFAULT = _T.get("REL", 80.0)         # a related-list heading: the article must outweigh it to go on
 COMMENTS_COST_DEFAULT = _T.get("CMT", 300.0)       # a comment-section heading
 CAPTION_LOOKBEHIND_DEFAULT = 6
@@ -145,14 +148,29 @@ def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) 
     return out
 
 
+def _max_subarray(scores: list[float], lo: int, hi: int) -> tuple[float, tuple[int, int]]:
+    best, span = 0.0, (-1, -1)
+    cur, start = 0.0, lo
+    for i in range(lo, hi):
+        s = scores[i]
+        if cur <= 0:
+            cur, start = s, i
+        else:
+            cur += s
+        if cur > best:
+            best, span = cur, (start, i)
+    return best, span
+
+
 def choose_span(blocks: list[Block], classes: list[str], base: list[str], ends: dict[int, str],
                 cjk: bool) -> tuple[int, int]:
     """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
     or comment heading costs so much that only a long continuation of the article outweighs it."""
-    best, best_span = 0.0, (-1, -1)
-    cur, start = 0.0, 0
+    scores: list[float] = []
     for i, b in enumerate(blocks):
         c = classes[i]
+        if NEARGOOD_KEEPS_DEFAULT and c == BAD and base[i] == NEARGOOD:
+            c = NEARGOOD   # near-good prose counts for the span even where its neighbours are junk
         w = _weight(b, cjk)
         if i in ends:
             s = -(COMMENTS_COST_DEFAULT if ends[i] == "CMT" else RELATED_COST_DEFAULT)
@@ -166,16 +184,24 @@ def choose_span(blocks: list[Block], classes: list[str], base: list[str], ends: 
             s = -(w * SHORT_WORD_WEIGHT_DEFAULT + SHORT_BLOCK_COST_DEFAULT)
         else:
             s = -(w * BAD_WORD_WEIGHT_DEFAULT + BAD_BLOCK_COST_DEFAULT)
-        if cur <= 0:
-            cur, start = s, i
+        scores.append(s)
+    best, (a, z) = _max_subarray(scores, 0, len(scores))
+    if a < 0:
+        return a, z
+    # A second part of the article cut off by a large ad, gallery or teaser box still counts when
+    # it is substantial on its own (but never across a comment-section heading).
+    for lo, hi, side in ((0, a, "left"), (z + 1, len(scores), "right")):
+        sc, (a2, z2) = _max_subarray(scores, lo, hi)
+        if a2 < 0 or sc < max(SECOND_PART_MIN_DEFAULT, SECOND_PART_RATIO_DEFAULT * best):
+            continue
+        gap = range(z2 + 1, a) if side == "left" else range(z + 1, a2)
+        if any(ends.get(j) == "CMT" for j in gap):
+            continue
+        if side == "left":
+            a = a2
         else:
-            cur += s
-        if cur > best:
-            best, best_span = cur, (start, i)
-    if best_span[0] < 0:
-        return best_span
-    a, z = best_span
-    while z > a and classes[z] != GOOD:
+            z = z2
+    while z > a and classes[z] != GOOD and not (NEARGOOD_KEEPS_DEFAULT and base[z] == NEARGOOD):
         z -= 1
     return a, z
 
@@ -213,17 +239,22 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             o = replace(options, length_high=options.length_low, stopwords_high=options.stopwords_low)
         base = classify_blocks(blocks, first, stopwords, language, o)
         classes = revise_classes(base, [_sentence_like(b, stopwords, cjk) for b in blocks])
+        list_entries: set[int] = set()
         for i in ends:
             classes[i] = BAD
             # The list under a related/comment heading: short entries up to the next real paragraph.
             j = i + 1
-            while j < len(blocks) and not (classes[j] == GOOD and len(WORD_RE.findall(blocks[j].text)) >= LIST_END_WORDS_DEFAULT):
-                if classes[j] == GOOD:
+            while j < len(blocks) and not (classes[j] in (GOOD, NEARGOOD) and base[j] != SHORT
+                                           and len(WORD_RE.findall(blocks[j].text)) >= LIST_END_WORDS_DEFAULT):
+                if classes[j] != BAD or base[j] == NEARGOOD:
                     classes[j] = BAD
+                    list_entries.add(j)
+                    base[j] = BAD
                 j += 1
         span = choose_span(blocks, classes, base, ends, cjk)
         a, z = span
-        chars = sum(len(blocks[i].text) for i in range(a, z + 1) if classes[i] == GOOD) if a >= 0 else 0
+        chars = sum(len(blocks[i].text) for i in range(a, z + 1)
+                    if classes[i] == GOOD or NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD) if a >= 0 else 0
         if chars >= RELAX_BELOW_CHARS_DEFAULT:
             break
         if not relaxed:
@@ -260,7 +291,8 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         if not inside:
             verdicts.append(Verdict(i, DROPPED, "SEL002", f"outside the article span ({base[i]})"))
             continue
-        if classes[i] != GOOD:
+        if classes[i] != GOOD and not (NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD and classes[i] == BAD
+                                       and i not in list_entries):
             verdicts.append(Verdict(i, DROPPED, "SEL003", f"boilerplate inside the span ({base[i]})"))
             continue
         kept.append(i)
