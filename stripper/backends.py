@@ -22,8 +22,11 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 # and the text rules already do what that comparison is for, at a fraction of the time.
 FAST_DEFAULT = True
 # Rescue: when the fast pass yields less than this share of the page's prose, the full pass
-# (with the comparison) runs and the longer result wins. Tuned on the development corpus.
+# (with the comparison) runs; its result wins when it is longer and still holds this share of
+# the fast result's lines (a longer text from another part of the page is not a rescue).
+# Tuned on the development corpus.
 RESCUE_SHARE_DEFAULT = 0.5
+RESCUE_KEEP_DEFAULT = 0.9
 
 PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
                               remove_comments=True, remove_pis=True, huge_tree=True)
@@ -67,9 +70,19 @@ def extract(html: str, url: str | None, max_date: str, want_meta: bool, page_pro
     body, chars = _body(tree, url, FAST_DEFAULT)
     if FAST_DEFAULT and chars < RESCUE_SHARE_DEFAULT * page_prose:
         body2, chars2 = _body(tree, url, False)
-        if chars2 > chars:
+        if chars2 > chars and (body is None or _holds(body2, body)):
             body = body2
     return Extraction(body, meta, truncated)
+
+
+def _holds(big, small) -> bool:
+    """True when big's text holds RESCUE_KEEP_DEFAULT of small's lines."""
+    text = " ".join(" ".join(big.itertext()).split())
+    lines = [" ".join(t.split()) for t in small.itertext()]
+    lines = [t for t in lines if len(t) >= 20]
+    if not lines:
+        return True
+    return sum(1 for t in lines if t in text) >= RESCUE_KEEP_DEFAULT * len(lines)
 
 
 def _body(tree, url: str | None, fast: bool) -> tuple[etree._Element | None, int]:

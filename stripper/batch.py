@@ -7,7 +7,7 @@ process_document(path, name, config): a plain importable function, so any execut
 
 Statuses: ok (article written), no_article, failed (reason: timeout, crashed, oom, too_large,
 unreadable, missing, bad_input, collision, write_error, error), skipped (reason: empty, binary,
-not_regular, symlink, duplicate)."""
+not_page, not_regular, symlink, duplicate)."""
 from __future__ import annotations
 
 import dataclasses
@@ -33,13 +33,13 @@ from typing import Callable, Iterator
 from . import __version__
 from .errors import InputError, NoArticleError, StripperError
 from .options import Options
-from .pipeline import run
-from .render import body_markdown, render_json, render_markdown, render_text
-from .sniff import GZIP_MAGIC, check_binary
+from .sniff import GZIP_MAGIC, check_binary, decode, detect_kind, normalize_text
 
 FORMATS = ("text", "json", "markdown", "jsonl")
 SUFFIXES = {"text": ".txt", "json": ".json", "markdown": ".md"}
-PAGE_EXTENSIONS = (".html", ".htm", ".xhtml", ".txt", ".md")  # and each with .gz; other files are sniffed
+# Pages by name, with or without .gz. A file with another name is taken only when its first bytes
+# look like HTML (or --input-format says what it is), so a mirror's css, js or json is skipped.
+PAGE_EXTENSIONS = (".html", ".htm", ".xhtml", ".txt", ".md")
 
 TIMEOUT_DEFAULT = 30.0                 # seconds of wall clock per document, enforced by SIGKILL
 MAX_MEMORY_DEFAULT = 2 << 30           # RLIMIT_AS per worker, bytes
@@ -52,7 +52,8 @@ JOURNAL_FSYNC_SECONDS = 1.0            # journal lines are flushed at once and f
 
 # Imported once by the fork server, so a new worker starts without importing them again
 # (a module that fails to import is left out).
-FORKSERVER_PRELOAD = ("stripper.batch", "selectolax.lexbor", "trafilatura")
+# The parent never imports the pipeline: only workers run it.
+FORKSERVER_PRELOAD = ("stripper.batch", "stripper.pipeline", "stripper.render", "selectolax.lexbor", "trafilatura")
 
 JOURNAL_NAME = ".stripper-journal.jsonl"
 TMP_RE = re.compile(r"^\.stripper-(\d+)-\d+\.tmp$")
@@ -241,9 +242,15 @@ class _Refused(Exception):
         self.status, self.reason, self.detail, self.head, self.size = status, reason, detail, head, size
 
 
-def read_input(path: str, limit: int) -> bytes:
+def has_page_extension(name: str) -> bool:
+    n = name.lower()
+    return (n[:-3] if n.endswith(".gz") else n).endswith(PAGE_EXTENSIONS)
+
+
+def read_input(path: str, limit: int, sniff_name: str | None = None) -> bytes:
     """Read one input: never blocks on a FIFO, refuses binary files from their first bytes
-    (before reading the rest) and files over the size cap (before reading them)."""
+    (before reading the rest) and files over the size cap (before reading them). With
+    `sniff_name` (a name without a page extension), only a file that starts like HTML is read."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -258,7 +265,7 @@ def read_input(path: str, limit: int) -> bytes:
             raise _Refused(SKIPPED, "empty", "empty file", b"", 0)
         with os.fdopen(fd, "rb", closefd=False) as f:
             head = f.read(HEAD_BYTES)
-            _check_head(head, st.st_size)
+            _check_head(head, st.st_size, sniff_name)
             gz = head[:2] == GZIP_MAGIC
             if st.st_size > limit * (4 if gz else 1):
                 raise _Refused(FAILED, "too_large", f"too large: {st.st_size} bytes (limit {limit})")
@@ -270,8 +277,9 @@ def read_input(path: str, limit: int) -> bytes:
     return head + rest if rest else head
 
 
-def _check_head(head: bytes, size: int) -> None:
-    """Refuse a binary file from its first bytes (decompressed when gzip), as sniff does."""
+def _check_head(head: bytes, size: int, sniff_name: str | None) -> None:
+    """Refuse a binary file from its first bytes (decompressed when gzip), as sniff does; and,
+    for a name without a page extension, anything that does not start like HTML."""
     inner = head
     if head[:2] == GZIP_MAGIC:
         try:
@@ -282,6 +290,9 @@ def _check_head(head: bytes, size: int) -> None:
         check_binary(inner)
     except InputError as e:
         raise _Refused(SKIPPED, "binary", str(e), head, size) from None
+    if sniff_name is not None and detect_kind(normalize_text(decode(inner)[0])) != "html":
+        raise _Refused(SKIPPED, "not_page", "not a page: no page extension and does not start like HTML "
+                       "(--input-format takes it anyway)", head, size)
 
 
 def classify_input_error(message: str) -> tuple[str, str]:
@@ -309,6 +320,7 @@ def jsonl_record(name: str, status: str, article: dict | None = None, reason: st
 
 
 def render_output(result, fmt: str, name: str) -> bytes:
+    from .render import body_markdown, render_json, render_markdown, render_text
     art = result.article
     if fmt == "jsonl":
         return jsonl_record(name, OK, art.to_dict())
@@ -323,16 +335,18 @@ def render_output(result, fmt: str, name: str) -> bytes:
 
 def process_document(path: str, name: str, config: WorkerConfig) -> Outcome:
     """Read, strip and render one input. Never raises for a bad document: every problem is an Outcome."""
+    sniff_name = name if config.options.input_format == "auto" and not has_page_extension(name) else None
     try:
-        data = read_input(path, config.options.max_input_bytes)
+        data = read_input(path, config.options.max_input_bytes, sniff_name)
     except _Refused as r:
-        # A binary file is judged by its first bytes only: those are what a rerun must compare.
+        # A file skipped from its first bytes is judged by those only: they are what a rerun compares.
         out = Outcome(r.status, r.reason, r.detail)
-        if r.reason in ("binary", "empty"):
+        if r.reason in ("binary", "empty", "not_page"):
             out.size, out.sha256, out.hashed = max(r.size, 0), hashlib.sha256(r.head).hexdigest(), len(r.head)
         if config.fmt == "jsonl":
             out.payload = jsonl_record(name, out.status, reason=out.reason, detail=out.detail)
         return out
+    from .pipeline import run
     base = Outcome(OK, size=len(data), sha256=hashlib.sha256(data).hexdigest())
     try:
         _inject_fault(config, name)
@@ -410,6 +424,7 @@ _WARM_UP_PAGES = (
 
 def _warm_up(config: WorkerConfig) -> None:
     """Load what the pipeline loads on first use, so that no document's time limit pays for it."""
+    from .pipeline import run
     for page in _WARM_UP_PAGES:
         try:
             render_output(run(page, config.options), config.fmt, "warm-up")

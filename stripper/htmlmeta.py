@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .byline import BYLINE_PREFIX_RE
 from .dates import YEAR_MIN, find_date
 from .phrases import load_phrases
-from .preclean import data_lines
+from .preclean import attr_patterns, attr_words, data_lines, marked_reason
 
 MAX_JSONLD_SCRIPTS_DEFAULT = 30
 MAX_JSONLD_CHARS_DEFAULT = 500_000      # per script; larger ones are not metadata
@@ -51,6 +51,16 @@ NAME_CUT_RE = re.compile(r"\s(?:for|für|pour|para|per|in|at|am|um|le|el|on|upda
                          r"aktualisiert|publié|mis à jour|[-–—|])\s.*$", re.I)
 URL_LIKE_RE = re.compile(r"https?:|www\.|\.(?:com|org|net|de|fr|co|uk|io)\b|@", re.I)
 LETTER_RE = re.compile(r"[^\W\d_]", re.U)
+BY_WORD_RE = re.compile(r"(?:^|(?<=[\s,;|(]))(?:(?:written|posted|published|verfasst|geschrieben)\s+(?:by|von)|by|von|par|por|door|"
+                        r"(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|redaktion|text|texte)\s*:)\s+", re.I)
+BY_ONLY_RE = re.compile(r"^(?:by|von|par|por|door|autor|author|auteur|verfasser|redaktion)\s*:?$", re.I)
+TIME_RE = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|am|pm|h|mez|cet|utc|gmt))?(?!\d)", re.I)
+DATE_WORDS_RE = re.compile(r"(?<!\w)(?:posted|published|updated|veröffentlicht|aktualisiert|publié|mis à jour|am|um|on|at|le|el)(?!\w)", re.I)
+# How many lines above and below the headline may hold its byline.
+BYLINE_ABOVE_DEFAULT = 3
+BYLINE_BELOW_DEFAULT = 8
+NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "das", "dos", "del", "della", "di", "du", "le", "la",
+                            "ter", "ten", "bin", "al", "el", "y", "e", "zu", "vom", "zum", "dei", "des", "d'"})
 NON_WORD_EDGE = " \t.,:;|-–—·•*/\\\"'“”‘’«»()[]{}"
 
 
@@ -135,10 +145,21 @@ def _not_names():
     return load_phrases("not_names")
 
 
+@lru_cache(maxsize=1)
+def not_author_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_lines("not_authors.txt"))
+
+
+@lru_cache(maxsize=1)
+def organisation_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in data_lines("organisations.txt"))
+
+
 def person_names(raw: str, trusted: bool = False, site_names: tuple[str, ...] = ()) -> list[str]:
-    """'By Jane Doe and John Roe, Reuters' -> ['Jane Doe', 'John Roe']. trusted sources (JSON-LD
-    Person, meta author) may give one-word names; visible text must give 2-5 capitalised words.
-    Sites, URLs, handles, dates, 'Staff' and UI words give nothing."""
+    """'By Jane Doe and John Roe, Reuters' -> ['Jane Doe', 'John Roe']. trusted sources (JSON-LD,
+    meta, author-marked elements) may give a one-word name when it is the whole value; visible
+    text must give 2-5 capitalised words. Sites, organisations, URLs, handles, dates, roles and
+    UI words give nothing."""
     if not raw or not isinstance(raw, str):
         return []
     text = squash(raw)[:300]
@@ -147,19 +168,41 @@ def person_names(raw: str, trusted: bool = False, site_names: tuple[str, ...] = 
     if d:
         text = text[:d[1]]
     text = PARENS_RE.sub(" ", text)
+    orgs = organisation_words()
+    if any(w in orgs for w in fold(text).replace("-", " ").split()):
+        return []
     sites = {fold(s) for s in site_names if s}
+    parts = [NAME_CUT_RE.sub("", BYLINE_PREFIX_RE.sub("", p.strip())).strip(NON_WORD_EDGE)
+             for p in NAME_SPLIT_RE.split(text)]
+    parts = [_trim_name(p) for p in parts if p]
+    parts = [p for p in parts if p]
+    whole = len(parts) == 1
     names: list[str] = []
-    for part in NAME_SPLIT_RE.split(text):
-        part = BYLINE_PREFIX_RE.sub("", part.strip())
-        part = NAME_CUT_RE.sub("", part).strip(NON_WORD_EDGE)
-        if _plausible_name(part, trusted, sites) and part not in names:
+    for part in parts:
+        if _plausible_name(part, trusted and whole, sites) and part not in names:
             names.append(part)
         if len(names) >= MAX_AUTHORS_DEFAULT:
             break
     return names
 
 
-def _plausible_name(part: str, trusted: bool, sites: set[str]) -> bool:
+def _trim_name(part: str) -> str:
+    """Drop label words at either end ('Martin Junker Kontakt' -> 'Martin Junker') and a doubled
+    name ('Jane Doe Jane Doe' -> 'Jane Doe')."""
+    toks = part.split()
+    bad = not_author_words()
+    nn = _not_names()
+    while toks and (toks[-1].lower().strip(".,:") in bad or nn.whole(toks[-1])):
+        toks.pop()
+    while toks and (toks[0].lower().strip(".,:") in bad or nn.whole(toks[0])):
+        toks.pop(0)
+    half = len(toks) // 2
+    if half and len(toks) % 2 == 0 and toks[:half] == toks[half:]:
+        toks = toks[:half]
+    return " ".join(toks)
+
+
+def _plausible_name(part: str, single_ok: bool, sites: set[str]) -> bool:
     if not part or len(part) > MAX_NAME_CHARS_DEFAULT or URL_LIKE_RE.search(part):
         return False
     if any(c.isdigit() for c in part):
@@ -168,22 +211,29 @@ def _plausible_name(part: str, trusted: bool, sites: set[str]) -> bool:
     if len(letters) < 2 or len(letters) < 0.7 * len(part.replace(" ", "").replace(".", "").replace("-", "")):
         return False
     toks = part.split()
-    if len(toks) > 5 or (len(toks) == 1 and not trusted):
+    if len(toks) > 5 or (len(toks) == 1 and not single_ok):
         return False
     folded = fold(part)
-    if folded in sites or any(s and len(s) > 3 and s in folded for s in sites):
+    flat = folded.replace(" ", "")
+    if folded in sites or any(s and len(s) > 3 and (s in folded or s.replace(" ", "") in flat or
+                                                     (len(flat) > 3 and flat in s.replace(" ", ""))) for s in sites):
         return False
-    nn = _not_names()
-    if nn.whole(part) or any(nn.whole(t) for t in toks):
+    nn, bad = _not_names(), not_author_words()
+    subs = [w for t in toks for w in t.lower().strip(".,:").split("-") if w]
+    if nn.whole(part) or any(nn.whole(t) for t in toks) or any(w in bad for w in subs):
         return False
     cased = [t for t in toks if t[0].isalpha() and t[0].lower() != t[0].upper()]
-    if cased and not trusted:
-        # visible text: every cased word but particles (van, de, al) starts with a capital
-        caps = sum(1 for t in cased if t[0].isupper())
-        if caps < len(cased) - 1 or not cased[0][0].isupper() and len(cased[0]) > 3:
+    if cased:
+        if len(toks) == 1:
+            t = toks[0]
+            # a handle ("jdoe42" has digits and went above) may be lowercase; initials are not names
+            return not (t.isupper() and len(t) <= 3)
+        # every cased word starts with a capital, but particles inside (van, de, al, von der)
+        inner = cased[1:-1]
+        if not cased[0][0].isupper() or not cased[-1][0].isupper():
             return False
-    if cased and all(t.islower() for t in cased) and len(toks) == 1:
-        return False   # a user handle ("admin", "jdoe")
+        if any(not t[0].isupper() and t.lower() not in NAME_PARTICLES for t in inner):
+            return False
     return True
 
 
@@ -406,38 +456,108 @@ def _domain_names(url: str | None) -> list[str]:
 
 def choose_title(cands: dict[str, str], h1s: list[str], sites: tuple[str, ...],
                  h2s: list[str] = ()) -> tuple[str, str] | None:
-    """(title, provenance) from JSON-LD headline, meta titles, <title> and the headings."""
+    """(title, provenance). h1s are the page's headline candidates, best first, site logos
+    already left out. The visible headline wins over the SEO titles: a heading the titles
+    repeat, else the h1; without an h1, an h2 the titles repeat, the JSON-LD headline, a meta
+    title or the <title>, each without its site part."""
     doc_title = cands.get("html:title")
     metas = [(p, v) for p, v in cands.items() if p.startswith("meta:")]
     jl = [(p, v) for p, v in cands.items() if p.startswith("json-ld:")]
     titles = jl + metas + ([("html:title", doc_title)] if doc_title else [])
     folded_sites = [fold(s) for s in sites if s]
-    # 1. a heading that the <title>, a meta title or the JSON-LD headline repeats is the headline
     for tag, heads in (("h1", h1s), ("h2", h2s)):
+        # 1. a heading that a title repeats (a title inside the heading: the heading has a kicker)
         for h in heads:
             fh = fold(h)
             if len(fh) < 4 or _is_site(h, folded_sites):
                 continue
             for prov, v in titles:
-                fv = fold(v)
+                fv = fold(strip_site(v, sites))
+                if not fv:
+                    continue
                 if fh == fv or (fh in fv and len(fh) >= TITLE_MIN_SHARED_DEFAULT * len(fv)) or \
-                        (len(fh) >= 12 and fv in fh and len(fv) >= TITLE_MIN_SHARED_DEFAULT * len(fh)) or \
                         (len(fh) >= 12 and fh in fv and _is_segment(fh, v)):
-                    return squash(h), f"html:{tag}"
-    # 2. the JSON-LD headline
+                    return strip_site(h, sites), f"html:{tag}"
+                if len(fv) >= 12 and fv in fh and len(fv) >= TITLE_MIN_SHARED_DEFAULT * len(fh):
+                    return strip_site(v, sites), prov
+    # 2. the h1 itself
+    for h in h1s:
+        if len(fold(h)) >= 4 and not _is_site(h, folded_sites):
+            return strip_site(h, sites), "html:h1"
+    # 3. the JSON-LD headline
     for prov, v in jl:
         if v and not _is_site(v, folded_sites):
             return strip_site(v, sites), prov
-    # 3. a meta title or the <title>, without its site part
-    hint = h1s[0] if h1s else None
+    # 4. a meta title or the <title>, without its site part
     for prov, v in metas + ([("html:title", doc_title)] if doc_title else []):
-        t = strip_site(v, sites, hint)
+        t = strip_site(v, sites)
         if t and not _is_site(t, folded_sites):
             return t, prov
-    # 4. the only h1
-    if len(h1s) == 1 and len(fold(h1s[0])) >= 4:
-        return squash(h1s[0]), "html:h1"
     return None
+
+
+@lru_cache(maxsize=1)
+def kicker_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_lines("headline_parts.txt"))
+
+
+def headline_text(h: LexborNode) -> str:
+    """A heading's text without kicker, label and screen-reader parts; an inner
+    itemprop=headline element wins."""
+    inner = h.css_first('[itemprop="headline"]')
+    if inner is not None and inner.mem_id != h.mem_id and _node_text(inner):
+        return _node_text(inner)
+    full = _node_text(h)
+    text = full
+    kick = kicker_words()
+    pats = attr_patterns()
+    for el in h.css("[class]")[:50]:
+        words = set(attr_words(el.attributes.get("class") or ""))
+        part = _node_text(el)
+        if words & {"headline", "title"} and not words & kick and 0.4 * len(full) <= len(part) < len(full):
+            return part
+    for el in h.css("*")[:50]:
+        a = el.attributes
+        part = _node_text(el)
+        if not part or len(part) >= len(full):
+            continue
+        words = set(attr_words(a.get("class") or ""))
+        reason = marked_reason(a, pats) or ""
+        if reason.startswith("hidden") or (el.tag == "small" or words & kick) and len(part) <= 0.6 * len(full):
+            text = text.replace(part, " ", 1)
+    text = squash(text).strip(" :|-–—/·•")
+    return text if len(text) >= 4 else full
+
+
+def is_logo(h: LexborNode, text: str, sites: tuple[str, ...], doc_title: str | None) -> bool:
+    """A heading that names the site: the site's name, the last part of the <title>, a link to
+    the home page, or a class saying logo / brand / site title."""
+    if _is_site(text, [fold(s) for s in sites if s]):
+        return True
+    if doc_title:
+        for sep in TITLE_SEPARATORS:
+            parts = [p for p in doc_title.split(sep) if p.strip()]
+            if len(parts) >= 2 and fold(parts[-1]) == fold(text) and fold(parts[0]) != fold(text):
+                return True
+    for node in (h, h.parent):
+        if node is None:
+            continue
+        words = set(attr_words((node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")))
+        if words & {"logo", "brand", "branding", "sitename", "masthead"} or \
+                ("site" in words and ("title" in words or "name" in words)) or ("blog" in words and "title" in words):
+            return True
+    links = h.css("a")
+    if len(links) == 1:
+        href = (links[0].attributes.get("href") or "").strip()
+        path = href
+        if href.startswith(("http://", "https://", "//")):
+            rest = href.split("//", 1)[1]
+            path = rest.split("/", 1)[1] if "/" in rest else ""
+        path = path.split("?", 1)[0].split("#", 1)[0].strip("./")
+        if href and path in ("", "index.html", "index.php", "home") and \
+                len(fold(links[0].text(deep=True))) >= 0.8 * len(fold(text)):
+            return True
+    return False
 
 
 def _is_segment(folded_h1: str, title: str) -> bool:
@@ -454,20 +574,108 @@ def _node_text(node: LexborNode) -> str:
     return squash(node.text(deep=True)[:2000])
 
 
-def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[list[str], str] | None:
+def byline_names(text: str, trusted: bool, sites: tuple[str, ...]) -> list[str]:
+    """Names in a byline line: 'Posted on 5 May 2020 by Jane Doe', '04.02.2022 | 13:10 | Jane Doe',
+    'Redaktion: Jane Doe (Sprecherin)', 'von Jane Doe'."""
+    t = squash(text)[:MAX_VISIBLE_CHARS_DEFAULT]
+    m = BY_WORD_RE.search(t)
+    if m:
+        t = t[m.end():]
+    for _ in range(3):
+        d = find_date(t)
+        if not d:
+            break
+        t = t[:d[1]] + " | " + t[d[2]:]
+    t = TIME_RE.sub(" | ", t)
+    t = DATE_WORDS_RE.sub(" | ", t)
+    return person_names(t, trusted=trusted, site_names=sites)
+
+
+def _in_furniture(node: LexborNode) -> bool:
+    """Inside a comment section or a related/teaser box (their authors are other people's)."""
+    pats = attr_patterns()
+    cur, steps = node, 0
+    while cur is not None and steps < 40:
+        reason = marked_reason(cur.attributes, pats) if cur.tag not in ("html", "body") else None
+        if reason and reason.split(":", 1)[0] in ("comments", "related"):
+            return True
+        cur, steps = cur.parent, steps + 1
+    return False
+
+
+def _author_nodes(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
+    """(node, selector) for byline elements: the data file's selectors, then any element whose
+    class or id has an author word."""
+    out: list[tuple[LexborNode, str]] = []
     for sel in byline_selectors().get("authors", ()):
         try:
-            nodes = tree.css(sel)
+            out += [(n, sel) for n in tree.css(sel)[:20]]
         except Exception:  # a selector lexbor cannot read is a data error, not a page error
             continue
-        for node in nodes[:20]:
-            text = node.attributes.get("content") or _node_text(node)
-            if not text or len(text) > MAX_VISIBLE_CHARS_DEFAULT:
+    words = byline_selectors().get("authorword", ())
+    if words:
+        sel = ", ".join(f'[class*="{w}"], [id*="{w}"]' for w in words)
+        wanted = set(words)
+        for n in tree.css(sel)[:200]:
+            a = n.attributes
+            if wanted & set(attr_words((a.get("class") or "") + " " + (a.get("id") or ""))):
+                out.append((n, "class/id author word"))
+    return out
+
+
+def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[list[str], str] | None:
+    seen: set[int] = set()
+    for node, sel in _author_nodes(tree):
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
+        text = node.attributes.get("content") or _node_text(node)
+        if not text or len(text) > MAX_VISIBLE_CHARS_DEFAULT:
+            # a long author box: its first short line (the name heading)
+            lines = [squash(x) for x in node.text(deep=True, separator="\n")[:2000].split("\n")]
+            text = next((x for x in lines if 3 <= len(x) <= 80), "")
+        if not text and node.tag == "img":
+            text = node.attributes.get("alt") or ""
+        if not text or _in_furniture(node):
+            continue
+        names = byline_names(text, trusted=True, sites=sites)
+        if names:
+            return names, f"html:{sel}"
+    return None
+
+
+def byline_line(tree: LexborHTMLParser, headline: str | None, sites: tuple[str, ...]) -> tuple[list[str], str] | None:
+    """The text heuristic: a 'By Jane Doe' / 'DATE | Jane Doe' line right above or below the headline."""
+    if not headline:
+        return None
+    want = fold(headline)
+    for h in tree.css("h1, h2")[:30]:
+        if fold(headline_text(h)) != want and fold(_node_text(h)) != want:
+            continue
+        box, lines = h.parent, []
+        for _ in range(3):
+            if box is None:
+                break
+            lines = [squash(x) for x in box.text(deep=True, separator="\n")[:20000].split("\n")]
+            lines = [x for x in lines if x]
+            if len(lines) >= 4:
+                break
+            box = box.parent
+        at = next((i for i, x in enumerate(lines) if fold(x) and fold(x) in want), None)
+        if at is None:
+            return None
+        near = lines[max(0, at - BYLINE_ABOVE_DEFAULT):at] + lines[at + 1:at + 1 + BYLINE_BELOW_DEFAULT]
+        for i, line in enumerate(near):
+            if len(line) > MAX_VISIBLE_CHARS_DEFAULT:
                 continue
-            trusted = "itemprop" in sel or "rel=" in sel
-            names = person_names(text, trusted=trusted, site_names=sites)
+            if BY_ONLY_RE.match(line) and i + 1 < len(near):
+                line = line + " " + near[i + 1]
+            if not (BY_WORD_RE.search(line) or find_date(line)):
+                continue
+            names = byline_names(line, trusted=False, sites=sites)
             if names:
-                return names, f"html:{sel}"
+                return names, "html:byline line"
+        return None
     return None
 
 
@@ -506,6 +714,7 @@ class PageFacts:
     sites: tuple[str, ...]
     h1s: list[str]
     headline: str | None
+    visible: str = ""          # folded visible text of the page (set by add_visible)
 
 
 def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = MAX_DATE_DEFAULT) -> PageFacts:
@@ -517,6 +726,8 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
     site = None
     for rank, obj in lds.articles:
         pub = _resolve(obj.get("publisher"), lds)
+        if isinstance(pub, dict) and "person" in _types(pub):
+            continue  # a personal site: its "publisher" is the author, not a site name
         name = _str(pub.get("name")) if isinstance(pub, dict) else _str(pub)
         if name:
             site = (name, f"json-ld:{_types(obj)[0] if _types(obj) else 'Article'}.publisher")
@@ -540,11 +751,10 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
                   + [v.lstrip("@") for v, _ in meta.get("twitter:site", [])] + _domain_names(page_url) if x)
     main = lds.articles[0][1] if lds.articles else None
     # choose the article object whose headline the page repeats, if several
-    h1s = [_node_text(h) for h in tree.css("h1")[:10]]
-    h1s = [h for h in h1s if h and len(h) <= 400]
-    h2s = [h for h in (_node_text(h) for h in tree.css("h2")[:20]) if h and len(h) <= 400]
     title_node = tree.css_first("head title") or tree.css_first("title")
     doc_title = _node_text(title_node) if title_node else None
+    h1s = headline_candidates(tree, "h1", sites, doc_title)
+    h2s = headline_candidates(tree, "h2", sites, doc_title)
     if len(lds.articles) > 1:
         want = {fold(x) for x in h1s + [doc_title or ""] if x}
         for rank, obj in lds.articles:
@@ -637,6 +847,24 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
     return PageFacts(out, sites, h1s, headline)
 
 
+def headline_candidates(tree: LexborHTMLParser, tag: str, sites: tuple[str, ...], doc_title: str | None) -> list[str]:
+    """Heading texts that may be the headline, site logos left out, those inside the article first."""
+    inside, outside = [], []
+    for h in tree.css(tag)[:20]:
+        text = headline_text(h)
+        if not text or len(text) > 400 or is_logo(h, text, sites, doc_title):
+            continue
+        in_article = False
+        cur, steps = h.parent, 0
+        while cur is not None and steps < 30:
+            if cur.tag in ("article", "main") or (cur.attributes.get("itemprop") or "").lower() in ("articlebody", "mainentity"):
+                in_article = True
+                break
+            cur, steps = cur.parent, steps + 1
+        (inside if in_article else outside).append(text)
+    return list(dict.fromkeys(inside + outside))
+
+
 def _type_label(lower: str) -> str:
     for name in data_lines("jsonld_types.txt"):
         if name.lower() == lower:
@@ -644,16 +872,27 @@ def _type_label(lower: str) -> str:
     return lower
 
 
-def add_visible(facts: PageFacts, cleaned: LexborHTMLParser, max_date: str = MAX_DATE_DEFAULT) -> None:
-    """Cascade step 3: byline elements of the pre-cleaned page fill what JSON-LD and meta left."""
+def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DATE_DEFAULT) -> None:
+    """Cascade step 3, on the page without scripts and styles: structured authors the reader
+    never sees are dropped; byline elements, then a byline line by the headline, fill the gaps."""
+    body = tree.body
+    visible = fold(body.text(deep=True, separator=" ")) if body is not None else ""
+    if "authors" in facts.fields:
+        names, prov = facts.fields["authors"]
+        shown = [n for n in names if fold(n) and fold(n) in visible]
+        if shown:
+            facts.fields["authors"] = (shown, prov)
+        else:
+            del facts.fields["authors"]
     if "authors" not in facts.fields:
-        a = visible_authors(cleaned, facts.sites)
+        a = visible_authors(tree, facts.sites) or byline_line(tree, facts.headline, facts.sites)
         if a:
             facts.fields["authors"] = a
     if "date" not in facts.fields:
-        d = visible_date(cleaned, max_date)
+        d = visible_date(tree, max_date)
         if d:
             facts.fields["date"] = d
+    facts.visible = visible
 
 
 def add_backend(facts: PageFacts, backend_meta: dict, max_date: str = MAX_DATE_DEFAULT) -> None:
@@ -663,7 +902,8 @@ def add_backend(facts: PageFacts, backend_meta: dict, max_date: str = MAX_DATE_D
         if t:
             facts.fields["title"] = (t, "trafilatura:title")
     if "authors" not in facts.fields and backend_meta.get("author"):
-        names = person_names(backend_meta["author"], trusted=False, site_names=facts.sites)
+        names = [n for n in person_names(backend_meta["author"], trusted=False, site_names=facts.sites)
+                 if not facts.visible or fold(n) in facts.visible]
         if names:
             facts.fields["authors"] = (names, "trafilatura:author")
     if "date" not in facts.fields and backend_meta.get("date"):

@@ -1,10 +1,11 @@
 """The HTML path: page -> blocks + metadata + pre-cleaner log.
 
     1. parse with lexbor; read what the page states (JSON-LD, meta, <title>, h1)  htmlmeta.page_facts
-    2. pre-clean: drop what can never be article text                              preclean.preclean
-    3. visible byline elements and captions of the cleaned page                    htmlmeta.add_visible
-    4. main content (trafilatura) on the cleaned page, and its metadata            backends.extract
-    5. the article as the same Blocks the text path yields, so every text rule runs on it
+    2. pre-clean, first pass: tags that never hold text                            preclean.drop_tags_pass
+    3. what the reader sees: byline elements, authors the page shows               htmlmeta.add_visible
+    4. pre-clean, second pass: hidden and boilerplate-marked elements; captions    preclean.drop_marked_pass
+    5. main content (trafilatura) on the cleaned page, and its metadata            backends.extract
+    6. the article as the same Blocks the text path yields, so every text rule runs on it
 
 Captions go to metadata, out of the body. A leading heading that repeats the headline goes to
 the title. A page whose "article" is only a list of linked teasers gives no blocks at all (the
@@ -39,24 +40,26 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
     # 1. what the page states about itself
     tree = LexborHTMLParser(text)
     facts = htmlmeta.page_facts(tree, url, max_date)
-    # 2. pre-clean
-    removed = preclean.preclean(tree, facts.headline)
-    # 3. byline elements and captions of the cleaned page
+    # 2. pre-clean, first pass: what can never be text (scripts, styles, svg, buttons, ...)
+    removed = preclean.drop_tags_pass(tree)
+    # 3. what the reader sees: byline elements, and structured authors confirmed by the page
     htmlmeta.add_visible(facts, tree, max_date)
+    # 4. pre-clean, second pass: hidden and boilerplate-marked elements; then captions out
+    removed += preclean.drop_marked_pass(tree, preclean.protected_nodes(tree, facts.headline))
     cap_nodes = htmlmeta.captions(tree)
     caps = htmlmeta.caption_texts(cap_nodes)
     for node in reversed(cap_nodes):
         node.decompose()
     if caps:
         facts.fields["captions"] = (caps, "html:figcaption")
-    # 4. main content
+    # 5. main content
     need_meta = any(k not in facts.fields for k in ("title", "date", "site_name"))
     prose = preclean.prose_chars(tree.body) if tree.body is not None else 0
     ex = backends.extract(tree.html or "", url, max_date, need_meta, prose)
     if ex.truncated:
         removed.append(("page", "parser depth limit reached: content after the limit may be lost"))
     htmlmeta.add_backend(facts, ex.meta, max_date)
-    # 5. blocks
+    # 6. blocks
     raw = body_blocks(ex.body) if ex.body is not None else []
     raw = _drop_headline(raw, facts.headline, removed)
     listing = listing_reason(raw)

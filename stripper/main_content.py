@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .language import is_cjk
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PRE, TAG, TABLE, Block, Decision, Verdict
@@ -52,17 +53,22 @@ class Selection:
     decisions: list[Decision]        # decisions made by this stage (selection, revision, dedupe)
 
 
+@lru_cache(maxsize=8192)
+def _lower_words(text: str) -> tuple[str, ...]:
+    return tuple(WORD_RE.findall(text.lower()))
+
+
 def _weight(block: Block, cjk: bool) -> float:
     if cjk:
         return len(block.text) / 2.5
-    return float(len(WORD_RE.findall(block.text)))
+    return float(len(_lower_words(block.text)))
 
 
 def _stop_density(block: Block, stopwords: frozenset[str], cjk: bool) -> float:
     if cjk:
         n = len(block.text)
         return min(1.0, 6 * len(CJK_PUNCT_RE.findall(block.text)) / n) if n else 0.0
-    ws = WORD_RE.findall(block.text.lower())
+    ws = _lower_words(block.text)
     if not ws:
         return 0.0
     if not stopwords:  # unknown language: sentence shape only
@@ -104,7 +110,7 @@ def classify_blocks(blocks: list[Block], first: dict[int, Decision], stopwords: 
 def _sentence_like(b: Block, stopwords: frozenset[str], cjk: bool) -> bool:
     if b.link_density > 0.3 or not SENT_END_RE.search(b.text):
         return False
-    n = len(WORD_RE.findall(b.text))
+    n = len(_lower_words(b.text))
     return (n >= 6 or cjk) and _stop_density(b, stopwords, cjk) >= 0.25
 
 
@@ -213,7 +219,7 @@ def stoplist_fits(blocks: list[Block], stopwords: frozenset[str]) -> bool:
         return False
     dens = []
     for b in blocks:
-        ws = WORD_RE.findall(b.text.lower())
+        ws = _lower_words(b.text)
         if len(ws) >= 25:
             dens.append(sum(1 for w in ws if w in stopwords) / len(ws))
     if not dens:

@@ -50,11 +50,11 @@ def _alt(parts: list[str], name: str) -> str:
 class Matcher:
     """Compiled phrase list: .search(text) -> the evidence string or None."""
 
-    __slots__ = ("name", "entries", "_anywhere", "_literals", "_anchors", "_whole")
+    __slots__ = ("name", "entries", "_anywhere", "_literals", "_anchors", "_whole", "_exact", "_max_whole")
 
     def __init__(self, name: str, lines: list[str]):
         self.name = name
-        anywhere, literals, anchors, whole, seen = [], [], set(), [], set()
+        anywhere, literals, anchors, whole, exact, seen = [], [], set(), [], set(), set()
         for raw in lines:
             line = raw.strip()
             if not line or line.startswith("#"):
@@ -68,7 +68,11 @@ class Matcher:
             elif line.startswith("re:"):
                 anywhere.append(line[3:])
             elif line.startswith("="):
-                whole.append(_literal(" ".join(line[1:].lower().split()).strip(_EDGE_PUNCT.replace("{", "").replace("}", ""))))
+                phrase = " ".join(line[1:].lower().split()).strip(_EDGE_PUNCT.replace("{", "").replace("}", ""))
+                if _PLACEHOLDER_RE.search(phrase):
+                    whole.append(_literal(phrase))
+                else:
+                    exact.add(phrase)   # a plain whole-block entry is a set lookup
             else:
                 literals.append(_literal(line.lower()))
                 # Every literal word of a phrase must occur for it to match: the longest one is
@@ -82,6 +86,8 @@ class Matcher:
         self._literals = re.compile(r"(?<!\w)" + _alt(literals, name) + r"(?!\w)", re.I) if literals else None
         self._anchors = frozenset(anchors) if "" not in anchors else None
         self._whole = re.compile(_alt(whole, name) + r"\Z", re.I) if whole else None
+        self._exact = frozenset(exact)
+        self._max_whole = None if whole else max((len(e) for e in exact), default=0)
 
     def search(self, text: str, tokens: frozenset[str] | None = None) -> str | None:
         hit = self.find(text, tokens)
@@ -94,13 +100,13 @@ class Matcher:
             tokens = frozenset(_WORD_RE.findall(text.lower()))
         return not self._anchors.isdisjoint(tokens)
 
-    def find(self, text: str, tokens: frozenset[str] | None = None) -> tuple[str, int] | None:
+    def find(self, text: str, tokens: frozenset[str] | None = None,
+             norm: str | None = None) -> tuple[str, int] | None:
         """(evidence, position) of the earliest hit; position 0 for a whole-block match.
-        tokens: the block's lowercase words, if the caller already has them."""
-        if self._whole is not None:
-            norm = normalize_block(text)
-            if self._whole.match(norm):
-                return norm, 0
+        tokens / norm: the block's lowercase words and normalize_block() text, if known."""
+        hit = self.whole(text, norm)
+        if hit is not None:
+            return hit, 0
         best = None
         if self._anywhere is not None:
             m = self._anywhere.search(text)
@@ -120,12 +126,18 @@ class Matcher:
                 n += sum(1 for _ in pat.finditer(text))
         return n
 
-    def whole(self, text: str) -> str | None:
+    def whole(self, text: str, norm: str | None = None) -> str | None:
         """Only the whole-block entries."""
-        if self._whole is not None:
+        if self._whole is None and not self._exact:
+            return None
+        if self._max_whole is not None and len(text) > 3 * self._max_whole + 20:
+            return None  # far longer than any entry
+        if norm is None:
             norm = normalize_block(text)
-            if self._whole.match(norm):
-                return norm
+        if norm in self._exact:
+            return norm
+        if self._whole is not None and self._whole.match(norm):
+            return norm
         return None
 
 

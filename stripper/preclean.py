@@ -39,6 +39,9 @@ MAX_ATTR_CHARS_DEFAULT = 300
 
 CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 NON_LETTER_RE = re.compile(r"[^a-z]+")
+# Text a browser never shows is dropped whatever its length; aria-hidden is only a hint for
+# screen readers (a page saved with a dialog open hides its article that way), so it is guarded.
+HIDDEN_UNGUARDED = ("hidden: hidden attribute", "hidden: style")
 NEVER_MARKED = frozenset({"html", "head", "body", "-text", "-comment", "_text", "_comment"})
 PROSE_SELECTOR = "p, pre, blockquote"
 
@@ -249,7 +252,7 @@ def drop_marked_pass(tree: LexborHTMLParser, protected: list[LexborNode]) -> lis
                 if reason.startswith("comments:"):
                     comments.append((node, reason))
                     continue
-                if prose_chars(node) < PROSE_GUARD_CHARS_DEFAULT:
+                if reason.startswith(HIDDEN_UNGUARDED) or prose_chars(node) < PROSE_GUARD_CHARS_DEFAULT:
                     to_drop.append((node, reason))
                     continue
                 if tag == "noscript":

@@ -62,6 +62,7 @@ class RuleContext:
     first_seen: dict[str, int] = field(default_factory=dict)
     tokens: list[frozenset[str]] = field(default_factory=list)   # each block's lowercase words
     nwords: list[int] = field(default_factory=list)              # each block's word count
+    norms: list[str] = field(default_factory=list)               # each block's normalize_block()
 
     def words(self, block: Block) -> int:
         return self.nwords[block.index]
@@ -71,7 +72,13 @@ class RuleContext:
 
     def find(self, name: str, block: Block) -> tuple[str, int] | None:
         """The earliest hit of phrase list `name` in the block: (evidence, position)."""
-        return load_phrases(name).find(block.text, self.tokens[block.index] if self.tokens else None)
+        if not self.tokens:
+            return load_phrases(name).find(block.text)
+        return load_phrases(name).find(block.text, self.tokens[block.index], self.norms[block.index])
+
+    def whole(self, name: str, block: Block) -> str | None:
+        """The block, normalised, if it is one of the whole-block entries of list `name`."""
+        return load_phrases(name).whole(block.text, self.norms[block.index] if self.norms else None)
 
     def neighbour(self, block: Block, offset: int) -> Block | None:
         i = block.index + offset
@@ -83,6 +90,7 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
     ctx = RuleContext(blocks, options, language, stopwords, kind)
     for b in blocks:
         n = normalize_block(b.text)
+        ctx.norms.append(n)
         ctx.norm_counts[n] += 1
         ctx.first_seen.setdefault(n, b.index)
         ws = WORD_RE.findall(b.text.lower())

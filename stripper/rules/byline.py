@@ -14,6 +14,8 @@ DATELINE_MAX_WORDS_DEFAULT = 12
 CAPTION_MAX_WORDS_DEFAULT = 70
 BIO_MAX_WORDS_DEFAULT = 90
 SECTION_MAX_WORDS_DEFAULT = 4
+DIGIT_RE = re.compile(r"\d")
+BIO_VERBS = frozenset("is was has serves works writes ist war est es è".split())  # every bio pattern has one
 KICKER_RE = re.compile(r"^\|\s*(\S.{0,40})$")
 DATE_WORDS_RE = re.compile(
     r"^(?:published|posted|updated|last updated|modified|date|on|veröffentlicht|aktualisiert|stand|publié|publié le|mis à jour|"
@@ -47,7 +49,7 @@ def dateline(block: Block, ctx: RuleContext) -> str | None:
     a sentence of the story stays in the body. Example: "Updated 10:31 AM ET, Tue March 3, 2020"."""
     if ctx.words(block) > DATELINE_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
         return None
-    found = find_date(block.text)
+    found = find_date(block.text) if DIGIT_RE.search(block.text) else None
     if not found:
         return None
     return f"date line {quote(block.text, 50)} -> {found[0]}"
@@ -75,7 +77,7 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
 
     Why: the bio describes the writer, not the story. It is honoured only at the end of the
     article (selection checks that). Example: "James Brown is an associate professor at Temple University"."""
-    if ctx.words(block) > BIO_MAX_WORDS_DEFAULT:
+    if ctx.words(block) > BIO_MAX_WORDS_DEFAULT or ctx.tokens[block.index].isdisjoint(BIO_VERBS):
         return None
     if not ctx.phrases("bio").search(block.text):
         return None

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from ..model import Block
-from ..phrases import normalize_block
 from . import RuleContext, quote, rule
 from .common import word_count
 
@@ -33,7 +32,7 @@ def reading_time(block: Block, ctx: RuleContext) -> str | None:
     Why: article furniture, and never an author name. Example: "4 minute read"."""
     if len(block.text) > 50:
         return None
-    hit = ctx.phrases("readtime").whole(block.text)
+    hit = ctx.whole("readtime", block)
     return f"reading time {quote(hit)}" if hit else None
 
 
@@ -44,7 +43,7 @@ def repeated_furniture(block: Block, ctx: RuleContext) -> str | None:
     Why: text that a template repeats is furniture. Example: "Reply" under every comment."""
     if ctx.words(block) > REPEAT_MAX_WORDS_DEFAULT:
         return None
-    n = ctx.norm_counts.get(normalize_block(block.text), 0)
+    n = ctx.norm_counts.get(ctx.norms[block.index], 0)
     if n >= REPEAT_MIN_DEFAULT:
         return f"seen {n} times: {quote(block.text, 40)}"
     return None

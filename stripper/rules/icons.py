@@ -37,5 +37,5 @@ def ui_label(block: Block, ctx: RuleContext) -> str | None:
     Why: buttons and toggles carry no article text. Example: "Toggle navigation"."""
     if len(block.text) > 60:
         return None
-    hit = ctx.phrases("ui").whole(block.text)
+    hit = ctx.whole("ui", block)
     return f"interface label {quote(hit)}" if hit else None

@@ -16,7 +16,7 @@ def breadcrumb(block: Block, ctx: RuleContext) -> str | None:
     Why: site navigation. Example: "Home » Business » Markets"."""
     if len(block.text) > 250:
         return None
-    hit = ctx.phrases("breadcrumb").whole(block.text)
+    hit = ctx.whole("breadcrumb", block)
     return f"breadcrumb {quote(hit)}" if hit else None
 
 
@@ -40,7 +40,7 @@ def read_also_teaser(block: Block, ctx: RuleContext) -> str | None:
     Why: a link to another story placed inside this one. Example: "See also: How the vote works"."""
     if len(block.text) > 250:
         return None
-    hit = ctx.phrases("readalso").whole(block.text)
+    hit = ctx.whole("readalso", block)
     return f"teaser {quote(hit, 40)}" if hit else None
 
 
@@ -52,7 +52,7 @@ def related_list(block: Block, ctx: RuleContext) -> str | None:
     here. Example: "You may also like"."""
     if len(block.text) > 60:
         return None
-    hit = ctx.phrases("related").whole(block.text)
+    hit = ctx.whole("related", block)
     return f"related-list heading {quote(hit)}" if hit else None
 
 

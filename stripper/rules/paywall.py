@@ -5,6 +5,8 @@ from ..model import Block
 from . import RuleContext, quote, rule
 from .common import phrase_fires
 
+PLACEHOLDER_CHARS = ("{", "%", "$", "[[", "<%", "__")  # every placeholder pattern holds one of these
+
 
 @rule("PAY001", "template-placeholder", phrases="placeholders")
 def template_placeholder(block: Block, ctx: RuleContext) -> str | None:
@@ -12,9 +14,10 @@ def template_placeholder(block: Block, ctx: RuleContext) -> str | None:
 
     Why: a placeholder the template engine never filled marks a UI string, not prose.
     Example: "You have {{numberArticlesLeft}} free article{{numberArticlesLeft-plural}} left"."""
-    if block.kind == "pre" or len(block.text) > 1000:
+    t = block.text
+    if block.kind == "pre" or len(t) > 1000 or not any(c in t for c in PLACEHOLDER_CHARS):
         return None
-    hit = ctx.phrases("placeholders").search(block.text)
+    hit = ctx.phrases("placeholders").search(t)
     return f"unfilled placeholder {quote(hit)}" if hit else None
 
 

@@ -15,7 +15,7 @@ def sponsored_label(block: Block, ctx: RuleContext) -> str | None:
     Why: ad and advertorial markers are page furniture. Example: "Paid Post"."""
     if len(block.text) > 80:
         return None
-    hit = ctx.phrases("sponsored").whole(block.text)
+    hit = ctx.whole("sponsored", block)
     return f"advertising label {quote(hit)}" if hit else None
 
 
