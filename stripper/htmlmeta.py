@@ -47,15 +47,20 @@ ISO_DATE_RE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]|$)")
 TIMESTAMP_RE = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:[,;&|/·•\n]|\s(?:and|und|et|y|e|en|och|og|i|and also)\s)\s*", re.I)
 PARENS_RE = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
-NAME_CUT_RE = re.compile(r"\s(?:for|für|pour|para|per|in|at|am|um|le|el|on|updated|published|posted|veröffentlicht|"
-                         r"aktualisiert|publié|mis à jour|[-–—|])\s.*$", re.I)
+# Case-sensitive: "le 5 mai" ends a byline, "Loïc Le Clerc" is a name.
+NAME_CUT_RE = re.compile(r"\s(?:for|für|pour|para|per|in|at|am|um|le|el|on|[Uu]pdated|[Pp]ublished|[Pp]osted|[Vv]eröffentlicht|"
+                         r"[Aa]ktualisiert|[Pp]ublié|[Mm]is à jour|[-–—|])\s.*$")
 URL_LIKE_RE = re.compile(r"https?:|www\.|\.(?:com|org|net|de|fr|co|uk|io)\b|@", re.I)
 LETTER_RE = re.compile(r"[^\W\d_]", re.U)
 BY_WORD_RE = re.compile(r"(?:^|(?<=[\s,;|(]))(?:(?:written|posted|published|verfasst|geschrieben)\s+(?:by|von)|by|von|par|por|door|"
-                        r"(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|redaktion|text|texte)\s*:)\s+", re.I)
+                        r"(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|redaktion|text|texte)"
+                        r"(?:\s*(?:&|und|and|et|y)\s*(?:fotos?|bilder|photos?))?\s*:)\s+", re.I)
+# A photo credit names the photographer, not the author.
+CREDIT_RE = re.compile(r"^\W*(?:\(?(?:fotos?|photos?|bild|bilder|image|credit|quelle|source)\b|©|\(c\))", re.I)
 BY_ONLY_RE = re.compile(r"^(?:by|von|par|por|door|autor|author|auteur|verfasser|redaktion)\s*:?$", re.I)
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|am|pm|h|mez|cet|utc|gmt))?(?!\d)", re.I)
-DATE_WORDS_RE = re.compile(r"(?<!\w)(?:posted|published|updated|veröffentlicht|aktualisiert|publié|mis à jour|am|um|on|at|le|el)(?!\w)", re.I)
+DATE_WORDS_RE = re.compile(r"(?<!\w)(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Vv]eröffentlicht|[Aa]ktualisiert|[Pp]ublié|mis à jour|"
+                           r"am|um|on|at|le|el)(?!\w)")
 # How many lines above and below the headline may hold its byline.
 BYLINE_ABOVE_DEFAULT = 3
 BYLINE_BELOW_DEFAULT = 8
@@ -179,7 +184,7 @@ def person_names(raw: str, trusted: bool = False, site_names: tuple[str, ...] = 
     whole = len(parts) == 1
     names: list[str] = []
     for part in parts:
-        if _plausible_name(part, trusted and whole, sites) and part not in names:
+        if _plausible_name(part, trusted and whole, sites, trusted) and part not in names:
             names.append(part)
         if len(names) >= MAX_AUTHORS_DEFAULT:
             break
@@ -202,7 +207,7 @@ def _trim_name(part: str) -> str:
     return " ".join(toks)
 
 
-def _plausible_name(part: str, single_ok: bool, sites: set[str]) -> bool:
+def _plausible_name(part: str, single_ok: bool, sites: set[str], trusted_multi: bool = False) -> bool:
     if not part or len(part) > MAX_NAME_CHARS_DEFAULT or URL_LIKE_RE.search(part):
         return False
     if any(c.isdigit() for c in part):
@@ -213,9 +218,10 @@ def _plausible_name(part: str, single_ok: bool, sites: set[str]) -> bool:
     toks = part.split()
     if len(toks) > 5 or (len(toks) == 1 and not single_ok):
         return False
+    trusted = single_ok or trusted_multi
     folded = fold(part)
     flat = folded.replace(" ", "")
-    if folded in sites or any(s and len(s) > 3 and (s in folded or s.replace(" ", "") in flat or
+    if folded in sites or any(s and len(s) > 3 and (s in folded or (len(toks) > 1 and s.replace(" ", "") in flat) or
                                                      (len(flat) > 3 and flat in s.replace(" ", ""))) for s in sites):
         return False
     nn, bad = _not_names(), not_author_words()
@@ -223,6 +229,10 @@ def _plausible_name(part: str, single_ok: bool, sites: set[str]) -> bool:
     if nn.whole(part) or any(nn.whole(t) for t in toks) or any(w in bad for w in subs):
         return False
     cased = [t for t in toks if t[0].isalpha() and t[0].lower() != t[0].upper()]
+    if cased and trusted:
+        # a structured or author-marked value: a handle may be lowercase, initials are not names
+        return not (len(toks) == 1 and toks[0].isupper() and len(toks[0]) <= 3) and cased[0][0].isupper() or \
+            (len(toks) == 1 and toks[0].islower())
     if cased:
         if len(toks) == 1:
             t = toks[0]
@@ -670,7 +680,7 @@ def byline_line(tree: LexborHTMLParser, headline: str | None, sites: tuple[str, 
                 continue
             if BY_ONLY_RE.match(line) and i + 1 < len(near):
                 line = line + " " + near[i + 1]
-            if not (BY_WORD_RE.search(line) or find_date(line)):
+            if not (BY_WORD_RE.search(line) or find_date(line)) or CREDIT_RE.match(line):
                 continue
             names = byline_names(line, trusted=False, sites=sites)
             if names:
