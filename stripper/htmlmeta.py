@@ -66,6 +66,11 @@ BYLINE_ABOVE_DEFAULT = 3
 BYLINE_BELOW_DEFAULT = 8
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "das", "dos", "del", "della", "di", "du", "le", "la",
                             "ter", "ten", "bin", "al", "el", "y", "e", "zu", "vom", "zum", "dei", "des", "d'"})
+MODIFIED_RE = re.compile(r"updated|modified|aktualisiert|geändert|mis à jour|modifié|actualizado|aggiornato|bijgewerkt", re.I)
+DATE_TZ_SLACK_DEFAULT = 2          # days between a structured date and the printed one still "the same"
+PUBLISHED_LABEL_RE = re.compile(r"(?<!\w)(?:veröffentlicht|erschienen|publiziert|gepostet|published|posted|publié|"
+                                r"publicado|pubblicato|gepubliceerd|opublikowano)(?:\s+(?:am|on|le|el|il|op|den))?\s*:?\s*", re.I)
+MAX_LABEL_SCAN_CHARS_DEFAULT = 300_000
 NON_WORD_EDGE = " \t.,:;|-–—·•*/\\\"'“”‘’«»()[]{}"
 
 
@@ -547,7 +552,9 @@ def is_logo(h: LexborNode, text: str, sites: tuple[str, ...], doc_title: str | N
     if doc_title:
         for sep in TITLE_SEPARATORS:
             parts = [p for p in doc_title.split(sep) if p.strip()]
-            if len(parts) >= 2 and fold(parts[-1]) == fold(text) and fold(parts[0]) != fold(text):
+            # "Headline | Site" with the site as the h1; not "Section - Headline"
+            if len(parts) >= 2 and fold(parts[-1]) == fold(text) and fold(parts[0]) != fold(text) and \
+                    len(text.split()) <= 5 and len(parts[0].strip()) >= 0.5 * len(text):
                 return True
     for node in (h, h.parent):
         if node is None:
@@ -654,10 +661,10 @@ def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[lis
     return None
 
 
-def byline_line(tree: LexborHTMLParser, headline: str | None, sites: tuple[str, ...]) -> tuple[list[str], str] | None:
-    """The text heuristic: a 'By Jane Doe' / 'DATE | Jane Doe' line right above or below the headline."""
+def headline_lines(tree: LexborHTMLParser, headline: str | None) -> list[str]:
+    """Text lines right above and below the headline (where a byline and a dateline sit)."""
     if not headline:
-        return None
+        return []
     want = fold(headline)
     for h in tree.css("h1, h2")[:30]:
         if fold(headline_text(h)) != want and fold(_node_text(h)) != want:
@@ -673,19 +680,58 @@ def byline_line(tree: LexborHTMLParser, headline: str | None, sites: tuple[str, 
             box = box.parent
         at = next((i for i, x in enumerate(lines) if fold(x) and fold(x) in want), None)
         if at is None:
-            return None
+            return []
         near = lines[max(0, at - BYLINE_ABOVE_DEFAULT):at] + lines[at + 1:at + 1 + BYLINE_BELOW_DEFAULT]
+        out = []
         for i, line in enumerate(near):
-            if len(line) > MAX_VISIBLE_CHARS_DEFAULT:
-                continue
             if BY_ONLY_RE.match(line) and i + 1 < len(near):
                 line = line + " " + near[i + 1]
-            if not (BY_WORD_RE.search(line) or find_date(line)) or CREDIT_RE.match(line):
-                continue
+            if len(line) <= MAX_VISIBLE_CHARS_DEFAULT and not CREDIT_RE.match(line):
+                out.append(line)
+        return out
+    return []
+
+
+def byline_line(lines: list[str], sites: tuple[str, ...]) -> tuple[list[str], str] | None:
+    """The text heuristic: a 'By Jane Doe' / 'DATE | Jane Doe' line by the headline."""
+    for line in lines:
+        if BY_WORD_RE.search(line) or find_date(line):
             names = byline_names(line, trusted=False, sites=sites)
             if names:
                 return names, "html:byline line"
+    return None
+
+
+def labelled_date(tree: LexborHTMLParser, max_date: str) -> tuple[str, str] | None:
+    """A date the page labels as its publication date anywhere ("Erschienen am: 01.11.2023",
+    "Published on March 5, 2020"), the first one in reading order."""
+    body = tree.body
+    if body is None:
         return None
+    for line in body.text(deep=True, separator="\n")[:MAX_LABEL_SCAN_CHARS_DEFAULT].split("\n"):
+        line = squash(line)
+        if not line or len(line) > MAX_VISIBLE_CHARS_DEFAULT:
+            continue
+        m = PUBLISHED_LABEL_RE.search(line)
+        if not m:
+            continue
+        found = find_date(line[m.end():m.end() + 60])
+        d = parse_date(found[0], max_date) if found else None
+        if d:
+            return d, "html:labelled date"
+    return None
+
+
+def dateline(lines: list[str], max_date: str) -> tuple[str, str] | None:
+    """A publication date printed by the headline (not an "updated" one)."""
+    for line in lines:
+        if MODIFIED_RE.search(line):
+            continue
+        found = find_date(line)
+        if found:
+            d = parse_date(found[0], max_date)
+            if d:
+                return d, "html:dateline"
     return None
 
 
@@ -697,9 +743,14 @@ def visible_date(tree: LexborHTMLParser, max_date: str) -> tuple[str, str] | Non
             continue
         for node in nodes[:10]:
             a = node.attributes
-            if _is_modified(a):
+            if _is_modified(a) or _in_furniture(node):
                 continue
-            for value in (a.get("datetime"), a.get("content"), _node_text(node)[:MAX_VISIBLE_CHARS_DEFAULT]):
+            # the printed date first: a machine datetime in UTC may be the day before or after
+            text = _node_text(node)[:MAX_VISIBLE_CHARS_DEFAULT]
+            if not text or MODIFIED_RE.search(text):
+                continue  # only printed dates count here: meta values were read as statements
+            found = find_date(text)
+            for value in (found[0] if found else None, a.get("datetime")):
                 d = parse_date(value, max_date)
                 if d:
                     return d, f"html:{sel}"
@@ -894,15 +945,26 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
             facts.fields["authors"] = (shown, prov)
         else:
             del facts.fields["authors"]
+    lines = headline_lines(tree, facts.headline)
     if "authors" not in facts.fields:
-        a = visible_authors(tree, facts.sites) or byline_line(tree, facts.headline, facts.sites)
+        a = visible_authors(tree, facts.sites) or byline_line(lines, facts.sites)
         if a:
             facts.fields["authors"] = a
-    if "date" not in facts.fields:
-        d = visible_date(tree, max_date)
-        if d:
-            facts.fields["date"] = d
+    shown = visible_date(tree, max_date) or dateline(lines, max_date) or labelled_date(tree, max_date)
+    if shown:
+        stated = facts.fields.get("date")
+        # The printed date wins over a structured one a day or two off (a UTC timestamp of a
+        # local date); a structured date far from it stays (the print may be an update).
+        if stated is None or _days_apart(stated[0], shown[0]) <= DATE_TZ_SLACK_DEFAULT:
+            facts.fields["date"] = shown
     facts.visible = visible
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((datetime.strptime(a[:10], "%Y-%m-%d") - datetime.strptime(b[:10], "%Y-%m-%d")).days)
+    except ValueError:
+        return 1 << 30
 
 
 def add_backend(facts: PageFacts, backend_meta: dict, max_date: str = MAX_DATE_DEFAULT) -> None:
