@@ -792,15 +792,16 @@ class Journal:
         self.fh.seek(0)
         self.fh.truncate()
         for line in latest.values():
-            self._write(json.loads(line), line + b"\n")
+            self._write(json.loads(line), line + b"\n", keep=True)
         self._sync(force=True)
 
-    def _write(self, e: dict, line: bytes) -> None:
+    def _write(self, e: dict, line: bytes, keep: bool) -> None:
         at = self.fh.tell()
         self.fh.write(line)
-        if "record" in e:
-            e["record"] = (at, len(line))
-        self.entries[e["key"]] = e
+        if keep:
+            if "record" in e:
+                e["record"] = (at, len(line))
+            self.entries[e["key"]] = e
 
     def get(self, key: str) -> dict | None:
         return self.entries.get(key)
@@ -811,7 +812,9 @@ class Journal:
         return json.loads(os.pread(self.fh.fileno(), length, at))["record"].encode("utf-8", "surrogateescape")
 
     def append(self, e: dict) -> None:
-        self._write(e, (json.dumps(e, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii"))
+        """Record a finished input. This run never looks it up again, so it is not kept in memory."""
+        self.entries.pop(e["key"], None)
+        self._write(e, (json.dumps(e, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii"), keep=False)
         self._sync()
 
     def _sync(self, force: bool = False) -> None:
@@ -1033,7 +1036,7 @@ def plan_batch(s: BatchSettings, stdin: bytes | None = None) -> Plan:
     return Plan(items, roots, out_dir, out_file, journal)
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemStatus:
     name: str
     status: str

@@ -45,7 +45,7 @@ def is_cjk(lang: str | None) -> bool:
 
 def guess_language(text: str) -> str | None:
     """Best stoplist coverage over a sample of the text; script check for CJK first."""
-    sample = text[:20000]
+    sample = text[:12000]
     cjk = len(CJK_RE.findall(sample))
     if cjk > 0.15 * len(sample):
         if len(HANGUL_RE.findall(sample)) > cjk * 0.3:

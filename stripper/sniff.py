@@ -25,12 +25,28 @@ BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), 
         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # C0 controls except tab/newline/carriage return, DEL, and the C1 range are never page text.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
-HTML_START_RE = re.compile(r"^\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])",
-                           re.I | re.S)
+# What an HTML document or fragment starts with, after any XML declaration and comments.
+HTML_OPEN_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6]|header|table|ul|ol|meta|title|link)[\s>/]",
+                          re.I)
 HTML_TAG_RE = re.compile(r"<(?:p|div|span|a|br|body|article|section|main|h[1-6]|li|ul|table|td|img|meta|script|title)[\s>/]",
                          re.I)
 MD_SIGNS_RE = re.compile(r"\]\((?:https?:|/|#|mailto:)|^#{1,6} \S|^\s{0,3}[*+-] \[|^!\[", re.M)
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})""", re.I)
+# How far into the page a charset declaration is looked for (browsers prescan 1024 bytes;
+# real pages put long <head>s before it).
+DECLARATION_SCAN_BYTES = 16384
+# Charset labels as browsers read them (WHATWG Encoding), where Python's codec differs.
+CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252", "ascii": "cp1252",
+    "us-ascii": "cp1252", "iso8859-1": "cp1252", "windows-1252": "cp1252", "x-cp1252": "cp1252",
+    "iso-8859-9": "cp1254", "latin5": "cp1254", "iso-8859-11": "cp874", "tis-620": "cp874",
+    "shift-jis": "cp932", "shift_jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "ms-kanji": "cp932",
+    "windows-31j": "cp932", "csshiftjis": "cp932",
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb-2312": "gb18030", "euc-cn": "gb18030",
+    "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "x-x-big5": "big5hkscs",
+    "euc-kr": "cp949", "ks-c-5601-1987": "cp949", "ks-c-5601": "cp949", "korean": "cp949",
+    "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "x-mac-roman": "mac-roman",
+}
 XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([a-zA-Z0-9_.:-]{2,40})""", re.I)
 
 
@@ -80,46 +96,54 @@ def _looks_utf16(head: bytes) -> bool:
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML/XML document declares in its first bytes, if Python knows it."""
-    head = data[:4096]
-    m = XML_ENCODING_RE.search(head) or META_CHARSET_RE.search(head)
+    """The charset an HTML/XML document declares in its first bytes, if Python knows it:
+    <meta charset>, <meta http-equiv="Content-Type" content="...; charset=...">, then the
+    XML declaration. Labels map as browsers map them (WHATWG: latin-1 is windows-1252,
+    Shift_JIS is windows-31j, ...)."""
+    head = data[:DECLARATION_SCAN_BYTES]
+    m = META_CHARSET_RE.search(head) or XML_ENCODING_RE.search(head)
     if not m:
         return None
-    name = m.group(1).decode("ascii", "replace").lower()
-    name = {"gb2312": "gb18030", "gbk": "gb18030", "x-sjis": "shift_jis", "iso-8859-1": "cp1252",
-            "latin1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}.get(name, name)
+    name = m.group(1).decode("ascii", "replace").lower().strip(".:-_")
+    name = CHARSET_ALIASES.get(name.replace("_", "-"), name)
     try:
         codecs.lookup(name)
     except LookupError:
         return None
-    if name.replace("_", "-") in ("utf-16", "utf-16le", "utf-16be", "utf-32"):
+    if name.replace("_", "-") in ("utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be"):
         return None  # a byte-level declaration of UTF-16 in ASCII bytes is a lie
     return name
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """BOM, then the declared charset, then UTF-8, then detection; never raises on bad bytes."""
+    """BOM, then UTF-8 when the bytes are valid UTF-8, then the declared charset, then
+    detection; never raises on bad bytes. Valid UTF-8 wins over a declaration because legacy
+    text almost never forms valid UTF-8 by chance, while pages re-encoded to UTF-8 with a stale
+    <meta charset> are common."""
     for bom, enc in BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(enc, errors="replace"), enc
     if _looks_utf16(data[:4096]) and data.count(b"\x00") > len(data) * 0.3:
         enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         return data.decode(enc, errors="replace"), enc
-    if declared and declared.replace("_", "-") not in ("utf-8", "utf8"):
-        try:
-            return data.decode(declared), declared
-        except (UnicodeDecodeError, LookupError):
-            pass
+    bad_at = -1
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
         bad_at = e.start
+    is_utf8 = declared is not None and declared.replace("_", "-") in ("utf-8", "utf8")
+    if declared and not is_utf8:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
     # Mostly UTF-8 with a few bad bytes: keep UTF-8 and replace the bad ones.
     sample = data[: 1 << 20]
     if _utf8_error_rate(sample) < 0.001 and bad_at > 0:
         return data.decode("utf-8", errors="replace"), "utf-8"
-    if declared:
+    if declared and not is_utf8:
         return data.decode(declared, errors="replace"), declared
+    # Undeclared, or declared UTF-8 and plainly not: detect.
     try:
         from charset_normalizer import from_bytes
         best = from_bytes(data[:200_000]).best()
@@ -141,9 +165,30 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _skip_prolog(head: str) -> str:
+    """head without leading whitespace, XML declaration and comments (linear: str.find only)."""
+    pos, n = 0, len(head)
+    for _ in range(1000):
+        while pos < n and head[pos].isspace():
+            pos += 1
+        if head.startswith("<?xml", pos):
+            end = head.find("?>", pos)
+            pos = n if end < 0 else end + 2
+        elif head.startswith("<!--", pos):
+            end = head.find("-->", pos + 4)
+            pos = n if end < 0 else end + 3
+        else:
+            break
+    return head[pos:]
+
+
 def detect_kind(text: str) -> str:
+    """html for a document or a fragment (a bare <article> or <body>), markdown when its signs
+    are common, else text."""
     head = text[:20000]
-    if HTML_START_RE.match(head):
+    rest = _skip_prolog(head)
+    m = HTML_OPEN_RE.match(rest)
+    if m and (m.group(0)[1:].lower().startswith(("!doctype", "html", "head")) or "</" in rest or "/>" in rest):
         return "html"
     if len(HTML_TAG_RE.findall(head)) >= 3 and head.count("<") > 5 and head.lstrip().startswith("<"):
         return "html"

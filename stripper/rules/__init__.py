@@ -13,6 +13,8 @@ from ..model import DROP, Block, Decision
 from ..options import Options
 from ..phrases import Matcher, load_phrases, normalize_block
 
+PROSE_WORDS_DEFAULT = 40          # must equal rules.common.PROSE_WORDS_DEFAULT
+PROSE_HEAD_CHARS_DEFAULT = 160    # a phrase starting in the first 30 characters ends before this
 ID_RE = re.compile(r"^[A-Z]{3}\d{3}$")
 WORD_RE = re.compile(r"\w+")
 
@@ -74,7 +76,13 @@ class RuleContext:
         """The earliest hit of phrase list `name` in the block: (evidence, position)."""
         if not self.tokens:
             return load_phrases(name).find(block.text)
-        return load_phrases(name).find(block.text, self.tokens[block.index], self.norms[block.index])
+        text = block.text
+        if self.nwords[block.index] > PROSE_WORDS_DEFAULT:
+            # In long prose a phrase counts only near the start (rules/common.phrase_fires): the
+            # head is all there is to search, which keeps rules cheap on article paragraphs.
+            text = text[:PROSE_HEAD_CHARS_DEFAULT]
+            return load_phrases(name).find(text)
+        return load_phrases(name).find(text, self.tokens[block.index], self.norms[block.index])
 
     def whole(self, name: str, block: Block) -> str | None:
         """The block, normalised, if it is one of the whole-block entries of list `name`."""

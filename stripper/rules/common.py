@@ -9,7 +9,7 @@ WORD_RE = re.compile(r"\w+")
 CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[.])(?=[A-Z])")
 
 # Prose guard: a long block made of sentences is article text unless the evidence is at its start.
-PROSE_WORDS_DEFAULT = 40
+from . import PROSE_WORDS_DEFAULT  # noqa: E402  (one value for the guard and the search window)
 PROSE_START_CHARS_DEFAULT = 30
 SENTENCE_MIN_WORDS_DEFAULT = 15
 SENTENCE_ENDS = ".!?\"”’»"
