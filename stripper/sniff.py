@@ -32,6 +32,9 @@ HTML_TAG_RE = re.compile(r"<(?:p|div|span|a|br|body|article|section|main|h[1-6]|
                          re.I)
 MD_SIGNS_RE = re.compile(r"\]\((?:https?:|/|#|mailto:)|^#{1,6} \S|^\s{0,3}[*+-] \[|^!\[", re.M)
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})""", re.I)
+# Below this share of undecodable characters, bytes that are not valid UTF-8 are read as
+# UTF-8 with a few bad sequences (replaced), not handed to charset detection.
+MOSTLY_UTF8_ERROR_RATE = 0.01
 # How far into the page a charset declaration is looked for (browsers prescan 1024 bytes;
 # real pages put long <head>s before it).
 DECLARATION_SCAN_BYTES = 16384
@@ -137,9 +140,11 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return data.decode(declared), declared
         except (UnicodeDecodeError, LookupError):
             pass
-    # Mostly UTF-8 with a few bad bytes: keep UTF-8 and replace the bad ones.
+    # Mostly UTF-8 with a few bad bytes: keep UTF-8 and replace the bad ones. (Undeclared
+    # legacy text with so few high bytes loses a quote or two; corrupted UTF-8 read as a
+    # legacy charset would garble every character that was right.)
     sample = data[: 1 << 20]
-    if _utf8_error_rate(sample) < 0.001 and bad_at > 0:
+    if _utf8_error_rate(sample) < MOSTLY_UTF8_ERROR_RATE and bad_at > 0:
         return data.decode("utf-8", errors="replace"), "utf-8"
     if declared and not is_utf8:
         return data.decode(declared, errors="replace"), declared

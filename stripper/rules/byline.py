@@ -15,6 +15,12 @@ CAPTION_MAX_WORDS_DEFAULT = 70
 BIO_MAX_WORDS_DEFAULT = 90
 SECTION_MAX_WORDS_DEFAULT = 4
 DIGIT_RE = re.compile(r"\d")
+CREDIT_TAIL_CHARS_DEFAULT = 160
+YEAR_RE = re.compile(r"(?:19|20)\d\d")            # every date pattern holds a year
+BYLINE_WORDS = frozenset("by von par por di da door av af autor autorin author auteur texte text written words story "
+                         "reporting posted published geschrieben publiziert veröffentlicht verfasst publié publicado "
+                         "pubblicato gepost".split())
+CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 BIO_VERBS = frozenset("is was has serves works writes ist war est es è".split())  # every bio pattern has one
 KICKER_RE = re.compile(r"^\|\s*(\S.{0,40})$")
 DATE_WORDS_RE = re.compile(
@@ -28,6 +34,8 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
 
     Why: the author line is metadata, not body text. Example: "By Jane Doe, Reuters"."""
     if ctx.words(block) > BYLINE_MAX_WORDS_DEFAULT or block.kind == "heading" and block.level <= 1:
+        return None
+    if ctx.tokens[block.index].isdisjoint(BYLINE_WORDS) and not CJK_CHAR_RE.search(block.text[:12]):
         return None
     hit = ctx.find("byline", block)
     if not hit:
@@ -49,13 +57,13 @@ def dateline(block: Block, ctx: RuleContext) -> str | None:
     a sentence of the story stays in the body. Example: "Updated 10:31 AM ET, Tue March 3, 2020"."""
     if ctx.words(block) > DATELINE_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
         return None
-    found = find_date(block.text) if DIGIT_RE.search(block.text) else None
+    found = find_date(block.text) if YEAR_RE.search(block.text) else None
     if not found:
         return None
     return f"date line {quote(block.text, 50)} -> {found[0]}"
 
 
-@rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits")
+@rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits")  # and credits_start
 def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     """Moves a photo caption or credit line ("... arrives in Vladivostok.  © Reuters") to captions.
 

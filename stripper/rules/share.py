@@ -3,7 +3,16 @@ from __future__ import annotations
 
 from ..model import Block
 from . import RuleContext, quote, rule
-from .common import phrase_fires, words
+from functools import lru_cache
+
+from ..phrases import load_word_set
+from .common import WORD_RE, phrase_fires
+
+
+@lru_cache(maxsize=1)
+def social_words() -> frozenset[str]:
+    """Every word of the social-name list ("e-mail" gives "e" and "mail")."""
+    return frozenset(w for entry in load_word_set("social") for w in WORD_RE.findall(entry))
 
 
 @rule("SHR001", "share-prompt", phrases="share")
@@ -24,10 +33,10 @@ def social_row(block: Block, ctx: RuleContext) -> str | None:
     Why: a share bar read out by a text dump. Example: "Facebook Twitter WhatsApp"."""
     if len(block.text) > 150:
         return None
-    ws = words(block.text)
-    if not ws:
+    toks = ctx.tokens[block.index]
+    if not toks or not toks <= social_words():
         return None
     n = ctx.phrases("social").count(block.text)
-    if n >= len(ws):
+    if n >= 1:
         return f"social names {quote(block.text, 40)}"
     return None
