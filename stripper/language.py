@@ -45,7 +45,15 @@ def is_cjk(lang: str | None) -> bool:
 
 def guess_language(text: str) -> str | None:
     """Best stoplist coverage over a sample of the text; script check for CJK first."""
-    sample = text[:12000]
+    # Prose lines tell the language; menus do not: sample long lines first.
+    parts, size = [], 0
+    for line in text[:400000].split("\n"):
+        if len(line) >= 60:
+            parts.append(line)
+            size += len(line)
+            if size >= 6000:
+                break
+    sample = "\n".join(parts) if size >= 1000 else text[:6000]
     cjk = len(CJK_RE.findall(sample))
     if cjk > 0.15 * len(sample):
         if len(HANGUL_RE.findall(sample)) > cjk * 0.3:

@@ -16,6 +16,7 @@ BULLET_RE = re.compile(r"^(?:[•·▪►▸◦‣●○■□✓✔–—]|[*+-
 GLUED_WORD_RE = re.compile(r"(?<=[a-zà-ÿ]{2})(?=([A-ZÀ-Þ][a-zà-ÿ]+))")
 # A sentence end glued to the next sentence ("world.The", "here!Next").
 GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Þ][a-zà-ÿ])")
+GLUED_ANY_RE = re.compile(r"[a-zà-ÿ][.!?]?[A-ZÀ-Þ]")   # cheap test before the two splitters
 SENT_END = ".!?:;…\"”’»)]"
 
 # Markdown (html2text and crawler style).
@@ -33,8 +34,10 @@ MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]{1,200}\]:\s*\S+")
 
 
 def clean_line(line: str) -> str:
-    line = ZERO_WIDTH_RE.sub("", line)
-    return WS_RE.sub(" ", line).strip()
+    if not line.isascii():
+        line = ZERO_WIDTH_RE.sub("", line)
+        return WS_RE.sub(" ", line).strip()
+    return " ".join(line.split())
 
 
 def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
@@ -43,7 +46,7 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
     A lowercase run followed directly by a capitalised word is split only when that word is
     a stopword of the page language ("monthThis is"), so brand names (iPhone, YouTube,
     McDonald) stay whole; a sentence end glued to a capital ("world.The") is always split."""
-    if not text.isascii() and not any("a" <= c <= "z" for c in text):
+    if not GLUED_ANY_RE.search(text):
         return [text]
     cuts = [m.start() for m in GLUED_SENTENCE_RE.finditer(text)]
     if stopwords:
