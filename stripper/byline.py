@@ -59,7 +59,8 @@ def clean_person_names(raw: str) -> list[str]:
             names.append(part)
             continue
         toks = part.split()
-        if not (2 <= len(toks) <= 4) and not (single_ok and len(toks) == 1 and len(part) >= 3):
+        if not (2 <= len(toks) <= 4) and not (single_ok and len(toks) == 1 and len(part) >= 3
+                                               and not part.isupper() and "." not in part):
             continue
         if not all(NAME_TOKEN_RE.match(t) for t in toks) or not toks[0][0].isupper() or not toks[-1][0].isupper():
             continue
@@ -92,6 +93,7 @@ def _content_words(text: str, stop: frozenset[str]) -> set[str]:
 
 
 KICKER_MAX_CHARS_DEFAULT = 30
+NAME_LINE_LOOKBEHIND_DEFAULT = 4
 LEAD_MAX_BLOCKS_DEFAULT = 3        # title and dek may open the article span, up to this many blocks
 SENTENCE_END_RE = re.compile(r"[.!?…\"”»]\s*$")
 
@@ -188,6 +190,55 @@ def _kicker_like(b: Block, ruled: set[int]) -> bool:
     return t[0].isupper() or not t[0].isascii()
 
 
+NAME_LINE_SPLIT_RE = re.compile(r"\s[-–—|·•]\s|\s{2,}|\s*\|\s*")
+RELATIVE_TIME_RE = re.compile(r"\s+\d+\s+(?:min|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b.*$", re.I)
+
+
+def _person_name(text: str, stop: frozenset[str]) -> str | None:
+    """The text, if it has the shape of one person's name: 2-4 capitalised words, no stopwords."""
+    toks = text.split()
+    if not (2 <= len(toks) <= 4) or len(text) > 40:
+        return None
+    not_names = load_word_set("not_names")
+    for t in toks:
+        core = t.strip(".,")
+        if not core or not (core[0].isupper() and core[0].isalpha()) or any(c.isdigit() for c in core):
+            return None
+        if core.lower() in not_names or core.lower() in stop or (core.isupper() and len(core) > 3):
+            return None
+    return text.strip(" ,")
+
+
+def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: set[int],
+                   stop: frozenset[str]) -> tuple[int, list[str]] | None:
+    """A line that is only a person's name (maybe with a date after it), between the headline
+    and the first paragraph, or next to the date line: "Dan Goodin - Apr 16, 2015"."""
+    a = sel.span[0]
+    lead_end = _lead_end(blocks, sel)
+    start = ti + 1 if ti is not None else max(0, a - NAME_LINE_LOOKBEHIND_DEFAULT)
+    near: set[int] = set()
+    dated = {i for i in range(start, min(lead_end + 1, len(blocks))) if find_date(blocks[i].text)}
+    near |= dated
+    for d in sel.meta.get("date", []):
+        if a - TITLE_LOOKBEHIND_DEFAULT <= d <= lead_end + 1:
+            near |= {d - 1, d + 1}
+    for i in sorted(near):
+        if i < 0 or i >= len(blocks) or i in ruled or i in sel.kept and i >= lead_end:
+            continue
+        text = blocks[i].text
+        dd = find_date(text)
+        if dd and dd[1] == 0:
+            continue
+        if dd and dd[1] > 0:
+            text = text[: dd[1]]
+        text = RELATIVE_TIME_RE.sub("", text)
+        text = NAME_LINE_SPLIT_RE.split(text.strip())[0].strip(" -–—|,")
+        name = _person_name(text, stop)
+        if name:
+            return i, [name]
+    return None
+
+
 def extract(blocks: list[Block], sel: Selection, decisions, language: str | None,
             stop: frozenset[str] = frozenset()) -> dict:
     """Metadata fields (with provenance) found in the text itself."""
@@ -223,6 +274,12 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
             out["authors"] = names
             out["provenance"]["authors"] = f"text:block {i}"
             break
+    if not out["authors"]:
+        found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])), stop)
+        if found:
+            i, names = found
+            out["authors"] = names
+            out["provenance"]["authors"] = f"text:name line {i}"
     bios = sel.meta.get("bio", [])
     if bios:
         out["author_bio"] = " ".join(blocks[i].text for i in bios)
