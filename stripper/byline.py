@@ -11,7 +11,9 @@ from .model import HEADING, Block
 from .phrases import load_word_set
 
 TITLE_LOOKBEHIND_DEFAULT = 20      # blocks before the article start searched for the title
-TITLE_MIN_WORDS_DEFAULT = 3
+TITLE_MIN_WORDS_DEFAULT = 1
+TITLE_SHORT_WORDS_DEFAULT = 3          # shorter titles exist but need other evidence
+TITLE_SHORT_PENALTY_DEFAULT = 0.6
 TITLE_MAX_WORDS_DEFAULT = 30
 TITLE_OVERLAP_WEIGHT_DEFAULT = 1.0   # headline words found again in the article's opening
 TITLE_BEFORE_BYLINE_BONUS_DEFAULT = 0.8
@@ -155,6 +157,8 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
             score += TITLE_REPEAT_BONUS_DEFAULT           # repeated in breadcrumbs, share bars ...
         if b.text.endswith("."):
             score -= TITLE_SENTENCE_PENALTY_DEFAULT
+        if n_words < TITLE_SHORT_WORDS_DEFAULT:
+            score -= TITLE_SHORT_PENALTY_DEFAULT
         if score > best_score:
             best, best_score = i, score
     if best is None:

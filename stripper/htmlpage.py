@@ -6,6 +6,7 @@
     4. pre-clean, second pass: hidden and boilerplate-marked elements; captions    preclean.drop_marked_pass
     5. main content (trafilatura) on the cleaned page, and its metadata            backends.extract
     6. the article as the same Blocks the text path yields, so every text rule runs on it
+    7. rescue: when the backend finds nothing, the cleaned page's lines
 
 Captions go to metadata, out of the body. A leading heading that repeats the headline goes to
 the title. A page whose "article" is only a list of linked teasers gives no blocks at all (the
@@ -13,12 +14,14 @@ pipeline then reports "no article")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
 from . import backends, htmlmeta, preclean
 from .model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
 from .segment.html import HtmlDoc
+from .segment.text import segment_text
 
 # A listing page (index, tag or search page): at least this many headings that are links,
 # making up at least this share of the headings, and no paragraph of real prose.
@@ -65,10 +68,21 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
     listing = listing_reason(raw)
     if listing:
         removed.append(("page", listing))
-        raw = []
+        return HtmlDoc(blocks=[], meta=dict(facts.fields), removed=removed)
+    if not raw:
+        # 7. rescue: the backend found nothing (a fragment, a page of bare text): every line of
+        # the cleaned page, for the text rules and main-content selection to judge
+        removed.append(("page", "main-content backend found no article: falling back to the page's text"))
+        return HtmlDoc(blocks=fallback_blocks(tree, stopwords), meta=dict(facts.fields), removed=removed)
     blocks = [Block(index=i, text=t, kind=k, level=lv, link_chars=lc, origin=f"html:{tag}", hint="main")
               for i, (k, t, lv, lc, tag, _) in enumerate(raw)]
     return HtmlDoc(blocks=blocks, meta=dict(facts.fields), removed=removed)
+
+
+def fallback_blocks(tree: LexborHTMLParser, stopwords: frozenset[str]) -> list[Block]:
+    root = tree.body or tree.root
+    text = root.text(deep=True, separator="\n") if root is not None else ""
+    return [replace(b, origin="html:text") for b in segment_text(text, stopwords)]
 
 
 # ----------------------------------------------------------------------------- trafilatura XML -> blocks

@@ -25,22 +25,20 @@ CJK_PUNCT_RE = re.compile(r"[。，、！？；：「」（）]")
 SENT_END_RE = re.compile(r"[.!?…。！？\"”»)]\s*$")
 
 # Span scoring (tuned on the development corpus with scripts/bench_devset.py).
-import os as _os
-_T = {k[3:]: float(v) for k, v in _os.environ.items() if k.startswith("ST_")}
-BAD_BLOCK_COST_DEFAULT = _T.get("BAD", 3.0)        # fixed cost of a boilerplate block, on top of its words
-BAD_WORD_WEIGHT_DEFAULT = _T.get("BADW", 1.0)
-SHORT_BLOCK_COST_DEFAULT = _T.get("SHORT", 3.0)    # a short block judged boilerplate only by context
-SHORT_WORD_WEIGHT_DEFAULT = _T.get("SHORTW", 1.0)
-NEARGOOD_WEIGHT_DEFAULT = _T.get("NG", 0.5)
-SECOND_PART_MIN_DEFAULT = _T.get("SMIN", 60.0)      # words a second article part needs on its own
-SECOND_PART_RATIO_DEFAULT = _T.get("SRATIO", 0.35)   # ... and as a share of the main part's score
-NEARGOOD_KEEPS_DEFAULT = bool(_T.get("MODE", 1))
-RELATED_COST_DEFAULT = _T.get("REL", 80.0)         # a related-list heading: the article must outweigh it to go on
-COMMENTS_COST_DEFAULT = _T.get("CMT", 300.0)       # a comment-section heading
-CAPTION_LOOKBEHIND_DEFAULT = 6
-MIN_STOPLIST_FIT_DEFAULT = 0.25
+BAD_BLOCK_COST_DEFAULT = 3.0        # fixed cost of a boilerplate block, on top of its words
+BAD_WORD_WEIGHT_DEFAULT = 1.0
+SHORT_BLOCK_COST_DEFAULT = 3.0    # a short block judged boilerplate only by context
+SHORT_WORD_WEIGHT_DEFAULT = 1.0
+NEARGOOD_WEIGHT_DEFAULT = 0.5
+SECOND_PART_MIN_DEFAULT = 60.0      # words a second article part needs on its own
+SECOND_PART_RATIO_DEFAULT = 0.35   # ... and as a share of the main part's score
+NEARGOOD_KEEPS_DEFAULT = True       # near-good prose keeps its score even among junk
+RELATED_COST_DEFAULT = 80.0         # a related-list heading: the article must outweigh it to go on
+COMMENTS_COST_DEFAULT = 300.0       # a comment-section heading
+CAPTION_LOOKBEHIND_DEFAULT = 6      # captions this many blocks before the span still count
+MIN_STOPLIST_FIT_DEFAULT = 0.25     # median stopword share of long blocks for the stoplist to count
 LIST_END_WORDS_DEFAULT = 25         # a paragraph this long ends the list under a related heading
-RELAX_BELOW_CHARS_DEFAULT = int(_T.get("RELAX", 400))  # strict pass keeping less than this triggers the relaxed pass     # median stopword share of long blocks for the stoplist to count      # captions this many blocks before the span still count
+RELAX_BELOW_CHARS_DEFAULT = 400     # a strict pass keeping less than this triggers the relaxed pass
 
 
 @dataclass(slots=True)
