@@ -45,6 +45,7 @@ def make_mixed_tree(root: Path) -> None:
     (root / "img.png").write_bytes(PNG)
     (root / "photo.html").write_bytes(PNG)                             # binary under a page name
     (root / ".hidden.txt").write_text(text_page(9))                    # hidden: not an input
+    (root / "style.css").write_text("body { margin: 0 }\n")           # no page extension, not HTML
 
 
 def run_batch(args, cwd, env_extra=None, stdin=None, timeout=120):
@@ -103,11 +104,12 @@ def test_mixed_tree_two_jobs_then_resume_then_force(tmp_path):
         assert "Paragraph" in art["text"] and "Home" not in art["text"]
     assert "Paragraph 2.0" in json.loads((out / "a.htm.json").read_bytes())["text"]    # a.htm and a.html both kept
     assert "Paragraph 1.0" in json.loads((out / "a.html.json").read_bytes())["text"]
-    assert json.loads((tmp_path / "r1.json").read_text())["workers_started"] >= 4   # 11 documents, 3 a worker
+    assert json.loads((tmp_path / "r1.json").read_text())["workers_started"] >= 4   # 12 documents, 3 a worker
     items = report_items(tmp_path / "r1.json")
     assert {p: (i["status"], i["reason"]) for p, i in items.items() if i["status"] != "ok"} == {
         "empty.txt": ("skipped", "empty"), "img.png": ("skipped", "binary"), "photo.html": ("skipped", "binary"),
-        "pipe.html": ("skipped", "not_regular"), "link-out.txt": ("skipped", "symlink")}
+        "pipe.html": ("skipped", "not_regular"), "link-out.txt": ("skipped", "symlink"),
+        "style.css": ("skipped", "not_page")}
     assert all(i["status"] == "ok" and i["output"] == i["path"] + ".json" for p, i in items.items()
                if p + ".json" in expected)
     assert ".hidden.txt" not in items
@@ -120,7 +122,7 @@ def test_mixed_tree_two_jobs_then_resume_then_force(tmp_path):
     r = run_batch(["in", "-o", "out", "--jobs", "2", "--format", "json", "--report", "r2.json"], tmp_path)
     assert r.returncode == 0, r.stderr.decode()
     rep = json.loads((tmp_path / "r2.json").read_text())
-    assert rep["counts"]["resumed"] == len(expected) + 3                # the 8 articles, empty and 2 binaries
+    assert rep["counts"]["resumed"] == len(expected) + 4                # the articles, empty, 2 binaries, css
     assert tree_bytes(out) == first
     assert {p: (out / p).stat().st_mtime_ns for p in first} == mtimes
 
@@ -280,7 +282,7 @@ def test_jsonl_to_stdout_parses_line_by_line_in_input_order(tmp_path):
     assert (tmp_path / "all.jsonl").read_text().splitlines() == want
 
 
-@pytest.mark.parametrize("out", ["in", "in/out", "in/sub/out"])
+@pytest.mark.parametrize("out", ["in", "in/sub/out"])
 def test_outdir_in_input_is_refused(tmp_path, out):
     src = tmp_path / "in"
     (src / "sub").mkdir(parents=True)

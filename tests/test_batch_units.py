@@ -115,13 +115,19 @@ def test_outcomes_for_odd_files(tmp_path):
     (tmp_path / "blank.txt").write_text("  \n\n ")
     (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
     (tmp_path / "menu.txt").write_text("Home | News\n")
+    (tmp_path / "app.js").write_text(TEXT)                             # no page extension, not HTML
+    (tmp_path / "page").write_text(f"<!doctype html><html><body><article><p>{TEXT}</p></article></body></html>")
     os.mkfifo(tmp_path / "fifo")
     got = {p: batch.process_document(str(tmp_path / p), p, cfg) for p in
-           ("page.txt", "big.txt", "empty.txt", "blank.txt", "doc.pdf", "menu.txt", "fifo", "gone.txt")}
+           ("page.txt", "big.txt", "empty.txt", "blank.txt", "doc.pdf", "menu.txt", "app.js", "page", "fifo",
+            "gone.txt")}
     assert {p: (o.status, o.reason) for p, o in got.items()} == {
         "page.txt": ("ok", ""), "big.txt": ("failed", "too_large"), "empty.txt": ("skipped", "empty"),
         "blank.txt": ("skipped", "empty"), "doc.pdf": ("skipped", "binary"), "menu.txt": ("no_article", "no_article"),
-        "fifo": ("skipped", "not_regular"), "gone.txt": ("failed", "missing")}
+        "app.js": ("skipped", "not_page"), "page": ("ok", ""), "fifo": ("skipped", "not_regular"),
+        "gone.txt": ("failed", "missing")}
+    forced = batch.WorkerConfig(Options(input_format="text"), "text")
+    assert batch.process_document(str(tmp_path / "app.js"), "app.js", forced).status == "ok"
     assert got["doc.pdf"].hashed == batch.HEAD_BYTES                 # judged by its head, not read whole
     rec = json.loads(got["page.txt"].payload)
     assert rec["path"] == "page.txt" and rec["status"] == "ok" and "Part 0" in rec["text"]
@@ -146,9 +152,12 @@ def test_journal_ignores_a_torn_line_keeps_the_latest_and_locks(tmp_path):
     with pytest.raises(batch.BatchUsageError, match="another batch"):
         batch.Journal(str(path)).open()
     j.append({"key": "k4", "status": "ok", "record": '{"path":"x"}\n'})
-    assert j.record(j.get("k4")) == b'{"path":"x"}\n'
     j.close()
     assert [json.loads(x)["key"] for x in path.read_text().splitlines()] == ["k2", "k1", "k4"]
+    j = batch.Journal(str(path), fsync=False)
+    j.open()
+    assert j.record(j.get("k4")) == b'{"path":"x"}\n'
+    j.close()
 
 
 def test_sizes_faults_and_exit_code():
