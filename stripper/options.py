@@ -18,7 +18,7 @@ LENGTH_LOW_DEFAULT = 70
 LENGTH_HIGH_DEFAULT = 200
 STOPWORDS_LOW_DEFAULT = 0.30
 STOPWORDS_HIGH_DEFAULT = 0.32
-MAX_LINK_DENSITY_DEFAULT = 0.2
+MAX_LINK_DENSITY_DEFAULT = 0.4   # share of a block inside links above which it is navigation (markdown, HTML)
 
 
 @dataclass(frozen=True, slots=True)
