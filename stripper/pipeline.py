@@ -33,10 +33,13 @@ def run(data: bytes | str, options: Options) -> Result:
         blocks, html_meta, removed = doc.blocks, doc.meta, doc.removed
         sample = "\n".join(b.text for b in blocks)
         language = options.language or guess_language(sample)
+    elif source.kind == "markdown":
+        # link targets and image URLs would mislead the guess: read the language off the blocks
+        blocks = segment_markdown(source.text)
+        language = options.language or guess_language("\n".join(b.text for b in blocks))
     else:
         language = options.language or guess_language(source.text)
-        seg = segment_markdown if source.kind == "markdown" else segment_text
-        blocks = seg(source.text, stoplist(language) if language else frozenset())
+        blocks = segment_text(source.text, stoplist(language) if language else frozenset())
     stop = stoplist(language) if language else frozenset()
     # 3. named rules: each block gets at most one verdict (drop / tag / end)
     decisions = apply_rules(blocks, make_context(blocks, options, language, stop, source.kind))
