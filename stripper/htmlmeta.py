@@ -50,7 +50,7 @@ PARENS_RE = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
 # Case-sensitive: "le 5 mai" ends a byline, "Loïc Le Clerc" is a name.
 NAME_CUT_RE = re.compile(r"\s(?:for|für|pour|para|per|in|at|am|um|le|el|on|[Uu]pdated|[Pp]ublished|[Pp]osted|[Vv]eröffentlicht|"
                          r"[Aa]ktualisiert|[Pp]ublié|[Mm]is à jour|[-–—|])\s.*$")
-URL_LIKE_RE = re.compile(r"https?:|www\.|\.(?:com|org|net|de|fr|co|uk|io)\b|@", re.I)
+URL_LIKE_RE = re.compile(r"https?:|www\.|[a-z0-9]\.(?:[a-z]{2}|com|org|net|info|biz)\b(?!\.)|@", re.I)
 LETTER_RE = re.compile(r"[^\W\d_]", re.U)
 BY_WORD_RE = re.compile(r"(?:^|(?<=[\s,;|(]))(?:(?:written|posted|published|verfasst|geschrieben)\s+(?:by|von)|by|von|par|por|door|"
                         r"(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|redaktion|text|texte)"
@@ -71,6 +71,15 @@ DATE_TZ_SLACK_DEFAULT = 2          # days between a structured date and the prin
 PUBLISHED_LABEL_RE = re.compile(r"(?<!\w)(?:veröffentlicht|erschienen|publiziert|gepostet|published|posted|publié|"
                                 r"publicado|pubblicato|gepubliceerd|opublikowano)(?:\s+(?:am|on|le|el|il|op|den))?\s*:?\s*", re.I)
 MAX_LABEL_SCAN_CHARS_DEFAULT = 300_000
+DEK_MIN_CHARS_DEFAULT = 20
+DEK_MAX_CHARS_DEFAULT = 400
+# Authors from these sources are kept only when the page shows them (JSON-LD often names the
+# CMS account or the whole desk, which the reader never sees as the byline).
+CONFIRMED_SOURCES = ("json-ld:",)
+MIN_SINGLE_NAME_CHARS_DEFAULT = 4  # a one-word author ("Daniel", "jancak") has at least this many letters
+HANDLE_RE = re.compile(r"(?<!\w)@\w{1,40}")   # "Jane Doe @janedoe": the social handle is not the name
+LABELLED_AUTHOR_RE = re.compile(r"^(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|von|by|text|texte|"
+                                r"written by|geschrieben von)(?:\s*(?:&|und|and|et|y)\s*(?:fotos?|bilder|photos?))?\s*:\s*", re.I)
 NON_WORD_EDGE = " \t.,:;|-–—·•*/\\\"'“”‘’«»()[]{}"
 
 
@@ -178,6 +187,7 @@ def person_names(raw: str, trusted: bool = False, site_names: tuple[str, ...] = 
     if d:
         text = text[:d[1]]
     text = PARENS_RE.sub(" ", text)
+    text = HANDLE_RE.sub(" ", text)
     orgs = organisation_words()
     if any(w in orgs for w in fold(text).replace("-", " ").split()):
         return []
@@ -213,7 +223,7 @@ def _trim_name(part: str) -> str:
 
 
 def _plausible_name(part: str, single_ok: bool, sites: set[str], trusted_multi: bool = False) -> bool:
-    if not part or len(part) > MAX_NAME_CHARS_DEFAULT or URL_LIKE_RE.search(part):
+    if not part or len(part) > MAX_NAME_CHARS_DEFAULT or URL_LIKE_RE.search(part) or ":" in part:
         return False
     if any(c.isdigit() for c in part):
         return False
@@ -226,13 +236,15 @@ def _plausible_name(part: str, single_ok: bool, sites: set[str], trusted_multi: 
     trusted = single_ok or trusted_multi
     folded = fold(part)
     flat = folded.replace(" ", "")
-    if folded in sites or any(s and len(s) > 3 and (s in folded or (len(toks) > 1 and s.replace(" ", "") in flat) or
+    if folded in sites or any(s and len(s) > 3 and ((len(toks) > 1 and (s in folded or s.replace(" ", "") in flat)) or
                                                      (len(flat) > 3 and flat in s.replace(" ", ""))) for s in sites):
         return False
     nn, bad = _not_names(), not_author_words()
     subs = [w for t in toks for w in t.lower().strip(".,:").split("-") if w]
     if nn.whole(part) or any(nn.whole(t) for t in toks) or any(w in bad for w in subs):
         return False
+    if len(toks) == 1 and len(part) < MIN_SINGLE_NAME_CHARS_DEFAULT and part.lower() != part.upper():
+        return False  # "kj", "AgE", "zvg": initials and abbreviations, not names
     cased = [t for t in toks if t[0].isalpha() and t[0].lower() != t[0].upper()]
     if cased and trusted:
         # a structured or author-marked value: a handle may be lowercase, initials are not names
@@ -637,6 +649,9 @@ def _author_nodes(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
             a = n.attributes
             if wanted & set(attr_words((a.get("class") or "") + " " + (a.get("id") or ""))):
                 out.append((n, "class/id author word"))
+    links = byline_selectors().get("authorlink", ())
+    if links:
+        out += [(n, "author page link") for n in tree.css(", ".join(links))[:50]]
     return out
 
 
@@ -657,8 +672,19 @@ def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[lis
             continue
         names = byline_names(text, trusted=True, sites=sites)
         if names:
-            return names, f"html:{sel}"
+            if sel == "author page link" and node.parent is not None:
+                # co-authors: the other author-page links beside this one
+                for other in node.parent.css("a[href]")[:MAX_AUTHORS_DEFAULT * 2]:
+                    if other.mem_id != node.mem_id and _same_link_kind(other, node):
+                        names += [n for n in byline_names(_node_text(other), True, sites) if n not in names]
+            return names[:MAX_AUTHORS_DEFAULT], f"html:{sel}"
     return None
+
+
+def _same_link_kind(a: LexborNode, b: LexborNode) -> bool:
+    """Two links to pages in the same folder ('/author/jane', '/author/john')."""
+    ha, hb = a.attributes.get("href") or "", b.attributes.get("href") or ""
+    return ha.rstrip("/").rsplit("/", 1)[0] == hb.rstrip("/").rsplit("/", 1)[0] and ha != hb
 
 
 def headline_lines(tree: LexborHTMLParser, headline: str | None) -> list[str]:
@@ -722,6 +748,26 @@ def labelled_date(tree: LexborHTMLParser, max_date: str) -> tuple[str, str] | No
     return None
 
 
+def labelled_author(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[list[str], str] | None:
+    """A line the page labels as its author anywhere ("Autor: Jane Doe", "Von:" then "Jane Doe")."""
+    body = tree.body
+    if body is None:
+        return None
+    lines = [squash(x) for x in body.text(deep=True, separator="\n")[:MAX_LABEL_SCAN_CHARS_DEFAULT].split("\n")]
+    lines = [x for x in lines if x]
+    for i, line in enumerate(lines):
+        if len(line) > MAX_VISIBLE_CHARS_DEFAULT:
+            continue
+        m = LABELLED_AUTHOR_RE.match(line)
+        if not m:
+            continue
+        rest = line[m.end():] or (lines[i + 1] if i + 1 < len(lines) else "")
+        names = byline_names(rest, trusted=False, sites=sites)
+        if names:
+            return names, "html:labelled author"
+    return None
+
+
 def dateline(lines: list[str], max_date: str) -> tuple[str, str] | None:
     """A publication date printed by the headline (not an "updated" one)."""
     for line in lines:
@@ -732,6 +778,25 @@ def dateline(lines: list[str], max_date: str) -> tuple[str, str] | None:
             d = parse_date(found[0], max_date)
             if d:
                 return d, "html:dateline"
+    return None
+
+
+def visible_dek(tree: LexborHTMLParser, headline: str | None) -> tuple[str, str] | None:
+    """The dek / standfirst: an element whose class says so, with a sentence-sized text."""
+    words = byline_selectors().get("dekword", ())
+    if not words:
+        return None
+    wanted = set(words)
+    sel = ", ".join(f'[class*="{w}"]' for w in words)
+    for n in tree.css(sel)[:50]:
+        if n.tag in ("h1", "body", "html", "article", "main", "section"):
+            continue
+        if not wanted & set(attr_words(n.attributes.get("class") or "")):
+            continue
+        text = _node_text(n)
+        if DEK_MIN_CHARS_DEFAULT <= len(text) <= DEK_MAX_CHARS_DEFAULT and fold(text) != fold(headline or "") \
+                and not _in_furniture(n):
+            return text, "html:dek"
     return None
 
 
@@ -944,12 +1009,21 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
         if shown:
             facts.fields["authors"] = (shown, prov)
         else:
-            del facts.fields["authors"]
+            # unseen: a visible byline wins; JSON-LD alone is not enough
+            unseen = facts.fields.pop("authors")
+            if not prov.startswith(CONFIRMED_SOURCES):
+                facts.fields["unseen_authors"] = unseen
+    if "subtitle" not in facts.fields:
+        dek = visible_dek(tree, facts.headline)
+        if dek:
+            facts.fields["subtitle"] = dek
     lines = headline_lines(tree, facts.headline)
     if "authors" not in facts.fields:
-        a = visible_authors(tree, facts.sites) or byline_line(lines, facts.sites)
+        a = visible_authors(tree, facts.sites) or byline_line(lines, facts.sites) or \
+            labelled_author(tree, facts.sites) or facts.fields.get("unseen_authors")
         if a:
             facts.fields["authors"] = a
+    facts.fields.pop("unseen_authors", None)
     shown = visible_date(tree, max_date) or dateline(lines, max_date) or labelled_date(tree, max_date)
     if shown:
         stated = facts.fields.get("date")
@@ -980,7 +1054,8 @@ def add_backend(facts: PageFacts, backend_meta: dict, max_date: str = MAX_DATE_D
             facts.fields["authors"] = (names, "trafilatura:author")
     if "date" not in facts.fields and backend_meta.get("date"):
         d = parse_date(backend_meta["date"], max_date)
-        if d:
+        # htmldate pads a bare year to January 1st: a year in the story is not a date
+        if d and not d.endswith("-01-01"):
             facts.fields["date"] = (d, "trafilatura:date")
     if "site_name" not in facts.fields and backend_meta.get("sitename"):
         s = squash(backend_meta["sitename"])[:200]

@@ -65,6 +65,8 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
     # 6. blocks
     raw = body_blocks(ex.body) if ex.body is not None else []
     raw = _drop_headline(raw, facts.headline, removed)
+    sub = facts.fields.get("subtitle")
+    raw = _drop_headline(raw, sub[0] if sub else None, removed, "subtitle")
     listing = listing_reason(raw)
     if listing:
         removed.append(("page", listing))
@@ -199,14 +201,14 @@ def body_blocks(body) -> list[tuple[str, str, int, int, str, int]]:
     return out
 
 
-def _drop_headline(raw: list, headline: str | None, removed: list) -> list:
-    """A heading (or short first block) repeating the headline is the title, not body text."""
+def _drop_headline(raw: list, headline: str | None, removed: list, field: str = "title") -> list:
+    """A leading block repeating the headline (or the dek) is metadata, not body text."""
     if not headline or not raw:
         return raw
     want = htmlmeta.fold(headline)
     for i, (kind, text, *_rest) in enumerate(raw[:3]):
         if htmlmeta.fold(text) == want:
-            removed.append((f'{raw[i][4]} "{text[:40]}"', "headline: moved to the title"))
+            removed.append((f'{raw[i][4]} "{text[:40]}"', f"{field}: moved to the metadata"))
             return raw[:i] + raw[i + 1:]
     return raw
 
