@@ -87,6 +87,11 @@ def classify_blocks(blocks: list[Block], first: dict[int, Decision], stopwords: 
         if d is not None and d.action == TAG and d.label != "bio":
             classes.append(TAGGED)
             continue
+        if b.hint == "main":
+            # An HTML main-content extractor already chose this block (and weighed its links):
+            # only the rules speak against it.
+            classes.append(GOOD)
+            continue
         if b.link_density > o.max_link_density:
             classes.append(BAD)
             continue

@@ -26,8 +26,8 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
 
     Why: navigation is made of links; prose has few. Applies where links are known (markdown, HTML).
     Example: "[Home](/) [World](/world) [Business](/business)"."""
-    if block.link_chars == 0 or ctx.words(block) > LINK_LIST_MAX_WORDS_DEFAULT:
-        return None
+    if block.link_chars == 0 or ctx.words(block) > LINK_LIST_MAX_WORDS_DEFAULT or block.hint == "main":
+        return None  # (a main-content extractor has already weighed the links of "main" blocks)
     if block.link_density >= LINK_LIST_DENSITY_DEFAULT:
         return f"{block.link_density:.0%} link text: {quote(block.text, 40)}"
     return None
