@@ -51,16 +51,19 @@ def parse_html(html: str) -> tuple[lxml.html.HtmlElement | None, bool]:
     return tree, truncated
 
 
-def extract(html: str, url: str | None, max_date: str, want_meta: bool, page_prose: int = 0) -> Extraction:
-    """Main content of an (already pre-cleaned) page; metadata too when want_meta. page_prose is
-    how many characters of prose the page holds: a fast result far below it is retried in full."""
+def extract(html: str, url: str | None, max_date: str, meta_html: str | None = None,
+            page_prose: int = 0) -> Extraction:
+    """Main content of an (already pre-cleaned) page, and the metadata of meta_html when given
+    (the page before its bylines were cleaned away). page_prose is how many characters of prose
+    the page holds: a fast result far below it is retried in full."""
     tree, truncated = parse_html(html)
     if tree is None:
         return Extraction(None, {}, truncated)
     meta: dict = {}
-    if want_meta:
+    meta_tree = parse_html(meta_html)[0] if meta_html else None
+    if meta_tree is not None:
         try:
-            doc = extract_metadata(tree, default_url=url,
+            doc = extract_metadata(meta_tree, default_url=url,
                                    date_config={"extensive_search": True, "original_date": True,
                                                 "outputformat": "%Y-%m-%d",
                                                 "max_date": max_date, "min_date": "1990-01-01"})

@@ -47,6 +47,9 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
     removed = preclean.drop_tags_pass(tree)
     # 3. what the reader sees: byline elements, and structured authors confirmed by the page
     htmlmeta.add_visible(facts, tree, max_date)
+    # the backend's metadata (htmldate) reads bylines and datelines, which the next pass removes
+    need_meta = any(k not in facts.fields for k in ("title", "date", "site_name"))
+    meta_html = (tree.html or "") if need_meta else None
     # 4. pre-clean, second pass: hidden and boilerplate-marked elements; then captions out
     removed += preclean.drop_marked_pass(tree, preclean.protected_nodes(tree, facts.headline))
     cap_nodes = htmlmeta.captions(tree)
@@ -56,14 +59,17 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
     if caps:
         facts.fields["captions"] = (caps, "html:figcaption")
     # 5. main content
-    need_meta = any(k not in facts.fields for k in ("title", "date", "site_name"))
     prose = preclean.prose_chars(tree.body) if tree.body is not None else 0
-    ex = backends.extract(tree.html or "", url, max_date, need_meta, prose)
+    ex = backends.extract(tree.html or "", url, max_date, meta_html, prose)
     if ex.truncated:
         removed.append(("page", "parser depth limit reached: content after the limit may be lost"))
     htmlmeta.add_backend(facts, ex.meta, max_date)
     # 6. blocks
     raw = body_blocks(ex.body) if ex.body is not None else []
+    teasers = teaser_page(tree, prose)
+    if teasers:
+        removed.append(("page", teasers))
+        return HtmlDoc(blocks=[], meta=dict(facts.fields), removed=removed)
     raw = _drop_headline(raw, facts.headline, removed)
     sub = facts.fields.get("subtitle")
     raw = _drop_headline(raw, sub[0] if sub else None, removed, "subtitle")
@@ -211,6 +217,24 @@ def _drop_headline(raw: list, headline: str | None, removed: list, field: str = 
             removed.append((f'{raw[i][4]} "{text[:40]}"', f"{field}: moved to the metadata"))
             return raw[:i] + raw[i + 1:]
     return raw
+
+
+def teaser_page(tree: LexborHTMLParser, prose: int) -> str | None:
+    """Why the cleaned page is an index of teasers (a section front, a tag or search page)
+    rather than an article, or None: many headings that only link to other pages, no prose."""
+    if prose >= LISTING_PROSE_CHARS_DEFAULT or tree.body is None:
+        return None
+    heads = tree.body.css("h1, h2, h3, h4")
+    linked = 0
+    for h in heads[:200]:
+        text = len(" ".join(h.text(deep=True).split()))
+        away = sum(len(" ".join(a.text(deep=True).split())) for a in h.css("a[href]")
+                   if not (a.attributes.get("href") or "").startswith("#"))
+        if text and away >= 0.8 * text:
+            linked += 1
+    if linked >= LISTING_MIN_LINKED_HEADINGS_DEFAULT and linked >= LISTING_LINKED_SHARE_DEFAULT * len(heads):
+        return f"listing page: {linked} of {len(heads)} headings link to other pages, no paragraph of prose"
+    return None
 
 
 def listing_reason(raw: list) -> str | None:

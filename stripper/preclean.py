@@ -42,6 +42,8 @@ NON_LETTER_RE = re.compile(r"[^a-z]+")
 # Text a browser never shows is dropped whatever its length; aria-hidden is only a hint for
 # screen readers (a page saved with a dialog open hides its article that way), so it is guarded.
 HIDDEN_UNGUARDED = ("hidden: hidden attribute", "hidden: style")
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+END_MARKERS = ("related:", "comments:")
 NEVER_MARKED = frozenset({"html", "head", "body", "-text", "-comment", "_text", "_comment"})
 PROSE_SELECTOR = "p, pre, blockquote"
 
@@ -247,6 +249,8 @@ def drop_marked_pass(tree: LexborHTMLParser, protected: list[LexborNode]) -> lis
         tag = node.tag or ""
         if tag not in NEVER_MARKED and node.mem_id not in keep_ids and examined < MAX_CANDIDATES_DEFAULT:
             reason = f"never article text: {tag}" if tag in guarded_tags else marked_reason(node.attributes, pats)
+            if reason and tag in HEADINGS and reason.startswith(END_MARKERS):
+                reason = None  # a "Related stories" / "Comments" heading stays: the text rules end the article there
             if reason:
                 examined += 1
                 if reason.startswith("comments:"):
