@@ -112,16 +112,20 @@ def _children() -> dict[int, list[int]]:
     return kids
 
 
-def tree_sample(pid: int, cpu_ticks: dict[int, int]) -> int:
-    """Resident kB of the process tree under pid; records each process's CPU ticks so far."""
-    kids, total, stack = _children(), 0, [pid]
+def tree_sample(pid: int, cpu_ticks: dict[int, int], states: list[str]) -> int:
+    """Resident kB of the process tree under pid; records each process's CPU ticks so far, and the
+    state of each worker (the fork server's children: R running or waiting for a CPU, S asleep,
+    which for a worker is mostly waiting on its pipe for work)."""
+    kids, total, stack = _children(), 0, [(pid, 0)]
     while stack:
-        p = stack.pop()
-        stack += kids.get(p, [])
+        p, depth = stack.pop()
+        stack += [(k, depth + 1) for k in kids.get(p, [])]
         try:
             with open(f"/proc/{p}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
             cpu_ticks[p] = max(cpu_ticks.get(p, 0), int(fields[11]) + int(fields[12]))   # utime + stime
+            if depth == 2:
+                states.append(fields[0])
             with open(f"/proc/{p}/status") as f:
                 for line in f:
                     if line.startswith("VmRSS:"):
@@ -138,6 +142,7 @@ def run_sampled(cmd: list[str], journal: Path, interval: float = 0.2) -> dict:
     proc = subprocess.Popen(cmd, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     samples: list[tuple[int, int]] = []
     cpu_ticks: dict[int, int] = {}
+    states: list[str] = []
     stop = threading.Event()
 
     def sample() -> None:
@@ -151,7 +156,7 @@ def run_sampled(cmd: list[str], journal: Path, interval: float = 0.2) -> dict:
                     done += chunk.count(b"\n")
             except OSError:
                 pass
-            rss = tree_sample(proc.pid, cpu_ticks)
+            rss = tree_sample(proc.pid, cpu_ticks, states)
             if rss:
                 samples.append((done, rss))
             stop.wait(interval)
@@ -164,7 +169,9 @@ def run_sampled(cmd: list[str], journal: Path, interval: float = 0.2) -> dict:
     stop.set()
     t.join()
     cpu = sum(cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")   # short-lived processes between samples are missed
-    return {"seconds": elapsed, "code": code, "stderr": err.decode(errors="replace"), "samples": samples, "cpu": cpu}
+    asleep = sum(st in "SD" for st in states) / len(states) if states else float("nan")
+    return {"seconds": elapsed, "code": code, "stderr": err.decode(errors="replace"), "samples": samples, "cpu": cpu,
+            "asleep": asleep}
 
 
 def drift(samples: list[tuple[int, int]], total: int, window: int = 1000) -> tuple[float, float]:
@@ -262,7 +269,8 @@ def main() -> int:
         for j in (1, 2):
             c = runs[j]["cpu"]
             print(f"  CPU jobs {j}                    {1000 * c / n:.0f} ms/doc (whole tree); got {c / (j * runs[j]['seconds']):.0%} "
-                  f"of {j} core{'s' if j > 1 else ''} x wall time")
+                  f"of {j} core{'s' if j > 1 else ''} x wall time; workers asleep (waiting for work or disk) in "
+                  f"{runs[j]['asleep']:.0%} of samples")
         if lib:
             print(f"  jobs 1 / library loop         {lib['seconds'] / t1:.2f}    (target >= 0.85)")
         peak = max(runs[1]["peak"], runs[2]["peak"])
