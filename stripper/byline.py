@@ -34,6 +34,7 @@ NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b
 NAME_CUT_RE = re.compile(r"\s+(?:(?:for|für|pour|para|per|in|at|on|am|le|el|[-–—•|·])\s|(?:updated|published|posted)\b).*$", re.I)
 NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|van|von|de|der|den|da|del|della|di|du|le|la|ter|bin|al|el)$")
 WORD_RE = re.compile(r"\w+")
+PAREN_RE = re.compile(r"\([^()\n]{0,200}\)")    # bounded: a '(' with no ')' costs little
 
 
 def _words(text: str) -> list[str]:
@@ -50,7 +51,7 @@ def clean_person_names(raw: str) -> list[str]:
     if d:
         text = text[: d[1]] if d[1] > 0 else text[d[2]:]
     text = re.split(r"\s{2,}|[|·•]|\s[-–—]\s", text.strip())[0]
-    text = re.sub(r"\(.*?\)", " ", text)
+    text = PAREN_RE.sub(" ", text)
     not_names = load_word_set("not_names")
     names: list[str] = []
     for part in NAME_SPLIT_RE.split(text):

@@ -117,14 +117,26 @@ def _sentence_like(b: Block, stopwords: frozenset[str], cjk: bool) -> bool:
     return (n >= 6 or cjk) and _stop_density(b, stopwords, cjk) >= 0.25
 
 
-def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
-    j = i + step
-    while 0 <= j < len(classes):
-        c = classes[j]
-        if c in (BAD, GOOD) or (c == NEARGOOD and not ignore_neargood):
-            return c
-        j += step
-    return BAD
+def _nearest(classes: list[str], wanted: frozenset[str]) -> tuple[list[str], list[str]]:
+    """For every block, the class of the nearest block before / after it whose class is in
+    `wanted` (BAD past the page edges). Two linear scans, so long runs of short lines stay cheap."""
+    n = len(classes)
+    before, after = [BAD] * n, [BAD] * n
+    last = BAD
+    for i in range(n):
+        before[i] = last
+        if classes[i] in wanted:
+            last = classes[i]
+    last = BAD
+    for i in range(n - 1, -1, -1):
+        after[i] = last
+        if classes[i] in wanted:
+            last = classes[i]
+    return before, after
+
+
+_DECIDING = frozenset((BAD, GOOD))
+_DECIDING_NG = frozenset((BAD, GOOD, NEARGOOD))
 
 
 def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) -> list[str]:
@@ -133,27 +145,28 @@ def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) 
     out = list(classes)
     if sentence_like is None:
         sentence_like = [False] * len(classes)
+    prev_a, next_a = _nearest(classes, _DECIDING)
+    prev_b, next_b = _nearest(classes, _DECIDING_NG)
     for i, c in enumerate(classes):
         if c != SHORT:
             continue
-        prev, nxt = _neighbour(classes, i, -1, True), _neighbour(classes, i, 1, True)
+        prev, nxt = prev_a[i], next_a[i]
         if prev == GOOD and nxt == GOOD:
             out[i] = GOOD
         elif prev == GOOD and sentence_like[i]:
             out[i] = GOOD   # a short closing sentence stays with the paragraph before it
         elif prev == BAD and nxt == BAD:
             out[i] = BAD
-        elif (prev == BAD and _neighbour(classes, i, -1, False) == NEARGOOD) or \
-             (nxt == BAD and _neighbour(classes, i, 1, False) == NEARGOOD):
+        elif (prev == BAD and prev_b[i] == NEARGOOD) or (nxt == BAD and next_b[i] == NEARGOOD):
             out[i] = GOOD
         else:
             out[i] = BAD if prev == BAD or nxt == BAD else GOOD
     classes2 = list(out)
+    prev_c, next_c = _nearest(classes2, _DECIDING)
     for i, c in enumerate(classes2):
         if c != NEARGOOD:
             continue
-        prev, nxt = _neighbour(classes2, i, -1, True), _neighbour(classes2, i, 1, True)
-        out[i] = BAD if (prev == BAD and nxt == BAD) else GOOD
+        out[i] = BAD if (prev_c[i] == BAD and next_c[i] == BAD) else GOOD
     return out
 
 

@@ -24,12 +24,13 @@ MD_IMAGE_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]*\)){0,4
 MD_LINK_RE = re.compile(r"\[([^\[\]\n]{0,2000})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
 MD_REF_LINK_RE = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,100}\]")
 MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
-MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+MD_HEADING_RE = re.compile(r"^(#{1,6})\s")   # the rest is cut by hand: no backtracking
 MD_QUOTE_RE = re.compile(r"^>\s?")
-MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+# Bounded spans: an opener with no closer costs at most 300 characters of scanning (linear time).
+MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 MD_RULE_RE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
-MD_TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+TABLE_SEP_CHARS = frozenset("|:- \t")
 MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]{1,200}\]:\s*\S+")
 
 
@@ -133,6 +134,11 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
     return clean_line(s), link_chars
 
 
+def _is_table_sep(bare: str) -> bool:
+    """A markdown table's separator row: only pipes, colons, dashes and spaces, with a '--'."""
+    return "--" in bare and set(bare) <= TABLE_SEP_CHARS and ("|" in bare or bare.count("-") >= 3 and " " in bare)
+
+
 def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list[Block]:
     """Crawler markdown (html2text style): headings, bullets, quotes, tables and code become
     their own blocks; plain lines are joined into paragraphs up to a blank line."""
@@ -174,13 +180,14 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             flush()
             gap += 1
             continue
-        if MD_RULE_RE.match(line) or MD_TABLE_SEP_RE.match(line) or MD_LINKDEF_RE.match(line):
+        bare = line.strip()
+        if MD_RULE_RE.match(bare) or _is_table_sep(bare) or MD_LINKDEF_RE.match(bare):
             flush()
             continue
-        h = MD_HEADING_RE.match(line.strip())
+        h = MD_HEADING_RE.match(bare)
         if h:
             flush()
-            s, links = strip_markdown_inline(h.group(2))
+            s, links = strip_markdown_inline(bare[h.end():].strip().rstrip("#").rstrip())
             if s:
                 out.append((s, HEADING, len(h.group(1)), links, gap, lineno))
                 gap = 0
