@@ -174,7 +174,6 @@ def _fixed_point(paras, junk, fmt, rnd) -> None:
     assert again.text == art.text
 
 
-@pytest.mark.xfail(strict=True, reason=TITLE_NOT_FIXED)
 @SETTINGS
 @given(prose, st.lists(st.sampled_from(JUNK), max_size=4), st.sampled_from(("text", "markdown")),
        st.randoms(use_true_random=False))
