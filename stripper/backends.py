@@ -1,4 +1,4 @@
-"""The only module that imports trafilatura (and, through it, htmldate and lxml's HTML parser).
+"""The only module that imports trafilatura (and its companions htmldate and lxml's HTML parser).
 
 We hand trafilatura a tree we parsed ourselves from text we decoded and capped ourselves:
 lxml's parser gets huge_tree=True so that nesting beyond libxml2's default depth of 256 is not
@@ -12,7 +12,8 @@ import lxml.html
 from lxml import etree
 
 import trafilatura
-from trafilatura.metadata import extract_metadata
+from trafilatura.external import try_readability
+from htmldate import find_date
 
 # Trafilatura logs every discarded page as a warning; the pipeline reports "no article" itself.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -21,6 +22,9 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 # Trafilatura's fast mode skips its comparison with readability and jusText: the pre-cleaner
 # and the text rules already do what that comparison is for, at a fraction of the time.
 FAST_DEFAULT = True
+# htmldate's extensive search reads every date-like string of the page: ten times slower, and
+# on the development corpus it mostly found years in the story, not publication dates.
+EXTENSIVE_DATE_SEARCH_DEFAULT = True
 # Rescue: when the fast pass yields less than this share of the page's prose, the full pass
 # (with the comparison) runs; its result wins when it is longer and still holds this share of
 # the fast result's lines (a longer text from another part of the page is not a rescue).
@@ -35,8 +39,9 @@ PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding
 @dataclass(slots=True)
 class Extraction:
     body: etree._Element | None      # trafilatura's XML body: head, p, list/item, quote, table/row/cell, code
-    meta: dict                       # title, author, date, sitename (strings or None)
+    meta: dict                       # date (htmldate's, YYYY-MM-DD or None)
     truncated: bool                  # libxml2 reported a resource limit while parsing
+    second: object = None            # readability's article as an HTML element (gaps are filled from it)
 
 
 def parse_html(html: str) -> tuple[lxml.html.HtmlElement | None, bool]:
@@ -63,11 +68,9 @@ def extract(html: str, url: str | None, max_date: str, meta_html: str | None = N
     meta_tree = parse_html(meta_html)[0] if meta_html else None
     if meta_tree is not None:
         try:
-            doc = extract_metadata(meta_tree, default_url=url,
-                                   date_config={"extensive_search": True, "original_date": True,
-                                                "outputformat": "%Y-%m-%d",
-                                                "max_date": max_date, "min_date": "1990-01-01"})
-            meta = {"title": doc.title, "author": doc.author, "date": doc.date, "sitename": doc.sitename}
+            meta["date"] = find_date(meta_tree, url=url, extensive_search=EXTENSIVE_DATE_SEARCH_DEFAULT,
+                                     original_date=True, outputformat="%Y-%m-%d",
+                                     min_date="1990-01-01", max_date=max_date)
         except Exception:  # metadata is best effort: never lose the article over it
             meta = {}
     body, chars = _body(tree, url, FAST_DEFAULT)
@@ -75,7 +78,14 @@ def extract(html: str, url: str | None, max_date: str, meta_html: str | None = N
         body2, chars2 = _body(tree, url, False)
         if chars2 > chars and (body is None or _holds(body2, body)):
             body = body2
-    return Extraction(body, meta, truncated)
+    # the second opinion: readability's article (trafilatura copied the tree; this one may mutate it)
+    second = None
+    if body is not None:
+        try:
+            second = try_readability(tree)
+        except Exception:  # best effort
+            second = None
+    return Extraction(body, meta, truncated, second)
 
 
 def _holds(big, small) -> bool:

@@ -43,6 +43,7 @@ MAX_DATE_DEFAULT = "2099-12-31"
 
 TITLE_SEPARATORS = (" | ", " || ", " - ", " – ", " — ", " :: ", " : ", " · ", " • ", " « ", " » ", " / ", " ~ ")
 WS_RE = re.compile(r"\s+")
+NON_ALNUM_RE = re.compile(r"[\W_]+")
 ISO_DATE_RE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]|$)")
 TIMESTAMP_RE = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:[,;&|/·•\n]|\s(?:and|und|et|y|e|en|och|og|i|and also)\s)\s*", re.I)
@@ -68,7 +69,7 @@ NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "das", "dos"
                             "ter", "ten", "bin", "al", "el", "y", "e", "zu", "vom", "zum", "dei", "des", "d'"})
 MODIFIED_RE = re.compile(r"updated|modified|aktualisiert|geändert|mis à jour|modifié|actualizado|aggiornato|bijgewerkt", re.I)
 DATE_TZ_SLACK_DEFAULT = 2          # days between a structured date and the printed one still "the same"
-PUBLISHED_LABEL_RE = re.compile(r"(?<!\w)(?:veröffentlicht|erschienen|publiziert|gepostet|published|posted|publié|"
+PUBLISHED_LABEL_RE = re.compile(r"(?<!\w)(?:veröffentlicht|veröffentlichung|erschienen|publiziert|gepostet|published|posted|publié|"
                                 r"publicado|pubblicato|gepubliceerd|opublikowano)(?:\s+(?:am|on|le|el|il|op|den))?\s*:?\s*", re.I)
 MAX_LABEL_SCAN_CHARS_DEFAULT = 300_000
 DEK_MIN_CHARS_DEFAULT = 20
@@ -80,6 +81,14 @@ MIN_SINGLE_NAME_CHARS_DEFAULT = 4  # a one-word author ("Daniel", "jancak") has 
 HANDLE_RE = re.compile(r"(?<!\w)@\w{1,40}")   # "Jane Doe @janedoe": the social handle is not the name
 LABELLED_AUTHOR_RE = re.compile(r"^(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|von|by|text|texte|"
                                 r"written by|geschrieben von)(?:\s*(?:&|und|and|et|y)\s*(?:fotos?|bilder|photos?))?\s*:\s*", re.I)
+LABELLED_AUTHOR_LINE_RE = re.compile(r"^[ \t]*(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|von|by|text|texte|"
+                                     r"written by|geschrieben von)\b[^\n:]{0,30}:", re.I)
+LABELLED_AUTHOR_WORDS = ("autor", "author", "auteur", "verfasser", "von", "by", "text", "written", "geschrieben")
+PUBLISHED_LABEL_WORDS = ("veröffentlich", "erschienen", "publiziert", "gepostet", "published", "posted", "publié",
+                         "publicado", "pubblicato", "gepubliceerd", "opublikowano")
+MAX_LABELLED_LINES_DEFAULT = 50
+SITE_MAX_WORDS_DEFAULT = 6
+URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 NON_WORD_EDGE = " \t.,:;|-–—·•*/\\\"'“”‘’«»()[]{}"
 
 
@@ -90,7 +99,7 @@ def squash(text: str | None) -> str:
 def fold(text: str | None) -> str:
     """Case-folded letters and digits only, single spaces: for comparing titles and names."""
     t = unicodedata.normalize("NFKC", text or "").casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in t).split())
+    return NON_ALNUM_RE.sub(" ", t).strip()
 
 
 # ----------------------------------------------------------------------------- data files
@@ -466,11 +475,22 @@ def _is_site(segment: str, folded_sites: list[str]) -> bool:
     if not s:
         return True
     for site in folded_sites:
-        if s == site or (len(site) >= 4 and (site in s or s in site) and len(s.split()) <= len(site.split()) + 2):
+        # "Example News" names the site in "Example News Online"; a one-word site inside a
+        # three-word title ("Wir sind NEOS") does not make the title a site name
+        if s == site or (len(site) >= 4 and (site in s or s in site) and
+                         len(s.split()) <= len(site.split()) + (1 if len(site.split()) == 1 else 2)):
             return True
         if s.replace(" ", "") == site.replace(" ", ""):
             return True
     return False
+
+
+def _site_like(name: str | None, doc_title: str | None) -> bool:
+    """A site name is short and is not the page's own title (some pages put the headline in
+    og:site_name or application-name)."""
+    if not name or len(name.split()) > SITE_MAX_WORDS_DEFAULT:
+        return False
+    return not doc_title or fold(name) != fold(doc_title) or len(name.split()) <= 2
 
 
 def _domain_names(url: str | None) -> list[str]:
@@ -699,8 +719,7 @@ def headline_lines(tree: LexborHTMLParser, headline: str | None) -> list[str]:
         for _ in range(3):
             if box is None:
                 break
-            lines = [squash(x) for x in box.text(deep=True, separator="\n")[:20000].split("\n")]
-            lines = [x for x in lines if x]
+            lines = [squash(x) for x in box.text(deep=True, separator="\n")[:20000].split("\n") if x.strip()][:400]
             if len(lines) >= 4:
                 break
             box = box.parent
@@ -728,18 +747,33 @@ def byline_line(lines: list[str], sites: tuple[str, ...]) -> tuple[list[str], st
     return None
 
 
-def labelled_date(tree: LexborHTMLParser, max_date: str) -> tuple[str, str] | None:
+def _labelled_lines(text: str, lower: str, words: tuple[str, ...], pattern: re.Pattern) -> list[tuple[str, int]]:
+    """(line, index) of the lines that pattern matches, in reading order. Candidates are found
+    with str.find on the lowercased text (a regex alternation scanned over a whole page is slow)."""
+    starts: set[int] = set()
+    for w in words:
+        pos = lower.find(w)
+        while pos >= 0 and len(starts) < 4 * MAX_LABELLED_LINES_DEFAULT:
+            starts.add(lower.rfind("\n", 0, pos) + 1)
+            pos = lower.find(w, pos + len(w))
+    out = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        line = text[start:end if end >= 0 else len(text)]
+        if pattern.search(line):
+            out.append((line, text.count("\n", 0, start)))
+            if len(out) >= MAX_LABELLED_LINES_DEFAULT:
+                break
+    return out
+
+
+def labelled_date(text: str, max_date: str) -> tuple[str, str] | None:
     """A date the page labels as its publication date anywhere ("Erschienen am: 01.11.2023",
-    "Published on March 5, 2020"), the first one in reading order."""
-    body = tree.body
-    if body is None:
-        return None
-    for line in body.text(deep=True, separator="\n")[:MAX_LABEL_SCAN_CHARS_DEFAULT].split("\n"):
-        line = squash(line)
-        if not line or len(line) > MAX_VISIBLE_CHARS_DEFAULT:
-            continue
+    "Published on March 5, 2020"), the first one in reading order. text is the page's text."""
+    for raw, _ in _labelled_lines(text, text.lower(), PUBLISHED_LABEL_WORDS, PUBLISHED_LABEL_RE):
+        line = squash(raw)
         m = PUBLISHED_LABEL_RE.search(line)
-        if not m:
+        if not m or len(line) > MAX_VISIBLE_CHARS_DEFAULT:
             continue
         found = find_date(line[m.end():m.end() + 60])
         d = parse_date(found[0], max_date) if found else None
@@ -748,24 +782,33 @@ def labelled_date(tree: LexborHTMLParser, max_date: str) -> tuple[str, str] | No
     return None
 
 
-def labelled_author(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[list[str], str] | None:
+def labelled_author(text: str, sites: tuple[str, ...]) -> tuple[list[str], str] | None:
     """A line the page labels as its author anywhere ("Autor: Jane Doe", "Von:" then "Jane Doe")."""
-    body = tree.body
-    if body is None:
-        return None
-    lines = [squash(x) for x in body.text(deep=True, separator="\n")[:MAX_LABEL_SCAN_CHARS_DEFAULT].split("\n")]
-    lines = [x for x in lines if x]
-    for i, line in enumerate(lines):
-        if len(line) > MAX_VISIBLE_CHARS_DEFAULT:
-            continue
+    lines = None
+    for raw, i in _labelled_lines(text, text.lower(), LABELLED_AUTHOR_WORDS, LABELLED_AUTHOR_LINE_RE):
+        line = squash(raw)
         m = LABELLED_AUTHOR_RE.match(line)
-        if not m:
+        if not m or len(line) > MAX_VISIBLE_CHARS_DEFAULT:
             continue
-        rest = line[m.end():] or (lines[i + 1] if i + 1 < len(lines) else "")
+        rest = line[m.end():]
+        if not rest:
+            lines = lines if lines is not None else text.split("\n")
+            rest = next((squash(x) for x in lines[i + 1:i + 4] if x.strip()), "")
         names = byline_names(rest, trusted=False, sites=sites)
         if names:
             return names, "html:labelled author"
     return None
+
+
+def url_date(url: str | None, max_date: str) -> tuple[str, str] | None:
+    """A full date in the page's URL path (/2020/05/12/, /2020-05-12-, /20200512/)."""
+    if not url:
+        return None
+    m = URL_DATE_RE.search(url[:500])
+    if not m:
+        return None
+    d = parse_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", max_date)
+    return (d, "url") if d else None
 
 
 def dateline(lines: list[str], max_date: str) -> tuple[str, str] | None:
@@ -840,7 +883,8 @@ class PageFacts:
     sites: tuple[str, ...]
     h1s: list[str]
     headline: str | None
-    visible: str = ""          # folded visible text of the page (set by add_visible)
+    url: str | None = None     # the URL given by the caller
+    visible: str = ""          # the page's text, scripts and styles left out (set by add_visible)
 
 
 def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = MAX_DATE_DEFAULT) -> PageFacts:
@@ -872,13 +916,14 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
             if canonical:
                 break
     page_url = url or canonical
-    sites = tuple(x for x in ([site[0]] if site else []) + [v for v, _ in meta.get("og:site_name", [])]
-                  + [v for v, _ in meta.get("application-name", [])] + lds.site_names[:3]
-                  + [v.lstrip("@") for v, _ in meta.get("twitter:site", [])] + _domain_names(page_url) if x)
-    main = lds.articles[0][1] if lds.articles else None
-    # choose the article object whose headline the page repeats, if several
     title_node = tree.css_first("head title") or tree.css_first("title")
     doc_title = _node_text(title_node) if title_node else None
+    sites = tuple(x for x in ([site[0]] if site else []) + [v for v, _ in meta.get("og:site_name", [])]
+                  + [v for v, _ in meta.get("application-name", [])] + lds.site_names[:3]
+                  + [v.lstrip("@") for v, _ in meta.get("twitter:site", [])] + _domain_names(page_url)
+                  if _site_like(x, doc_title))
+    main = lds.articles[0][1] if lds.articles else None
+    # choose the article object whose headline the page repeats, if several
     h1s = headline_candidates(tree, "h1", sites, doc_title)
     h2s = headline_candidates(tree, "h2", sites, doc_title)
     if len(lds.articles) > 1:
@@ -970,7 +1015,7 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
             if m and absolute_url(m[0]):
                 out["url"] = (absolute_url(m[0]), f"meta:{m[1]}")
     headline = out["title"][0] if "title" in out else None
-    return PageFacts(out, sites, h1s, headline)
+    return PageFacts(out, sites, h1s, headline, url)
 
 
 def headline_candidates(tree: LexborHTMLParser, tag: str, sites: tuple[str, ...], doc_title: str | None) -> list[str]:
@@ -1002,10 +1047,11 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
     """Cascade step 3, on the page without scripts and styles: structured authors the reader
     never sees are dropped; byline elements, then a byline line by the headline, fill the gaps."""
     body = tree.body
-    visible = fold(body.text(deep=True, separator=" ")) if body is not None else ""
+    raw_text = body.text(deep=True, separator="\n")[:MAX_LABEL_SCAN_CHARS_DEFAULT] if body is not None else ""
+    facts.visible = raw_text
     if "authors" in facts.fields:
         names, prov = facts.fields["authors"]
-        shown = [n for n in names if fold(n) and fold(n) in visible]
+        shown = [n for n in names if shows(raw_text, n)]
         if shown:
             facts.fields["authors"] = (shown, prov)
         else:
@@ -1020,18 +1066,26 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
     lines = headline_lines(tree, facts.headline)
     if "authors" not in facts.fields:
         a = visible_authors(tree, facts.sites) or byline_line(lines, facts.sites) or \
-            labelled_author(tree, facts.sites) or facts.fields.get("unseen_authors")
+            labelled_author(raw_text, facts.sites) or facts.fields.get("unseen_authors")
         if a:
             facts.fields["authors"] = a
     facts.fields.pop("unseen_authors", None)
-    shown = visible_date(tree, max_date) or dateline(lines, max_date) or labelled_date(tree, max_date)
+    shown = visible_date(tree, max_date) or dateline(lines, max_date) or labelled_date(raw_text, max_date) or \
+        url_date(facts.fields.get("url", (None,))[0] or facts.url, max_date)
     if shown:
         stated = facts.fields.get("date")
         # The printed date wins over a structured one a day or two off (a UTC timestamp of a
         # local date); a structured date far from it stays (the print may be an update).
         if stated is None or _days_apart(stated[0], shown[0]) <= DATE_TZ_SLACK_DEFAULT:
             facts.fields["date"] = shown
-    facts.visible = visible
+
+
+def shows(text: str, name: str) -> bool:
+    """The page text holds the name (its words in order, any case, any punctuation between)."""
+    words = NON_ALNUM_RE.sub(" ", name).split()
+    if not words:
+        return False
+    return re.search(r"(?<!\w)" + r"[\W_]+".join(map(re.escape, words)) + r"(?!\w)", text, re.I) is not None
 
 
 def _days_apart(a: str, b: str) -> int:
@@ -1049,14 +1103,14 @@ def add_backend(facts: PageFacts, backend_meta: dict, max_date: str = MAX_DATE_D
             facts.fields["title"] = (t, "trafilatura:title")
     if "authors" not in facts.fields and backend_meta.get("author"):
         names = [n for n in person_names(backend_meta["author"], trusted=False, site_names=facts.sites)
-                 if not facts.visible or fold(n) in facts.visible]
+                 if not facts.visible or shows(facts.visible, n)]
         if names:
             facts.fields["authors"] = (names, "trafilatura:author")
     if "date" not in facts.fields and backend_meta.get("date"):
         d = parse_date(backend_meta["date"], max_date)
         # htmldate pads a bare year to January 1st: a year in the story is not a date
         if d and not d.endswith("-01-01"):
-            facts.fields["date"] = (d, "trafilatura:date")
+            facts.fields["date"] = (d, "htmldate:date")
     if "site_name" not in facts.fields and backend_meta.get("sitename"):
         s = squash(backend_meta["sitename"])[:200]
         if s and not URL_LIKE_RE.search(s):

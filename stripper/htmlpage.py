@@ -5,7 +5,8 @@
     3. what the reader sees: byline elements, authors the page shows               htmlmeta.add_visible
     4. pre-clean, second pass: hidden and boilerplate-marked elements; captions    preclean.drop_marked_pass
     5. main content (trafilatura) on the cleaned page, and its metadata            backends.extract
-    6. the article as the same Blocks the text path yields, so every text rule runs on it
+    6. the article as the same Blocks the text path yields, so every text rule runs on it; gaps
+       between its paragraphs are filled from readability's article (the second opinion)
     7. rescue: when the backend finds nothing, the cleaned page's lines
 
 Captions go to metadata, out of the body. A leading heading that repeats the headline goes to
@@ -14,6 +15,7 @@ pipeline then reports "no article")."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
@@ -48,7 +50,7 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
     # 3. what the reader sees: byline elements, and structured authors confirmed by the page
     htmlmeta.add_visible(facts, tree, max_date)
     # the backend's metadata (htmldate) reads bylines and datelines, which the next pass removes
-    need_meta = any(k not in facts.fields for k in ("title", "date", "site_name"))
+    need_meta = "date" not in facts.fields
     meta_html = (tree.html or "") if need_meta else None
     # 4. pre-clean, second pass: hidden and boilerplate-marked elements; then captions out
     removed += preclean.drop_marked_pass(tree, preclean.protected_nodes(tree, facts.headline))
@@ -60,12 +62,16 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
         facts.fields["captions"] = (caps, "html:figcaption")
     # 5. main content
     prose = preclean.prose_chars(tree.body) if tree.body is not None else 0
-    ex = backends.extract(tree.html or "", url, max_date, meta_html, prose)
+    page_url = url or (facts.fields["url"][0] if "url" in facts.fields else None)
+    ex = backends.extract(tree.html or "", page_url, max_date, meta_html, prose)
     if ex.truncated:
         removed.append(("page", "parser depth limit reached: content after the limit may be lost"))
     htmlmeta.add_backend(facts, ex.meta, max_date)
     # 6. blocks
     raw = body_blocks(ex.body) if ex.body is not None else []
+    if raw and ex.second is not None:
+        # 6b. fill the gaps: paragraphs readability found between two the backend kept
+        raw = fill_gaps(raw, html_blocks(ex.second))
     teasers = teaser_page(tree, prose)
     if teasers:
         removed.append(("page", teasers))
@@ -73,17 +79,15 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
     raw = _drop_headline(raw, facts.headline, removed)
     sub = facts.fields.get("subtitle")
     raw = _drop_headline(raw, sub[0] if sub else None, removed, "subtitle")
-    listing = listing_reason(raw)
-    if listing:
-        removed.append(("page", listing))
-        return HtmlDoc(blocks=[], meta=dict(facts.fields), removed=removed)
     if not raw:
         # 7. rescue: the backend found nothing (a fragment, a page of bare text): every line of
         # the cleaned page, for the text rules and main-content selection to judge
         removed.append(("page", "main-content backend found no article: falling back to the page's text"))
         return HtmlDoc(blocks=fallback_blocks(tree, stopwords), meta=dict(facts.fields), removed=removed)
-    blocks = [Block(index=i, text=t, kind=k, level=lv, link_chars=lc, origin=f"html:{tag}", hint="main")
-              for i, (k, t, lv, lc, tag, _) in enumerate(raw)]
+    # the backend's blocks are "main" (selection trusts them); gap fillers are judged like any text
+    blocks = [Block(index=i, text=r[1], kind=r[0], level=r[2], link_chars=r[3], origin=f"html:{r[4]}",
+                    hint="" if r[6:] == (FILLED,) else "main")
+              for i, r in enumerate(raw)]
     return HtmlDoc(blocks=blocks, meta=dict(facts.fields), removed=removed)
 
 
@@ -207,6 +211,114 @@ def body_blocks(body) -> list[tuple[str, str, int, int, str, int]]:
     return out
 
 
+FILLED = "filled"     # marks a block taken from the second opinion
+HTML_BLOCKS = {"p": PARA, "h1": HEADING, "h2": HEADING, "h3": HEADING, "h4": HEADING, "h5": HEADING,
+               "h6": HEADING, "li": ITEM, "dt": ITEM, "dd": ITEM, "pre": PRE, "blockquote": QUOTE}
+HTML_INLINE_SKIP = frozenset({"script", "style", "img", "svg", "button", "input", "select", "textarea"})
+
+
+def _html_inline(el) -> tuple[str, int, int]:
+    """Text of an HTML element (br as newline) with its link characters; iterative."""
+    parts: list[str] = []
+    links = away = 0
+    stack: list = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            parts.append(node.tail or "")
+            continue
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if node is not el:
+            if tag in HTML_INLINE_SKIP or not tag:
+                parts.append(node.tail or "")
+                continue
+            if tag == "br":
+                parts.append("\n" + (node.tail or ""))
+                continue
+            if tag == "a":
+                t = " ".join("".join(node.itertext()).split())
+                links += len(t)
+                away += 0 if (node.get("href") or "").startswith("#") else len(t)
+            stack.append((node, True))
+        parts.append(node.text or "")
+        stack.extend((c, False) for c in reversed(list(node)))
+    return "".join(parts), links, away
+
+
+def html_blocks(root) -> list[tuple[str, str, int, int, str, int]]:
+    """The same block tuples as body_blocks, from an HTML element (readability's article)."""
+    out: list[tuple[str, str, int, int, str, int]] = []
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        kind = HTML_BLOCKS.get(tag)
+        nested = [c for c in el if isinstance(c.tag, str) and (c.tag in HTML_BLOCKS or c.tag in ("div", "ul", "ol", "table", "section"))]
+        if kind and not (nested and tag in ("li", "blockquote")):
+            if tag == "pre":
+                t = "".join(el.itertext()).strip("\n")
+                n = m = 0
+            else:
+                t, n, m = _html_inline(el)
+                t = _clean(t) if tag != "h1" else " ".join(_clean(t).split("\n"))
+            if t.strip():
+                level = int(tag[1]) if kind == HEADING else 0
+                if kind == HEADING:
+                    t = " ".join(t.split("\n"))
+                out.append((kind, t, level, _clip(t, n), tag, _clip(t, m)))
+            continue
+        if tag in ("table",) and not any(c.tag in ("p", "div", "ul", "ol", "table") for c in el.iter() if c is not el):
+            rows = []
+            for tr in el.iter("tr"):
+                cells = [" ".join(_clean(_html_inline(c)[0]).split("\n")) for c in tr if c.tag in ("td", "th")]
+                cells = [c for c in cells if c]
+                if cells:
+                    rows.append(" | ".join(cells))
+            if rows:
+                out.append((TABLE, "\n".join(rows), 0, 0, "table", 0))
+            continue
+        if tag in ("script", "style"):
+            continue
+        if el is not root and el.text and el.text.strip() and tag not in ("ul", "ol", "table", "tr"):
+            t = _clean(el.text)
+            if t:
+                out.append((PARA, t, 0, 0, tag or "div", 0))
+        stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+    return out
+
+
+def fill_gaps(main: list, extra: list) -> list:
+    """main's blocks, with the blocks of extra that fall between two of main's and that main
+    lacks inserted in place. Nothing is added before main's first block or after its last
+    (where a second extractor finds related links and comments, not the story)."""
+    key = lambda t: htmlmeta.fold(t)[:60]
+    keys = [key(b[1]) for b in main]
+    flat = " ".join(htmlmeta.fold(b[1]) for b in main)
+    inside = [k for k, b in enumerate(extra) if key(b[1]) and key(b[1]) in flat]
+    if len(inside) < 2:
+        return main
+    out: list = []
+    seen: Counter = Counter()
+    j = 0
+    for b in extra[inside[0]:inside[-1] + 1]:
+        k = key(b[1])
+        if not k:
+            continue
+        seen[k] += 1
+        try:
+            at = keys.index(k, j)
+        except ValueError:
+            at = -1
+        if at < 0:
+            if seen[k] > flat.count(k):
+                out.append(b + (FILLED,))
+        else:
+            out.extend(main[j:at + 1])
+            j = at + 1
+    out.extend(main[j:])
+    return out
+
+
 def _drop_headline(raw: list, headline: str | None, removed: list, field: str = "title") -> list:
     """A leading block repeating the headline (or the dek) is metadata, not body text."""
     if not headline or not raw:
@@ -234,15 +346,4 @@ def teaser_page(tree: LexborHTMLParser, prose: int) -> str | None:
             linked += 1
     if linked >= LISTING_MIN_LINKED_HEADINGS_DEFAULT and linked >= LISTING_LINKED_SHARE_DEFAULT * len(heads):
         return f"listing page: {linked} of {len(heads)} headings link to other pages, no paragraph of prose"
-    return None
-
-
-def listing_reason(raw: list) -> str | None:
-    """Why the extracted text is a list of teasers rather than an article, or None."""
-    heads = [r for r in raw if r[0] == HEADING]
-    linked = [r for r in heads if r[5] >= 0.8 * len(r[1])]
-    prose = max((len(r[1]) for r in raw if r[0] == PARA and r[3] < 0.3 * len(r[1])), default=0)
-    if len(linked) >= LISTING_MIN_LINKED_HEADINGS_DEFAULT and len(linked) >= LISTING_LINKED_SHARE_DEFAULT * len(heads) \
-            and prose < LISTING_PROSE_CHARS_DEFAULT:
-        return f"listing page: {len(linked)} linked teaser headings and no paragraph of prose"
     return None

@@ -34,6 +34,8 @@ PROSE_RUN_CHARS_DEFAULT = 80
 COMMENTS_REST_PROSE_DEFAULT = 600
 # Hostile pages: at most this many marked elements are examined (each costs its subtree).
 MAX_CANDIDATES_DEFAULT = 3000
+# JSON-LD scripts up to this size stay in the page handed to the backend.
+MAX_KEPT_JSONLD_CHARS_DEFAULT = 100_000
 # Attribute values are read up to this many characters.
 MAX_ATTR_CHARS_DEFAULT = 300
 
@@ -148,22 +150,38 @@ def marked_reason(attrs: dict, pats: AttrPatterns) -> str | None:
         if not value:
             continue
         for token in value[:MAX_ATTR_CHARS_DEFAULT].split():
-            if pats.ignore_prefixes and token.lower().startswith(pats.ignore_prefixes):
-                continue
-            hit = match_words(attr_words(token), pats)
+            hit = token_hit(token)
             if hit:
                 return f'{hit[0]}: {key} "{token[:40]}"'
     for name, value in attrs.items():
         if not name.startswith("data-"):
             continue
-        nws = attr_words(name[5:])
-        for dws, family in pats.data_names:
-            if tuple(nws[:len(dws)]) == dws:
-                return f"{family}: {name[:40]}"
+        family = data_name_hit(name)
+        if family:
+            return f"{family}: {name[:40]}"
         if value and len(value) <= 60 and not any(c in value for c in " /:{=?"):
-            hit = match_words(attr_words(value), pats)
+            hit = token_hit(value, ignore_taxonomy=False)
             if hit:
                 return f'{hit[0]}: {name[:30]}="{value[:30]}"'
+    return None
+
+
+@lru_cache(maxsize=1 << 14)
+def token_hit(token: str, ignore_taxonomy: bool = True) -> tuple[str, str] | None:
+    """(family, entry) a class token or id marks, or None. Pages repeat their class names, so
+    the answers are cached."""
+    pats = attr_patterns()
+    if ignore_taxonomy and pats.ignore_prefixes and token.lower().startswith(pats.ignore_prefixes):
+        return None
+    return match_words(attr_words(token), pats)
+
+
+@lru_cache(maxsize=1 << 12)
+def data_name_hit(name: str) -> str | None:
+    nws = attr_words(name[5:])
+    for dws, family in attr_patterns().data_names:
+        if tuple(nws[:len(dws)]) == dws:
+            return family
     return None
 
 
@@ -215,12 +233,21 @@ def _ancestor_ids(nodes: list[LexborNode], limit: int = 2000) -> set[int]:
     return ids
 
 
+def _small_jsonld(node: LexborNode) -> bool:
+    if "ld+json" not in (node.attributes.get("type") or "").lower():
+        return False
+    return len(node.text(deep=True)) <= MAX_KEPT_JSONLD_CHARS_DEFAULT
+
+
 def drop_tags_pass(tree: LexborHTMLParser) -> list[tuple[str, str]]:
     removed = []
     for tag, guarded in drop_tags():
         if guarded:
             continue  # decided in the second pass, with the prose guard
         nodes = tree.css(tag)
+        if tag == "script":
+            # JSON-LD stays for the backend (a forum thread's DiscussionForumPosting, an articleBody)
+            nodes = [n for n in nodes if not _small_jsonld(n)]
         if not nodes:
             continue
         removed.append((f"{tag} ×{len(nodes)}", "never article text"))

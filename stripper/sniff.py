@@ -167,7 +167,7 @@ def _utf8_error_rate(data: bytes) -> float:
 def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = CONTROL_RE.sub("", text)
-    return unicodedata.normalize("NFC", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _skip_prolog(head: str) -> str:
