@@ -215,15 +215,23 @@ def person_names(raw: str, trusted: bool = False, site_names: tuple[str, ...] = 
     return names
 
 
+def _not_name_word(text: str) -> bool:
+    """text is, as a whole, an entry of the not_names phrase list ("Staff", "Reporter", "Montag")."""
+    nn = _not_names()
+    if nn.whole(text):
+        return True
+    hit = nn.search(text)
+    return hit is not None and hit.strip().lower() == text.strip(" .,:;").lower()
+
+
 def _trim_name(part: str) -> str:
     """Drop label words at either end ('Martin Junker Kontakt' -> 'Martin Junker') and a doubled
     name ('Jane Doe Jane Doe' -> 'Jane Doe')."""
     toks = part.split()
     bad = not_author_words()
-    nn = _not_names()
-    while toks and (toks[-1].lower().strip(".,:") in bad or nn.whole(toks[-1])):
+    while toks and (toks[-1].lower().strip(".,:") in bad or _not_name_word(toks[-1])):
         toks.pop()
-    while toks and (toks[0].lower().strip(".,:") in bad or nn.whole(toks[0])):
+    while toks and (toks[0].lower().strip(".,:") in bad or _not_name_word(toks[0])):
         toks.pop(0)
     half = len(toks) // 2
     if half and len(toks) % 2 == 0 and toks[:half] == toks[half:]:
@@ -248,9 +256,9 @@ def _plausible_name(part: str, single_ok: bool, sites: set[str], trusted_multi: 
     if folded in sites or any(s and len(s) > 3 and ((len(toks) > 1 and (s in folded or s.replace(" ", "") in flat)) or
                                                      (len(flat) > 3 and flat in s.replace(" ", ""))) for s in sites):
         return False
-    nn, bad = _not_names(), not_author_words()
+    bad = not_author_words()
     subs = [w for t in toks for w in t.lower().strip(".,:").split("-") if w]
-    if nn.whole(part) or any(nn.whole(t) for t in toks) or any(w in bad for w in subs):
+    if _not_name_word(part) or any(_not_name_word(t) for t in toks) or any(w in bad for w in subs):
         return False
     if len(toks) == 1 and len(part) < MIN_SINGLE_NAME_CHARS_DEFAULT and part.lower() != part.upper():
         return False  # "kj", "AgE", "zvg": initials and abbreviations, not names

@@ -61,9 +61,8 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
     if caps:
         facts.fields["captions"] = (caps, "html:figcaption")
     # 5. main content
-    prose = preclean.prose_chars(tree.body) if tree.body is not None else 0
     page_url = url or (facts.fields["url"][0] if "url" in facts.fields else None)
-    ex = backends.extract(tree.html or "", page_url, max_date, meta_html, prose)
+    ex = backends.extract(tree.html or "", page_url, max_date, meta_html)
     if ex.truncated:
         removed.append(("page", "parser depth limit reached: content after the limit may be lost"))
     htmlmeta.add_backend(facts, ex.meta, max_date)
@@ -72,7 +71,7 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
     if raw and ex.second is not None:
         # 6b. fill the gaps: paragraphs readability found between two the backend kept
         raw = fill_gaps(raw, html_blocks(ex.second))
-    teasers = teaser_page(tree, prose)
+    teasers = teaser_page(tree)
     if teasers:
         removed.append(("page", teasers))
         return HtmlDoc(blocks=[], meta=dict(facts.fields), removed=removed)
@@ -331,12 +330,14 @@ def _drop_headline(raw: list, headline: str | None, removed: list, field: str = 
     return raw
 
 
-def teaser_page(tree: LexborHTMLParser, prose: int) -> str | None:
+def teaser_page(tree: LexborHTMLParser) -> str | None:
     """Why the cleaned page is an index of teasers (a section front, a tag or search page)
     rather than an article, or None: many headings that only link to other pages, no prose."""
-    if prose >= LISTING_PROSE_CHARS_DEFAULT or tree.body is None:
+    if tree.body is None:
         return None
     heads = tree.body.css("h1, h2, h3, h4")
+    if len(heads) < LISTING_MIN_LINKED_HEADINGS_DEFAULT or preclean.prose_chars(tree.body) >= LISTING_PROSE_CHARS_DEFAULT:
+        return None
     linked = 0
     for h in heads[:200]:
         text = len(" ".join(h.text(deep=True).split()))
