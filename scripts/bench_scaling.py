@@ -538,6 +538,8 @@ HOSTILE = [
     ("text: one line, n words", "text", lambda n: " ".join(_WORDS[i % len(_WORDS)] for i in range(n)), 25_000),
     ("text: byline + n '('", "text", lambda n: "A headline for the story\n\nBy Jane Doe " + "(" * n + "\n\n" + ARTICLE, 8000),
     ("text: n '\\u2028' in byline", "text", lambda n: "By Jane Doe" + "\u2028" * n + "x\n\n" + ARTICLE, 4000),
+    ("text: name line + n '\\u2028', date", "text",
+     lambda n: "A headline for the story\n\nJane Doe" + "\u2028" * n + "x\n\nMarch 5, 2024\n\n" + ARTICLE, 4000),
     ("auto: n '<!---->' then text", "auto", lambda n: "<!---->" * n + "x\n\n" + ARTICLE, 8),
     ("md: line of n '**a '", "markdown", lambda n: "# A title\n\n" + "**a " * n + "\n\n" + ARTICLE, 2000),
     ("md: line of n '__a '", "markdown", lambda n: "# A title\n\n" + "__a " * n + "\n\n" + ARTICLE, 2000),
