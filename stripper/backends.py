@@ -30,6 +30,9 @@ EXTENSIVE_DATE_SEARCH_DEFAULT = True
 # Both cost time in proportion to the page; on very large pages they are skipped.
 EXTENSIVE_MAX_CHARS_DEFAULT = 300_000
 SECOND_OPINION_MAX_CHARS_DEFAULT = 600_000
+# The second opinion is asked only when the backend's article holds less than this share of
+# the page's prose (when it holds it all, there is no gap to fill). Tuned on the development corpus.
+SECOND_OPINION_SHARE_DEFAULT = 0.9
 PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
                               remove_comments=True, remove_pis=True, huge_tree=True)
 
@@ -54,8 +57,10 @@ def parse_html(html: str) -> tuple[lxml.html.HtmlElement | None, bool]:
     return tree, truncated
 
 
-def extract(html: str, url: str | None, max_date: str, meta_html: str | None = None) -> Extraction:
-    """Main content of an (already pre-cleaned) page, readability's article as a second opinion,
+def extract(html: str, url: str | None, max_date: str, meta_html: str | None = None,
+            page_prose: int = 1 << 30) -> Extraction:
+    """Main content of an (already pre-cleaned) page, readability's article as a second opinion
+    when the content found holds less than most of the page's prose (page_prose characters),
     and the date of meta_html when given (the page before its bylines were cleaned away)."""
     tree, truncated = parse_html(html)
     if tree is None:
@@ -73,7 +78,8 @@ def extract(html: str, url: str | None, max_date: str, meta_html: str | None = N
     body = _body(tree, url, FAST_DEFAULT)
     # the second opinion: readability's article (trafilatura copied the tree; this one may mutate it)
     second = None
-    if body is not None and len(html) <= SECOND_OPINION_MAX_CHARS_DEFAULT:
+    got = sum(len(t) for t in body.itertext()) if body is not None else 0
+    if body is not None and len(html) <= SECOND_OPINION_MAX_CHARS_DEFAULT and got < SECOND_OPINION_SHARE_DEFAULT * page_prose:
         try:
             second = try_readability(tree)
         except Exception:  # best effort

@@ -89,6 +89,7 @@ PUBLISHED_LABEL_WORDS = ("veröffentlich", "erschienen", "publiziert", "gepostet
 MAX_LABELLED_LINES_DEFAULT = 50
 SITE_MAX_WORDS_DEFAULT = 6
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+MAX_DATE_NODES_DEFAULT = 30
 NON_WORD_EDGE = " \t.,:;|-–—·•*/\\\"'“”‘’«»()[]{}"
 
 
@@ -510,7 +511,7 @@ def _domain_names(url: str | None) -> list[str]:
 
 
 def choose_title(cands: dict[str, str], h1s: list[str], sites: tuple[str, ...],
-                 h2s: list[str] = ()) -> tuple[str, str] | None:
+                 h2s=()) -> tuple[str, str] | None:
     """(title, provenance). h1s are the page's headline candidates, best first, site logos
     already left out. The visible headline wins over the SEO titles: a heading the titles
     repeat, else the h1; without an h1, an h2 the titles repeat, the JSON-LD headline, a meta
@@ -521,6 +522,8 @@ def choose_title(cands: dict[str, str], h1s: list[str], sites: tuple[str, ...],
     titles = jl + metas + ([("html:title", doc_title)] if doc_title else [])
     folded_sites = [fold(s) for s in sites if s]
     for tag, heads in (("h1", h1s), ("h2", h2s)):
+        if callable(heads):
+            heads = heads()  # h2s are read only when no h1 was the headline
         # 1. a heading that a title repeats (a title inside the heading: the heading has a kicker)
         for h in heads:
             fh = fold(h)
@@ -663,12 +666,7 @@ def _in_furniture(node: LexborNode) -> bool:
 def _author_nodes(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
     """(node, selector) for byline elements: the data file's selectors, then any element whose
     class or id has an author word."""
-    out: list[tuple[LexborNode, str]] = []
-    for sel in byline_selectors().get("authors", ()):
-        try:
-            out += [(n, sel) for n in tree.css(sel)[:20]]
-        except Exception:  # a selector lexbor cannot read is a data error, not a page error
-            continue
+    out: list[tuple[LexborNode, str]] = [(n, "author element") for n in tree.css(author_selector())[:60]]
     words = byline_selectors().get("authorword", ())
     if words:
         sel = ", ".join(f'[class*="{w}"], [id*="{w}"]' for w in words)
@@ -852,12 +850,11 @@ def visible_dek(tree: LexborHTMLParser, headline: str | None) -> tuple[str, str]
 
 
 def visible_date(tree: LexborHTMLParser, max_date: str) -> tuple[str, str] | None:
-    for sel in byline_selectors().get("date", ()):
-        try:
-            nodes = tree.css(sel)
-        except Exception:
-            continue
-        for node in nodes[:10]:
+    """The first printed date in reading order among the date elements (one selector pass)."""
+    sel = date_selector()
+    if sel:
+        nodes = tree.css(sel)
+        for node in nodes[:MAX_DATE_NODES_DEFAULT]:
             a = node.attributes
             if _is_modified(a) or _in_furniture(node):
                 continue
@@ -869,8 +866,18 @@ def visible_date(tree: LexborHTMLParser, max_date: str) -> tuple[str, str] | Non
             for value in (found[0] if found else None, a.get("datetime")):
                 d = parse_date(value, max_date)
                 if d:
-                    return d, f"html:{sel}"
+                    return d, f"html:{node.tag} date element"
     return None
+
+
+@lru_cache(maxsize=1)
+def author_selector() -> str:
+    return ", ".join(byline_selectors().get("authors", ()))
+
+
+@lru_cache(maxsize=1)
+def date_selector() -> str:
+    return ", ".join(byline_selectors().get("date", ()))
 
 
 def _is_modified(attrs: dict) -> bool:
@@ -933,7 +940,7 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
     main = lds.articles[0][1] if lds.articles else None
     # choose the article object whose headline the page repeats, if several
     h1s = headline_candidates(tree, "h1", sites, doc_title)
-    h2s = headline_candidates(tree, "h2", sites, doc_title)
+    h2s = lambda: headline_candidates(tree, "h2", sites, doc_title)  # noqa: E731
     if len(lds.articles) > 1:
         want = {fold(x) for x in h1s + [doc_title or ""] if x}
         for rank, obj in lds.articles:

@@ -24,6 +24,7 @@ from . import backends, htmlmeta, preclean
 from .model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
 from .segment.html import HtmlDoc
 from .segment.text import segment_text
+from .sniff import normalize_text
 
 # A listing page (index, tag or search page): at least this many headings that are links,
 # making up at least this share of the headings, and no paragraph of real prose.
@@ -62,7 +63,8 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
         facts.fields["captions"] = (caps, "html:figcaption")
     # 5. main content
     page_url = url or (facts.fields["url"][0] if "url" in facts.fields else None)
-    ex = backends.extract(tree.html or "", page_url, max_date, meta_html)
+    prose = preclean.prose_chars(tree.body) if tree.body is not None else 0
+    ex = backends.extract(tree.html or "", page_url, max_date, meta_html, prose)
     if ex.truncated:
         removed.append(("page", "parser depth limit reached: content after the limit may be lost"))
     htmlmeta.add_backend(facts, ex.meta, max_date)
@@ -71,10 +73,10 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
     if raw and ex.second is not None:
         # 6b. fill the gaps: paragraphs readability found between two the backend kept
         raw = fill_gaps(raw, html_blocks(ex.second))
-    teasers = teaser_page(tree)
+    teasers = teaser_page(tree, prose)
     if teasers:
         removed.append(("page", teasers))
-        return HtmlDoc(blocks=[], meta=dict(facts.fields), removed=removed)
+        return HtmlDoc(blocks=[], meta=_normalized(facts.fields), removed=removed)
     raw = _drop_headline(raw, facts.headline, removed)
     sub = facts.fields.get("subtitle")
     raw = _drop_headline(raw, sub[0] if sub else None, removed, "subtitle")
@@ -82,17 +84,29 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
         # 7. rescue: the backend found nothing (a fragment, a page of bare text): every line of
         # the cleaned page, for the text rules and main-content selection to judge
         removed.append(("page", "main-content backend found no article: falling back to the page's text"))
-        return HtmlDoc(blocks=fallback_blocks(tree, stopwords), meta=dict(facts.fields), removed=removed)
+        return HtmlDoc(blocks=fallback_blocks(tree, stopwords), meta=_normalized(facts.fields), removed=removed)
     # the backend's blocks are "main" (selection trusts them); gap fillers are judged like any text
-    blocks = [Block(index=i, text=r[1], kind=r[0], level=r[2], link_chars=r[3], origin=f"html:{r[4]}",
-                    hint="" if r[6:] == (FILLED,) else "main")
+    blocks = [Block(index=i, text=normalize_text(r[1]), kind=r[0], level=r[2], link_chars=r[3],
+                    origin=f"html:{r[4]}", hint="" if r[6:] == (FILLED,) else "main")
               for i, r in enumerate(raw)]
-    return HtmlDoc(blocks=blocks, meta=dict(facts.fields), removed=removed)
+    return HtmlDoc(blocks=blocks, meta=_normalized(facts.fields), removed=removed)
+
+
+def _normalized(fields: dict) -> dict:
+    """Metadata values as the text path gives them: NFC, no control characters."""
+    out = {}
+    for key, (value, prov) in fields.items():
+        if isinstance(value, str):
+            value = normalize_text(value)
+        elif isinstance(value, list):
+            value = [normalize_text(v) if isinstance(v, str) else v for v in value]
+        out[key] = (value, prov)
+    return out
 
 
 def fallback_blocks(tree: LexborHTMLParser, stopwords: frozenset[str]) -> list[Block]:
     root = tree.body or tree.root
-    text = root.text(deep=True, separator="\n") if root is not None else ""
+    text = normalize_text(root.text(deep=True, separator="\n")) if root is not None else ""
     return [replace(b, origin="html:text") for b in segment_text(text, stopwords)]
 
 
@@ -330,13 +344,13 @@ def _drop_headline(raw: list, headline: str | None, removed: list, field: str = 
     return raw
 
 
-def teaser_page(tree: LexborHTMLParser) -> str | None:
+def teaser_page(tree: LexborHTMLParser, prose: int) -> str | None:
     """Why the cleaned page is an index of teasers (a section front, a tag or search page)
     rather than an article, or None: many headings that only link to other pages, no prose."""
     if tree.body is None:
         return None
     heads = tree.body.css("h1, h2, h3, h4")
-    if len(heads) < LISTING_MIN_LINKED_HEADINGS_DEFAULT or preclean.prose_chars(tree.body) >= LISTING_PROSE_CHARS_DEFAULT:
+    if len(heads) < LISTING_MIN_LINKED_HEADINGS_DEFAULT or prose >= LISTING_PROSE_CHARS_DEFAULT:
         return None
     linked = 0
     for h in heads[:200]:

@@ -199,9 +199,13 @@ def describe(node: LexborNode) -> str:
     return out
 
 
-def prose_chars(node: LexborNode) -> int:
+def prose_chars(node: LexborNode, need: int | None = None) -> int:
     """Characters of article-like text under node: long paragraphs, or long text runs (pages
-    that write prose as text between <br>s), less what sits inside links."""
+    that write prose as text between <br>s), less what sits inside links. With need, stops as
+    soon as the answer is known to be at least need (or cannot reach it)."""
+    text = node.text(deep=True, separator="\n")
+    if need is not None and len(text) < need:
+        return 0  # not even need characters of text at all
     by_par = 0
     for p in node.css(PROSE_SELECTOR):
         t = p.text(deep=True).strip()
@@ -211,13 +215,17 @@ def prose_chars(node: LexborNode) -> int:
         links = sum(len(a.text(deep=True)) for a in p.css("a"))
         if links <= PROSE_MAX_LINK_SHARE_DEFAULT * n:
             by_par += n
-    by_run = _long_runs(node) - sum(_long_runs(a) for a in node.css("a"))
-    return max(by_par, by_run)
+            if need is not None and by_par >= need:
+                return by_par
+    runs = _long_runs(text)
+    if runs <= by_par:
+        return by_par
+    link_runs = sum(_long_runs(a.text(deep=True, separator="\n")) for a in node.css("a"))
+    return max(by_par, runs - link_runs)
 
 
-def _long_runs(node: LexborNode) -> int:
-    return sum(n for n in (len(s.strip()) for s in node.text(deep=True, separator="\n").split("\n"))
-               if n >= PROSE_RUN_CHARS_DEFAULT)
+def _long_runs(text: str) -> int:
+    return sum(n for n in (len(s.strip()) for s in text.split("\n")) if n >= PROSE_RUN_CHARS_DEFAULT)
 
 
 def _ancestor_ids(nodes: list[LexborNode], limit: int = 2000) -> set[int]:
@@ -283,7 +291,7 @@ def drop_marked_pass(tree: LexborHTMLParser, protected: list[LexborNode]) -> lis
                 if reason.startswith("comments:"):
                     comments.append((node, reason))
                     continue
-                if reason.startswith(HIDDEN_UNGUARDED) or prose_chars(node) < PROSE_GUARD_CHARS_DEFAULT:
+                if reason.startswith(HIDDEN_UNGUARDED) or prose_chars(node, PROSE_GUARD_CHARS_DEFAULT) < PROSE_GUARD_CHARS_DEFAULT:
                     to_drop.append((node, reason))
                     continue
                 if tag == "noscript":
