@@ -194,6 +194,15 @@ def machine_headroom() -> float:
     return 2 * one / two
 
 
+def windows(samples: list[tuple[int, int]], total: int, window: int = 1000) -> str:
+    """Mean tree RSS (MB) over each run of `window` documents: steady growth, or a bounded sawtooth."""
+    out = []
+    for lo in range(0, total, window):
+        xs = [r for d, r in samples if lo < d <= lo + window]
+        out.append(f"{sum(xs) / len(xs) / 1024:.0f}" if xs else "-")
+    return " ".join(out)
+
+
 def tree_digest(root: Path) -> tuple[int, str]:
     h, n = hashlib.sha256(), 0
     for p in sorted(root.rglob("*")):
@@ -279,7 +288,8 @@ def main() -> int:
         peak = max(runs[1]["peak"], runs[2]["peak"])
         print(f"  peak RSS parent+workers       {peak:.0f} MB   (target < 1024; sampled every 0.2 s)")
         for j in (1, 2):
-            print(f"  RSS jobs {j} first/last 1000   {runs[j]['first']:.0f} / {runs[j]['last']:.0f} MB")
+            print(f"  RSS jobs {j} first/last 1000   {runs[j]['first']:.0f} / {runs[j]['last']:.0f} MB; "
+                  f"by 1000 docs: {windows(runs[j]['samples'], n)}")
         print(f"  resume time / first run       {resume['seconds']:.2f} s / {t2:.1f} s = "
               f"{resume['seconds'] / t2:.1%}   (target < 5%)")
         same = d1 == d2 and (dl is None or dl == d1)

@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
         jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: every core)."),
         timeout: float = typer.Option(30.0, "--timeout", help="Seconds per document before its worker is killed."),
         max_memory: str = typer.Option("2G", "--max-memory", help="Address-space limit per worker (e.g. 2G, 512M; 0: none)."),
-        recycle_after: int = typer.Option(1000, "--recycle-after", help="Replace each worker after this many documents."),
+        recycle_after: int = typer.Option(500, "--recycle-after", help="Replace each worker after this many documents."),
         force: bool = typer.Option(False, "--force", help="Recompute everything, ignoring the journal of earlier runs."),
         report: Optional[str] = typer.Option(None, "--report", help="Write a JSON report: one status per input, every reason."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
