@@ -90,6 +90,7 @@ MAX_LABELLED_LINES_DEFAULT = 50
 SITE_MAX_WORDS_DEFAULT = 6
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 MAX_DATE_NODES_DEFAULT = 30
+GLUED_RE = re.compile(r"[A-ZÀ-Þ]{3,}[A-ZÀ-Þ][a-zß-ÿ]")
 NON_WORD_EDGE = " \t.,:;|-–—·•*/\\\"'“”‘’«»()[]{}"
 
 
@@ -243,6 +244,8 @@ def _trim_name(part: str) -> str:
 def _plausible_name(part: str, single_ok: bool, sites: set[str], trusted_multi: bool = False) -> bool:
     if not part or len(part) > MAX_NAME_CHARS_DEFAULT or URL_LIKE_RE.search(part) or ":" in part:
         return False
+    if GLUED_RE.search(part):
+        return False  # "ABOUTFINTECHTobias": two page elements run together
     if any(c.isdigit() for c in part):
         return False
     letters = LETTER_RE.findall(part)
@@ -681,9 +684,21 @@ def _author_nodes(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
     return out
 
 
+def _near(a: LexborNode, b: LexborNode) -> bool:
+    """Siblings or cousins: the same parent or the same grandparent."""
+    pa, pb = a.parent, b.parent
+    if pa is None or pb is None:
+        return False
+    if pa.mem_id == pb.mem_id:
+        return True
+    ga, gb = pa.parent, pb.parent
+    return ga is not None and gb is not None and ga.mem_id == gb.mem_id
+
+
 def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[list[str], str] | None:
     seen: set[int] = set()
-    for node, sel in _author_nodes(tree):
+    nodes = _author_nodes(tree)
+    for node, sel in nodes:
         if node.mem_id in seen:
             continue
         seen.add(node.mem_id)
@@ -698,7 +713,13 @@ def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[lis
             continue
         names = byline_names(text, trusted=True, sites=sites)
         if names:
-            if sel == "author page link" and node.parent is not None:
+            if sel != "author page link":
+                # co-authors: other author elements of the same kind beside this one
+                for other, _ in nodes:
+                    if other.mem_id != node.mem_id and other.tag == node.tag and _near(other, node):
+                        more = byline_names(_node_text(other)[:MAX_VISIBLE_CHARS_DEFAULT], True, sites)
+                        names += [n for n in more if n not in names]
+            elif node.parent is not None:
                 # co-authors: the other author-page links beside this one
                 for other in node.parent.css("a[href]")[:MAX_AUTHORS_DEFAULT * 2]:
                     if other.mem_id != node.mem_id and _same_link_kind(other, node):
