@@ -218,8 +218,8 @@ def prose_chars(node: LexborNode, need: int | None = None) -> int:
             if need is not None and by_par >= need:
                 return by_par
     runs = _long_runs(text)
-    if runs <= by_par:
-        return by_par
+    if runs <= by_par or (need is not None and runs < need):
+        return by_par  # the runs add nothing, or could not reach need even with no links in them
     link_runs = sum(_long_runs(a.text(deep=True, separator="\n")) for a in node.css("a"))
     return max(by_par, runs - link_runs)
 
