@@ -797,12 +797,17 @@ def _labelled_lines(text: str, lower: str, words: tuple[str, ...], pattern: re.P
 def labelled_date(text: str, max_date: str) -> tuple[str, str] | None:
     """A date the page labels as its publication date anywhere ("Erschienen am: 01.11.2023",
     "Published on March 5, 2020"), the first one in reading order. text is the page's text."""
-    for raw, _ in _labelled_lines(text, text.lower(), PUBLISHED_LABEL_WORDS, PUBLISHED_LABEL_RE):
+    lines = None
+    for raw, i in _labelled_lines(text, text.lower(), PUBLISHED_LABEL_WORDS, PUBLISHED_LABEL_RE):
         line = squash(raw)
         m = PUBLISHED_LABEL_RE.search(line)
         if not m or len(line) > MAX_VISIBLE_CHARS_DEFAULT:
             continue
-        found = find_date(line[m.end():m.end() + 60])
+        rest = line[m.end():m.end() + 60]
+        if not rest.strip():  # "Veröffentlichung:" with the date in the next element
+            lines = lines if lines is not None else text.split("\n")
+            rest = next((squash(x) for x in lines[i + 1:i + 4] if x.strip()), "")[:60]
+        found = find_date(rest)
         d = parse_date(found[0], max_date) if found else None
         if d:
             return d, "html:labelled date"
