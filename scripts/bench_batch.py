@@ -137,8 +137,16 @@ def tree_sample(pid: int, cpu_ticks: dict[int, int], states: list[str]) -> int:
     return total
 
 
+def busy_ticks() -> int:
+    """CPU ticks the whole machine has spent busy (not idle or waiting on disk) since boot."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    return sum(v) - v[3] - v[4]
+
+
 def run_sampled(cmd: list[str], journal: Path, interval: float = 0.2) -> dict:
     """Run a command; sample (documents done, tree RSS) until it ends."""
+    busy0 = busy_ticks()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     samples: list[tuple[int, int]] = []
@@ -170,9 +178,10 @@ def run_sampled(cmd: list[str], journal: Path, interval: float = 0.2) -> dict:
     stop.set()
     t.join()
     cpu = sum(cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")   # short-lived processes between samples are missed
+    others = max(0.0, (busy_ticks() - busy0) / os.sysconf("SC_CLK_TCK") - cpu) / elapsed   # cores other work used
     asleep = sum(st in "SD" for st in states) / len(states) if states else float("nan")
     return {"seconds": elapsed, "code": code, "stderr": err.decode(errors="replace"), "samples": samples, "cpu": cpu,
-            "asleep": asleep}
+            "asleep": asleep, "others": others}
 
 
 def drift(samples: list[tuple[int, int]], total: int, window: int = 1000) -> tuple[float, float]:
@@ -280,7 +289,7 @@ def main() -> int:
             c = runs[j]["cpu"]
             print(f"  CPU jobs {j}                    {1000 * c / n:.0f} ms/doc (whole tree); got {c / (j * runs[j]['seconds']):.0%} "
                   f"of {j} core{'s' if j > 1 else ''} x wall time; workers asleep (waiting for work or disk) in "
-                  f"{runs[j]['asleep']:.0%} of samples")
+                  f"{runs[j]['asleep']:.0%} of samples; other processes used {runs[j]['others']:.2f} cores meanwhile")
         if lib:
             print(f"  jobs 1 / library loop         {lib['seconds'] / t1:.2f}    (target >= 0.85; wall clock)")
             print(f"  CPU per doc, library loop     {1000 * lib['cpu'] / n:.0f} ms; batch --jobs 1 (parent, fork server "
