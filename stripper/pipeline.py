@@ -6,12 +6,15 @@ from __future__ import annotations
 from . import byline, main_content
 from .errors import NoArticleError
 from .language import guess_language, stoplist
-from .model import Article, Result
+from .model import HEADING, Article, Result
 from .options import Options
 from .render import body_text
 from .rules import apply_rules, make_context
 from .segment.text import segment_markdown, segment_text
 from .sniff import sniff
+
+
+MIN_MAIN_ARTICLE_CHARS_DEFAULT = 20
 
 
 def _segment_html(text: str, options: Options):
@@ -49,12 +52,16 @@ def run(data: bytes | str, options: Options) -> Result:
     meta = byline.extract(blocks, sel, decisions, language, stop)
     # title and dek lines that opened the span are metadata, not body
     lead = {meta["provenance"].get(k) for k in ("title", "subtitle")}
-    sel.kept = [i for i in sel.kept if f"text:block {i}" not in lead]
+    sel.kept = [i for i in sel.kept if f"text:block {i}" not in lead
+                or (blocks[i].hint == "main" and blocks[i].kind != HEADING)]
     # 6. assemble
     article = _assemble(blocks, sel, meta, html_meta, language, source.kind, options)
     result = Result(article, blocks, decisions + sel.decisions, sel.verdicts, removed,
                     kept=[blocks[i] for i in sel.kept])
-    if len(article.text) < options.min_article_chars:
+    # An HTML main-content extractor's choice is trusted down to a short note.
+    floor = MIN_MAIN_ARTICLE_CHARS_DEFAULT if result.kept and all(b.hint == "main" for b in result.kept) \
+        else options.min_article_chars
+    if len(article.text) < min(floor, options.min_article_chars):
         raise NoArticleError("no article found" + (f" (only {len(article.text)} characters of text)"
                                                     if article.text else ""), result)
     return result

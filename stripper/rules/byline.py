@@ -10,6 +10,7 @@ from . import RuleContext, quote, rule
 from .common import word_count
 
 BYLINE_MAX_WORDS_DEFAULT = 14
+CREDIT_MAX_WORDS_DEFAULT = 40        # a caption found by its credit alone is short
 DATELINE_MAX_WORDS_DEFAULT = 12
 CAPTION_MAX_WORDS_DEFAULT = 70
 BIO_MAX_WORDS_DEFAULT = 90
@@ -73,7 +74,10 @@ def photo_caption(block: Block, ctx: RuleContext) -> str | None:
         return None
     if block.hint == "caption":
         return "caption element"
-    hit = ctx.find("credits", block)
+    if ctx.words(block) > CREDIT_MAX_WORDS_DEFAULT:
+        return None  # a paragraph ending "Image credit: ..." is prose carrying a credit, not a caption
+    t = block.text
+    hit = ctx.phrases("credits").find(t[-CREDIT_TAIL_CHARS_DEFAULT:]) or ctx.phrases("credits_start").find(t[:60])
     if not hit:
         return None
     return f"credit {quote(hit[0].strip(), 40)}"
