@@ -145,7 +145,7 @@ def test_crash_timeout_oom_mark_only_their_documents(tmp_path):
     (src / "oom.txt").write_text(text_page(22))
     (src / "menu.txt").write_text("Home | News | Sport\n\nSign in\n")   # no article
     faults = {"STRIPPER_TEST_FAULTS": "crash:crash.txt,hang:hang.html,oom:oom.txt"}
-    r = run_batch(["in", "-o", "out", "--jobs", "2", "--timeout", "3", "--max-memory", "1G", "--report", "r.json"],
+    r = run_batch(["in", "-o", "out", "--jobs", "2", "--timeout", "8", "--max-memory", "1G", "--report", "r.json"],
                   tmp_path, faults)
     assert r.returncode == 1, r.stderr.decode()
     items = report_items(tmp_path / "r.json")
