@@ -149,9 +149,6 @@ def test_binary_is_not_a_page(name, fmt):
         stripper.strip(BINARY[name], input_format=fmt)
 
 
-@pytest.mark.xfail(strict=True, reason="sniff.check_binary's control-byte threshold (10% of the first 4 KB) "
-                   "is below the share of such bytes in uniform random data (27/256 = 10.5%): about one "
-                   "random input in ten is decoded as cp1252 text and runs the whole pipeline (~35 s per MB)")
 def test_random_bytes_are_always_refused():
     from stripper.sniff import sniff
     slipped = []

@@ -1,0 +1,42 @@
+"""Unit tests of stage 1 (stripper.sniff): binary refusal, decoding, str input."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from stripper import InputError, Options
+from stripper import sniff
+
+PROSE = ("The old harbour bridge reopened to traffic on Monday morning, two years after engineers closed it "
+         "when they found that several of the steel cables holding up the main span had corroded.\n\n")
+
+
+# ----------------------------------------------------------------------------- binary refusal
+
+@pytest.mark.parametrize("size", [200, 500, 4096, 1 << 16])
+def test_random_bytes_of_any_size_are_binary(size):
+    for seed in range(20):
+        with pytest.raises(InputError, match="not a page"):
+            sniff.check_binary(random.Random(seed).randbytes(size))
+
+
+@pytest.mark.parametrize("data", [
+    PROSE.encode() * 30,
+    # a dump with a NUL run where an image was (as in real markdown dumps)
+    b"![ad](https://example.org/banner.gif)" + b"\x00" * 11 + b" ](https://example.org/)\n\n" + PROSE.encode() * 30,
+    # a terminal capture with ANSI colours: ESC is not a binary sign
+    b"".join(b"\x1b[1;31m" + w.encode() + b"\x1b[0m " for w in PROSE.split()) * 10,
+    # ISO-2022-JP shifts in and out with ESC sequences
+    ("東京都は本日、新しい交通規則を発表しました。" * 40).encode("iso-2022-jp"),
+    # a few stray control characters in a short text
+    b"Hello\x08 world, a short note\x07 with two control characters in it.",
+    ("\ufeff" + PROSE * 10).encode("utf-16-le"),
+    ("\ufeff" + PROSE * 10).encode("utf-16-be"),
+    (PROSE * 10).encode("utf-16-le"),
+    ("\ufeff" + PROSE * 10).encode("utf-32-le"),
+], ids=["prose", "nul-run", "ansi", "iso-2022-jp", "stray-controls", "utf16le-bom", "utf16be-bom",
+        "utf16le-nobom", "utf32le-bom"])
+def test_text_is_not_binary(data):
+    sniff.check_binary(data)
+    assert sniff.sniff(data, Options()).text.strip()
