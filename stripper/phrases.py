@@ -20,7 +20,7 @@ PLACEHOLDERS = {
     "{word}": r"\w+",
 }
 _PLACEHOLDER_RE = re.compile("|".join(re.escape(k) for k in PLACEHOLDERS))
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = re.compile(r"[^\W_]+")   # as rules.WORD_RE: gate words and block tokens agree
 _EDGE_PUNCT = " \t\u00a0.,:;!?|·•–—-_*#>()[]{}\"'“”‘’«»"
 
 
@@ -41,6 +41,17 @@ def _literal(phrase: str) -> str:
     return pat
 
 
+def _add_gate_word(gate: set[str] | None, phrase: str) -> set[str] | None:
+    """Add the longest literal word of an entry to the gate; None once an entry has no word."""
+    if gate is None:
+        return None
+    ws = _WORD_RE.findall(_PLACEHOLDER_RE.sub(" ", phrase.lower()))
+    if not ws:
+        return None
+    gate.add(max(ws, key=len))
+    return gate
+
+
 def _alt(parts: list[str], name: str) -> str:
     if not parts:
         raise ValueError(f"phrase list {name!r}: an empty alternation would match everything")
@@ -50,11 +61,13 @@ def _alt(parts: list[str], name: str) -> str:
 class Matcher:
     """Compiled phrase list: .search(text) -> the evidence string or None."""
 
-    __slots__ = ("name", "entries", "_anywhere", "_literals", "_anchors", "_whole", "_exact", "_max_whole")
+    __slots__ = ("name", "entries", "_anywhere", "_literals", "_anchors", "_whole", "_exact", "_max_whole",
+                 "gate_words")
 
     def __init__(self, name: str, lines: list[str]):
         self.name = name
         anywhere, literals, anchors, whole, exact, seen = [], [], set(), [], set(), set()
+        gate: set[str] | None = set()   # one word of every entry: no hit without one of them
         for raw in lines:
             line = raw.strip()
             if not line or line.startswith("#"):
@@ -65,10 +78,13 @@ class Matcher:
             seen.add(key)
             if line.startswith("=re:"):
                 whole.append(line[4:])
+                gate = None   # a regular expression names no word it needs
             elif line.startswith("re:"):
                 anywhere.append(line[3:])
+                gate = None
             elif line.startswith("="):
                 phrase = " ".join(line[1:].lower().split()).strip(_EDGE_PUNCT.replace("{", "").replace("}", ""))
+                gate = _add_gate_word(gate, phrase)
                 if _PLACEHOLDER_RE.search(phrase):
                     whole.append(_literal(phrase))
                 else:
@@ -79,6 +95,7 @@ class Matcher:
                 # its anchor, and a block holding no anchor word skips the regex entirely.
                 ws = _WORD_RE.findall(_PLACEHOLDER_RE.sub(" ", line.lower()))
                 anchors.add(max(ws, key=len) if ws else "")
+                gate = _add_gate_word(gate, line)
         self.entries = len(seen)
         if not self.entries:
             raise ValueError(f"phrase list {name!r} is empty")
@@ -88,6 +105,9 @@ class Matcher:
         self._whole = re.compile(_alt(whole, name) + r"\Z", re.I) if whole else None
         self._exact = frozenset(exact)
         self._max_whole = None if whole else max((len(e) for e in exact), default=0)
+        # The words one of which every hit contains (None: some entry needs none): a block whose
+        # words miss them all cannot match, whatever part of it is searched.
+        self.gate_words = frozenset(gate) if gate is not None else None
 
     def search(self, text: str, tokens: frozenset[str] | None = None) -> str | None:
         hit = self.find(text, tokens)

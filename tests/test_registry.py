@@ -93,6 +93,26 @@ def test_every_literal_entry_matches_its_own_example(name):
     assert not missed, f"{name}: entries that do not match their own text: {missed}"
 
 
+@pytest.mark.parametrize("rule", [r for r in RULES if r.gated], ids=lambda r: r.id)
+def test_gated_rule_fires_past_its_gate(rule):
+    """A gated rule is skipped on blocks holding none of its list's gate words: each entry, as
+    its own block, in any case and wrapped in markdown emphasis, that the list matches must hold
+    one of them."""
+    from stripper.rules import WORD_RE
+    m = load_phrases(rule.phrases)
+    assert m.gate_words, f"{rule.id}: gated, but its list {rule.phrases!r} has regular expressions"
+    closed = []
+    for e in _entries(rule.phrases):
+        sample = e.lstrip("=")
+        for k, v in SAMPLES.items():
+            sample = sample.replace(k, v)
+        for variant in (sample, sample.upper(), sample.title(), f"_{sample}_", f"**{sample}**"):
+            found = m.whole(variant) if e.startswith("=") else m.search(variant)
+            if found and m.gate_words.isdisjoint(WORD_RE.findall(variant.lower())):
+                closed.append(variant)
+    assert not closed, f"{rule.id}: entries the gate would skip: {closed}"
+
+
 def test_placeholders_are_known():
     assert set(SAMPLES) == set(PLACEHOLDERS)
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
 from typing import Callable
 
 from ..model import DROP, Block, Decision
@@ -16,7 +18,7 @@ from ..phrases import Matcher, load_phrases, normalize_block
 PROSE_WORDS_DEFAULT = 40          # must equal rules.common.PROSE_WORDS_DEFAULT
 PROSE_HEAD_CHARS_DEFAULT = 160    # a phrase starting in the first 30 characters ends before this
 ID_RE = re.compile(r"^[A-Z]{3}\d{3}$")
-WORD_RE = re.compile(r"\w+")
+WORD_RE = re.compile(r"[^\W_]+")   # words without the underscores of markdown emphasis
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,9 @@ class Rule:
     action: str
     label: str
     phrases: str | None
+    gated: bool = False            # fires only on a hit of its phrase list (see apply_rules)
+    max_chars: int | None = None   # never fires on a longer block
+    max_words: int | None = None   # never fires on a block of more words (RuleContext.words)
 
     @property
     def doc(self) -> str:
@@ -40,14 +45,21 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: str | None = None):
+def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: str | None = None,
+         gated: bool = False, max_chars: int | None = None, max_words: int | None = None):
+    """Register a rule. gated=True: the rule fires only when its phrase list hits the block, so a
+    block holding none of the list's gate words is skipped without calling it. max_chars /
+    max_words: the rule never fires on a block longer than that. They only save calls; none of
+    them changes a verdict."""
     if not ID_RE.match(rule_id):
         raise ValueError(f"bad rule id {rule_id!r}")
 
     def wrap(func):
         if any(r.id == rule_id or r.slug == slug for r in RULES):
             raise ValueError(f"duplicate rule {rule_id} {slug}")
-        RULES.append(Rule(rule_id, slug, func, action, label, phrases))
+        if gated and not phrases:
+            raise ValueError(f"rule {rule_id}: gated without a phrase list")
+        RULES.append(Rule(rule_id, slug, func, action, label, phrases, gated, max_chars, max_words))
         return func
     return wrap
 
@@ -113,12 +125,16 @@ def _load_families() -> None:
 
 
 def active_rules(options: Options) -> list[Rule]:
+    return active_rules_for(tuple(options.select), tuple(options.ignore))
+
+
+def active_rules_for(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
     _load_families()
     out = []
     for r in RULES:
-        if options.select and not any(r.id.startswith(p) for p in options.select):
+        if select and not any(r.id.startswith(p) for p in select):
             continue
-        if any(r.id.startswith(p) for p in options.ignore):
+        if any(r.id.startswith(p) for p in ignore):
             continue
         out.append(r)
     return out
@@ -137,12 +153,45 @@ def get_rule(rule_id: str) -> Rule | None:
     return None
 
 
+class _Step:
+    """One active rule with the cheap conditions under which it may fire."""
+    __slots__ = ("order", "rule", "max_chars", "max_words", "gate")
+
+    def __init__(self, order: int, r: Rule):
+        self.order, self.rule = order, r
+        self.max_chars = r.max_chars if r.max_chars is not None else 1 << 62
+        self.max_words = r.max_words if r.max_words is not None else 1 << 62
+        self.gate = load_phrases(r.phrases).gate_words if r.gated else None
+
+
+@lru_cache(maxsize=64)
+def _plan(select: tuple[str, ...], ignore: tuple[str, ...]):
+    """The active rules split into those tried on every block and, for gated ones, an index
+    from gate word to the rules it opens."""
+    steps = [_Step(i, r) for i, r in enumerate(active_rules_for(select, ignore))]
+    always = tuple(s for s in steps if s.gate is None)
+    by_word: dict[str, list[_Step]] = {}
+    for st in steps:
+        for w in st.gate or ():
+            by_word.setdefault(w, []).append(st)
+    return always, {w: tuple(v) for w, v in by_word.items()}, frozenset(by_word)
+
+
 def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
-    """Stage 3: run every active rule on every block; the first rule that fires decides."""
-    rules = active_rules(ctx.options)
+    """Stage 3: run every active rule on every block; the first rule that fires decides.
+    A rule is not called on a block its declared limits or its gate words rule out."""
+    always, by_word, gate_words = _plan(tuple(ctx.options.select), tuple(ctx.options.ignore))
     decisions = []
+    tokens, nwords = ctx.tokens, ctx.nwords
     for b in blocks:
-        for r in rules:
+        n, w = len(b.text), nwords[b.index]
+        steps = [st for st in always if n <= st.max_chars and w <= st.max_words]
+        opened = gate_words.intersection(tokens[b.index])
+        if opened:
+            gated = {st for word in opened for st in by_word[word] if n <= st.max_chars and w <= st.max_words}
+            steps = sorted(steps + list(gated), key=attrgetter("order"))
+        for st in steps:
+            r = st.rule
             reason = r.func(b, ctx)
             if reason:
                 decisions.append(Decision(r.id, b.index, r.action, reason[:80], r.label))

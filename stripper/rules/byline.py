@@ -29,12 +29,12 @@ DATE_WORDS_RE = re.compile(
     r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|opublikowano)?\b", re.I)
 
 
-@rule("BYL001", "byline-line", action=TAG, label="byline", phrases="byline")
+@rule("BYL001", "byline-line", action=TAG, label="byline", phrases="byline", max_words=BYLINE_MAX_WORDS_DEFAULT)
 def byline_line(block: Block, ctx: RuleContext) -> str | None:
     """Moves a byline ("By Jane Doe and John Roe", "Von Max Muster") to the metadata.
 
     Why: the author line is metadata, not body text. Example: "By Jane Doe, Reuters"."""
-    if ctx.words(block) > BYLINE_MAX_WORDS_DEFAULT or block.kind == "heading" and block.level <= 1:
+    if block.kind == "heading" and block.level <= 1:
         return None
     if ctx.tokens[block.index].isdisjoint(BYLINE_WORDS) and not CJK_CHAR_RE.search(block.text[:12]):
         return None
@@ -50,13 +50,13 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     return f"byline {quote(block.text, 50)}"
 
 
-@rule("BYL002", "dateline", action=TAG, label="date")
+@rule("BYL002", "dateline", action=TAG, label="date", max_words=DATELINE_MAX_WORDS_DEFAULT)
 def dateline(block: Block, ctx: RuleContext) -> str | None:
     """Moves a publication-date line ("Published March 5, 2020", "05.03.2020 | 12:30") to the metadata.
 
     Why: the date is metadata. Only short lines that are mostly a date qualify, so a date inside
     a sentence of the story stays in the body. Example: "Updated 10:31 AM ET, Tue March 3, 2020"."""
-    if ctx.words(block) > DATELINE_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
+    if block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
         return None
     found = find_date(block.text) if YEAR_RE.search(block.text) else None
     if not found:
@@ -64,14 +64,12 @@ def dateline(block: Block, ctx: RuleContext) -> str | None:
     return f"date line {quote(block.text, 50)} -> {found[0]}"
 
 
-@rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits")  # and credits_start
+@rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits", max_words=CAPTION_MAX_WORDS_DEFAULT)  # and credits_start
 def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     """Moves a photo caption or credit line ("... arrives in Vladivostok.  © Reuters") to captions.
 
     Why: captions describe pictures; they go to the captions list, out of the body.
     Example: "Protesters gather on Monday. (Photo: AP)"."""
-    if ctx.words(block) > CAPTION_MAX_WORDS_DEFAULT:
-        return None
     if block.hint == "caption":
         return "caption element"
     if ctx.words(block) > CREDIT_MAX_WORDS_DEFAULT:
@@ -83,13 +81,13 @@ def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     return f"credit {quote(hit[0].strip(), 40)}"
 
 
-@rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio")
+@rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT)
 def author_bio(block: Block, ctx: RuleContext) -> str | None:
     """Moves a closing author biography ("Jane Doe is a professor of ... at ...") to author_bio.
 
     Why: the bio describes the writer, not the story. It is honoured only at the end of the
     article (selection checks that). Example: "James Brown is an associate professor at Temple University"."""
-    if ctx.words(block) > BIO_MAX_WORDS_DEFAULT or ctx.tokens[block.index].isdisjoint(BIO_VERBS):
+    if ctx.tokens[block.index].isdisjoint(BIO_VERBS):
         return None
     if not ctx.phrases("bio").search(block.text):
         return None

@@ -6,7 +6,7 @@ from . import RuleContext, quote, rule
 from .common import phrase_fires
 
 
-@rule("CKE001", "cookie-banner", phrases="consent")
+@rule("CKE001", "cookie-banner", phrases="consent", gated=True)
 def cookie_banner(block: Block, ctx: RuleContext) -> str | None:
     """Drops cookie and consent banners ("We use cookies ...", "Accept all cookies").
 
@@ -16,7 +16,7 @@ def cookie_banner(block: Block, ctx: RuleContext) -> str | None:
     return f"consent banner {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None
 
 
-@rule("NWS001", "newsletter-signup", phrases="newsletter")
+@rule("NWS001", "newsletter-signup", phrases="newsletter", gated=True)
 def newsletter_signup(block: Block, ctx: RuleContext) -> str | None:
     """Drops newsletter and e-mail sign-up prompts ("Sign up for our newsletter", "Enter your email").
 

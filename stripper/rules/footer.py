@@ -12,37 +12,33 @@ REPEAT_MIN_DEFAULT = 3           # a short block seen this often on a page is te
 REPEAT_MAX_WORDS_DEFAULT = 8
 
 
-@rule("FTR001", "footer-legal", phrases="footer")
+@rule("FTR001", "footer-legal", phrases="footer", max_words=FOOTER_MAX_WORDS_DEFAULT)
 def footer_legal(block: Block, ctx: RuleContext) -> str | None:
     """Drops short footer, legal and copyright lines ("© 2024 Acme", "Privacy Policy", "Impressum").
 
     Why: site-wide furniture. Long prose that mentions a privacy policy is kept.
     Example: "Copyright 2023 Example Media. All rights reserved."."""
     n = ctx.words(block)
-    if n > FOOTER_MAX_WORDS_DEFAULT or (n >= SENTENCE_GUARD_WORDS_DEFAULT and block.text.rstrip()[-1:] in SENTENCE_ENDS):
+    if (n >= SENTENCE_GUARD_WORDS_DEFAULT and block.text.rstrip()[-1:] in SENTENCE_ENDS):
         return None  # a sentence that mentions a privacy policy is prose
     hit = ctx.phrases("footer").search(block.text)
     return f"footer {quote(hit)}" if hit else None
 
 
-@rule("FTR002", "reading-time", phrases="readtime")
+@rule("FTR002", "reading-time", phrases="readtime", max_chars=50)
 def reading_time(block: Block, ctx: RuleContext) -> str | None:
     """Drops reading-time and audio-length labels ("5 min read", "Lesezeit: 3 Minuten").
 
     Why: article furniture, and never an author name. Example: "4 minute read"."""
-    if len(block.text) > 50:
-        return None
     hit = ctx.whole("readtime", block)
     return f"reading time {quote(hit)}" if hit else None
 
 
-@rule("DUP001", "repeated-furniture")
+@rule("DUP001", "repeated-furniture", max_words=REPEAT_MAX_WORDS_DEFAULT)
 def repeated_furniture(block: Block, ctx: RuleContext) -> str | None:
     """Drops short blocks repeated across the page ("Reply", "Share", a menu seen twice).
 
     Why: text that a template repeats is furniture. Example: "Reply" under every comment."""
-    if ctx.words(block) > REPEAT_MAX_WORDS_DEFAULT:
-        return None
     n = ctx.norm_counts.get(ctx.norms[block.index], 0)
     if n >= REPEAT_MIN_DEFAULT:
         return f"seen {n} times: {quote(block.text, 40)}"

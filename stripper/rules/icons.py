@@ -8,14 +8,14 @@ from .common import CAMEL_SPLIT_RE, words
 ICON_SHARE_DEFAULT = 0.5   # share of a block's words that must be icon vocabulary
 
 
-@rule("ICN001", "icon-label-run", phrases="icons")
+@rule("ICN001", "icon-label-run", phrases="icons", max_chars=600)
 def icon_label_run(block: Block, ctx: RuleContext) -> str | None:
     """Drops runs of SVG icon titles glued together ("ChevronIcon FacebookIcon Created with Sketch").
 
     Why: sprite and SVG <title> labels are read out by text dumps; they are never prose.
     Example: "ArrowArtboardCreated with Sketch.Title ChevronTitle ChevronIcon FacebookIcon"."""
     t = block.text
-    if len(t) > 600 or ("Icon" not in t and "Artboard" not in t and "Sketch" not in t and "icon" not in t):
+    if ("Icon" not in t and "Artboard" not in t and "Sketch" not in t and "icon" not in t):
         return None
     split = CAMEL_SPLIT_RE.sub(" ", t)
     ws = words(split)
@@ -30,12 +30,10 @@ def icon_label_run(block: Block, ctx: RuleContext) -> str | None:
     return None
 
 
-@rule("ICN002", "ui-label", phrases="ui")
+@rule("ICN002", "ui-label", phrases="ui", gated=True, max_chars=60)
 def ui_label(block: Block, ctx: RuleContext) -> str | None:
     """Drops a block that is only an interface word ("Menu", "Close", "Skip to content", "Suche").
 
     Why: buttons and toggles carry no article text. Example: "Toggle navigation"."""
-    if len(block.text) > 60:
-        return None
     hit = ctx.whole("ui", block)
     return f"interface label {quote(hit)}" if hit else None

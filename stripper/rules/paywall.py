@@ -8,20 +8,20 @@ from .common import phrase_fires
 PLACEHOLDER_CHARS = ("{", "%", "$", "[[", "<%", "__")  # every placeholder pattern holds one of these
 
 
-@rule("PAY001", "template-placeholder", phrases="placeholders")
+@rule("PAY001", "template-placeholder", phrases="placeholders", max_chars=1000)
 def template_placeholder(block: Block, ctx: RuleContext) -> str | None:
     """Drops blocks holding unfilled template placeholders ("{{numberArticlesLeft}}", "${name}", "%s").
 
     Why: a placeholder the template engine never filled marks a UI string, not prose.
     Example: "You have {{numberArticlesLeft}} free article{{numberArticlesLeft-plural}} left"."""
     t = block.text
-    if block.kind == "pre" or len(t) > 1000 or not any(c in t for c in PLACEHOLDER_CHARS):
+    if block.kind == "pre" or not any(c in t for c in PLACEHOLDER_CHARS):
         return None
     hit = ctx.phrases("placeholders").search(t)
     return f"unfilled placeholder {quote(hit)}" if hit else None
 
 
-@rule("PAY002", "metered-paywall", phrases="paywall")
+@rule("PAY002", "metered-paywall", phrases="paywall", gated=True)
 def metered_paywall(block: Block, ctx: RuleContext) -> str | None:
     """Drops paywall meters and subscription walls ("You have 3 free articles left", "Already a subscriber?").
 
@@ -30,7 +30,7 @@ def metered_paywall(block: Block, ctx: RuleContext) -> str | None:
     return f"paywall prompt {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None
 
 
-@rule("PAY003", "subscription-offer", phrases="offers")
+@rule("PAY003", "subscription-offer", phrases="offers", gated=True)
 def subscription_offer(block: Block, ctx: RuleContext) -> str | None:
     """Drops subscription offers and prices ("Try 1 month for $0.99", "Offer ends", "See all offers").
 

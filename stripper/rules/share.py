@@ -15,24 +15,20 @@ def social_words() -> frozenset[str]:
     return frozenset(w for entry in load_word_set("social") for w in WORD_RE.findall(entry))
 
 
-@rule("SHR001", "share-prompt", phrases="share")
+@rule("SHR001", "share-prompt", phrases="share", gated=True, max_chars=200)
 def share_prompt(block: Block, ctx: RuleContext) -> str | None:
     """Drops share prompts ("Share on Facebook", "Share this article", "Copy link").
 
     Why: social buttons. Example: "Share this story"."""
-    if len(block.text) > 200:
-        return None
     hit = ctx.find("share", block)
     return f"share prompt {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None
 
 
-@rule("SHR002", "social-row", phrases="social")
+@rule("SHR002", "social-row", phrases="social", gated=True, max_chars=150)
 def social_row(block: Block, ctx: RuleContext) -> str | None:
     """Drops a row made only of social network names ("Facebook Twitter LinkedIn Email").
 
     Why: a share bar read out by a text dump. Example: "Facebook Twitter WhatsApp"."""
-    if len(block.text) > 150:
-        return None
     toks = ctx.tokens[block.index]
     if not toks or not toks <= social_words():
         return None

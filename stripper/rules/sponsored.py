@@ -8,23 +8,19 @@ from .common import phrase_fires, word_count
 EXPLAINER_MAX_WORDS_DEFAULT = 80
 
 
-@rule("SPN001", "sponsored-label", phrases="sponsored")
+@rule("SPN001", "sponsored-label", phrases="sponsored", gated=True, max_chars=80)
 def sponsored_label(block: Block, ctx: RuleContext) -> str | None:
     """Drops a block that is only an advertising label ("Sponsored Content", "Advertisement", "Anzeige").
 
     Why: ad and advertorial markers are page furniture. Example: "Paid Post"."""
-    if len(block.text) > 80:
-        return None
     hit = ctx.whole("sponsored", block)
     return f"advertising label {quote(hit)}" if hit else None
 
 
-@rule("SPN002", "sponsored-explainer", phrases="sponsored_explainer")
+@rule("SPN002", "sponsored-explainer", phrases="sponsored_explainer", gated=True, max_words=EXPLAINER_MAX_WORDS_DEFAULT)
 def sponsored_explainer(block: Block, ctx: RuleContext) -> str | None:
     """Drops the paragraph explaining a sponsorship ("About Sponsored Content This content was commissioned by ...").
 
     Why: it describes the advertiser, not the story. Example: "This content was paid for by Acme"."""
-    if ctx.words(block) > EXPLAINER_MAX_WORDS_DEFAULT:
-        return None
     hit = ctx.find("sponsored_explainer", block)
     return f"sponsorship note {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None
