@@ -34,7 +34,7 @@ LISTING_PROSE_CHARS_DEFAULT = 400
 # Deeper than this, nested trafilatura output is read as flat text (no recursion risk).
 MAX_NESTING_DEFAULT = 40
 
-INLINE_WS_RE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+INLINE_WS_RE = re.compile(r"\s+")   # every Unicode space, U+2028 and U+1680 too
 ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "cell", "code", "div", "section",
                         "article", "main", "body", "figure", "note", "dl", "dt", "dd"})

@@ -9,7 +9,7 @@ import re
 
 from ..model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
 
-WS_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+WS_RE = re.compile(r"[\s\u200b]+")   # every Unicode space (U+2028, U+1680, ...) and zero width
 ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 BULLET_RE = re.compile(r"^(?:[•·▪►▸◦‣●○■□✓✔–—]|[*+-](?=\s)|\d{1,3}[.)](?=\s))\s*")
 # Two elements glued: a lowercase word run straight into a capitalised word ("monthThis").
