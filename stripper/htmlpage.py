@@ -42,7 +42,7 @@ BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "c
 
 def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=None) -> HtmlDoc:
     url = getattr(options, "url", None)
-    max_date = getattr(options, "reference_date", None) or htmlmeta.MAX_DATE_DEFAULT
+    max_date = (options.reference_date if options is not None else None) or htmlmeta.MAX_DATE_DEFAULT
     # 1. what the page states about itself
     tree = LexborHTMLParser(text)
     facts = htmlmeta.page_facts(tree, url, max_date)

@@ -6,6 +6,7 @@ with scripts/bench_devset.py (figures in the README)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
 
@@ -36,7 +37,19 @@ class Options:
     stopwords_low: float = STOPWORDS_LOW_DEFAULT
     stopwords_high: float = STOPWORDS_HIGH_DEFAULT
     max_link_density: float = MAX_LINK_DENSITY_DEFAULT
+    # ISO date (YYYY-MM-DD): a date later than this is not a publication date. None = no
+    # reference, the fixed fallback (htmlmeta.MAX_DATE_DEFAULT); never the day of the run.
+    reference_date: str | None = None
 
     def __post_init__(self):
         if self.input_format not in INPUT_FORMATS:
             raise ValueError(f"input_format must be one of {', '.join(INPUT_FORMATS)}")
+        if self.reference_date is not None and not _is_iso_date(self.reference_date):
+            raise ValueError("reference_date must be an ISO date, YYYY-MM-DD")
+
+
+def _is_iso_date(value) -> bool:
+    try:
+        return isinstance(value, str) and len(value) == 10 and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False

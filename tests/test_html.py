@@ -255,6 +255,14 @@ def test_printed_date_over_a_utc_timestamp_but_not_an_update():
     assert f["date"][0] == "2024-05-03"
 
 
+def test_reference_date_bounds_publication_dates():
+    html = page(article(), head='<meta property="article:published_time" content="2024-05-02T08:15:00+02:00">')
+    assert stripper.strip(html, options=Options(input_format="html")).date == "2024-05-02"
+    assert stripper.strip(html, options=Options(input_format="html", reference_date="2024-04-20")).date is None
+    with pytest.raises(ValueError, match="reference_date"):
+        Options(reference_date="May 2024")
+
+
 # ----------------------------------------------------------------------------- blocks
 
 def test_backend_body_maps_to_blocks():
