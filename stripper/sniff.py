@@ -60,6 +60,7 @@ CHARSET_ALIASES = {
     "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "x-mac-roman": "mac-roman",
 }
 XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([a-zA-Z0-9_.:-]{2,40})""", re.I)
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,15 @@ def _utf8_error_rate(data: bytes) -> float:
     return text.count("\ufffd") / max(1, len(text))
 
 
+def fix_surrogates(text: str) -> str:
+    """str input can carry UTF-16 surrogates (a str built from UTF-16 code units, a JSON escape
+    with no partner, bytes decoded with errors="surrogateescape"), which no UTF-8 output can hold:
+    a pair becomes its character, a lone one U+FFFD. Text without any is returned as it is."""
+    if text.isascii() or not SURROGATE_RE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = CONTROL_RE.sub("", text)
@@ -217,6 +227,7 @@ def sniff(data: bytes | str, options: Options) -> Source:
         text, enc = data, "str"
         if len(text) > options.max_input_bytes:
             raise InputError(f"too large: more than {options.max_input_bytes} characters")
+        text = fix_surrogates(text)
     else:
         if len(data) > options.max_input_bytes and not data.startswith(GZIP_MAGIC):
             raise InputError(f"too large: {len(data)} bytes (limit {options.max_input_bytes})")

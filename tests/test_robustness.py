@@ -242,13 +242,7 @@ def test_invalid_utf8_gives_the_article_with_replacement_characters(fmt):
     assert "\ufffd" in art.text
 
 
-@pytest.mark.parametrize("fmt", [
-    pytest.param("text", marks=pytest.mark.xfail(strict=True, reason="sniff passes str input through: a lone "
-                 "surrogate reaches Article.text, which then cannot be encoded as UTF-8")),
-    pytest.param("markdown", marks=pytest.mark.xfail(strict=True, reason="same as text: lone surrogates in "
-                 "str input are not replaced")),
-    "html",
-])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_lone_surrogates_in_str_input_give_valid_utf8(fmt):
     paras = list(PARAS)
     paras[2] = paras[2][:40] + "\ud800 and \udfff" + paras[2][40:]

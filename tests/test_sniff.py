@@ -40,3 +40,28 @@ def test_random_bytes_of_any_size_are_binary(size):
 def test_text_is_not_binary(data):
     sniff.check_binary(data)
     assert sniff.sniff(data, Options()).text.strip()
+
+
+# ----------------------------------------------------------------------------- str input
+
+@pytest.mark.parametrize("given, want", [
+    ("plain ascii", "plain ascii"),
+    ("café – “quoted”", "café – “quoted”"),
+    ("lone \ud800 high and \udfff low", "lone \ufffd high and \ufffd low"),
+    ("a pair \ud83d\ude00 is its character", "a pair \U0001f600 is its character"),
+    ("reversed \ude00\ud83d pair", "reversed \ufffd\ufffd pair"),
+    ("escaped byte \udce9 from surrogateescape", "escaped byte \ufffd from surrogateescape"),
+    ("\ud800", "\ufffd"),
+])
+def test_fix_surrogates(given, want):
+    assert sniff.fix_surrogates(given) == want
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_str_input_with_surrogates_gives_encodable_text(fmt):
+    src = PROSE * 5 + "A stray \udc80 and a pair \ud83d\ude00 here.\n"
+    if fmt == "html":
+        src = "<html><body><p>" + src + "</p></body></html>"
+    text = sniff.sniff(src, Options(input_format=fmt)).text
+    text.encode("utf-8")
+    assert "\U0001f600" in text
