@@ -17,7 +17,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -46,6 +46,11 @@ WS_RE = re.compile(r"\s+")
 NON_ALNUM_RE = re.compile(r"[\W_]+")
 ISO_DATE_RE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]|$)")
 TIMESTAMP_RE = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
+# A local midnight in Central Europe written in UTC ("2022-11-06T23:00:00.000Z" is the 7th there):
+# a publication date, not a time of day, so the day after.
+UTC_MIDNIGHT_RE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T2[23]:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)\s*$")
+# A time zone other than UTC: the date written is already the local one.
+LOCAL_OFFSET_RE = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}\s*$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:[,;&|/·•\n]|\s(?:and|und|et|y|e|en|och|og|i|and also)\s)\s*", re.I)
 PARENS_RE = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
 # Case-sensitive: "le 5 mai" ends a byline, "Loïc Le Clerc" is a name.
@@ -65,12 +70,19 @@ DATE_WORDS_RE = re.compile(r"(?<!\w)(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Vv]er�
 # How many lines above and below the headline may hold its byline.
 BYLINE_ABOVE_DEFAULT = 3
 BYLINE_BELOW_DEFAULT = 8
+DATELINE_MAX_WORDS_DEFAULT = 12    # a byline line found by its date alone is no longer than this
+HEADLINE_BOX_LEVELS_DEFAULT = 6     # parents of the headline climbed to find the lines around it
+HEADLINE_BOX_MIN_BELOW_DEFAULT = 1  # lines below the headline that stop the climb
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "das", "dos", "del", "della", "di", "du", "le", "la",
                             "ter", "ten", "bin", "al", "el", "y", "e", "zu", "vom", "zum", "dei", "des", "d'"})
 MODIFIED_RE = re.compile(r"updated|modified|aktualisiert|geändert|mis à jour|modifié|actualizado|aggiornato|bijgewerkt", re.I)
-DATE_TZ_SLACK_DEFAULT = 2          # days between a structured date and the printed one still "the same"
-PUBLISHED_LABEL_RE = re.compile(r"(?<!\w)(?:veröffentlicht|veröffentlichung|erschienen|publiziert|gepostet|published|posted|publié|"
-                                r"publicado|pubblicato|gepubliceerd|opublikowano)(?:\s+(?:am|on|le|el|il|op|den))?\s*:?\s*", re.I)
+DATE_TZ_SLACK_DEFAULT = 1          # days between a UTC structured date and the printed one still "the same"
+# Generic date tags (often the day the page was generated or last edited): any printed date wins.
+WEAK_DATE_KEYS = frozenset({"date", "dc.date", "dcterms.date"})
+PUBLISHED_LABEL_RE = re.compile(r"(?<!\w)(?:veröffentlicht|veröffentlichung|erschienen|"
+                                r"erstellt am|publiziert|gepostet|published|posted|publié|mise en ligne|date de publication|"
+                                r"publicado|fecha de publicación|pubblicato|data di pubblicazione|gepubliceerd|opublikowano)"
+                                r"(?:\s+(?:am|on|le|el|il|op|den))?\s*:?\s*", re.I)
 MAX_LABEL_SCAN_CHARS_DEFAULT = 300_000
 DEK_MIN_CHARS_DEFAULT = 20
 DEK_MAX_CHARS_DEFAULT = 400
@@ -84,8 +96,10 @@ LABELLED_AUTHOR_RE = re.compile(r"^(?:autor(?:in)?|author|auteur|autore|verfasse
 LABELLED_AUTHOR_LINE_RE = re.compile(r"^[ \t]*(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|von|by|text|texte|"
                                      r"written by|geschrieben von)\b[^\n:]{0,30}:", re.I)
 LABELLED_AUTHOR_WORDS = ("autor", "author", "auteur", "verfasser", "von", "by", "text", "written", "geschrieben")
-PUBLISHED_LABEL_WORDS = ("veröffentlich", "erschienen", "publiziert", "gepostet", "published", "posted", "publié",
-                         "publicado", "pubblicato", "gepubliceerd", "opublikowano")
+PUBLISHED_LABEL_WORDS = ("veröffentlich", "erschienen", "erstellt am", "publiziert",
+                         "gepostet", "published", "posted", "publié", "mise en ligne", "date de publication", "publicado",
+                         "fecha de publicación", "pubblicato", "data di pubblicazione", "gepubliceerd", "opublikowano")
+MAX_LABEL_NEXT_LINES_DEFAULT = 3   # a label alone on its line: its value is in one of the next non-blank lines
 MAX_LABELLED_LINES_DEFAULT = 50
 SITE_MAX_WORDS_DEFAULT = 6
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
@@ -152,8 +166,9 @@ def parse_date(value, max_date: str = MAX_DATE_DEFAULT) -> str | None:
     if m:
         y, mo, d = (int(x) for x in m.groups())
         try:
-            iso = datetime(y, mo, d).strftime("%Y-%m-%d")
-        except ValueError:
+            day = datetime(y, mo, d)
+            iso = (day + timedelta(days=1) if UTC_MIDNIGHT_RE.match(s) else day).strftime("%Y-%m-%d")
+        except (ValueError, OverflowError):
             iso = None
     if iso is None:
         m = TIMESTAMP_RE.match(s)
@@ -742,15 +757,16 @@ def headline_lines(tree: LexborHTMLParser, headline: str | None) -> list[str]:
     for h in tree.css("h1, h2")[:30]:
         if fold(headline_text(h)) != want and fold(_node_text(h)) != want:
             continue
-        box, lines = h.parent, []
-        for _ in range(3):
+        box, lines, at = h.parent, [], None
+        for _ in range(HEADLINE_BOX_LEVELS_DEFAULT):
             if box is None:
                 break
             lines = [squash(x) for x in box.text(deep=True, separator="\n")[:20000].split("\n") if x.strip()][:400]
-            if len(lines) >= 4:
+            at = next((i for i, x in enumerate(lines) if fold(x) and fold(x) in want), None)
+            # a headline alone in its wrappers: climb until the box holds what follows it
+            if at is not None and len(lines) >= 4 and len(lines) - at > HEADLINE_BOX_MIN_BELOW_DEFAULT:
                 break
             box = box.parent
-        at = next((i for i, x in enumerate(lines) if fold(x) and fold(x) in want), None)
         if at is None:
             return []
         near = lines[max(0, at - BYLINE_ABOVE_DEFAULT):at] + lines[at + 1:at + 1 + BYLINE_BELOW_DEFAULT]
@@ -767,7 +783,8 @@ def headline_lines(tree: LexborHTMLParser, headline: str | None) -> list[str]:
 def byline_line(lines: list[str], sites: tuple[str, ...]) -> tuple[list[str], str] | None:
     """The text heuristic: a 'By Jane Doe' / 'DATE | Jane Doe' line by the headline."""
     for line in lines:
-        if BY_WORD_RE.search(line) or find_date(line):
+        # a dateline names its author in a few words; a dated sentence is the dek or the story
+        if BY_WORD_RE.search(line) or (len(line.split()) <= DATELINE_MAX_WORDS_DEFAULT and find_date(line)):
             names = byline_names(line, trusted=False, sites=sites)
             if names:
                 return names, "html:byline line"
@@ -806,7 +823,7 @@ def labelled_date(text: str, max_date: str) -> tuple[str, str] | None:
         rest = line[m.end():m.end() + 60]
         if not rest.strip():  # "Veröffentlichung:" with the date in the next element
             lines = lines if lines is not None else text.split("\n")
-            rest = next((squash(x) for x in lines[i + 1:i + 4] if x.strip()), "")[:60]
+            rest = " ".join(_next_lines(lines, i, 1))[:60]
         found = find_date(rest)
         d = parse_date(found[0], max_date) if found else None
         if d:
@@ -824,12 +841,26 @@ def labelled_author(text: str, sites: tuple[str, ...]) -> tuple[list[str], str] 
             continue
         rest = line[m.end():]
         if not rest:
+            # "Autor:" then "Jane Doe", or "Rechtsanwalt" then "Jane Doe" in two elements
             lines = lines if lines is not None else text.split("\n")
-            rest = next((squash(x) for x in lines[i + 1:i + 4] if x.strip()), "")
-        names = byline_names(rest, trusted=False, sites=sites)
+            nxt = _next_lines(lines, i, 2)
+            names = next((n for n in (byline_names(" ".join(nxt[:k]), False, sites) for k in (1, 2)) if n), None)
+        else:
+            names = byline_names(rest, trusted=False, sites=sites)
         if names:
             return names, "html:labelled author"
     return None
+
+
+def _next_lines(lines: list[str], i: int, n: int) -> list[str]:
+    """The first n non-blank lines after line i (blank ones skipped, within a few dozen)."""
+    out = []
+    for x in lines[i + 1:i + 1 + 8 * MAX_LABEL_NEXT_LINES_DEFAULT]:
+        if x.strip():
+            out.append(squash(x))
+            if len(out) >= n:
+                break
+    return out
 
 
 def url_date(url: str | None, max_date: str) -> tuple[str, str] | None:
@@ -926,6 +957,7 @@ class PageFacts:
     headline: str | None
     url: str | None = None     # the URL given by the caller
     visible: str = ""          # the page's text, scripts and styles left out (set by add_visible)
+    date_raw: str | None = None  # the structured date as written (its time zone matters)
 
 
 def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = MAX_DATE_DEFAULT) -> PageFacts:
@@ -1022,9 +1054,11 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
                 out["authors"] = (names[:MAX_AUTHORS_DEFAULT], f"meta:{vals[0][1]}")
                 break
     # date
+    date_raw = None
     if main is not None:
         for key in ("datePublished", "dateCreated", "uploadDate"):
-            d = parse_date(_str(main.get(key)), max_date)
+            date_raw = _str(main.get(key))
+            d = parse_date(date_raw, max_date)
             if d:
                 out["date"] = (d, f"{label}.{key}")
                 break
@@ -1033,7 +1067,7 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
             for value, written in meta.get(key, ())[:1]:
                 d = parse_date(value, max_date)
                 if d:
-                    out["date"] = (d, f"meta:{written}")
+                    out["date"], date_raw = (d, f"meta:{written}"), value
                     break
             if "date" in out:
                 break
@@ -1056,7 +1090,7 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
             if m and absolute_url(m[0]):
                 out["url"] = (absolute_url(m[0]), f"meta:{m[1]}")
     headline = out["title"][0] if "title" in out else None
-    return PageFacts(out, sites, h1s, headline, url)
+    return PageFacts(out, sites, h1s, headline, url, date_raw=date_raw if "date" in out else None)
 
 
 def headline_candidates(tree: LexborHTMLParser, tag: str, sites: tuple[str, ...], doc_title: str | None) -> list[str]:
@@ -1113,12 +1147,19 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
     facts.fields.pop("unseen_authors", None)
     shown = visible_date(tree, max_date) or dateline(lines, max_date) or labelled_date(raw_text, max_date) or \
         url_date(facts.fields.get("url", (None,))[0] or facts.url, max_date)
-    if shown:
-        stated = facts.fields.get("date")
-        # The printed date wins over a structured one a day or two off (a UTC timestamp of a
-        # local date); a structured date far from it stays (the print may be an update).
-        if stated is None or _days_apart(stated[0], shown[0]) <= DATE_TZ_SLACK_DEFAULT:
-            facts.fields["date"] = shown
+    if shown and _printed_wins(facts.fields.get("date"), facts.date_raw, shown):
+        facts.fields["date"] = shown
+
+
+def _printed_wins(stated: tuple | None, raw: str | None, shown: tuple) -> bool:
+    """The printed date wins over a structured one that is a generic date tag, or a UTC
+    timestamp a day off (the local date); a structured date with its own time zone, or far
+    from the print, stays (the print may be an update or another item's date)."""
+    if stated is None or stated[0] == shown[0]:
+        return True
+    if stated[1].startswith("meta:") and stated[1][5:].lower() in WEAK_DATE_KEYS:
+        return True
+    return _days_apart(stated[0], shown[0]) <= DATE_TZ_SLACK_DEFAULT and not (raw and LOCAL_OFFSET_RE.search(raw))
 
 
 def shows(text: str, name: str) -> bool:

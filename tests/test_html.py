@@ -255,6 +255,35 @@ def test_printed_date_over_a_utc_timestamp_but_not_an_update():
     assert f["date"][0] == "2024-05-03"
 
 
+@pytest.mark.parametrize("head, printed, want", [
+    # a generic date tag (often the day the page was generated) loses to any printed date
+    ('<meta name="date" content="2020-02-12">', '<p class="meta">05.02.2020 | Jane Doe</p>', "2020-02-05"),
+    # a structured date with its own time zone is the local date: a printed one a day off is another item's
+    ('<meta property="article:published_time" content="2020-01-13T18:54:00+01:00">',
+     '<time datetime="2020-01-14T13:47:02+01:00">14.01.2020, 13:47</time>', "2020-01-13"),
+])
+def test_printed_and_structured_dates(head, printed, want):
+    body = article().replace("</h1>", "</h1>" + printed)
+    assert facts_of(page(body, head=head))["date"][0] == want
+
+
+def test_labelled_date_and_author_alone_on_their_lines():
+    text = "Story text.\nErschienen am:\n \n\n \n \n13.10.2021\nAutor:\n\nRechtsanwalt\n Sebastian Einbock\n"
+    assert htmlmeta.labelled_date(text, htmlmeta.MAX_DATE_DEFAULT) == ("2021-10-13", "html:labelled date")
+    assert htmlmeta.labelled_author(text, ()) == (["Sebastian Einbock"], "html:labelled author")
+
+
+def test_a_utc_midnight_is_the_next_local_day():
+    assert htmlmeta.parse_date("2022-11-06T23:00:00.000Z") == "2022-11-07"
+    assert htmlmeta.parse_date("2022-11-06T23:30:00Z") == "2022-11-06"
+    assert htmlmeta.parse_date("2022-11-06T23:00:00+01:00") == "2022-11-06"
+
+
+def test_a_dated_sentence_by_the_headline_is_no_byline():
+    body = article().replace("</h1>", "</h1><p>Der Termin für die Show steht fest: am 21. Mai 2022 im Park.</p>")
+    assert "authors" not in facts_of(page(body))
+
+
 def test_reference_date_bounds_publication_dates():
     html = page(article(), head='<meta property="article:published_time" content="2024-05-02T08:15:00+02:00">')
     assert stripper.strip(html, options=Options(input_format="html")).date == "2024-05-02"
