@@ -20,6 +20,9 @@ TITLE_BEFORE_BYLINE_BONUS_DEFAULT = 0.8
 TITLE_REPEAT_BONUS_DEFAULT = 0.4
 TITLE_DEK_PAIR_BONUS_DEFAULT = 0.8
 TITLE_SENTENCE_PENALTY_DEFAULT = 0.5
+TITLE_CONTAINER_MAX_CHARS_DEFAULT = 300  # a line quoting the headline is short itself
+TITLE_HEADLINE_WORDS_DEFAULT = (4, 20)   # the usual size of a headline, in words
+TITLE_HEADLINE_BONUS_DEFAULT = 0.5
 SUBTITLE_MIN_WORDS_DEFAULT = 6
 SUBTITLE_MAX_WORDS_DEFAULT = 40
 DEK_AFTER_HEADING_MAX_WORDS_DEFAULT = 25
@@ -97,8 +100,18 @@ def _content_words(text: str, stop: frozenset[str]) -> set[str]:
 
 KICKER_MAX_CHARS_DEFAULT = 30
 NAME_LINE_LOOKBEHIND_DEFAULT = 4
+LEAD_HEADLINE_MAX_WORDS_DEFAULT = 16   # a question or quote this short may be the headline
 LEAD_MAX_BLOCKS_DEFAULT = 3        # title and dek may open the article span, up to this many blocks
 SENTENCE_END_RE = re.compile(r"[.!?…\"”»]\s*$")
+
+
+def _paragraph_like(text: str) -> bool:
+    """Ends like a sentence, and is not a headline that asks, exclaims or quotes: those end in
+    '?', '!' or a closing quote too, so they need a paragraph's length."""
+    m = SENTENCE_END_RE.search(text)
+    if not m:
+        return False
+    return text.rstrip()[-1] in ".…" or len(_words(text)) > LEAD_HEADLINE_MAX_WORDS_DEFAULT
 
 
 def _lead_end(blocks: list[Block], sel: Selection) -> int:
@@ -107,7 +120,7 @@ def _lead_end(blocks: list[Block], sel: Selection) -> int:
     a = sel.span[0]
     for n, i in enumerate(sel.kept[:LEAD_MAX_BLOCKS_DEFAULT + 1]):
         b = blocks[i]
-        if SENTENCE_END_RE.search(b.text) or b.kind == HEADING and b.level > 1 or n == LEAD_MAX_BLOCKS_DEFAULT:
+        if _paragraph_like(b.text) or b.kind == HEADING and b.level > 1 or n == LEAD_MAX_BLOCKS_DEFAULT:
             return i
     return a + 1 if a >= 0 else 0
 
@@ -128,12 +141,13 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     for b in blocks:
         k = " ".join(b.text.lower().split())
         counts[k] = counts.get(k, 0) + 1
+    short_lines = "\n".join(k for k in counts for _ in range(counts[k]) if len(k) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT)
     body = _content_words(opening, stop)
     best, best_score = None, 0.0
     lead_end = _lead_end(blocks, sel)
     for i in range(lo, lead_end):
         b = blocks[i]
-        if i in tagged or (i in dropped and i not in repeats) or not _title_like(b, cjk) or LABEL_RE.match(b.text):
+        if i in tagged or (i in dropped and i not in repeats) or not _title_like(b, cjk):
             continue
         if cjk:
             cw = set(b.text)
@@ -141,12 +155,16 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         else:
             cw = _content_words(b.text, stop)
             overlap = len(cw & body) / max(1, len(cw)) if cw else 0.0
+        if LABEL_RE.match(b.text) and overlap == 0:
+            continue   # "Related: ...", "From: Herald Sun"; but "Erfurt: Thorwirth wins" opens its story
+        n_words = len(_words(b.text))
         dist = max(1, lead_end - i)
         score = overlap * TITLE_OVERLAP_WEIGHT_DEFAULT + 1.0 / (1.0 + dist / 4.0)
+        if TITLE_HEADLINE_WORDS_DEFAULT[0] <= n_words <= TITLE_HEADLINE_WORDS_DEFAULT[1]:
+            score += TITLE_HEADLINE_BONUS_DEFAULT   # headline-sized, not a section label
         nxt = i + 1
         while nxt < lead_end and nxt in tagged:
             nxt += 1
-        n_words = len(_words(b.text))
         if nxt < lead_end and nxt not in dropped and _title_like(blocks[nxt], cjk) and n_words >= 4 \
                 and blocks[nxt].kind != HEADING:
             score += TITLE_DEK_PAIR_BONUS_DEFAULT     # headline, then a longer dek
@@ -154,8 +172,9 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
             score += 0.6 if b.level <= 1 else 0.3
         if any(j in byline_near for j in range(i + 1, i + 4)):
             score += TITLE_BEFORE_BYLINE_BONUS_DEFAULT   # headline, then byline or date
-        if counts.get(" ".join(b.text.lower().split()), 0) > 1 and n_words >= 3 and i not in repeats:
-            score += TITLE_REPEAT_BONUS_DEFAULT           # repeated in breadcrumbs, share bars ...
+        key = " ".join(b.text.lower().split())
+        if n_words >= 3 and i not in repeats and (counts.get(key, 0) > 1 or _quoted_elsewhere(key, counts, short_lines)):
+            score += TITLE_REPEAT_BONUS_DEFAULT           # repeated in breadcrumbs, share bars, "<title> | Site" ...
         if b.text.endswith("."):
             score -= TITLE_SENTENCE_PENALTY_DEFAULT
         if n_words < TITLE_SHORT_WORDS_DEFAULT:
@@ -180,6 +199,13 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
                 and (cand.kind != HEADING or cand.level > blocks[best].level) and (j < lead_end or (longer_follows and blocks[best].kind == HEADING and n <= DEK_AFTER_HEADING_MAX_WORDS_DEFAULT)):
             sub = j
     return best, sub
+
+
+def _quoted_elsewhere(key: str, counts: dict[str, int], short_lines: str) -> bool:
+    """Whether the line appears inside a longer line of the page (a breadcrumb ending in the
+    headline, "Headline | Site", a share text), which marks it as the page's name for itself.
+    short_lines: the page's lines up to TITLE_CONTAINER_MAX_CHARS_DEFAULT, joined by newlines."""
+    return short_lines.count(key) > counts.get(key, 0)
 
 
 def _kicker_like(b: Block, ruled: set[int]) -> bool:
