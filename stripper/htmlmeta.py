@@ -71,6 +71,8 @@ DATE_WORDS_RE = re.compile(r"(?<!\w)(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Vv]erÃ
 BYLINE_ABOVE_DEFAULT = 3
 BYLINE_BELOW_DEFAULT = 8
 DATELINE_MAX_WORDS_DEFAULT = 12    # a byline line found by its date alone is no longer than this
+DATELINE_LEAD_CHARS_DEFAULT = 24   # a long line led by a date: the date within its first characters
+SHORT_DMY_RE = re.compile(r"^\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2})(?:[\s,|â€“-]+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*$", re.I)
 HEADLINE_BOX_LEVELS_DEFAULT = 6     # parents of the headline climbed to find the lines around it
 HEADLINE_BOX_MIN_BELOW_DEFAULT = 1  # lines below the headline that stop the climb
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "das", "dos", "del", "della", "di", "du", "le", "la",
@@ -776,6 +778,11 @@ def headline_lines(tree: LexborHTMLParser, headline: str | None) -> list[str]:
                 line = line + " " + near[i + 1]
             if len(line) <= MAX_VISIBLE_CHARS_DEFAULT and not CREDIT_RE.match(line):
                 out.append(line)
+            elif not CREDIT_RE.match(line):
+                # "27.1.2022 - Bei der Erinnerung ...": a first paragraph led by its dateline
+                found = find_date(line[:DATELINE_LEAD_CHARS_DEFAULT])
+                if found and found[1] == 0:
+                    out.append(line[:found[2]])
         return out
     return []
 
@@ -880,11 +887,20 @@ def dateline(lines: list[str], max_date: str) -> tuple[str, str] | None:
         if MODIFIED_RE.search(line):
             continue
         found = find_date(line)
-        if found:
-            d = parse_date(found[0], max_date)
-            if d:
-                return d, "html:dateline"
+        d = parse_date(found[0], max_date) if found else _short_date(line, max_date)
+        if d:
+            return d, "html:dateline"
     return None
+
+
+def _short_date(line: str, max_date: str) -> str | None:
+    """A line that is only a day.month.two-digit-year date, maybe with its time ("28.09.19 12:44")."""
+    m = SHORT_DMY_RE.match(line)
+    if not m:
+        return None
+    day, month, yy = m.groups()
+    year = 2000 + int(yy) if f"20{yy}" <= max_date[:4] else 1900 + int(yy)
+    return parse_date(f"{year:04d}-{int(month):02d}-{int(day):02d}", max_date)
 
 
 def visible_dek(tree: LexborHTMLParser, headline: str | None) -> tuple[str, str] | None:

@@ -273,6 +273,18 @@ def test_labelled_date_and_author_alone_on_their_lines():
     assert htmlmeta.labelled_author(text, ()) == (["Sebastian Einbock"], "html:labelled author")
 
 
+@pytest.mark.parametrize("printed, want", [
+    ("<p>jdoe</p><p>28.09.19</p><p>12:44</p>", "2019-09-28"),
+    ("<p>27.1.2022 - " + "Bei der Erinnerung an die Verfolgten des Regimes wird die Stadt aktiv. " * 4 + "</p>", "2022-01-27"),
+])
+def test_dateline_short_year_and_leading_a_paragraph(printed, want):
+    assert facts_of(page(article().replace("</h1>", "</h1>" + printed)))["date"] == (want, "html:dateline")
+
+
+def test_a_version_number_is_no_short_date():
+    assert htmlmeta.dateline(["Version 1.2.10 released", "1.2.3"], htmlmeta.MAX_DATE_DEFAULT) is None
+
+
 def test_a_utc_midnight_is_the_next_local_day():
     assert htmlmeta.parse_date("2022-11-06T23:00:00.000Z") == "2022-11-07"
     assert htmlmeta.parse_date("2022-11-06T23:30:00Z") == "2022-11-06"
