@@ -41,9 +41,22 @@ HTML_TAG_RE = re.compile(r"<(?:p|div|span|a|br|body|article|section|main|h[1-6]|
                          re.I)
 MD_SIGNS_RE = re.compile(r"\]\((?:https?:|/|#|mailto:)|^#{1,6} \S|^\s{0,3}[*+-] \[|^!\[", re.M)
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})""", re.I)
-# Below this share of undecodable characters, bytes that are not valid UTF-8 are read as
-# UTF-8 with a few bad sequences (replaced), not handed to charset detection.
+# Below this share of undecodable characters, bytes that are not valid UTF-8 are not handed to
+# charset detection: they are UTF-8 with a few bad sequences (replaced), or mostly-ASCII cp1252
+# text with a few accented letters or curly quotes.
 MOSTLY_UTF8_ERROR_RATE = 0.01
+# A run of non-ASCII bytes, and one that is well-formed UTF-8 (the lead byte fixes the length:
+# no backtracking).
+HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
+UTF8_RUN_RE = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                         rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                         rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})+")
+# What the non-ASCII bytes of mostly-ASCII Western text are in cp1252, besides letters: quotes,
+# dashes, the ellipsis, currency and common signs. (0xFF, ÿ, is left out: it is the usual stray
+# byte of binary padding, and next to never in such text.)
+CP1252_TEXT_SIGNS = frozenset("‘’‚“”„–—…•«»‹›¡¿\xa0\xad€£¥¢©®™°§¶·±×÷½¼¾¹²³ªº´µ")
+# The longest run of non-ASCII bytes such text has ("ção", "é”", "…»").
+CP1252_MAX_RUN = 3
 # How far into the page a charset declaration is looked for (browsers prescan 1024 bytes;
 # real pages put long <head>s before it).
 DECLARATION_SCAN_BYTES = 16384
@@ -150,23 +163,68 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return data.decode(declared), declared
         except (UnicodeDecodeError, LookupError):
             pass
-    # Mostly UTF-8 with a few bad bytes: keep UTF-8 and replace the bad ones. (Undeclared
-    # legacy text with so few high bytes loses a quote or two; corrupted UTF-8 read as a
-    # legacy charset would garble every character that was right.)
+    # A few bad bytes: UTF-8 with some bad sequences (replaced, as browsers do), unless every
+    # non-ASCII run reads as the accented letters and quotes of cp1252 text and few are UTF-8.
+    # Corrupted UTF-8 read as a legacy charset would garble every character that was right.
     sample = data[: 1 << 20]
-    if _utf8_error_rate(sample) < MOSTLY_UTF8_ERROR_RATE and bad_at > 0:
+    few_bad = _utf8_error_rate(sample) < MOSTLY_UTF8_ERROR_RATE and bad_at > 0
+    if few_bad and (is_utf8 or not _reads_as_cp1252(sample)):
         return data.decode("utf-8", errors="replace"), "utf-8"
     if declared and not is_utf8:
         return data.decode(declared, errors="replace"), declared
+    if few_bad:
+        return data.decode("cp1252", errors="replace"), "cp1252"
     # Undeclared, or declared UTF-8 and plainly not: detect.
     try:
-        from charset_normalizer import from_bytes
-        best = from_bytes(data[:200_000]).best()
-        if best is not None and best.encoding:
-            return data.decode(best.encoding, errors="replace"), best.encoding
+        enc = _detect(data[:200_000])
+        if enc:
+            return data.decode(enc, errors="replace"), enc
     except Exception:  # detection is best effort
         pass
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _detect(data: bytes) -> str | None:
+    """charset_normalizer's best guess, read as browsers read labels (latin-1 is cp1252); cp1252
+    when it scores the same as the best (cp1250 and cp1252 often tie on Western text, and
+    cp1252 is by far the more common)."""
+    from charset_normalizer import from_bytes
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None or not best.encoding:
+        return None
+    enc = best.encoding
+    if any(m.encoding == "cp1252" and (m.chaos, m.coherence) == (best.chaos, best.coherence) for m in matches):
+        enc = "cp1252"
+    return CHARSET_ALIASES.get(enc.replace("_", "-"), enc)
+
+
+def _reads_as_cp1252(data: bytes) -> bool:
+    """True when the non-ASCII bytes of data are cp1252 text, not broken UTF-8: more runs of
+    them are not UTF-8 than are, and each such run is short and reads in cp1252 as letters
+    (no capital straight after a small letter: "wordÃ(") or common signs."""
+    utf8 = legacy = 0
+    for m in HIGH_RUN_RE.finditer(data):
+        run = m.group()
+        if UTF8_RUN_RE.fullmatch(run):
+            utf8 += 1
+            continue
+        if len(run) > CP1252_MAX_RUN:
+            return False
+        try:
+            chars = run.decode("cp1252")
+        except UnicodeDecodeError:   # 0x81, 0x8d, 0x8f, 0x90, 0x9d: no character in cp1252
+            return False
+        prev = chr(data[m.start() - 1]) if m.start() else " "
+        for c in chars:
+            if c.isalpha():
+                if c == "ÿ" or (c.isupper() and prev.islower()):
+                    return False
+            elif c not in CP1252_TEXT_SIGNS:
+                return False
+            prev = c
+        legacy += 1
+    return legacy > utf8
 
 
 def _utf8_error_rate(data: bytes) -> float:

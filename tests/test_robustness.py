@@ -284,15 +284,10 @@ CP1252_PROSE = {
            "Les commerçants du côté sud ont déclaré que leurs ventes avaient baissé d'un tiers pendant la "
            "fermeture, et ils ont demandé une aide à la mairie."],
 }
-_XFAIL_LIGHT = pytest.mark.xfail(strict=True, reason="sniff.decode keeps UTF-8 when under 1% of the bytes are "
-                                 "invalid, so cp1252 text with a few accented words or curly quotes comes out with "
-                                 "U+FFFD in place of every one of them")
-_XFAIL_CP1250 = pytest.mark.xfail(strict=True, reason="undeclared cp1252 is guessed as cp1250 (charset_normalizer "
-                                  "scores cp1250 and cp1252 the same and sniff.decode takes the first): ñ becomes ń")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("lang", [pytest.param("en", marks=_XFAIL_LIGHT), pytest.param("es", marks=_XFAIL_CP1250), "fr"])
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
 def test_cp1252_without_declaration_round_trips_sample_words(lang, fmt):
     paras = CP1252_PROSE[lang]
     src = page(fmt, paras, title="Le pont" if lang == "fr" else "El puente" if lang == "es" else TITLE)

@@ -65,3 +65,52 @@ def test_str_input_with_surrogates_gives_encodable_text(fmt):
     text = sniff.sniff(src, Options(input_format=fmt)).text
     text.encode("utf-8")
     assert "\U0001f600" in text
+
+
+# ----------------------------------------------------------------------------- decoding
+
+ENGLISH = PROSE * 8
+
+
+@pytest.mark.parametrize("extra", [
+    "The café served crème brûlée to the naïve señor from São Paulo.",
+    "He said “it’s over” — and left… for good.",
+    "Die Einführung der Straße kostete 5 € mehr als geplant.",
+    "A façade and the informação booth, “ação”.",
+])
+def test_mostly_ascii_cp1252_is_read_as_cp1252(extra):
+    data = (ENGLISH + extra + "\n").encode("cp1252")
+    text, enc = sniff.decode(data)
+    assert enc == "cp1252" and extra in text
+
+
+def test_spanish_cp1252_is_not_guessed_as_cp1250():
+    words = "El niño y la señora de España cruzaron el puente por la mañana, según dijeron los vecinos. "
+    text, enc = sniff.decode((words * 40).encode("cp1252"))
+    assert enc == "cp1252" and "niño" in text and "España" in text
+
+
+@pytest.mark.parametrize("bad", [b"\xc3\x28", b"\xff", b"\x81", b"\xe2\x82\xac\x80\x80"],
+                         ids=["lead-then-ascii", "ff", "undefined-in-cp1252", "long-run"])
+def test_ascii_text_with_a_stray_bad_sequence_stays_utf8(bad):
+    data = ENGLISH.encode() + b"a word" + bad + b" here\n"
+    text, enc = sniff.decode(data)
+    assert enc == "utf-8" and "\ufffd" in text
+
+
+def test_utf8_text_with_a_few_cp1252_quotes_stays_utf8():
+    utf8 = ("Grüße aus Köln, schöne Größe. " * 10).encode()
+    data = ENGLISH.encode() + utf8 + "“quoted” ’".encode("cp1252") + b"\n"
+    text, enc = sniff.decode(data)
+    assert enc == "utf-8" and "Grüße aus Köln" in text and text.count("\ufffd") == 3
+
+
+def test_declared_utf8_with_a_few_bad_bytes_stays_utf8():
+    data = b'<html><head><meta charset="utf-8"></head><body><p>' + ENGLISH.encode() + "café".encode("cp1252") + b"</p>"
+    text, enc = sniff.decode(data, sniff.declared_charset(data))
+    assert enc == "utf-8" and "caf\ufffd" in text
+
+
+def test_valid_utf8_is_always_utf8():
+    text = ENGLISH + "The café served crème brûlée. “Quoted” – Ãœ looks odd but is valid."
+    assert sniff.decode(text.encode()) == (text, "utf-8")
