@@ -420,8 +420,19 @@ def _as_list(value) -> list:
 
 
 def jsonld_authors(obj: dict, lds: JsonLd, sites: tuple[str, ...]) -> list[str]:
+    names = _jsonld_people(_as_list(obj.get("author"))[:MAX_AUTHORS_DEFAULT] +
+                           _as_list(obj.get("creator"))[:3] * (not obj.get("author")), lds, sites)
+    if names and isinstance(obj.get("creator"), list):
+        # "author" names the first writer, "creator" all of them (the author among them)
+        creators = _jsonld_people(obj["creator"][:MAX_AUTHORS_DEFAULT], lds, sites)
+        if len(creators) > len(names) and set(names) <= set(creators):
+            names = creators
+    return names
+
+
+def _jsonld_people(values: list, lds: JsonLd, sites: tuple[str, ...]) -> list[str]:
     names: list[str] = []
-    for a in _as_list(obj.get("author"))[:MAX_AUTHORS_DEFAULT] + _as_list(obj.get("creator"))[:3] * (not obj.get("author")):
+    for a in values:
         a = _resolve(a, lds)
         if isinstance(a, str):
             names += person_names(a, trusted=True, site_names=sites)
@@ -1142,9 +1153,9 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
     facts.visible = raw_text
     if "authors" in facts.fields:
         names, prov = facts.fields["authors"]
-        shown = [n for n in names if shows(raw_text, n)]
+        shown = [_full_name(raw_text, n, facts.sites) for n in names if shows(raw_text, n)]
         if shown:
-            facts.fields["authors"] = (shown, prov)
+            facts.fields["authors"] = (list(dict.fromkeys(shown)), prov)
         else:
             # unseen: a visible byline wins; JSON-LD alone is not enough
             unseen = facts.fields.pop("authors")
@@ -1176,6 +1187,19 @@ def _printed_wins(stated: tuple | None, raw: str | None, shown: tuple) -> bool:
     if stated[1].startswith("meta:") and stated[1][5:].lower() in WEAK_DATE_KEYS:
         return True
     return _days_apart(stated[0], shown[0]) <= DATE_TZ_SLACK_DEFAULT and not (raw and LOCAL_OFFSET_RE.search(raw))
+
+
+def _full_name(text: str, name: str, sites: tuple[str, ...]) -> str:
+    """A one-word structured name ("Nils") as the page prints it in full ("von Nils Pickert"):
+    the one capitalised word that follows it wherever it stands, when that makes a name."""
+    if " " in name or not name[:1].isupper():
+        return name
+    after = {m.group(1) for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"[ \t\u00a0]+([A-ZÀ-Þ][\w'’-]{1,30})(?!\w)",
+                                             text[:MAX_LABEL_SCAN_CHARS_DEFAULT])}
+    if len(after) != 1:
+        return name
+    full = f"{name} {after.pop()}"
+    return full if person_names(full, trusted=False, site_names=sites) == [full] else name
 
 
 def shows(text: str, name: str) -> bool:

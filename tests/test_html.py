@@ -204,6 +204,30 @@ def test_meta_author_hostile_value_is_linear():
     assert time.perf_counter() - start < 2.0
 
 
+def test_one_word_structured_author_as_printed_in_full():
+    ld = {"@type": "Article", "headline": "Floating solar farm approved for the old reservoir",
+          "author": {"@type": "Person", "name": "Nils"}}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    f = facts_of(page(article().replace("</h1>", "</h1><p>Eine Kolumne von Nils Pickert</p>"), head=head))
+    assert f["authors"][0] == ["Nils Pickert"]
+    # two different surnames after the first name: which one is unknown, the name stays as given
+    body = article().replace("</h1>", "</h1><p>Nils Pickert und Nils Holgersson</p>")
+    assert facts_of(page(body, head=head))["authors"][0] == ["Nils"]
+
+
+def test_jsonld_creator_list_completes_the_author():
+    ld = {"@type": "Article", "headline": "Floating solar farm approved for the old reservoir",
+          "author": {"@type": "Person", "name": "Sadhbh O'Sullivan"}, "creator": ["Sadhbh O'Sullivan", "Elisabeth Kochan"]}
+    body = article().replace("</h1>", "</h1><p>By Sadhbh O'Sullivan and Elisabeth Kochan</p>")
+    f = facts_of(page(body, head=f'<script type="application/ld+json">{json.dumps(ld)}</script>'))
+    assert f["authors"][0] == ["Sadhbh O'Sullivan", "Elisabeth Kochan"]
+
+
+def test_byline_element_with_an_agency():
+    f = facts_of(page(article().replace("</h1>", "</h1><byline>Von David Hutzler, dpa</byline>")))
+    assert f["authors"] == (["David Hutzler"], "html:author element")
+
+
 @pytest.mark.parametrize("raw, trusted, want", [
     ("By Jane Doe and John Roe, Reuters", False, ["Jane Doe", "John Roe"]),
     ("Jane Doe; John Roe & Ann Lee", False, ["Jane Doe", "John Roe", "Ann Lee"]),
