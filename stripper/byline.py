@@ -28,13 +28,18 @@ SUBTITLE_MAX_WORDS_DEFAULT = 40
 DEK_AFTER_HEADING_MAX_WORDS_DEFAULT = 25
 BYLINE_PREFIX_RE = re.compile(
     r"^(?:by|written by|words by|story by|text by|reporting by|von|text von|par|por|di|door|av|af|autor|autorin|author|auteur|texte"
-    r"|作者|责任编辑|編集|记者|記者|文|撰文|编辑)\s*[:：]?\s*",
+    r"|作者|责任编辑|編集|记者|記者|文|撰文|编辑"
+    r"|(?:text|redaktion)(?:\s*(?:&|und|and|y|et)\s*(?:fotos?|bilder?|photos?))?(?=\s*:))\s*[:：]?\s*",
     re.I)
 # "Posted on 21 July 2019 by X", "Publiziert am ... von X": the names follow the last by/von.
 BYLINE_INNER_RE = re.compile(r"^.*?\s(?:by|von|par|por|da|door)\s+(?=[A-ZÀ-Þ])", re.I)
 CJK_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b)\s*", re.I)
-NAME_CUT_RE = re.compile(r"\s+(?:(?:for|für|pour|para|per|in|at|on|am|le|el|[-–—•|·])\s|(?:updated|published|posted)\b).*$", re.I)
+NAME_CUT_RE = re.compile(r"\s+(?:(?:for|für|pour|para|per|in|at|on|vom|(?-i:am|um|le|el)|[-–—•|·])(?:\s|$)"
+                         r"|(?:updated|published|posted|veröffentlicht|aktualisiert|publié|publicado|pubblicato)\b).*$", re.I)
+TRAILING_COUNTS_RE = re.compile(r"(?:\s+\d+)+\s*$")   # like and comment counts after a name
+BY_WORD_RE = re.compile(r"(?:^|[\s,|·•/-])(?:by|von|par|por|door)\s+(?=[A-ZÀ-Þ])|(?:^|\s)(?:text|redaktion|autor|autorin|author|auteur)\s*:", re.I)
+HANDLE_RE = re.compile(r"(?<!\w)@\w+")          # "@wperdomod" after a name
 NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|van|von|de|der|den|da|del|della|di|du|le|la|ter|bin|al|el)$")
 WORD_RE = re.compile(r"\w+")
 PAREN_RE = re.compile(r"\([^()\n]{0,200}\)")    # bounded: a '(' with no ')' costs little
@@ -53,6 +58,12 @@ def clean_person_names(raw: str) -> list[str]:
     d = find_date(text)
     if d:
         text = text[: d[1]] if d[1] > 0 else text[d[2]:]
+        if d[1] == 0:   # "05.02.2020 - Redaktion: Eberhard Fuhr": the label follows the date
+            text = text.lstrip(" ,.:;-–—|/·•")
+            single_ok = single_ok or bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text))
+            text = BYLINE_INNER_RE.sub("", BYLINE_PREFIX_RE.sub("", text))
+    text = HANDLE_RE.sub(" ", text)
+    text = TRAILING_COUNTS_RE.sub("", text)
     text = re.split(r"\s{2,}|[|·•]|\s[-–—]\s", text.strip())[0]
     text = PAREN_RE.sub(" ", text)
     not_names = load_word_set("not_names")
@@ -70,7 +81,7 @@ def clean_person_names(raw: str) -> list[str]:
             continue
         if not all(NAME_TOKEN_RE.match(t) for t in toks) or not toks[0][0].isupper() or not toks[-1][0].isupper():
             continue
-        if any(t.lower().strip(".") in not_names for t in toks):
+        if any(p in not_names for t in toks for p in t.lower().strip(".").split("-")):
             continue
         if part not in names:
             names.append(part)
@@ -208,6 +219,12 @@ def _quoted_elsewhere(key: str, counts: dict[str, int], short_lines: str) -> boo
     return short_lines.count(key) > counts.get(key, 0)
 
 
+def _names_someone(text: str) -> bool:
+    """A line with a byline label or a by-word before a capitalised word."""
+    return bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text)
+                or BY_WORD_RE.search(text))
+
+
 def _kicker_like(b: Block, ruled: set[int]) -> bool:
     """A section kicker right above a headline: one to three capitalised words, no digits."""
     t = b.text.strip()
@@ -233,7 +250,8 @@ def _person_name(text: str, stop: frozenset[str]) -> str | None:
     not_names = load_word_set("not_names")
     for t in toks:
         core = t.strip(".,")
-        if not core or not (core[0].isupper() and core[0].isalpha()) or any(c.isdigit() for c in core):
+        if not core or not (core[0].isupper() and core[0].isalpha()) or any(c.isdigit() for c in core) \
+                or core.endswith(":"):
             return None
         if core.lower() in not_names or core.lower() in stop or (core.isupper() and len(core) > 3):
             return None
@@ -252,7 +270,7 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
     near |= dated
     for d in sel.meta.get("date", []):
         if a - TITLE_LOOKBEHIND_DEFAULT <= d <= lead_end + 1:
-            near |= {d - 1, d + 1}
+            near |= {d - 1, d, d + 1}
     for i in sorted(near):
         if i < 0 or i >= len(blocks) or i in ruled or i in sel.kept and i >= lead_end:
             continue
@@ -297,7 +315,11 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     elif ti is not None and ti > 0 and _kicker_like(blocks[ti - 1], ruled):
         out["section"] = blocks[ti - 1].text.strip()
         out["provenance"]["section"] = f"text:kicker block {ti - 1}"
-    for i in sorted(sel.meta.get("byline", []), key=lambda i: (abs(i - a), i)):
+    # Byline lines, then date lines that name someone ("Posted on 2 May 2022 by Jane Doe",
+    # "VON MORITZ GATHMANN am 21. April 2020": the date rule took them first).
+    bylines = sorted(sel.meta.get("byline", []), key=lambda i: (abs(i - a), i))
+    bylines += sorted((i for i in sel.meta.get("date", []) if _names_someone(blocks[i].text)), key=lambda i: (abs(i - a), i))
+    for i in bylines:
         if i > z or i < a - TITLE_LOOKBEHIND_DEFAULT * 2:
             continue
         names = clean_person_names(blocks[i].text)

@@ -71,6 +71,18 @@ def test_long_byline_is_prose():
     ("Minute Read", []),
     ("Published", []),
     ("Share", []),
+    # a date after the name, in any case; labels before it; handles and counts after it
+    ("By Martin Jendrischik On 12. Dezember 2022", ["Martin Jendrischik"]),
+    ("VON MORITZ GATHMANN am 21. April 2020", ["MORITZ GATHMANN"]),
+    ("Von Jule Radeck Vom 3. Februar 2022 0", ["Jule Radeck"]),
+    ("Par Loïc Le Clerc | 30 septembre 2018", ["Loïc Le Clerc"]),
+    ("Por Williams Perdomo @wperdomod - mayo 11, 2022", ["Williams Perdomo"]),
+    ("Text: Ursula Eggers", ["Ursula Eggers"]),
+    ("Text & Fotos: Ivan Valetny 0 337", ["Ivan Valetny"]),
+    ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)", ["Eberhard Fuhr"]),
+    ("02.02.2022, 11:30 Uhr von Markus Steinrisser", ["Markus Steinrisser"]),
+    ("von Mathilda Trausch, Online-Redaktion Veröffentlicht: 26.12.2022", ["Mathilda Trausch"]),
+    ("Text: so wird es gemacht", []),
 ])
 def test_byline_names_are_people_only(line, names):
     """Authors precision: UI words, reading time, "Published" and "Staff" are never names."""
