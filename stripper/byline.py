@@ -36,9 +36,13 @@ BYLINE_INNER_RE = re.compile(r"^.*?\s(?:by|von|par|por|da|door)\s+(?=[A-ZÀ-Þ])
 CJK_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b)\s*", re.I)
 NAME_CUT_RE = re.compile(r"\s+(?:(?:for|für|pour|para|per|in|at|on|vom|(?-i:am|um|le|el)|[-–—•|·])(?:\s|$)"
-                         r"|(?:updated|published|posted|veröffentlicht|aktualisiert|publié|publicado|pubblicato)\b).*$", re.I)
+                         r"|(?:updated|published|posted|veröffentlicht|aktualisiert|publié|publicado|pubblicato|zuletzt|"
+                         r"last (?:updated|modified)|geändert|mis à jour)\b|\s*[\w-]+:(?:\s|$)).*$", re.I)
 TRAILING_COUNTS_RE = re.compile(r"(?:\s+\d+)+\s*$")   # like and comment counts after a name
 BY_WORD_RE = re.compile(r"(?:^|[\s,|·•/-])(?:by|von|par|por|door)\s+(?=[A-ZÀ-Þ])|(?:^|\s)(?:text|redaktion|autor|autorin|author|auteur)\s*:", re.I)
+POSTED_BY_RE = re.compile(r"(?:^|\s)(?:posted|published|written|geschrieben|publiziert|veröffentlicht|verfasst|"
+                          r"publié|publicado|pubblicato|gepost)\b[^|:]{0,60}?\s(?:by|von|par|por|door)\s*:?\s+\S", re.I)
+USER_NAME_RE = re.compile(r"^[a-z][a-z0-9_.-]{2,29}$")   # a lowercase user name: "marc", "damianduchamps"
 HANDLE_RE = re.compile(r"(?<!\w)@\w+")          # "@wperdomod" after a name
 NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|van|von|de|der|den|da|del|della|di|du|le|la|ter|bin|al|el)$")
 WORD_RE = re.compile(r"\w+")
@@ -53,6 +57,8 @@ def clean_person_names(raw: str) -> list[str]:
     """'By Jane Doe and John Roe, Reuters' -> ['Jane Doe', 'John Roe']; junk gives []."""
     text = raw.strip()
     single_ok = bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text))
+    # "Posted on 2015-04-05 by marc": after an explicit posted-by, a user name counts as a name
+    handle_ok = bool(POSTED_BY_RE.search(text))
     text = BYLINE_PREFIX_RE.sub("", text)
     text = BYLINE_INNER_RE.sub("", text)
     d = find_date(text)
@@ -64,7 +70,8 @@ def clean_person_names(raw: str) -> list[str]:
             text = BYLINE_INNER_RE.sub("", BYLINE_PREFIX_RE.sub("", text))
     text = HANDLE_RE.sub(" ", text)
     text = TRAILING_COUNTS_RE.sub("", text)
-    text = re.split(r"\s{2,}|[|·•]|\s[-–—]\s", text.strip())[0]
+    text = re.split(r"\s{2,}|[|·•]|\s[-–—/]\s|//", text.strip())[0]
+    text = NAME_CUT_RE.sub("", text)   # "Fatima in Gefühle, Popkultur": nothing after "in" is a name
     text = PAREN_RE.sub(" ", text)
     not_names = load_word_set("not_names")
     names: list[str] = []
@@ -75,6 +82,9 @@ def clean_person_names(raw: str) -> list[str]:
         if CJK_NAME_RE.match(part):
             names.append(part)
             continue
+        if handle_ok and not names and USER_NAME_RE.match(part) and part.lower() not in not_names:
+            names.append(part)
+            break
         toks = part.split()
         if not (2 <= len(toks) <= 4) and not (single_ok and len(toks) == 1 and len(part) >= 3
                                                and not part.isupper() and "." not in part):

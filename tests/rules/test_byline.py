@@ -83,6 +83,14 @@ def test_long_byline_is_prose():
     ("02.02.2022, 11:30 Uhr von Markus Steinrisser", ["Markus Steinrisser"]),
     ("von Mathilda Trausch, Online-Redaktion Veröffentlicht: 26.12.2022", ["Mathilda Trausch"]),
     ("Text: so wird es gemacht", []),
+    ("Januar 2014 by Barbara Russ / Kategorien: Event, Fashion", ["Barbara Russ"]),
+    ("Dezember 2022 von Fatima in Gefühle, Popkultur", ["Fatima"]),
+    ("Evgenia Karp Zuletzt geändert am 06.11.2023", ["Evgenia Karp"]),
+    # a user name counts only after an explicit "posted by"
+    ("Posted on 2015-04-05 by marc | Leave a comment", ["marc"]),
+    ("Publiziert am 23. Juli 2013 von uriebe", ["uriebe"]),
+    ("Posted by email", []),
+    ("by marc", []),
 ])
 def test_byline_names_are_people_only(line, names):
     """Authors precision: UI words, reading time, "Published" and "Staff" are never names."""
