@@ -106,6 +106,8 @@ MAX_LABELLED_LINES_DEFAULT = 50
 SITE_MAX_WORDS_DEFAULT = 6
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 MAX_DATE_NODES_DEFAULT = 30
+MAX_HIDDEN_NODES_DEFAULT = 300
+HIDDEN_REASONS = ("hidden: hidden attribute", "hidden: style")   # never shown (aria-hidden may be)
 GLUED_RE = re.compile(r"[A-ZÀ-Þ]{3,}[A-ZÀ-Þ][a-zß-ÿ]")
 NON_WORD_EDGE = " \t.,:;|-–—·•*/\\\"'“”‘’«»()[]{}"
 
@@ -533,6 +535,32 @@ def _site_like(name: str | None, doc_title: str | None) -> bool:
     return not doc_title or fold(name) != fold(doc_title) or len(name.split()) <= 2
 
 
+def _not_title_part(found: tuple[list[str], str] | None, facts: "PageFacts") -> tuple[list[str], str] | None:
+    """A text-heuristic byline that is a part of the <title> beside the headline ("Headline -
+    Handball Schweiz") names the site, not an author."""
+    if found and any(fold(n) in facts.title_sites for n in found[0]):
+        return None
+    return found
+
+
+def _title_rest(doc_title: str | None, headline: str) -> tuple[str, ...]:
+    """'Headline - Handball Schweiz' -> ('Handball Schweiz',): the <title>'s parts beside the
+    headline, each and then all joined, when short enough for a site name."""
+    h = fold(headline)
+    for sep in TITLE_SEPARATORS:
+        if not doc_title or sep not in doc_title or not h:
+            continue
+        parts = [squash(p) for p in doc_title.split(sep)]
+        at = next((i for i, p in enumerate(parts) if fold(p) and (fold(p) == h or fold(p) in h or h in fold(p))), None)
+        if at is None:
+            continue
+        rest = [p for i, p in enumerate(parts) if i != at and p]
+        if rest and all(len(p.split()) <= SITE_MAX_WORDS_DEFAULT for p in rest):
+            return tuple(rest) + ((sep.join(rest),) if len(rest) > 1 else ())
+        return ()
+    return ()
+
+
 def _domain_names(url: str | None) -> list[str]:
     if not url:
         return []
@@ -683,12 +711,15 @@ def byline_names(text: str, trusted: bool, sites: tuple[str, ...]) -> list[str]:
 
 
 def _in_furniture(node: LexborNode) -> bool:
-    """Inside a comment section or a related/teaser box (their authors are other people's)."""
+    """Inside a comment section, a related/teaser box or a quotation (their authors are other
+    people's: a quote's attribution names who is quoted), or hidden from the reader."""
     pats = attr_patterns()
     cur, steps = node, 0
     while cur is not None and steps < 40:
+        if cur.tag in ("blockquote", "q"):
+            return True
         reason = marked_reason(cur.attributes, pats) if cur.tag not in ("html", "body") else None
-        if reason and reason.split(":", 1)[0] in ("comments", "related"):
+        if reason and (reason.split(":", 1)[0] in ("comments", "related") or reason.startswith(HIDDEN_REASONS)):
             return True
         cur, steps = cur.parent, steps + 1
     return False
@@ -723,7 +754,9 @@ def _near(a: LexborNode, b: LexborNode) -> bool:
     return ga is not None and gb is not None and ga.mem_id == gb.mem_id
 
 
-def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[list[str], str] | None:
+def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...], shown=None) -> tuple[list[str], str] | None:
+    """Names in byline elements. shown(name) -> bool, when given, confirms a name read from a
+    microdata <meta> (structured data the reader never sees, like JSON-LD)."""
     seen: set[int] = set()
     nodes = _author_nodes(tree)
     for node, sel in nodes:
@@ -740,6 +773,8 @@ def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[lis
         if not text or _in_furniture(node):
             continue
         names = byline_names(text, trusted=True, sites=sites)
+        if node.tag == "meta" and shown is not None:
+            names = [n for n in names if shown(n)]
         if names:
             if sel != "author page link":
                 # co-authors: other author elements of the same kind beside this one
@@ -985,6 +1020,7 @@ class PageFacts:
     url: str | None = None     # the URL given by the caller
     visible: str = ""          # the page's text, scripts and styles left out (set by add_visible)
     date_raw: str | None = None  # the structured date as written (its time zone matters)
+    title_sites: frozenset[str] = frozenset()  # folded: the <title>'s parts beside the headline
 
 
 def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = MAX_DATE_DEFAULT) -> PageFacts:
@@ -1051,6 +1087,9 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
     t = choose_title(cands, h1s, sites, h2s)
     if t:
         out["title"] = t
+    # what the <title> adds to the headline: the site, a section, sometimes the author
+    rest = _title_rest(doc_title, t[0]) if t else ()
+    title_sites = {fold(x) for x in rest}
     # subtitle, section
     if main is not None:
         sub = _str(main.get("alternativeHeadline") or main.get("alternateHeadline"))
@@ -1076,7 +1115,9 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
                 if key.startswith("citation_") and value.count(",") == 1:
                     last, first = (x.strip() for x in value.split(","))
                     value = f"{first} {last}" if first and last and " " not in first + last else value
-                names += [n for n in person_names(value, trusted=True, site_names=sites) if n not in names]
+                # "Wines in Berlin - Vinos y Tapas": the author field holding the title's site part
+                if len(rest) < 2 or fold(value) != fold(rest[-1]):
+                    names += [n for n in person_names(value, trusted=True, site_names=sites) if n not in names]
             if names:
                 out["authors"] = (names[:MAX_AUTHORS_DEFAULT], f"meta:{vals[0][1]}")
                 break
@@ -1117,7 +1158,8 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
             if m and absolute_url(m[0]):
                 out["url"] = (absolute_url(m[0]), f"meta:{m[1]}")
     headline = out["title"][0] if "title" in out else None
-    return PageFacts(out, sites, h1s, headline, url, date_raw=date_raw if "date" in out else None)
+    return PageFacts(out, sites, h1s, headline, url, date_raw=date_raw if "date" in out else None,
+                     title_sites=frozenset(title_sites))
 
 
 def headline_candidates(tree: LexborHTMLParser, tag: str, sites: tuple[str, ...], doc_title: str | None) -> list[str]:
@@ -1151,9 +1193,16 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
     body = tree.body
     raw_text = body.text(deep=True, separator="\n")[:MAX_LABEL_SCAN_CHARS_DEFAULT] if body is not None else ""
     facts.visible = raw_text
+    hidden = None
+
+    def seen(name: str) -> bool:
+        nonlocal hidden
+        hidden = _hidden_text(tree) if hidden is None else hidden
+        return _mentions(raw_text, name) > _mentions(hidden, name)
+
     if "authors" in facts.fields:
         names, prov = facts.fields["authors"]
-        shown = [_full_name(raw_text, n, facts.sites) for n in names if shows(raw_text, n)]
+        shown = [_full_name(raw_text, n, facts.sites) for n in names if seen(n)]
         if shown:
             facts.fields["authors"] = (list(dict.fromkeys(shown)), prov)
         else:
@@ -1167,8 +1216,8 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
             facts.fields["subtitle"] = dek
     lines = headline_lines(tree, facts.headline)
     if "authors" not in facts.fields:
-        a = visible_authors(tree, facts.sites) or byline_line(lines, facts.sites) or \
-            labelled_author(raw_text, facts.sites) or facts.fields.get("unseen_authors")
+        a = visible_authors(tree, facts.sites, seen) or _not_title_part(byline_line(lines, facts.sites), facts) or \
+            _not_title_part(labelled_author(raw_text, facts.sites), facts) or facts.fields.get("unseen_authors")
         if a:
             facts.fields["authors"] = a
     facts.fields.pop("unseen_authors", None)
@@ -1204,10 +1253,38 @@ def _full_name(text: str, name: str, sites: tuple[str, ...]) -> str:
 
 def shows(text: str, name: str) -> bool:
     """The page text holds the name (its words in order, any case, any punctuation between)."""
+    return _mentions(text, name, 1) > 0
+
+
+def _mentions(text: str, name: str, most: int = 20) -> int:
+    """How often text holds the name (as shows() reads it), counting up to most."""
     words = NON_ALNUM_RE.sub(" ", name).split()
-    if not words:
-        return False
-    return re.search(r"(?<!\w)" + r"[\W_]+".join(map(re.escape, words)) + r"(?!\w)", text, re.I) is not None
+    if not words or not text:
+        return 0
+    pat = re.compile(r"(?<!\w)" + r"[\W_]+".join(map(re.escape, words)) + r"(?!\w)", re.I)
+    n = 0
+    for _ in pat.finditer(text):
+        n += 1
+        if n >= most:
+            break
+    return n
+
+
+def _hidden_text(tree: LexborHTMLParser) -> str:
+    """The text of elements a browser never shows (hidden attribute, display:none): an author
+    named only there is the theme's markup, not a byline the reader sees."""
+    pats = attr_patterns()
+    nodes = [n for n in tree.css('[hidden], [style*="none"], [style*="hidden"]')[:MAX_HIDDEN_NODES_DEFAULT]
+             if (marked_reason(n.attributes, pats) or "").startswith(HIDDEN_REASONS)]
+    ids = {n.mem_id for n in nodes}
+    outer = []
+    for n in nodes:
+        cur, steps = n.parent, 0
+        while cur is not None and cur.mem_id not in ids and steps < 40:
+            cur, steps = cur.parent, steps + 1
+        if cur is None or cur.mem_id not in ids:
+            outer.append(n.text(deep=True, separator="\n")[:MAX_VISIBLE_CHARS_DEFAULT * 50])
+    return "\n".join(outer)
 
 
 def _days_apart(a: str, b: str) -> int:

@@ -223,6 +223,24 @@ def test_jsonld_creator_list_completes_the_author():
     assert f["authors"][0] == ["Sadhbh O'Sullivan", "Elisabeth Kochan"]
 
 
+def test_author_named_only_in_hidden_markup_is_not_shown():
+    ld = {"@type": "WebPage", "name": "Floating solar farm approved for the old reservoir",
+          "author": {"@type": "Person", "name": "fhaacker"}}
+    hidden = ('<div class="author vcard" style="display: none"><span class="fn">fhaacker</span></div>'
+              '<span itemprop="author" itemscope><meta itemprop="name" content="fhaacker"></span>')
+    f = facts_of(page(article(hidden), head=f'<script type="application/ld+json">{json.dumps(ld)}</script>'))
+    assert "authors" not in f
+    shown = '<p class="byline">By <span class="fn">fhaacker</span></p>'
+    assert facts_of(page(article(shown), head=f'<script type="application/ld+json">{json.dumps(ld)}</script>'))["authors"][0] == ["fhaacker"]
+
+
+def test_quote_attribution_and_title_site_part_are_no_byline():
+    quote = '<blockquote><p>Words.</p><span class="zitat-author">Jan Fleischhauer, Kolumnist</span></blockquote>'
+    assert "authors" not in facts_of(page(article(quote)))
+    body = article().replace("</h1>", "</h1><p>23.03.2022 | Handball Schweiz</p>")
+    assert "authors" not in facts_of(page(body, title="Floating solar farm approved for the old reservoir - Handball Schweiz"))
+
+
 def test_byline_element_with_an_agency():
     f = facts_of(page(article().replace("</h1>", "</h1><byline>Von David Hutzler, dpa</byline>")))
     assert f["authors"] == (["David Hutzler"], "html:author element")
