@@ -346,6 +346,25 @@ def test_reference_date_bounds_publication_dates():
         Options(reference_date="May 2024")
 
 
+@pytest.mark.parametrize("heading", ["Contenido Relacionado", "Le puede interesar", "Auch lesen", "Empfohlene Beiträge",
+                                     "Weitere Artikel zum Thema", "Entdecke weitere", "Meistdiskutiert",
+                                     "Zurück zum Newsroom"])
+def test_related_list_headings(heading):
+    dump = "\n\n".join(PARAS + [heading, "Another story about the valley", "A second story about the town"])
+    res = stripper.explain(dump.encode(), options=Options(input_format="text"))
+    assert any(d.rule_id == "REL001" and heading.lower() in d.reason.lower() for d in res.decisions)
+    assert res.article.text.split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize("prompt", ["To view the full story, please subscribe.", "Pour accéder en illimité à tous nos articles",
+                                    "Cancela cuando quieras.", "Never miss the latest news by signing up for our alerts.",
+                                    "Nichts mehr versäumen: jetzt anmelden!"])
+def test_subscription_and_newsletter_prompts(prompt):
+    res = stripper.explain(page(article(f"<p>{prompt}</p>")).encode(), options=Options(input_format="html"))
+    assert any(d.rule_id in ("PAY002", "PAY003", "NWS001") for d in res.decisions)
+    assert res.article.text.split("\n\n") == PARAS
+
+
 # ----------------------------------------------------------------------------- blocks
 
 def test_backend_body_maps_to_blocks():
