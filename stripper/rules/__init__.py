@@ -121,7 +121,7 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
 
 def _load_families() -> None:
     # Import order is family order: byline tags first (a caption ending "© Reuters" is a caption, not a footer).
-    from . import byline, icons, paywall, sponsored, consent, share, navigation, footer  # noqa: F401
+    from . import byline, icons, paywall, sponsored, consent, share, navigation, footer, server  # noqa: F401
 
 
 def active_rules(options: Options) -> list[Rule]:
