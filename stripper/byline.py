@@ -35,10 +35,9 @@ BYLINE_PREFIX_RE = re.compile(
 BYLINE_INNER_RE = re.compile(r"^.*?\s(?:by|von|par|por|da|door)\s+(?=[A-ZÀ-Þ])", re.I)
 CJK_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b)\s*", re.I)
-NAME_CUT_RE = re.compile(r"\s+(?:(?:for|für|pour|para|per|in|at|on|vom|(?-i:am|um|le|el)|[-–—•|·])(?:\s|$)"
+NAME_CUT_RE = re.compile(r"(?<!\s)\s+(?:(?:for|für|pour|para|per|in|at|on|vom|(?-i:am|um|le|el)|[-–—•|·])(?:\s|$)"
                          r"|(?:updated|published|posted|veröffentlicht|aktualisiert|publié|publicado|pubblicato|zuletzt|"
-                         r"last (?:updated|modified)|geändert|mis à jour)\b|\s*[\w-]+:(?:\s|$)).*$", re.I)
-TRAILING_COUNTS_RE = re.compile(r"(?:\s+\d+)+\s*$")   # like and comment counts after a name
+                         r"last (?:updated|modified)|geändert|mis à jour)\b|[\w-]{1,30}:(?:\s|$)).*$", re.I)
 BY_WORD_RE = re.compile(r"(?:^|[\s,|·•/-])(?:by|von|par|por|door)\s+(?=[A-ZÀ-Þ])|(?:^|\s)(?:text|redaktion|autor|autorin|author|auteur)\s*:", re.I)
 POSTED_BY_RE = re.compile(r"(?:^|\s)(?:posted|published|written|geschrieben|publiziert|veröffentlicht|verfasst|"
                           r"publié|publicado|pubblicato|gepost)\b[^|:]{0,60}?\s(?:by|von|par|por|door)\s*:?\s+\S", re.I)
@@ -51,6 +50,15 @@ PAREN_RE = re.compile(r"\([^()\n]{0,200}\)")    # bounded: a '(' with no ')' cos
 
 def _words(text: str) -> list[str]:
     return WORD_RE.findall(text)
+
+
+def _drop_trailing_counts(text: str) -> str:
+    """'Ivan Valetny 0 337' -> 'Ivan Valetny': like and comment counts after a name (one pass
+    over the words, no backtracking)."""
+    words = text.split()
+    while words and words[-1].isdigit():
+        words.pop()
+    return " ".join(words) if len(words) != len(text.split()) else text
 
 
 def clean_person_names(raw: str) -> list[str]:
@@ -69,7 +77,7 @@ def clean_person_names(raw: str) -> list[str]:
             single_ok = single_ok or bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text))
             text = BYLINE_INNER_RE.sub("", BYLINE_PREFIX_RE.sub("", text))
     text = HANDLE_RE.sub(" ", text)
-    text = TRAILING_COUNTS_RE.sub("", text)
+    text = _drop_trailing_counts(text)
     text = re.split(r"\s{2,}|[|·•]|\s[-–—/]\s|//", text.strip())[0]
     text = NAME_CUT_RE.sub("", text)   # "Fatima in Gefühle, Popkultur": nothing after "in" is a name
     text = PAREN_RE.sub(" ", text)

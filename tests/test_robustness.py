@@ -464,6 +464,13 @@ SUPERLINEAR = {
     "meta-author-parens-no-title": (_run_checked, ('<html><head><meta name="author" content="' + "(a" * 20_000
                                                    + '"></head><body>' + "".join(f"<p>{p}</p>" for p in PARAS)
                                                    + "</body></html>", "html"), None),
+    # A byline whose name is followed by a long run of spaces, or of counts ("Jane Doe 0 0 0 ..."),
+    # once restarted a whitespace-led pattern at every space of the run (byline.NAME_CUT_RE, the
+    # trailing-count cleanup). Kept as regression tests.
+    "byline-name-space-run": (_run_checked, (TITLE + "\n\nBy Jane Doe" + " \u00a0" * 20_000 + "for Reuters\n\n"
+                                             + "\n\n".join(PARAS), "text"), None),
+    "byline-name-count-run": (_run_checked, (TITLE + "\n\nBy Jane Doe" + " 0" * 20_000 + " x\n\n"
+                                             + "\n\n".join(PARAS), "text"), None),
     "short-block-runs": (_revise_many_short, (),
                          None),
     # Runs of U+2028/U+2029/U+1680 once survived the whitespace collapsing of text lines (\s
