@@ -6,22 +6,29 @@ from . import RuleContext, quote, rule
 from .common import word_count
 
 FOOTER_MAX_WORDS_DEFAULT = 30
+FOOTER_NOTICE_MAX_WORDS_DEFAULT = 80   # a copyright notice with its reproduction terms
 SENTENCE_GUARD_WORDS_DEFAULT = 10
 SENTENCE_ENDS = ".!?\"”’»"
 REPEAT_MIN_DEFAULT = 3           # a short block seen this often on a page is template furniture
 REPEAT_MAX_WORDS_DEFAULT = 8
 
 
-@rule("FTR001", "footer-legal", phrases="footer", max_words=FOOTER_MAX_WORDS_DEFAULT)
+@rule("FTR001", "footer-legal", phrases="footer", max_words=FOOTER_NOTICE_MAX_WORDS_DEFAULT)
 def footer_legal(block: Block, ctx: RuleContext) -> str | None:
     """Drops short footer, legal and copyright lines ("© 2024 Acme", "Privacy Policy", "Impressum").
 
     Why: site-wide furniture. Long prose that mentions a privacy policy is kept.
     Example: "Copyright 2023 Example Media. All rights reserved."."""
     n = ctx.words(block)
-    if (n >= SENTENCE_GUARD_WORDS_DEFAULT and block.text.rstrip()[-1:] in SENTENCE_ENDS):
-        return None  # a sentence that mentions a privacy policy is prose
-    hit = ctx.phrases("footer").search(block.text)
+    footer = ctx.phrases("footer")
+    if n > FOOTER_MAX_WORDS_DEFAULT or (n >= SENTENCE_GUARD_WORDS_DEFAULT and block.text.rstrip()[-1:] in SENTENCE_ENDS):
+        # A sentence that mentions a privacy policy is prose; a notice that opens with a footer
+        # phrase and holds another ("Copyright X. All rights reserved. No reproduction ...") is not.
+        hit = footer.find(block.text)
+        if hit is None or hit[1] > 2 or footer.count(block.text) < 2:
+            return None
+        return f"footer notice {quote(hit[0])}"
+    hit = footer.search(block.text)
     return f"footer {quote(hit)}" if hit else None
 
 

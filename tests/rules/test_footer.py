@@ -9,6 +9,11 @@ CASES = [
     Fires("FTR001", "Terms of Use | Privacy Policy | Contact Us", 'footer "Terms of Use"'),
     Fires("FTR001", "Impressum", 'footer "Impressum"', language="de"),
     Fires("FTR001", "Mentions légales", 'footer "Mentions légales"', language="fr"),
+    Fires("FTR001", "Copyright Folha de S.Paulo. Todos os direitos reservados. É proibida a reprodução do "
+          "conteúdo desta página em qualquer meio de comunicação, eletrônico ou impresso, sem autorização "
+          "escrita da Folhapress.", 'footer notice "Copyright F', language="pt"),
+    Quiet("Copyright law in the EU changed in 2019, and the court said all rights reserved by the authors "
+          "still apply to works published before then."),
     Fires("FTR002", "5 min read", 'reading time "5 min read"'),
     Fires("FTR002", "4 Minute Read", 'reading time "4 minute read"'),
     Fires("FTR002", "Lesezeit: 3 Minuten", 'reading time "lesezeit: 3 minuten"', language="de"),
