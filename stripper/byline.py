@@ -10,7 +10,8 @@ from .main_content import GOOD, Selection
 from .model import HEADING, Block
 from .phrases import load_word_set
 
-TITLE_LOOKBEHIND_DEFAULT = 20      # blocks before the article start searched for the title
+TITLE_LOOKBEHIND_DEFAULT = 20      # blocks before the article start searched for dates, sections, bylines
+TITLE_SEARCH_BLOCKS_DEFAULT = 45   # ... and for the title, which a lead image or teaser box can push further up
 TITLE_MIN_WORDS_DEFAULT = 1
 TITLE_SHORT_WORDS_DEFAULT = 3          # shorter titles exist but need other evidence
 TITLE_SHORT_PENALTY_DEFAULT = 0.6
@@ -42,6 +43,7 @@ BY_WORD_RE = re.compile(r"(?:^|[\s,|·•/-])(?:by|von|par|por|door)\s+(?=[A-ZÀ
 POSTED_BY_RE = re.compile(r"(?:^|\s)(?:posted|published|written|geschrieben|publiziert|veröffentlicht|verfasst|"
                           r"publié|publicado|pubblicato|gepost)\b[^|:]{0,60}?\s(?:by|von|par|por|door)\s*:?\s+\S", re.I)
 USER_NAME_RE = re.compile(r"^[a-z][a-z0-9_.-]{2,29}$")   # a lowercase user name: "marc", "damianduchamps"
+TITLE_BY_RE = re.compile(r"\s(?:by|von|par|por|door)\s+(?=[A-ZÀ-ÞĀ-Ž])")   # lowercase by-word, capital name
 HANDLE_RE = re.compile(r"(?<!\w)@\w+")          # "@wperdomod" after a name
 NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|van|von|de|der|den|da|del|della|di|du|le|la|ter|bin|al|el)$")
 WORD_RE = re.compile(r"\w+")
@@ -163,7 +165,7 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     a, z = sel.span
     if a < 0:
         return None, None
-    lo = max(0, a - TITLE_LOOKBEHIND_DEFAULT)
+    lo = max(0, a - TITLE_SEARCH_BLOCKS_DEFAULT)
     opening = " ".join(blocks[i].text for i in sel.kept[:4])
     byline_near = set(sel.meta.get("byline", [])) | set(sel.meta.get("date", []))
     counts: dict[str, int] = {}
@@ -241,6 +243,28 @@ def _names_someone(text: str) -> bool:
     """A line with a byline label or a by-word before a capitalised word."""
     return bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text)
                 or BY_WORD_RE.search(text))
+
+
+def split_title_byline(text: str) -> tuple[str, list[str]]:
+    """'Solidarität = Nachbarschaftshilfe von Martina Scharmann' -> the headline and ['Martina
+    Scharmann']: a header dumped as one line glues the byline to the headline. Only when what
+    follows the by-word reads as names and the headline keeps three words or more."""
+    for m in TITLE_BY_RE.finditer(text):
+        head = text[: m.start()].strip(" -–—|,:")
+        if len(_words(head)) < 3:
+            continue
+        rest = text[m.end():]
+        names = clean_person_names("By " + rest)
+        if not names or any(len(n.split()) < 2 for n in names):
+            continue   # "Eine Hommage an Vicco von Bülow": a one-word "name" is part of the headline
+        last = rest.find(names[-1])
+        tail = rest[last + len(names[-1]):].split("|")[0] if last >= 0 else rest
+        d = find_date(tail)
+        if d:
+            tail = tail[: d[1]] + tail[d[2]:]
+        if not re.search(r"[^\W\d_]{3,}", tail):   # nothing but the names (and a date) follows
+            return head, names
+    return text, []
 
 
 def _kicker_like(b: Block, ruled: set[int]) -> bool:
@@ -321,8 +345,11 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     ruled = {d.index for d in decisions if d.action in ("drop", "end", "tag")}
     ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats)
     if ti is not None:
-        out["title"] = blocks[ti].text
+        out["title"], glued_names = split_title_byline(blocks[ti].text)
         out["provenance"]["title"] = f"text:block {ti}"
+        if glued_names:
+            out["authors"] = glued_names
+            out["provenance"]["authors"] = f"text:title block {ti}"
         if si is not None:
             out["subtitle"] = blocks[si].text
             out["provenance"]["subtitle"] = f"text:block {si}"
@@ -337,7 +364,7 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     # "VON MORITZ GATHMANN am 21. April 2020": the date rule took them first).
     bylines = sorted(sel.meta.get("byline", []), key=lambda i: (abs(i - a), i))
     bylines += sorted((i for i in sel.meta.get("date", []) if _names_someone(blocks[i].text)), key=lambda i: (abs(i - a), i))
-    for i in bylines:
+    for i in bylines if not out["authors"] else []:
         if i > z or i < a - TITLE_LOOKBEHIND_DEFAULT * 2:
             continue
         names = clean_person_names(blocks[i].text)

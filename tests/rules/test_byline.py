@@ -96,3 +96,20 @@ def test_byline_names_are_people_only(line, names):
     """Authors precision: UI words, reading time, "Published" and "Staff" are never names."""
     from stripper.byline import clean_person_names
     assert clean_person_names(line) == names
+
+
+@pytest.mark.parametrize("line,title,names", [
+    ("Solidarität = Nachbarschaftshilfe von Martina Scharmann", "Solidarität = Nachbarschaftshilfe",
+     ["Martina Scharmann"]),
+    ("Brookhaven Village closed due to gas leak by Logan Ritchie November 8, 2023 | 6:03 PM",
+     "Brookhaven Village closed due to gas leak", ["Logan Ritchie"]),
+    # not a byline: a one-word name, or words of the headline after the name
+    ("TV-Tipp: Eine Hommage an Vicco von Bülow", "TV-Tipp: Eine Hommage an Vicco von Bülow", []),
+    ("Die besten Tricks von Marie Kondo für Kleiderschrank und Küche",
+     "Die besten Tricks von Marie Kondo für Kleiderschrank und Küche", []),
+    ("Killed by lightning in the park", "Killed by lightning in the park", []),
+])
+def test_headline_with_glued_byline(line, title, names):
+    """A header dumped as one line: the byline after the headline goes to the authors."""
+    from stripper.byline import split_title_byline
+    assert split_title_byline(line) == (title, names)
