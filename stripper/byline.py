@@ -24,6 +24,7 @@ TITLE_SENTENCE_PENALTY_DEFAULT = 0.5
 TITLE_CONTAINER_MAX_CHARS_DEFAULT = 300  # a line quoting the headline is short itself
 TITLE_HEADLINE_WORDS_DEFAULT = (4, 20)   # the usual size of a headline, in words
 TITLE_HEADLINE_BONUS_DEFAULT = 0.5
+TITLE_NO_OVERLAP_PENALTY_DEFAULT = 0.5
 SUBTITLE_MIN_WORDS_DEFAULT = 6
 SUBTITLE_MAX_WORDS_DEFAULT = 40
 DEK_AFTER_HEADING_MAX_WORDS_DEFAULT = 25
@@ -208,6 +209,8 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
             score += TITLE_REPEAT_BONUS_DEFAULT           # repeated in breadcrumbs, share bars, "<title> | Site" ...
         if b.text.endswith("."):
             score -= TITLE_SENTENCE_PENALTY_DEFAULT
+        if overlap == 0 and body:
+            score -= TITLE_NO_OVERLAP_PENALTY_DEFAULT   # a headline shares words with its article
         if n_words < TITLE_SHORT_WORDS_DEFAULT:
             score -= TITLE_SHORT_PENALTY_DEFAULT
         if score > best_score:
