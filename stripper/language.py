@@ -39,6 +39,13 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(v) for w, v in idx.items()}
 
 
+@lru_cache(maxsize=16384)
+def lower_words(text: str) -> tuple[str, ...]:
+    """A block's words (runs of word characters), lowercased. Cached: the rules' context and the
+    main-content selection both read every block's words, and share the strings (hashed once)."""
+    return tuple(WORD_RE.findall(text.lower()))
+
+
 def is_cjk(lang: str | None) -> bool:
     return lang in ("zh", "ja", "ko")
 

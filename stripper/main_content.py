@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .language import is_cjk
+from .language import is_cjk, lower_words
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
 from .phrases import normalize_block
@@ -22,7 +21,7 @@ from .phrases import normalize_block
 GOOD, NEARGOOD, SHORT, BAD, TAGGED = "good", "neargood", "short", "bad", "tagged"
 WORD_RE = re.compile(r"\w+")
 CJK_PUNCT_RE = re.compile(r"[。，、！？；：「」（）]")
-SENT_END_RE = re.compile(r"[.!?…。！？\"”»)]\s*$")
+SENT_END_CHARS = frozenset(".!?…。！？\"”»)")   # a sentence's last character (before any spaces)
 
 # Span scoring (tuned on the development corpus with scripts/bench_devset.py).
 BAD_BLOCK_COST_DEFAULT = 3.0        # fixed cost of a boilerplate block, on top of its words
@@ -51,35 +50,60 @@ class Selection:
     decisions: list[Decision]        # decisions made by this stage (selection, revision, dedupe)
 
 
-@lru_cache(maxsize=8192)
-def _lower_words(text: str) -> tuple[str, ...]:
-    return tuple(WORD_RE.findall(text.lower()))
+@dataclass(slots=True)
+class Features:
+    """What the passes read of every block, computed once per page (position i: blocks[i])."""
+    nwords: list[int]             # lowercase words
+    weight: list[float]           # the block's score weight in the span choice
+    link_density: list[float]
+    dens: list[float]             # stopword density (or its stand-in without a stoplist)
+    sentence_like: list[bool]     # ends like a sentence, with words and stopwords enough
 
 
-def _weight(block: Block, cjk: bool) -> float:
-    if cjk:
-        return len(block.text) / 2.5
-    return float(len(_lower_words(block.text)))
+def _sentence_end(text: str) -> bool:
+    return text.rstrip()[-1:] in SENT_END_CHARS
 
 
-def _stop_density(block: Block, stopwords: frozenset[str], cjk: bool) -> float:
-    if cjk:
-        n = len(block.text)
-        return min(1.0, 6 * len(CJK_PUNCT_RE.findall(block.text)) / n) if n else 0.0
-    ws = _lower_words(block.text)
-    if not ws:
-        return 0.0
-    if not stopwords:  # unknown language: sentence shape only
-        return 0.35 if SENT_END_RE.search(block.text) and len(ws) >= 8 else 0.1
-    return sum(1 for w in ws if w in stopwords) / len(ws)
+def _stop_share(ws: tuple[str, ...], stopwords: frozenset[str]) -> float:
+    return sum(map(stopwords.__contains__, ws)) / len(ws)
 
 
-def classify_blocks(blocks: list[Block], first: dict[int, Decision], stopwords: frozenset[str],
-                    language: str | None, o: Options) -> list[str]:
-    cjk = is_cjk(language)
-    low, high = (o.length_low, o.length_high) if not cjk else (o.length_low // 3, o.length_high // 3)
-    classes = []
+def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) -> Features:
+    f = Features([], [], [], [], [])
     for b in blocks:
+        text = b.text
+        n = len(text)
+        ld = b.link_chars / n if n else 0.0
+        end = _sentence_end(text)
+        if cjk:
+            nw = 0   # not read for CJK: characters stand for words
+            weight = n / 2.5
+            dens = min(1.0, 6 * len(CJK_PUNCT_RE.findall(text)) / n) if n else 0.0
+        else:
+            ws = lower_words(text)
+            nw = len(ws)
+            weight = float(nw)
+            if not ws:
+                dens = 0.0
+            elif stopwords:
+                dens = _stop_share(ws, stopwords)
+            else:   # unknown language: sentence shape only
+                dens = 0.35 if end and nw >= 8 else 0.1
+        f.nwords.append(nw)
+        f.weight.append(weight)
+        f.link_density.append(ld)
+        f.dens.append(dens)
+        f.sentence_like.append(ld <= 0.3 and end and (nw >= 6 or cjk) and dens >= 0.25)
+    return f
+
+
+def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Features, cjk: bool,
+                    o: Options) -> list[str]:
+    low, high = (o.length_low, o.length_high) if not cjk else (o.length_low // 3, o.length_high // 3)
+    max_ld, stop_low, stop_high = o.max_link_density, o.stopwords_low, o.stopwords_high
+    link_density, all_dens = feats.link_density, feats.dens
+    classes = []
+    for i, b in enumerate(blocks):
         d = first.get(b.index)
         if d is not None and d.action == DROP:
             classes.append(BAD)
@@ -92,29 +116,22 @@ def classify_blocks(blocks: list[Block], first: dict[int, Decision], stopwords: 
             # only the rules speak against it.
             classes.append(GOOD)
             continue
-        if b.link_density > o.max_link_density:
+        if link_density[i] > max_ld:
             classes.append(BAD)
             continue
         n = len(b.text)
-        dens = _stop_density(b, stopwords, cjk)
+        dens = all_dens[i]
         if b.kind == PRE or b.kind == TABLE:
             classes.append(NEARGOOD if n >= low else SHORT)
         elif n < low:
             classes.append(SHORT)
-        elif dens >= o.stopwords_high and n > high:
+        elif dens >= stop_high and n > high:
             classes.append(GOOD)
-        elif dens >= o.stopwords_low:
+        elif dens >= stop_low:
             classes.append(NEARGOOD)
         else:
             classes.append(BAD)
     return classes
-
-
-def _sentence_like(b: Block, stopwords: frozenset[str], cjk: bool) -> bool:
-    if b.link_density > 0.3 or not SENT_END_RE.search(b.text):
-        return False
-    n = len(_lower_words(b.text))
-    return (n >= 6 or cjk) and _stop_density(b, stopwords, cjk) >= 0.25
 
 
 def _nearest(classes: list[str], wanted: frozenset[str]) -> tuple[list[str], list[str]]:
@@ -184,16 +201,15 @@ def _max_subarray(scores: list[float], lo: int, hi: int) -> tuple[float, tuple[i
     return best, span
 
 
-def choose_span(blocks: list[Block], classes: list[str], base: list[str], ends: dict[int, str],
-                cjk: bool) -> tuple[int, int]:
+def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
+                weights: list[float]) -> tuple[int, int]:
     """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
     or comment heading costs so much that only a long continuation of the article outweighs it."""
     scores: list[float] = []
-    for i, b in enumerate(blocks):
-        c = classes[i]
+    for i, c in enumerate(classes):
         if NEARGOOD_KEEPS_DEFAULT and c == BAD and base[i] == NEARGOOD:
             c = NEARGOOD   # near-good prose counts for the span even where its neighbours are junk
-        w = _weight(b, cjk)
+        w = weights[i]
         if i in ends:
             s = -(COMMENTS_COST_DEFAULT if ends[i] == "CMT" else RELATED_COST_DEFAULT)
         elif c == GOOD:
@@ -233,11 +249,12 @@ def stoplist_fits(blocks: list[Block], stopwords: frozenset[str]) -> bool:
     (Pages in a language we have no stoplist for, or placeholder text, fall back to shape.)"""
     if not stopwords:
         return False
-    dens = []
-    for b in blocks:
-        ws = _lower_words(b.text)
-        if len(ws) >= 25:
-            dens.append(sum(1 for w in ws if w in stopwords) / len(ws))
+    return _fits([_stop_share(ws, stopwords) for ws in map(lower_words, (b.text for b in blocks))
+                  if len(ws) >= 25])
+
+
+def _fits(dens: list[float]) -> bool:
+    """The median stopword density of the long blocks is high enough (or there are none)."""
     if not dens:
         return True
     dens.sort()
@@ -248,8 +265,9 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
            language: str | None, options: Options) -> Selection:
     first = {d.index: d for d in decisions}
     cjk = is_cjk(language)
-    if not cjk and not stoplist_fits(blocks, stopwords):
-        stopwords = frozenset()
+    feats = block_features(blocks, stopwords, cjk)
+    if not cjk and stopwords and not _fits([d for d, n in zip(feats.dens, feats.nwords) if n >= 25]):
+        feats = block_features(blocks, frozenset(), cjk)   # the stoplist does not fit the page
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
     own: list[Decision] = []
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
@@ -259,8 +277,8 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         if relaxed:
             from dataclasses import replace
             o = replace(options, length_high=options.length_low, stopwords_high=options.stopwords_low)
-        base = classify_blocks(blocks, first, stopwords, language, o)
-        classes = revise_classes(base, [_sentence_like(b, stopwords, cjk) for b in blocks])
+        base = classify_blocks(blocks, first, feats, cjk, o)
+        classes = revise_classes(base, feats.sentence_like)
         list_entries: set[int] = set()
         for i in ends:
             classes[i] = BAD
@@ -273,7 +291,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
                     list_entries.add(j)
                     base[j] = BAD
                 j += 1
-        span = choose_span(blocks, classes, base, ends, cjk)
+        span = choose_span(classes, base, ends, feats.weight)
         a, z = span
         chars = sum(len(blocks[i].text) for i in range(a, z + 1)
                     if classes[i] == GOOD or NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD) if a >= 0 else 0

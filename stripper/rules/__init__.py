@@ -11,6 +11,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Callable
 
+from ..language import lower_words
 from ..model import DROP, Block, Decision
 from ..options import Options
 from ..phrases import Matcher, load_phrases, normalize_block
@@ -108,14 +109,19 @@ class RuleContext:
 def make_context(blocks: list[Block], options: Options, language: str | None,
                  stopwords: frozenset[str], kind: str) -> RuleContext:
     ctx = RuleContext(blocks, options, language, stopwords, kind)
+    norms, tokens, nwords, first_seen = ctx.norms, ctx.tokens, ctx.nwords, ctx.first_seen
     for b in blocks:
-        n = normalize_block(b.text)
-        ctx.norms.append(n)
-        ctx.norm_counts[n] += 1
-        ctx.first_seen.setdefault(n, b.index)
-        ws = WORD_RE.findall(b.text.lower())
-        ctx.tokens.append(frozenset(ws))
-        ctx.nwords.append(len(ws))
+        text = b.text
+        n = normalize_block(text)
+        norms.append(n)
+        if n not in first_seen:
+            first_seen[n] = b.index
+        # The selection stage reads the same words (language.lower_words, cached); they differ
+        # from WORD_RE's only where an underscore joins two of them.
+        ws = lower_words(text) if "_" not in text else WORD_RE.findall(text.lower())
+        tokens.append(frozenset(ws))
+        nwords.append(len(ws))
+    ctx.norm_counts.update(norms)
     return ctx
 
 
