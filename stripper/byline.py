@@ -132,6 +132,7 @@ def _content_words(text: str, stop: frozenset[str]) -> set[str]:
 
 KICKER_MAX_CHARS_DEFAULT = 30
 NAME_LINE_LOOKBEHIND_DEFAULT = 4
+LEAD_BYLINE_MAX_WORDS_DEFAULT = 25    # a byline line between headline and first paragraph
 LEAD_HEADLINE_MAX_WORDS_DEFAULT = 16   # a question or quote this short may be the headline
 LEAD_MAX_BLOCKS_DEFAULT = 3        # title and dek may open the article span, up to this many blocks
 SENTENCE_END_RE = re.compile(r"[.!?…\"”»]\s*$")
@@ -367,10 +368,19 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     # "VON MORITZ GATHMANN am 21. April 2020": the date rule took them first).
     bylines = sorted(sel.meta.get("byline", []), key=lambda i: (abs(i - a), i))
     bylines += sorted((i for i in sel.meta.get("date", []) if _names_someone(blocks[i].text)), key=lambda i: (abs(i - a), i))
+    # ... and a line between the headline and the first paragraph that names someone after a
+    # by-word ("Eine Kolumne von Nils Pickert"): the place makes it a byline.
+    lead_end = _lead_end(blocks, sel)
+    lead = range(ti + 1 if ti is not None else max(0, a - 3), lead_end + 1)
+    lead_only = [i for i in lead if i < len(blocks) and i not in bylines and i not in sel.kept[1:]
+                 and len(_words(blocks[i].text)) <= LEAD_BYLINE_MAX_WORDS_DEFAULT and BY_WORD_RE.search(blocks[i].text)]
+    bylines += lead_only
     for i in bylines if not out["authors"] else []:
-        if i > z or i < a - TITLE_LOOKBEHIND_DEFAULT * 2:
+        if i > max(z, a + 2) or i < a - TITLE_LOOKBEHIND_DEFAULT * 2:
             continue
         names = clean_person_names(blocks[i].text)
+        if i in lead_only:   # found by its place alone: full names only
+            names = [n for n in names if 2 <= len(n.split()) <= 4 and not n.isupper()]
         if names:
             out["authors"] = names
             out["provenance"]["authors"] = f"text:block {i}"
