@@ -6,6 +6,7 @@ silently cut (RELIABILITY F1), and dates are bounded by a fixed maximum, never b
 from __future__ import annotations
 
 import logging
+from copy import copy
 from dataclasses import dataclass
 
 import lxml.html
@@ -13,6 +14,7 @@ from lxml import etree
 
 import trafilatura
 from trafilatura.external import try_readability
+from trafilatura.settings import Extractor
 from htmldate import find_date
 
 # Trafilatura logs every discarded page as a warning; the pipeline reports "no article" itself.
@@ -33,6 +35,11 @@ SECOND_OPINION_MAX_CHARS_DEFAULT = 600_000
 # The second opinion is asked only when the backend's article holds less than this share of
 # the page's prose (when it holds it all, there is no gap to fill). Tuned on the development corpus.
 SECOND_OPINION_SHARE_DEFAULT = 0.9
+# The backend's options, built once (reading its configuration costs more than a small page's
+# extraction step). Output format "xml": only the body tree is read, so trafilatura's plain-text
+# rendering of it (format "python") is skipped; the format does not change what is extracted.
+EXTRACTOR = Extractor(output_format="xml", fast=FAST_DEFAULT, comments=False, tables=True, links=True,
+                      images=False, with_metadata=False)
 PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
                               remove_comments=True, remove_pis=True, huge_tree=True)
 
@@ -88,10 +95,12 @@ def extract(html: str, url: str | None, max_date: str, meta_html: str | None = N
 
 
 def _body(tree, url: str | None, fast: bool) -> etree._Element | None:
+    options = copy(EXTRACTOR)   # per page: the url (trafilatura copies options it changes)
+    options.fast = fast
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
     try:
-        doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=True,
-                                          include_links=True, include_images=False, fast=fast,
-                                          with_metadata=False)
+        doc = trafilatura.bare_extraction(tree, options=options)
     except Exception:  # a backend failure is "no article", never a crash
         return None
     return getattr(doc, "body", None) if doc is not None else None
