@@ -2,7 +2,10 @@
 which ships 100 curated lists; we do not type our own."""
 from __future__ import annotations
 
+import heapq
+import math
 import re
+from collections import Counter
 from functools import lru_cache
 
 # ISO 639-1 -> jusText stoplist name, for the languages we guess among.
@@ -16,6 +19,7 @@ JUSTEXT_NAMES = {
     "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian", "sr": "Serbian",
 }
 WORD_RE = re.compile(r"\w+")
+MIN_VOTES = 5   # stopword votes the best language needs
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 KANA_RE = re.compile(r"[\u3040-\u30ff]")
 HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
@@ -40,10 +44,11 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=16384)
-def lower_words(text: str) -> tuple[str, ...]:
+def lower_words(text: str) -> list[str]:
     """A block's words (runs of word characters), lowercased. Cached: the rules' context and the
-    main-content selection both read every block's words, and share the strings (hashed once)."""
-    return tuple(WORD_RE.findall(text.lower()))
+    main-content selection both read every block's words, and share the strings (hashed once).
+    The list is shared too: read it, never change it."""
+    return WORD_RE.findall(text.lower())
 
 
 def is_cjk(lang: str | None) -> bool:
@@ -68,9 +73,42 @@ def guess_language(text: str) -> str | None:
         if len(KANA_RE.findall(sample)) > cjk * 0.05:
             return "ja"
         return "zh"
+    words = WORD_RE.findall(sample.lower())
+    # Each stopword gives one vote, shared among the languages that list it. Votes are summed
+    # exactly (integers over a common denominator, per distinct word); the float sum word by
+    # word is the reference, run only when its rounding could decide (a near tie, or a best
+    # score near the threshold).
+    weights, denom = _vote_weights()
+    exact: dict[str, int] = {}
+    for w, k in Counter(words).items():
+        hit = weights.get(w)
+        if hit is not None:
+            langs, share = hit
+            for lang in langs:
+                exact[lang] = exact.get(lang, 0) + k * share
+    if not exact:
+        return None
+    m = len(words) + 1
+    margin = int(denom * (1e-12 * m * m + 1e-9)) + 1   # far above any float rounding of the sums
+    top, second = heapq.nlargest(2, exact.values()) if len(exact) > 1 else (max(exact.values()), None)
+    if (second is None or top - second > margin) and abs(top - MIN_VOTES * denom) > margin:
+        if top < MIN_VOTES * denom:
+            return None
+        return next(lang for lang, v in exact.items() if v == top)
+    return _float_guess(words)
+
+
+@lru_cache(maxsize=1)
+def _vote_weights() -> tuple[dict[str, tuple[tuple[str, ...], int]], int]:
+    """Each stopword's languages and its share of one vote, as an integer over a denominator."""
+    denom = math.lcm(*range(1, len(JUSTEXT_NAMES) + 1))
+    return {w: (langs, denom // len(langs)) for w, langs in _index().items()}, denom
+
+
+def _float_guess(words: list[str]) -> str | None:
     idx = _index()
     counts: dict[str, float] = {}
-    for w in WORD_RE.findall(sample.lower()):
+    for w in words:
         langs = idx.get(w)
         if langs:
             share = 1.0 / len(langs)
@@ -79,4 +117,4 @@ def guess_language(text: str) -> str | None:
     if not counts:
         return None
     best = max(sorted(counts), key=lambda k: counts[k])
-    return best if counts[best] >= 5 else None
+    return best if counts[best] >= MIN_VOTES else None

@@ -64,7 +64,7 @@ def _sentence_end(text: str) -> bool:
     return text.rstrip()[-1:] in SENT_END_CHARS
 
 
-def _stop_share(ws: tuple[str, ...], stopwords: frozenset[str]) -> float:
+def _stop_share(ws: list[str], stopwords: frozenset[str]) -> float:
     return sum(map(stopwords.__contains__, ws)) / len(ws)
 
 
