@@ -225,7 +225,8 @@ def prose_chars(node: LexborNode, need: int | None = None) -> int:
 
 
 def _long_runs(text: str) -> int:
-    return sum(n for n in (len(s.strip()) for s in text.split("\n")) if n >= PROSE_RUN_CHARS_DEFAULT)
+    least = PROSE_RUN_CHARS_DEFAULT   # a line shorter than this is shorter once stripped: not stripped
+    return sum(n for s in text.split("\n") if len(s) >= least and (n := len(s.strip())) >= least)
 
 
 def _ancestor_ids(nodes: list[LexborNode], limit: int = 2000) -> set[int]:
@@ -247,20 +248,34 @@ def _small_jsonld(node: LexborNode) -> bool:
     return len(node.text(deep=True)) <= MAX_KEPT_JSONLD_CHARS_DEFAULT
 
 
+@lru_cache(maxsize=1)
+def _unguarded_tags() -> tuple[dict[str, int], str]:
+    """The first pass's tags with their rank in drop_tags.txt, and one selector for them all."""
+    ranks = {tag: i for i, (tag, guarded) in enumerate(drop_tags()) if not guarded}
+    return ranks, ", ".join(ranks)
+
+
 def drop_tags_pass(tree: LexborHTMLParser) -> list[tuple[str, str]]:
-    removed = []
-    for tag, guarded in drop_tags():
-        if guarded:
-            continue  # decided in the second pass, with the prose guard
-        nodes = tree.css(tag)
-        if tag == "script":
-            # JSON-LD stays for the backend (a forum thread's DiscussionForumPosting, an articleBody)
-            nodes = [n for n in nodes if not _small_jsonld(n)]
-        if not nodes:
-            continue
-        removed.append((f"{tag} ×{len(nodes)}", "never article text"))
-        for n in reversed(nodes):  # inner before outer: a destroyed node is never touched again
-            n.decompose()
+    """Each tag of drop_tags.txt in turn (the guarded ones wait for the second pass), found in one
+    selector pass: an element inside one of an earlier tag goes with it and is not counted."""
+    ranks, selector = _unguarded_tags()
+    found: dict[str, list[LexborNode]] = {}
+    gone: list[LexborNode] = []
+    for n in tree.css(selector):
+        tag = n.tag
+        rank = ranks[tag]
+        cur = n.parent
+        while cur is not None and ranks.get(cur.tag, rank) >= rank:
+            cur = cur.parent
+        if cur is not None:
+            continue    # removed with an ancestor of an earlier tag
+        if tag == "script" and _small_jsonld(n):
+            continue    # JSON-LD stays for the backend (a forum thread's DiscussionForumPosting, an articleBody)
+        found.setdefault(tag, []).append(n)
+        gone.append(n)
+    removed = [(f"{tag} ×{len(found[tag])}", "never article text") for tag in ranks if tag in found]
+    for n in reversed(gone):  # inner before outer: a destroyed node is never touched again
+        n.decompose()
     return removed
 
 
@@ -278,25 +293,34 @@ def drop_marked_pass(tree: LexborHTMLParser, protected: list[LexborNode]) -> lis
     comments: list[tuple[LexborNode, str]] = []
     unwrap: list[LexborNode] = []
     examined = 0
-    stack = [root]
-    while stack:
-        node = stack.pop()
+    skip_to = None      # mem_id of the node after a subtree the walk does not enter
+    for node in root.traverse(include_text=False):
+        if skip_to is not None:
+            if node.mem_id != skip_to:
+                continue
+            skip_to = None
         tag = node.tag or ""
-        if tag not in NEVER_MARKED and node.mem_id not in keep_ids and examined < MAX_CANDIDATES_DEFAULT:
-            reason = f"never article text: {tag}" if tag in guarded_tags else marked_reason(node.attributes, pats)
+        if tag not in NEVER_MARKED and examined < MAX_CANDIDATES_DEFAULT and node.mem_id not in keep_ids:
+            if tag in guarded_tags:
+                reason = f"never article text: {tag}"
+            else:
+                attrs = node.attributes
+                reason = marked_reason(attrs, pats) if attrs else None   # most elements have no attributes
             if reason and tag in HEADINGS and reason.startswith(END_MARKERS):
                 reason = None  # a "Related stories" / "Comments" heading stays: the text rules end the article there
             if reason:
                 examined += 1
                 if reason.startswith("comments:"):
                     comments.append((node, reason))
-                    continue
-                if reason.startswith(HIDDEN_UNGUARDED) or prose_chars(node, PROSE_GUARD_CHARS_DEFAULT) < PROSE_GUARD_CHARS_DEFAULT:
+                elif reason.startswith(HIDDEN_UNGUARDED) or prose_chars(node, PROSE_GUARD_CHARS_DEFAULT) < PROSE_GUARD_CHARS_DEFAULT:
                     to_drop.append((node, reason))
+                else:
+                    if tag == "noscript":
+                        unwrap.append(node)
                     continue
-                if tag == "noscript":
-                    unwrap.append(node)
-        stack.extend(reversed([c for c in node.iter(include_text=False)]))
+                skip_to = _after(node, root)
+                if skip_to is None:
+                    break   # the rest of the page is inside this node
     if comments:
         in_comments = sum(prose_chars(n) for n, _ in comments)
         if in_comments < PROSE_GUARD_CHARS_DEFAULT or \
@@ -308,6 +332,19 @@ def drop_marked_pass(tree: LexborHTMLParser, protected: list[LexborNode]) -> lis
     for node in unwrap:
         node.unwrap()
     return removed
+
+
+def _after(node: LexborNode, root: LexborNode) -> int | None:
+    """mem_id of the first element or comment after node's subtree within root, or None."""
+    cur = node
+    while cur is not None and cur.mem_id != root.mem_id:
+        nxt = cur.next
+        while nxt is not None and nxt.is_text_node:
+            nxt = nxt.next
+        if nxt is not None:
+            return nxt.mem_id
+        cur = cur.parent
+    return None
 
 
 @lru_cache(maxsize=1)
