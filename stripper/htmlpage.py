@@ -1,6 +1,6 @@
 """The HTML path: page -> blocks + metadata + pre-cleaner log.
 
-    1. parse with lexbor; read what the page states (JSON-LD, meta, <title>, h1)  htmlmeta.page_facts
+    1. parse with lexbor (huge <select>s cut first); read what the page states (JSON-LD, meta, <title>, h1)  htmlmeta.page_facts
     2. pre-clean, first pass: tags that never hold text                            preclean.drop_tags_pass
     3. what the reader sees: byline elements, authors the page shows               htmlmeta.add_visible
     4. pre-clean, second pass: hidden and boilerplate-marked elements; captions    preclean.drop_marked_pass
@@ -44,7 +44,7 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
     url = getattr(options, "url", None)
     max_date = (options.reference_date if options is not None else None) or htmlmeta.MAX_DATE_DEFAULT
     # 1. what the page states about itself
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(preclean.truncate_selects(text))
     facts = htmlmeta.page_facts(tree, url, max_date)
     # 2. pre-clean, first pass: what can never be text (scripts, styles, svg, buttons, ...)
     removed = preclean.drop_tags_pass(tree)

@@ -39,6 +39,16 @@ MAX_KEPT_JSONLD_CHARS_DEFAULT = 100_000
 # Attribute values are read up to this many characters.
 MAX_ATTR_CHARS_DEFAULT = 300
 
+# The parser's time grows with the square of a <select>'s options (8 s for 32,000): past this
+# many, a select's options are cut from the markup before parsing. Selects never reach the
+# article (the first pass drops them); a form's select on a normal page has a few hundred at most.
+MAX_SELECT_OPTIONS_DEFAULT = 500
+OPTION_RE = re.compile(r"<option(?=[\s/>])", re.I)
+SELECT_OPEN_RE = re.compile(r"<select(?=[\s/>])", re.I)
+SELECT_CLOSE_RE = re.compile(r"</select(?=[\s/>])", re.I)
+# what may be cut: only text and option / optgroup tags (no other markup is lost with them)
+SELECT_TAIL_RE = re.compile(r"(?:[^<]+|</?(?:option|optgroup)(?=[\s/>])[^<>]*>)*", re.I)
+
 CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 NON_LETTER_RE = re.compile(r"[^a-z]+")
 # Text a browser never shows is dropped whatever its length; aria-hidden is only a hint for
@@ -246,6 +256,31 @@ def _small_jsonld(node: LexborNode) -> bool:
     if "ld+json" not in (node.attributes.get("type") or "").lower():
         return False
     return len(node.text(deep=True)) <= MAX_KEPT_JSONLD_CHARS_DEFAULT
+
+
+def truncate_selects(html: str) -> str:
+    """html with each <select>'s options past MAX_SELECT_OPTIONS_DEFAULT cut, when what follows
+    them up to </select> is only options; linear in the page. Most pages are returned as they are."""
+    if html.lower().count("<option") <= MAX_SELECT_OPTIONS_DEFAULT:
+        return html
+    out: list[str] = []
+    pos = 0
+    for m in SELECT_OPEN_RE.finditer(html):
+        if m.start() < pos:
+            continue
+        close = SELECT_CLOSE_RE.search(html, m.end())
+        if close is None:
+            break
+        cut = None
+        for k, opt in enumerate(OPTION_RE.finditer(html, m.end(), close.start())):
+            if k == MAX_SELECT_OPTIONS_DEFAULT:
+                cut = opt.start()
+                break
+        if cut is not None and SELECT_TAIL_RE.fullmatch(html, cut, close.start()):
+            out.append(html[pos:cut])
+            pos = close.start()
+    out.append(html[pos:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)

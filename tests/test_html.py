@@ -420,3 +420,23 @@ def _seconds(n: int) -> float:
 def test_page_size_costs_linear_time():
     small, large = _seconds(1000), _seconds(4000)
     assert large < 8 * small + 0.5   # four times the page, well under sixteen times the time
+
+
+def test_huge_select_is_cut_before_parsing():
+    options = "".join(f'<option value="{i}">Place {i}</option>' for i in range(32000))
+    html = page(f'<form><select name="place">{options}</select></form>' + article())
+    cut = preclean.truncate_selects(html)
+    assert len(cut) < len(html) // 10
+    assert LexborHTMLParser(cut).css('select option:last-child')[0].text() == \
+        f"Place {preclean.MAX_SELECT_OPTIONS_DEFAULT - 1}"
+    start = time.process_time()
+    art = stripper.strip(html)
+    assert PARAS[1] in art.text and "Place" not in art.text
+    assert time.process_time() - start < 2
+
+
+def test_select_is_kept_whole_when_small_or_holding_other_markup():
+    small = page("<select>" + "<option>x</option>" * 400 + "</select>" + article())
+    assert preclean.truncate_selects(small) is small
+    mixed = page("<select>" + "<option>x</option>" * 600 + "<input name=q></select>" + article())
+    assert preclean.truncate_selects(mixed) == mixed
