@@ -261,6 +261,50 @@ def _fits(dens: list[float]) -> bool:
     return dens[len(dens) // 2] >= MIN_STOPLIST_FIT_DEFAULT
 
 
+TEASER_PAIRS_MIN_DEFAULT = 3          # headline + summary pairs that make a teaser list
+TEASER_SUMMARY_MAX_WORDS_DEFAULT = 45
+TEASER_HEADLINE_MAX_WORDS_DEFAULT = 16
+TEASER_OVERLAP_MAX_DEFAULT = 0.25     # share of a pair's content words found in the article's first half
+
+
+def _content(text: str, stop: frozenset[str]) -> set[str]:
+    return {w for w in lower_words(text) if len(w) >= 4 and w not in stop}
+
+
+def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first: dict[int, Decision],
+                a: int, z: int, stop: frozenset[str], cjk: bool) -> int:
+    """The span's end once a trailing teaser list is cut off: at least TEASER_PAIRS_MIN pairs of a
+    headline line and a short summary, whose words the article's first half does not use (teasers
+    for other stories that no heading announced). Returns z if there is none."""
+    if cjk:
+        return z
+    kept = {i for i in range(a, z + 1) if (classes[i] == GOOD or base[i] == NEARGOOD) and i not in first}
+    if len(kept) < 2 * TEASER_PAIRS_MIN_DEFAULT + 2:
+        return z
+    order = sorted(kept)
+    topic: set[str] = set()
+    for i in order[: len(order) // 2]:
+        topic |= _content(blocks[i].text, stop)
+    pairs, cut, j = 0, z, z
+    while j > a + 1:
+        while j > a and len(lower_words(blocks[j].text)) <= 2:
+            j -= 1   # lone labels between pairs ("Artikel", "Video")
+        p, h = j, j - 1
+        if p not in kept or h < a or h in first:
+            break
+        pw, hw = lower_words(blocks[p].text), lower_words(blocks[h].text)
+        if not (3 <= len(hw) <= TEASER_HEADLINE_MAX_WORDS_DEFAULT) or blocks[h].text.rstrip()[-1:] in ".:;," \
+                or len(pw) > TEASER_SUMMARY_MAX_WORDS_DEFAULT or blocks[p].kind == HEADING:
+            break
+        cw = _content(blocks[p].text, stop) | _content(blocks[h].text, stop)
+        if cw and len(cw & topic) / len(cw) > TEASER_OVERLAP_MAX_DEFAULT:
+            break
+        pairs += 1
+        cut = h - 1
+        j = h - 1
+    return cut if pairs >= TEASER_PAIRS_MIN_DEFAULT else z
+
+
 def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[str],
            language: str | None, options: Options) -> Selection:
     first = {d.index: d for d in decisions}
@@ -300,6 +344,11 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         if not relaxed:
             own.append(Decision("FBK001", max(a, 0), DEMOTE,
                                 f"strict pass kept {chars} chars; retrying with relaxed thresholds"))
+    if a >= 0:
+        z2 = teaser_tail(blocks, classes, base, first, a, z, stopwords, cjk)
+        if z2 < z:
+            own.append(Decision("SEL004", z2 + 1, DEMOTE, f"teaser list after the article: blocks {z2 + 1}-{z} left out"))
+            z = z2
     verdicts: list[Verdict] = []
     kept: list[int] = []
     meta: dict[str, list[int]] = {}

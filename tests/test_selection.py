@@ -1,0 +1,62 @@
+"""Main-content selection: the span choice and what is cut from its ends (SEL004)."""
+import stripper
+from stripper.options import Options
+from stripper.pipeline import run
+
+ARTICLE = [
+    "Harbor city approves new ferry line",
+    "The harbor council voted on Tuesday to open a second ferry line between the old port and the "
+    "northern islands, ending two years of debate about the cost of the crossing and the noise of the boats.",
+    "The new ferry will run every forty minutes in summer and every hour in winter, the harbor office said, "
+    "and tickets will cost the same as on the existing line across the bay to the fish market.",
+    "Residents of the islands had asked for the ferry since the bridge closed for repairs, and many of them "
+    "came to the council meeting to hear the vote, which passed with a large majority of the members.",
+    "The harbor office expects the first boats to sail in May, once the new pier at the old port is finished "
+    "and the crews have been trained on the route through the shallow water near the islands.",
+]
+# Teasers for other stories: a headline, then a summary as long and as wordy as a paragraph.
+TEASERS = [
+    "Mountain village celebrates cheese festival",
+    "Farmers from all of the five valleys bring their best wheels to the square on Saturday, and a jury of "
+    "chefs will taste every one of them before it picks the winner at noon in front of the town hall.",
+    "Tram drivers strike for better pay",
+    "No trams will run on Friday after the talks with the operator failed again late on Wednesday, and the "
+    "union said that it is ready for a longer strike if there is no new offer before the end of the month.",
+    "New museum wing shows medieval maps",
+    "Two hundred rare maps go on display from next week in the new wing, and most of them have never been "
+    "shown to the public before because they were kept in the archive of the old cathedral library.",
+]
+# The same shape, about the article's own subject: its subheads and their paragraphs.
+SECTIONS = [
+    "Ferry tickets for island residents",
+    "Residents of the islands will pay half the price for ferry tickets to the old port, and children of "
+    "the islands travel on the new ferry for free, the harbor office said after the council vote.",
+    "Ferry timetable in the winter months",
+    "In the winter months the ferry to the islands sails every hour from the old port, and the last boat "
+    "of the day leaves the harbor at ten, so that residents of the islands can come back late.",
+    "Harbor pier works before the ferry starts",
+    "The harbor pier at the old port gets new ferry moorings and a waiting room for the residents of the "
+    "islands, and the works on the pier should be finished before the first ferry sails in May.",
+]
+
+
+def _sel004(paras):
+    result = run("\n\n".join(paras), Options(input_format="text"))
+    return [d for d in result.decisions if d.rule_id == "SEL004"], result.article.text
+
+
+def test_teaser_list_after_the_article_is_cut():
+    cut, text = _sel004(ARTICLE + TEASERS)
+    assert cut and "teaser list" in cut[0].reason
+    assert "shallow water near the islands" in text
+    assert "cheese festival" not in text and "cathedral library" not in text
+
+
+def test_subheads_about_the_story_are_kept():
+    cut, text = _sel004(ARTICLE + SECTIONS)
+    assert not cut
+    assert "the last boat" in text and "before the first ferry sails in May" in text
+
+
+def test_library_gives_the_same_text():
+    assert stripper.strip("\n\n".join(ARTICLE + TEASERS), input_format="text").text == _sel004(ARTICLE + TEASERS)[1]
