@@ -121,8 +121,10 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
 
 
 def strip_markdown_inline(s: str) -> tuple[str, int]:
-    """Remove images, unwrap links (counting their characters), drop emphasis and escapes."""
-    s = MD_IMAGE_RE.sub("", s)
+    """Remove images, unwrap links (counting their characters), drop emphasis and escapes.
+    Each pattern runs only on a line holding the characters it needs (most lines hold none)."""
+    if "![" in s:
+        s = MD_IMAGE_RE.sub("", s)
     link_chars = 0
 
     def unwrap(m: re.Match) -> str:
@@ -132,14 +134,20 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
         return inner
 
     for _ in range(2):  # a link around an image leaves a second, simpler link
+        if "](" not in s:
+            break
         s2 = MD_LINK_RE.sub(unwrap, s)
         if s2 == s:
             break
         s = s2
-    s = MD_REF_LINK_RE.sub(unwrap, s)
-    s = MD_AUTOLINK_RE.sub(unwrap, s)
-    s = MD_EMPH_RE.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), s)
-    s = MD_ESCAPE_RE.sub(r"\1", s)
+    if "][" in s:
+        s = MD_REF_LINK_RE.sub(unwrap, s)
+    if "<" in s:
+        s = MD_AUTOLINK_RE.sub(unwrap, s)
+    if "*" in s or "__" in s:
+        s = MD_EMPH_RE.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), s)
+    if "\\" in s:
+        s = MD_ESCAPE_RE.sub(r"\1", s)
     s = s.replace("`", "")
     return clean_line(s), link_chars
 
@@ -172,7 +180,8 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
         para, para_links = [], 0
 
     for lineno, line in enumerate(text.split("\n"), 1):
-        if line.lstrip().startswith("```") or line.lstrip().startswith("~~~"):
+        bare = line.strip()
+        if bare.startswith(("```", "~~~")):
             if in_fence:
                 code = "\n".join(fence).strip()
                 if code:
@@ -180,34 +189,39 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                     gap = 0
                 in_fence, fence = False, []
             else:
-                flush()
+                if para:
+                    flush()
                 in_fence, fence_line = True, lineno
             continue
         if in_fence:
             fence.append(line.rstrip())
             continue
-        if not line.strip():
-            flush()
+        if not bare:
+            if para:   # (flush() of no paragraph changes nothing)
+                flush()
             gap += 1
             continue
-        bare = line.strip()
-        if MD_RULE_RE.match(bare) or _is_table_sep(bare) or MD_LINKDEF_RE.match(bare):
-            flush()
+        first = bare[0]   # the patterns below start with these characters
+        if (first in "-*_" and MD_RULE_RE.match(bare) or _is_table_sep(bare)
+                or first == "[" and MD_LINKDEF_RE.match(bare)):
+            if para:
+                flush()
             continue
-        h = MD_HEADING_RE.match(bare)
+        h = MD_HEADING_RE.match(bare) if first == "#" else None
         if h:
-            flush()
+            if para:
+                flush()
             s, links = strip_markdown_inline(bare[h.end():].strip().rstrip("#").rstrip())
             if s:
                 out.append((s, HEADING, len(h.group(1)), links, gap, lineno))
                 gap = 0
             continue
-        stripped = line.strip()
+        stripped = bare
         kind = None
-        if MD_QUOTE_RE.match(stripped):
+        if first == ">":
             kind, stripped = QUOTE, MD_QUOTE_RE.sub("", stripped)
         else:
-            m = BULLET_RE.match(stripped)
+            m = None if first.isalpha() else BULLET_RE.match(stripped)
             if m and len(stripped) > m.end():
                 kind, stripped = ITEM, stripped[m.end():]
             elif stripped.count("|") >= 2 and (stripped.startswith("|") or " | " in stripped):
@@ -220,7 +234,8 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                 para.append(s)
                 para_links += links
             continue
-        flush()
+        if para:
+            flush()
         if kind == TABLE:
             s = clean_line(" ".join(c.strip() for c in s.strip("|").split("|") if c.strip()))
         if s:
