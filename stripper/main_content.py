@@ -21,6 +21,7 @@ from .phrases import normalize_block
 GOOD, NEARGOOD, SHORT, BAD, TAGGED = "good", "neargood", "short", "bad", "tagged"
 WORD_RE = re.compile(r"\w+")
 CJK_PUNCT_RE = re.compile(r"[。，、！？；：「」（）]")
+URL_RE = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 SENT_END_CHARS = frozenset(".!?…。！？\"”»)")   # a sentence's last character (before any spaces)
 
 # Span scoring (tuned on the development corpus with scripts/bench_devset.py).
@@ -83,6 +84,9 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) ->
             ws = lower_words(text)
             nw = len(ws)
             weight = float(nw)
+            if "http" in text or "www." in text:
+                # a web address is one word of the page, not the dozen its parts would count
+                weight = float(len(lower_words(URL_RE.sub(" u ", text))))
             if not ws:
                 dens = 0.0
             elif stopwords:
