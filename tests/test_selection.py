@@ -60,3 +60,14 @@ def test_subheads_about_the_story_are_kept():
 
 def test_library_gives_the_same_text():
     assert stripper.strip("\n\n".join(ARTICLE + TEASERS), input_format="text").text == _sel004(ARTICLE + TEASERS)[1]
+
+
+def test_reference_links_inside_the_article_do_not_split_it():
+    # Three bare web addresses between the opening and the rest of the article: long as they are,
+    # each counts as one word against the paragraphs around them.
+    urls = ["(https://www.example-research-institute.org/reports/2023/harbor-ferry-study-final-version.pdf)",
+            "https://www.example-news-archive.com/local/harbor/ferry/2022/05/12/council-debate-transcript.html",
+            "https://www.example-statistics-office.gov/data/transport/ferries/passenger-counts-by-route.csv)"]
+    text = "\n\n".join(ARTICLE[:2] + urls + ARTICLE[2:])
+    art = stripper.strip(text, input_format="text")
+    assert "ending two years of debate" in art.text and "shallow water near the islands" in art.text
