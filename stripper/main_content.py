@@ -27,10 +27,10 @@ SENT_END_CHARS = frozenset(".!?…。！？\"”»)")   # a sentence's last char
 # Span scoring (tuned on the development corpus with scripts/bench_devset.py).
 BAD_BLOCK_COST_DEFAULT = 3.0        # fixed cost of a boilerplate block, on top of its words
 BAD_WORD_WEIGHT_DEFAULT = 1.0
-SHORT_BLOCK_COST_DEFAULT = 3.0    # a short block judged boilerplate only by context
+SHORT_BLOCK_COST_DEFAULT = 2.0    # a short block judged boilerplate only by context
 SHORT_WORD_WEIGHT_DEFAULT = 1.0
 NEARGOOD_WEIGHT_DEFAULT = 0.5
-SECOND_PART_MIN_DEFAULT = 60.0      # words a second article part needs on its own
+SECOND_PART_MIN_DEFAULT = 40.0      # words a second article part needs on its own
 SECOND_PART_RATIO_DEFAULT = 0.35   # ... and as a share of the main part's score
 NEARGOOD_KEEPS_DEFAULT = True       # near-good prose keeps its score even among junk
 RELATED_COST_DEFAULT = 80.0         # a related-list heading: the article must outweigh it to go on
