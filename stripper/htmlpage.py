@@ -197,10 +197,24 @@ def body_blocks(body) -> list[tuple[str, str, int, int, str, int]]:
         if tag == "list":
             stack.extend((c, "item", depth + 1) for c in reversed(list(el)))
             continue
-        if tag == "table" and not _is_layout_table(el):
-            t, n = _table_text(el)
+        if tag == "table":
+            if not _is_layout_table(el):
+                t, n = _table_text(el)
+                if t:
+                    out.append((TABLE, t, 0, _clip(t, n), "table", 0))
+                continue
+            # a layout table: each row once, on one line, unless its cells hold blocks of their own
+            stack.extend((c, ctx, depth + 1) for c in reversed(list(el)) if c.tag == "row")
+            continue
+        if tag == "row":
+            cells = [c for c in el if c.tag == "cell"]
+            if any(isinstance(g.tag, str) and g.tag in BLOCK_TAGS for c in cells for g in c):
+                stack.extend((c, ctx, depth + 1) for c in reversed(cells))
+                continue
+            parts = [(_clean(t).replace("\n", " "), n, m) for t, n, m in map(_inline, cells)]
+            t = " ".join(p for p, _, _ in parts if p)
             if t:
-                out.append((TABLE, t, 0, _clip(t, n), "table", 0))
+                out.append((PARA, t, 0, _clip(t, sum(n for _, n, _ in parts)), "tr", _clip(t, sum(m for *_, m in parts))))
             continue
         if tag == "code" and ctx != "item":
             t = "".join(el.itertext()).strip("\n")

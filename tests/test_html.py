@@ -380,6 +380,25 @@ def test_backend_body_maps_to_blocks():
                    ("table", "a | b\nc | d", 0, 0), ("pre", "x = 1\n  y = 2", 0, 0)]
 
 
+def test_layout_table_rows_come_once_each():
+    from lxml import etree
+    body = etree.fromstring(
+        "<body><table><row><cell>Film</cell><cell>Year</cell></row>"
+        "<row><cell>Groundhog Day</cell><cell>1993 <ref target='/x'>[1]</ref></cell></row>"
+        "<row><cell><p>A weatherman relives one day.</p><p>Again and again.</p></cell><cell>Note</cell></row>"
+        "</table></body>")
+    got = [(k, t) for k, t, *_ in htmlpage.body_blocks(body)]
+    assert got == [("para", "Film Year"), ("para", "Groundhog Day 1993 [1]"), ("para", "A weatherman relives one day."),
+                   ("para", "Again and again."), ("para", "Note")]
+
+
+def test_data_table_stays_one_table_block():
+    from lxml import etree
+    body = etree.fromstring("<body><table><row><cell>Film</cell><cell>Year</cell></row>"
+                            "<row><cell>Groundhog Day</cell><cell>1993</cell></row></table></body>")
+    assert [(k, t) for k, t, *_ in htmlpage.body_blocks(body)] == [("table", "Film | Year\nGroundhog Day | 1993")]
+
+
 def test_fill_gaps_inserts_only_between_kept_blocks():
     main = [("para", t, 0, 0, "p", 0) for t in ("alpha one", "gamma three")]
     extra = [("para", t, 0, 0, "p", 0) for t in ("related links", "alpha one", "beta two", "gamma three", "comments")]
