@@ -176,13 +176,33 @@ def _is_layout_table(table) -> bool:
     return bool(widths) and max(widths) <= 1
 
 
+def _pending(parent, children: list, ctx: str, depth: int, lead: bool = False) -> list:
+    """Stack entries for children in reverse document order, each followed by its tail text
+    (and, with lead, preceded by the parent's own leading text): text between blocks is kept."""
+    out: list = []
+    if lead and parent.text and parent.text.strip():
+        out.append((parent.text, ctx, depth))
+    for c in children:
+        out.append((c, ctx, depth))
+        if c.tail and c.tail.strip():
+            out.append((c.tail, ctx, depth))
+    out.reverse()
+    return out
+
+
 def body_blocks(body) -> list[tuple[str, str, int, int, str, int]]:
     """(kind, text, level, link_chars, tag, chars of links to other pages) for each block of trafilatura's XML body, in order.
     Iterative over the block structure (RELIABILITY F12)."""
     out: list[tuple[str, str, int, int, str, int]] = []
-    stack: list[tuple[object, str, int]] = [(c, "", 0) for c in reversed(list(body))]
+    stack: list[tuple[object, str, int]] = _pending(body, list(body), "", 0, lead=True)
     while stack:
         el, ctx, depth = stack.pop()
+        if isinstance(el, str):     # text loose between blocks (a tail)
+            t = _clean(el)
+            if t:
+                kind, tag = {"item": (ITEM, "li"), "quote": (QUOTE, "blockquote")}.get(ctx, (PARA, "p"))
+                out.append((kind, t, 0, 0, tag, 0))
+            continue
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag:
             continue
@@ -195,7 +215,7 @@ def body_blocks(body) -> list[tuple[str, str, int, int, str, int]]:
                 out.append((HEADING, t, level, _clip(t, n), f"h{level}", _clip(t, m)))
             continue
         if tag == "list":
-            stack.extend((c, "item", depth + 1) for c in reversed(list(el)))
+            stack.extend(_pending(el, list(el), "item", depth + 1))
             continue
         if tag == "table":
             if not _is_layout_table(el):
@@ -204,12 +224,12 @@ def body_blocks(body) -> list[tuple[str, str, int, int, str, int]]:
                     out.append((TABLE, t, 0, _clip(t, n), "table", 0))
                 continue
             # a layout table: each row once, on one line, unless its cells hold blocks of their own
-            stack.extend((c, ctx, depth + 1) for c in reversed(list(el)) if c.tag == "row")
+            stack.extend(_pending(el, [c for c in el if c.tag == "row"], ctx, depth + 1))
             continue
         if tag == "row":
             cells = [c for c in el if c.tag == "cell"]
             if any(isinstance(g.tag, str) and g.tag in BLOCK_TAGS for c in cells for g in c):
-                stack.extend((c, ctx, depth + 1) for c in reversed(cells))
+                stack.extend(_pending(el, cells, ctx, depth + 1))
                 continue
             parts = [(_clean(t).replace("\n", " "), n, m) for t, n, m in map(_inline, cells)]
             t = " ".join(p for p, _, _ in parts if p)

@@ -392,6 +392,16 @@ def test_layout_table_rows_come_once_each():
                    ("para", "Again and again."), ("para", "Note")]
 
 
+def test_text_between_blocks_is_kept_once():
+    from lxml import etree
+    body = etree.fromstring("<body>Lead words.<head rend='h3'>Blurb</head>We felt united, then he did it again."
+                            "<p>Second paragraph.</p><list><item>one</item>loose item text</list></body>")
+    got = [(k, t) for k, t, *_ in htmlpage.body_blocks(body)]
+    assert got == [("para", "Lead words."), ("heading", "Blurb"), ("para", "We felt united, then he did it again."),
+                   ("para", "Second paragraph."), ("item", "one"), ("item", "loose item text")]
+    assert [t for _, t, *_ in htmlpage.body_blocks(etree.fromstring("<body><p>Only</p>\n  </body>"))] == ["Only"]
+
+
 def test_data_table_stays_one_table_block():
     from lxml import etree
     body = etree.fromstring("<body><table><row><cell>Film</cell><cell>Year</cell></row>"
