@@ -77,7 +77,7 @@ HEADLINE_BOX_LEVELS_DEFAULT = 6     # parents of the headline climbed to find th
 HEADLINE_BOX_MIN_BELOW_DEFAULT = 1  # lines below the headline that stop the climb
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "das", "dos", "del", "della", "di", "du", "le", "la",
                             "ter", "ten", "bin", "al", "el", "y", "e", "zu", "vom", "zum", "dei", "des", "d'"})
-MODIFIED_RE = re.compile(r"updated|modified|aktualisiert|geändert|mis à jour|modifié|actualizado|aggiornato|bijgewerkt", re.I)
+MODIFIED_RE = re.compile(r"updated|modified|aktualisiert|geändert|letzte änderung|mis à jour|modifié|actualizado|aggiornato|bijgewerkt", re.I)
 DATE_TZ_SLACK_DEFAULT = 1          # days between a UTC structured date and the printed one still "the same"
 # Generic date tags (often the day the page was generated or last edited): any printed date wins.
 WEAK_DATE_KEYS = frozenset({"date", "dc.date", "dcterms.date"})
@@ -85,6 +85,12 @@ PUBLISHED_LABEL_RE = re.compile(r"(?<!\w)(?:veröffentlicht|veröffentlichung|er
                                 r"erstellt am|publiziert|gepostet|published|posted|publié|mise en ligne|date de publication|"
                                 r"publicado|fecha de publicación|pubblicato|data di pubblicazione|gepubliceerd|opublikowano)"
                                 r"(?:\s+(?:am|on|le|el|il|op|den))?\s*:?\s*", re.I)
+# The date of the last change, labelled: the page's date only when it prints no other.
+MODIFIED_LABEL_RE = re.compile(r"(?<!\w)(?:(?:last|zuletzt)\s+)?(?:updated|modified|aktualisiert|geändert|änderung|"
+                               r"mis à jour|modifié|actualizado|aggiornato|bijgewerkt)(?!\w)"
+                               r"(?:\s+(?:am|on|le|el|il|op|den))?\s*:?\s*", re.I)
+MODIFIED_LABEL_WORDS = ("updated", "modified", "aktualisiert", "geändert", "änderung", "mis à jour", "modifié",
+                        "actualizado", "aggiornato", "bijgewerkt")
 MAX_LABEL_SCAN_CHARS_DEFAULT = 300_000
 DEK_MIN_CHARS_DEFAULT = 20
 DEK_MAX_CHARS_DEFAULT = 400
@@ -864,13 +870,15 @@ def _labelled_lines(text: str, lower: str, words: tuple[str, ...], pattern: re.P
     return out
 
 
-def labelled_date(text: str, max_date: str) -> tuple[str, str] | None:
+def labelled_date(text: str, max_date: str, modified: bool = False) -> tuple[str, str] | None:
     """A date the page labels as its publication date anywhere ("Erschienen am: 01.11.2023",
-    "Published on March 5, 2020"), the first one in reading order. text is the page's text."""
+    "Published on March 5, 2020"), the first one in reading order. text is the page's text.
+    modified: the date labelled as the last change instead ("Aktualisiert am 17.01.2021")."""
     lines = None
-    for raw, i in _labelled_lines(text, text.lower(), PUBLISHED_LABEL_WORDS, PUBLISHED_LABEL_RE):
+    words, pattern = (MODIFIED_LABEL_WORDS, MODIFIED_LABEL_RE) if modified else (PUBLISHED_LABEL_WORDS, PUBLISHED_LABEL_RE)
+    for raw, i in _labelled_lines(text, text.lower(), words, pattern):
         line = squash(raw)
-        m = PUBLISHED_LABEL_RE.search(line)
+        m = pattern.search(line)
         if not m or len(line) > MAX_VISIBLE_CHARS_DEFAULT:
             continue
         rest = line[m.end():m.end() + 60]
@@ -880,7 +888,7 @@ def labelled_date(text: str, max_date: str) -> tuple[str, str] | None:
         found = find_date(rest)
         d = parse_date(found[0], max_date) if found else None
         if d:
-            return d, "html:labelled date"
+            return d, "html:labelled " + ("update date" if modified else "date")
     return None
 
 
@@ -929,14 +937,22 @@ def url_date(url: str | None, max_date: str) -> tuple[str, str] | None:
 
 def dateline(lines: list[str], max_date: str) -> tuple[str, str] | None:
     """A publication date printed by the headline (not an "updated" one)."""
-    for line in lines:
-        if MODIFIED_RE.search(line):
+    for i, line in enumerate(lines):
+        if MODIFIED_RE.search(line) or (i and _ends_with_update_label(lines[i - 1])):
             continue
         found = find_date(line)
+        if found and len(line.split()) > DATELINE_MAX_WORDS_DEFAULT and found[1] > DATELINE_LEAD_CHARS_DEFAULT:
+            continue  # a sentence or a caption that mentions a date, not a dateline
         d = parse_date(found[0], max_date) if found else _short_date(line, max_date)
         if d:
             return d, "html:dateline"
     return None
+
+
+def _ends_with_update_label(line: str) -> bool:
+    """'Aktualisiert am', 'Last updated:': a label whose date is printed in the next element."""
+    m = MODIFIED_LABEL_RE.search(line[-40:])
+    return m is not None and m.end() == len(line[-40:])
 
 
 def _short_date(line: str, max_date: str) -> str | None:
@@ -975,11 +991,11 @@ def visible_date(tree: LexborHTMLParser, max_date: str) -> tuple[str, str] | Non
         nodes = tree.css(sel)
         for node in nodes[:MAX_DATE_NODES_DEFAULT]:
             a = node.attributes
-            if _is_modified(a) or _in_furniture(node):
+            if _is_modified(a) or _in_furniture(node) or _in_page_chrome(node):
                 continue
             # the printed date first: a machine datetime in UTC may be the day before or after
             text = _node_text(node)[:MAX_VISIBLE_CHARS_DEFAULT]
-            if not text or MODIFIED_RE.search(text):
+            if not text or MODIFIED_RE.search(text) or _labelled_modified(node, text):
                 continue  # only printed dates count here: meta values were read as statements
             found = find_date(text)
             for value in (found[0] if found else None, a.get("datetime")):
@@ -987,6 +1003,28 @@ def visible_date(tree: LexborHTMLParser, max_date: str) -> tuple[str, str] | Non
                 if d:
                     return d, f"html:{node.tag} date element"
     return None
+
+
+def _labelled_modified(node: LexborNode, text: str) -> bool:
+    """'Updated <time>Jul 24, 2018</time>': the label printed before the element, in its parent."""
+    parent = node.parent
+    if parent is None or parent.tag in ("body", "html"):
+        return False
+    before = _node_text(parent)[:MAX_VISIBLE_CHARS_DEFAULT].split(text, 1)[0]
+    return bool(before) and len(before) < MAX_VISIBLE_CHARS_DEFAULT and MODIFIED_RE.search(before[-40:]) is not None
+
+
+def _in_page_chrome(node: LexborNode) -> bool:
+    """Inside the site's navigation or a page header without a heading: a date there is
+    today's date or a menu entry's, not the article's."""
+    cur, steps = node.parent, 0
+    while cur is not None and steps < 40:
+        if cur.tag == "nav" or (cur.attributes.get("role") or "").strip().lower() in ("navigation", "banner"):
+            return True
+        if cur.tag == "header" and cur.css_first("h1, h2") is None:
+            return True
+        cur, steps = cur.parent, steps + 1
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -1021,6 +1059,7 @@ class PageFacts:
     visible: str = ""          # the page's text, scripts and styles left out (set by add_visible)
     date_raw: str | None = None  # the structured date as written (its time zone matters)
     title_sites: frozenset[str] = frozenset()  # folded: the <title>'s parts beside the headline
+    date_alts: frozenset[str] = frozenset()    # the publication dates of the meta tags, each
 
 
 def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = MAX_DATE_DEFAULT) -> PageFacts:
@@ -1130,6 +1169,18 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
             if d:
                 out["date"] = (d, f"{label}.{key}")
                 break
+    # every publication date the page states (JSON-LD and meta may disagree): a printed date
+    # that one of them confirms wins over the first one read
+    alts: set[str] = set()
+    for key in meta_fields().get("date", ()):
+        if key in WEAK_DATE_KEYS:
+            continue
+        for value, written in meta.get(key, ())[:1]:
+            d = parse_date(value, max_date)
+            if d:
+                alts.add(d)
+                if "date" not in out:
+                    out["date"], date_raw = (d, f"meta:{written}"), value
     if "date" not in out:
         for key in meta_fields().get("date", ()):
             for value, written in meta.get(key, ())[:1]:
@@ -1159,7 +1210,7 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
                 out["url"] = (absolute_url(m[0]), f"meta:{m[1]}")
     headline = out["title"][0] if "title" in out else None
     return PageFacts(out, sites, h1s, headline, url, date_raw=date_raw if "date" in out else None,
-                     title_sites=frozenset(title_sites))
+                     title_sites=frozenset(title_sites), date_alts=frozenset(alts))
 
 
 def headline_candidates(tree: LexborHTMLParser, tag: str, sites: tuple[str, ...], doc_title: str | None) -> list[str]:
@@ -1223,7 +1274,12 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
     facts.fields.pop("unseen_authors", None)
     shown = visible_date(tree, max_date) or dateline(lines, max_date) or labelled_date(raw_text, max_date) or \
         url_date(facts.fields.get("url", (None,))[0] or facts.url, max_date)
-    if shown and _printed_wins(facts.fields.get("date"), facts.date_raw, shown):
+    if shown is None and "date" not in facts.fields:
+        shown = labelled_date(raw_text, max_date, modified=True)
+    stated = facts.fields.get("date")
+    # JSON-LD and the meta tags disagree: the printed date says which is right
+    confirmed = shown and stated and stated[1].startswith("json-ld:") and shown[0] in facts.date_alts
+    if shown and (confirmed or _printed_wins(stated, facts.date_raw, shown)):
         facts.fields["date"] = shown
 
 
@@ -1235,6 +1291,8 @@ def _printed_wins(stated: tuple | None, raw: str | None, shown: tuple) -> bool:
         return True
     if stated[1].startswith("meta:") and stated[1][5:].lower() in WEAK_DATE_KEYS:
         return True
+    if stated[1].endswith(".uploadDate") and shown[1] != "url":
+        return True  # a video's upload: the page that shows the video may be much younger
     return _days_apart(stated[0], shown[0]) <= DATE_TZ_SLACK_DEFAULT and not (raw and LOCAL_OFFSET_RE.search(raw))
 
 

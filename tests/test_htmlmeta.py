@@ -1,0 +1,108 @@
+"""Byline metadata of HTML pages: which printed or stated date and which names the cascade keeps,
+each heuristic shown both ways (the true value found, a false candidate rejected)."""
+import json
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from stripper import htmlmeta, preclean
+
+HEADLINE = "Floating solar farm approved for the old reservoir"
+PARAS = [
+    "The harbour authority approved a floating solar farm on the old reservoir above the town on Tuesday, "
+    "the first installation of its kind in the region and a long-awaited decision for residents.",
+    "About nine thousand panels will float on pontoons anchored to the reservoir bed, covering a little under "
+    "half of the water surface, and should supply enough electricity for two thousand five hundred homes.",
+]
+
+
+def page(body: str, head: str = "") -> str:
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{HEADLINE}</title>{head}</head>'
+            f"<body>{body}</body></html>")
+
+
+def article(below_headline: str = "", after: str = "", before: str = "") -> str:
+    return (f"{before}<main><article><h1>{HEADLINE}</h1>{below_headline}"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + after + "</article></main>")
+
+
+def fields(html: str) -> dict:
+    tree = LexborHTMLParser(html)
+    facts = htmlmeta.page_facts(tree)
+    preclean.drop_tags_pass(tree)
+    htmlmeta.add_visible(facts, tree)
+    return facts.fields
+
+
+def jsonld(obj: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+# ----------------------------------------------------------------------------- dates
+
+@pytest.mark.parametrize("where, want", [
+    # the site header prints today's date above the article: not the article's date
+    ('<header class="top"><div class="navtop"><time datetime="2023-11-01">Mittwoch, 01. November 2023</time>'
+     '</div></header>', "2022-03-04"),
+    ('<nav><span class="date">01.11.2023</span><a href="/">Home</a></nav>', "2022-03-04"),
+    # the article's own header, with its headline, holds the article's date
+    ('<header><h2>Energy</h2><time datetime="2023-11-01">1 November 2023</time></header>', "2023-11-01"),
+])
+def test_a_date_in_the_site_header_or_navigation_is_not_the_article_date(where, want):
+    body = article(before=where, below_headline='<p class="meta">4 March 2022</p>')
+    assert fields(page(body))["date"][0] == want
+
+
+def test_an_update_label_printed_before_the_date_element():
+    body = article(below_headline='<span class="byline">Updated <time datetime="2018-07-24T18:15:58+00:00">'
+                                  'Jul 24, 2018</time></span>')
+    head = '<meta property="article:published_time" content="2017-12-15T10:50:02-05:00">'
+    assert fields(page(body, head))["date"][0] == "2017-12-15"
+    # the page prints no other date: the update is all there is
+    assert fields(page(body))["date"] == ("2018-07-24", "html:labelled update date")
+    # without the label the same element is the printed date
+    assert fields(page(body.replace("Updated ", "")))["date"] == ("2018-07-24", "html:time date element")
+
+
+def test_a_printed_date_confirmed_by_a_meta_tag_wins_over_json_ld():
+    ld = jsonld({"@type": "Article", "headline": HEADLINE, "datePublished": "2022-01-04T07:29:00.000Z"})
+    body = article(below_headline="<div class=\"info\">06.01.2022</div>")
+    confirmed = ld + '<meta property="article:published_time" content="2022-01-06T08:29:34">'
+    assert fields(page(body, confirmed))["date"][0] == "2022-01-06"
+    # unconfirmed, a print two days off may be another item's date: JSON-LD stays
+    assert fields(page(body, ld))["date"][0] == "2022-01-04"
+
+
+def test_a_meta_date_is_not_overruled_by_a_lesser_meta_tag():
+    head = ('<meta property="article:published_time" content="2017-04-12T18:33:59+02:00">'
+            '<meta itemprop="datePublished" content="2020-02-19">')
+    body = article(below_headline="<p>Mis à jour le 19/02/2020</p><p>19.02.2020</p>")
+    assert fields(page(body, head))["date"][0] == "2017-04-12"
+
+
+def test_a_video_upload_date_loses_to_the_printed_date_but_not_to_the_url():
+    ld = jsonld({"@type": "VideoObject", "name": HEADLINE, "uploadDate": "2015-01-16T10:00:00+01:00"})
+    body = article(below_headline='<time datetime="2017-12-01T12:01:11+01:00">01. Dez. 2017</time>')
+    assert fields(page(body, ld))["date"] == ("2017-12-01", "html:time date element")
+    tree = LexborHTMLParser(page(article(), ld))
+    facts = htmlmeta.page_facts(tree, "https://example.org/2014/03/08/story/")
+    preclean.drop_tags_pass(tree)
+    htmlmeta.add_visible(facts, tree)
+    assert facts.fields["date"][0] == "2015-01-16"
+
+
+def test_a_long_line_mentioning_a_date_is_no_dateline():
+    caption = ("<p>Abbildung: Ausschnitt eines Satellitenbildes bei St. Moritz vom 31.05.2021 (links) "
+               "und die Klassifizierung der Schneedecke (rechts)</p>")
+    assert htmlmeta.dateline([caption[3:-4]], htmlmeta.MAX_DATE_DEFAULT) is None
+    lead = "29.11.2022 – Mehrfach und vehement hatte die Branche die Nachteile des Entwurfs kritisiert und Nachbesserungen"
+    assert htmlmeta.dateline([lead], htmlmeta.MAX_DATE_DEFAULT) == ("2022-11-29", "html:dateline")
+
+
+def test_an_update_date_only_when_the_page_prints_no_other():
+    only = article(after="<p><b>Aktualisiert am </b>17.01.2021.</p>")
+    assert fields(page(only))["date"] == ("2021-01-17", "html:labelled update date")
+    both = article(below_headline="<p>4 March 2022</p>", after="<p><b>Aktualisiert am </b>17.01.2021.</p>")
+    assert fields(page(both))["date"][0] == "2022-03-04"
+    head = '<meta property="article:published_time" content="2020-05-05T10:00:00+02:00">'
+    assert fields(page(only, head))["date"][0] == "2020-05-05"
