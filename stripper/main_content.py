@@ -35,6 +35,8 @@ SECOND_PART_RATIO_DEFAULT = 0.35   # ... and as a share of the main part's score
 NEARGOOD_KEEPS_DEFAULT = True       # near-good prose keeps its score even among junk
 RELATED_COST_DEFAULT = 80.0         # a related-list heading: the article must outweigh it to go on
 COMMENTS_COST_DEFAULT = 300.0       # a comment-section heading
+BEFORE_COMMENTS_MIN_DEFAULT = 100.0  # words an article before a comment heading needs to win over what follows
+BEFORE_COMMENTS_RATIO_DEFAULT = 0.2  # ... and as a share of the score of what follows
 CAPTION_LOOKBEHIND_DEFAULT = 6      # captions this many blocks before the span still count
 MIN_STOPLIST_FIT_DEFAULT = 0.25     # median stopword share of long blocks for the stoplist to count
 LIST_END_WORDS_DEFAULT = 25         # a paragraph this long ends the list under a related heading
@@ -230,6 +232,13 @@ def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
     best, (a, z) = _max_subarray(scores, 0, len(scores))
     if a < 0:
         return a, z
+    # Text that follows a comment-section heading is the comments: when the best run lies wholly
+    # after one, an article of its own before that heading is the article.
+    cut = max((i for i, e in ends.items() if e == "CMT" and i < a), default=-1)
+    if cut > 0:
+        sc, span = _max_subarray(scores, 0, cut)
+        if span[0] >= 0 and sc >= max(BEFORE_COMMENTS_MIN_DEFAULT, BEFORE_COMMENTS_RATIO_DEFAULT * best):
+            best, (a, z) = sc, span
     # A second part of the article cut off by a large ad, gallery or teaser box still counts when
     # it is substantial on its own (but never across a comment-section heading).
     for lo, hi, side in ((0, a, "left"), (z + 1, len(scores), "right")):
@@ -343,7 +352,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         a, z = span
         chars = sum(len(blocks[i].text) for i in range(a, z + 1)
                     if classes[i] == GOOD or NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD) if a >= 0 else 0
-        if chars >= RELAX_BELOW_CHARS_DEFAULT:
+        if chars >= RELAX_BELOW_CHARS_DEFAULT and (relaxed or any(base[i] == GOOD for i in range(a, z + 1))):
             break
         if not relaxed:
             own.append(Decision("FBK001", max(a, 0), DEMOTE,

@@ -71,3 +71,39 @@ def test_reference_links_inside_the_article_do_not_split_it():
     text = "\n\n".join(ARTICLE[:2] + urls + ARTICLE[2:])
     art = stripper.strip(text, input_format="text")
     assert "ending two years of debate" in art.text and "shallow water near the islands" in art.text
+
+
+# Reader comments, longer all together than the short article above them.
+COMMENTS = ["14 Comments:"]
+for _name, _day, _body in (
+    ("Anna", "May 3, 2024", "I have taken the old ferry to the islands for many years and I am glad that there will "
+     "finally be a second line, because in summer the boats are always full and we wait for hours at the pier."),
+    ("Tom", "May 3, 2024", "Why does the council need two years to decide something so simple? The bridge has been "
+     "closed for a long time and the people on the islands have been asking for a ferry since the first day."),
+    ("Maria", "May 4, 2024", "I hope that the new boats are quieter than the old ones, because we live near the pier "
+     "and the noise of the engines in the early morning wakes up the whole street every single day of the week."),
+    ("Peter", "May 4, 2024", "The tickets should be cheaper for the residents of the islands, who have to take the "
+     "ferry every day to go to work in the city, and not only for the tourists who come for a weekend in summer."),
+    ("Julia", "May 5, 2024", "Does anyone know if bicycles will be allowed on the new ferry? On the old line there was "
+     "never enough room for them and we had to leave our bikes at the port and walk the rest of the way home."),
+    ("Karl", "May 5, 2024", "My grandmother lives on the northern islands and she has not been able to visit us in "
+     "the city since the bridge was closed, so for our family this is the best news that we have had in a year."),
+    ("Eva", "May 6, 2024", "It is a shame that the first boats will only sail in May, because the winter is the "
+     "hardest time for the people on the islands, when the weather is bad and the old ferry is often cancelled."),
+    ("Lena", "May 6, 2024", "I would like to know who will pay for the new pier at the old port, because the last "
+     "time the council built something at the harbor the costs were twice as high as they had promised us all."),
+):
+    COMMENTS += [f"{_name} · {_day}", _body + " I will write to the council about it, and so should all of you."]
+
+
+def test_comments_outweighing_a_short_article_are_not_the_article():
+    text = run("\n\n".join(ARTICLE + COMMENTS), Options(input_format="text")).article.text
+    assert "shallow water near the islands" in text and "ending two years of debate" in text
+    assert "leave our bikes at the port" not in text and "wakes up the whole street" not in text
+
+
+def test_comment_count_above_the_article_does_not_hide_it():
+    # "3 comments" is a link in the byline area: the article follows it and has nothing before it.
+    paras = ARTICLE[:1] + ["By Jane Doe", "3 comments"] + ARTICLE[1:] + SECTIONS
+    text = run("\n\n".join(paras), Options(input_format="text")).article.text
+    assert "ending two years of debate" in text and "before the first ferry sails in May" in text
