@@ -14,22 +14,15 @@ TITLE_LOOKBEHIND_DEFAULT = 20      # blocks before the article start searched fo
 TITLE_SEARCH_BLOCKS_DEFAULT = 45   # ... and for the title, which a lead image or teaser box can push further up
 TITLE_MIN_WORDS_DEFAULT = 1
 TITLE_SHORT_WORDS_DEFAULT = 3          # shorter titles exist but need other evidence
-TITLE_SHORT_PENALTY_DEFAULT = 0.6
 TITLE_MAX_WORDS_DEFAULT = 30
-TITLE_OVERLAP_WEIGHT_DEFAULT = 1.0   # headline words found again in the article's opening
-TITLE_BEFORE_BYLINE_BONUS_DEFAULT = 0.8
-TITLE_REPEAT_BONUS_DEFAULT = 0.4
-TITLE_DEK_PAIR_BONUS_DEFAULT = 0.8
-TITLE_SENTENCE_PENALTY_DEFAULT = 0.5
 TITLE_CONTAINER_MAX_CHARS_DEFAULT = 300  # a line quoting the headline is short itself
 TITLE_HEADLINE_WORDS_DEFAULT = (4, 20)   # the usual size of a headline, in words
-TITLE_HEADLINE_BONUS_DEFAULT = 0.5
-TITLE_NO_OVERLAP_PENALTY_DEFAULT = 0.5
 SUBTITLE_MIN_WORDS_DEFAULT = 6
 SUBTITLE_MAX_WORDS_DEFAULT = 40
 DEK_AFTER_HEADING_MAX_WORDS_DEFAULT = 25
 BYLINE_PREFIX_RE = re.compile(
-    r"^(?:by|written by|words by|story by|text by|reporting by|von|text von|par|por|di|door|av|af|autor|autorin|author|auteur|texte"
+    r"^(?:(?:by|written by|words by|story by|text by|reporting by|von|text von|par|por|di|door|av|af|autor|autorin|author|auteur"
+    r"|texte)\b(?!['’-])"   # a whole word: "Diana", "Parker", "Avery" are names
     r"|作者|责任编辑|編集|记者|記者|文|撰文|编辑"
     r"|(?:text|redaktion)(?:\s*(?:&|und|and|y|et)\s*(?:fotos?|bilder?|photos?))?(?=\s*:))\s*[:：]?\s*",
     re.I)
@@ -168,8 +161,17 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     if a < 0:
         return None, None
     lo = max(0, a - TITLE_SEARCH_BLOCKS_DEFAULT)
-    opening = " ".join(blocks[i].text for i in sel.kept[:4])
+    lead_end = _lead_end(blocks, sel)
     byline_near = set(sel.meta.get("byline", [])) | set(sel.meta.get("date", []))
+    # A byline or date line shortly inside the span ends the header: a teaser or a search hint
+    # that opened the span sits above the headline, and the headline sits above the byline.
+    head_end = min((m for m in byline_near if lead_end < m <= min(z, a + TITLE_HEAD_MAX_BLOCKS_DEFAULT)),
+                   default=lead_end)
+    if sum(len(_words(blocks[k].text)) for k in range(lead_end, head_end)
+           if _paragraph_like(blocks[k].text)) > TITLE_HEAD_MAX_PROSE_WORDS_DEFAULT:
+        head_end = lead_end   # real paragraphs come first: that byline belongs further down
+    # the opening paragraphs after the candidates: a candidate inside it would match itself
+    opening = " ".join(blocks[i].text for i in [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4])
     counts: dict[str, int] = {}
     for b in blocks:
         k = " ".join(b.text.lower().split())
@@ -177,43 +179,16 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     short_lines = "\n".join(k for k in counts for _ in range(counts[k]) if len(k) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT)
     body = _content_words(opening, stop)
     best, best_score = None, 0.0
-    lead_end = _lead_end(blocks, sel)
-    for i in range(lo, lead_end):
-        b = blocks[i]
-        if i in tagged or (i in dropped and i not in repeats) or not _title_like(b, cjk):
+    for i in range(lo, head_end):
+        if i in tagged or (i in dropped and i not in repeats) or not _title_like(blocks[i], cjk):
             continue
-        if cjk:
-            cw = set(b.text)
-            overlap = len(cw & set(opening)) / max(1, len(cw))
-        else:
-            cw = _content_words(b.text, stop)
-            overlap = len(cw & body) / max(1, len(cw)) if cw else 0.0
-        if LABEL_RE.match(b.text) and overlap == 0:
-            continue   # "Related: ...", "From: Herald Sun"; but "Erfurt: Thorwirth wins" opens its story
-        n_words = len(_words(b.text))
-        dist = max(1, lead_end - i)
-        score = overlap * TITLE_OVERLAP_WEIGHT_DEFAULT + 1.0 / (1.0 + dist / 4.0)
-        if TITLE_HEADLINE_WORDS_DEFAULT[0] <= n_words <= TITLE_HEADLINE_WORDS_DEFAULT[1]:
-            score += TITLE_HEADLINE_BONUS_DEFAULT   # headline-sized, not a section label
-        nxt = i + 1
-        while nxt < lead_end and nxt in tagged:
-            nxt += 1
-        if nxt < lead_end and nxt not in dropped and _title_like(blocks[nxt], cjk) and n_words >= 4 \
-                and blocks[nxt].kind != HEADING:
-            score += TITLE_DEK_PAIR_BONUS_DEFAULT     # headline, then a longer dek
-        if b.kind == HEADING:
-            score += 0.6 if b.level <= 1 else 0.3
-        if any(j in byline_near for j in range(i + 1, i + 4)):
-            score += TITLE_BEFORE_BYLINE_BONUS_DEFAULT   # headline, then byline or date
-        key = " ".join(b.text.lower().split())
-        if n_words >= 3 and i not in repeats and (counts.get(key, 0) > 1 or _quoted_elsewhere(key, counts, short_lines)):
-            score += TITLE_REPEAT_BONUS_DEFAULT           # repeated in breadcrumbs, share bars, "<title> | Site" ...
-        if b.text.endswith("."):
-            score -= TITLE_SENTENCE_PENALTY_DEFAULT
-        if overlap == 0 and body:
-            score -= TITLE_NO_OVERLAP_PENALTY_DEFAULT   # a headline shares words with its article
-        if n_words < TITLE_SHORT_WORDS_DEFAULT:
-            score -= TITLE_SHORT_PENALTY_DEFAULT
+        f = _title_features(blocks, i, head_end, lead_end, body, opening, cjk, stop, tagged, dropped, repeats,
+                            byline_near, counts, short_lines)
+        if f is None:
+            continue
+        score = sum(TITLE_WEIGHTS[k] * v for k, v in f.items())
+        if TITLE_DEBUG is not None:
+            TITLE_DEBUG.append((i, score, f))
         if score > best_score:
             best, best_score = i, score
     if best is None:
@@ -234,6 +209,95 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
                 and (cand.kind != HEADING or cand.level > blocks[best].level) and (j < lead_end or (longer_follows and blocks[best].kind == HEADING and n <= DEK_AFTER_HEADING_MAX_WORDS_DEFAULT)):
             sub = j
     return best, sub
+
+
+TITLE_WEIGHTS = {   # evidence for a title candidate and its weight
+    "overlap": 1.1,          # share of its words found again in the article's opening
+    "near": 1.3,             # 1 / (1 + distance / 4) to the first paragraph (or the byline)
+    "last": -0.3,            # right above the first paragraph: often a teaser or an image caption
+    "headline_size": 0.4,    # headline-sized (4-20 words), not a section label
+    "dek_pair": 0.2,         # headline, then a longer dek
+    "h1": 2.5,
+    "heading": 0.3,
+    "before_byline": 0.4,    # headline, then byline or date
+    "repeated": 0.7,         # repeated in breadcrumbs, share bars, "<title> | Site" ...
+    "repeated_dropped": 0.1,  # ... and dropped there as a duplicate: navigation repeats itself too
+    "sentence": -1.3,        # ends with a full stop
+    "colon_end": -0.8,       # "Die Redaktion sagt:" introduces something
+    "no_overlap": -0.5,      # a headline shares words with its article
+    "short": -0.8,           # under TITLE_SHORT_WORDS_DEFAULT words
+    "digits": -0.9,          # half its words hold digits: a date, a time, a score
+    "byline_like": -0.2,     # names someone after a by-word
+    "breadcrumb": -0.8,      # "Home > News > Headline": the path to the page, not its headline
+    "contains_line": -0.5,   # holds a neighbouring line whole: a kicker or site name glued to it
+    "in_span": -1.2,         # already inside the article, after its first paragraph
+}
+TITLE_NEIGHBOUR_BLOCKS_DEFAULT = 4
+TITLE_HEAD_MAX_BLOCKS_DEFAULT = 8    # a byline this far into the span still closes the header ...
+TITLE_HEAD_MAX_PROSE_WORDS_DEFAULT = 40   # ... when only this much prose (a teaser, a search hint) precedes it
+BREADCRUMB_SEPARATORS = (" > ", " / ", " » ", " › ", " | ")
+TITLE_DEBUG: list | None = None   # set to a list to collect (index, score, features) per candidate
+
+
+def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int, body: set[str], opening: str, cjk: bool,
+                    stop: frozenset[str], tagged: set[int], dropped: set[int], repeats: frozenset[int],
+                    byline_near: set[int], counts: dict[str, int], short_lines: str) -> dict[str, float] | None:
+    """The evidence for one title candidate, each weighed by TITLE_WEIGHTS; None rules it out."""
+    b = blocks[i]
+    if cjk:
+        cw = set(b.text)
+        overlap = len(cw & set(opening)) / max(1, len(cw))
+    else:
+        cw = _content_words(b.text, stop)
+        overlap = len(cw & body) / max(1, len(cw)) if cw else 0.0
+    if LABEL_RE.match(b.text) and overlap == 0:
+        return None   # "Related: ...", "From: Herald Sun"; but "Erfurt: Thorwirth wins" opens its story
+    n_words = len(_words(b.text))
+    f = {"overlap": overlap, "near": 1.0 / (1.0 + max(1, lead_end - i) / 4.0)}
+    if TITLE_HEADLINE_WORDS_DEFAULT[0] <= n_words <= TITLE_HEADLINE_WORDS_DEFAULT[1]:
+        f["headline_size"] = 1
+    nxt = i + 1
+    while nxt < lead_end and nxt in tagged:
+        nxt += 1
+    if nxt < lead_end and nxt not in dropped and _title_like(blocks[nxt], cjk) and n_words >= 4 \
+            and blocks[nxt].kind != HEADING:
+        f["dek_pair"] = 1
+    if b.kind == HEADING:
+        f["h1" if b.level <= 1 else "heading"] = 1
+    if any(j in byline_near for j in range(i + 1, i + 4)):
+        f["before_byline"] = 1
+    key = " ".join(b.text.lower().split())
+    if n_words >= 3 and (counts.get(key, 0) > 1 or _quoted_elsewhere(key, counts, short_lines)):
+        f["repeated" if i not in repeats else "repeated_dropped"] = 1
+    if b.text.endswith("."):
+        f["sentence"] = 1
+    if overlap == 0 and body:
+        f["no_overlap"] = 1
+    if n_words < TITLE_SHORT_WORDS_DEFAULT:
+        f["short"] = 1
+    t = b.text.rstrip()
+    if t.endswith(":"):
+        f["colon_end"] = 1
+    toks = t.split()
+    if sum(any(c.isdigit() for c in w) for w in toks) * 2 >= len(toks):
+        f["digits"] = 1
+    if _names_someone(t) or POSTED_BY_RE.search(t):
+        f["byline_like"] = 1
+    if sum(t.count(sep) for sep in BREADCRUMB_SEPARATORS) >= 2:
+        f["breadcrumb"] = 1
+    if lead_end - i == 1:
+        f["last"] = 1
+    if i >= first_para:
+        f["in_span"] = 1
+    low = key
+    for j in range(max(0, i - TITLE_NEIGHBOUR_BLOCKS_DEFAULT), min(len(blocks), i + TITLE_NEIGHBOUR_BLOCKS_DEFAULT + 1)):
+        if j == i or len(blocks[j].text) > TITLE_CONTAINER_MAX_CHARS_DEFAULT:
+            continue
+        other = " ".join(blocks[j].text.lower().split())
+        if len(other) >= 4 and len(other) < len(low) and other in low and " " in other:
+            f["contains_line"] = 1
+            break
+    return f
 
 
 def _quoted_elsewhere(key: str, counts: dict[str, int], short_lines: str) -> bool:

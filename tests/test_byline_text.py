@@ -1,0 +1,133 @@
+"""Byline metadata read from plain text: the headline among the lines above the article, the
+names in a byline line. Each heuristic is checked both ways: the real case is found and a
+look-alike is left alone."""
+import pytest
+
+import stripper
+from stripper import byline
+from stripper.byline import BYLINE_PREFIX_RE, clean_person_names
+
+PARAS = [
+    "The council voted on Tuesday to close the old harbour bridge to cars from next spring, after "
+    "engineers found that the steel beams under the main span had rusted far faster than expected.",
+    "Cyclists and pedestrians will still be able to cross, but delivery vans bound for the market "
+    "square will have to take the ring road, which adds about fifteen minutes to each trip.",
+    "Shop owners on the square said they had not been asked before the vote and would write to the "
+    "mayor this week asking for a loading zone near the bridge.",
+]
+
+
+def _title(lines: list[str]) -> str | None:
+    text = "\n\n".join(lines + PARAS) + "\n"
+    return stripper.strip(text, input_format="text").title
+
+
+def _features(lines: list[str]) -> dict[str, dict]:
+    """The evidence gathered for each title candidate, by its text."""
+    text = "\n\n".join(lines + PARAS) + "\n"
+    byline.TITLE_DEBUG = []
+    try:
+        res = stripper.explain(text)
+        return {res.blocks[i].text: f for i, _, f in byline.TITLE_DEBUG}
+    finally:
+        byline.TITLE_DEBUG = None
+
+
+# --- by-words are whole words -------------------------------------------------------------
+
+def test_byline_label_is_a_whole_word():
+    assert clean_person_names("By Diana Ross") == ["Diana Ross"]
+    assert BYLINE_PREFIX_RE.sub("", "Author: Jane Doe") == "Jane Doe"
+
+
+def test_name_starting_like_a_label_keeps_its_letters():
+    # "Di", "Par", "Av" open these names; they are not the labels "di", "par", "av"
+    assert BYLINE_PREFIX_RE.sub("", "Diana Ross") == "Diana Ross"
+    assert BYLINE_PREFIX_RE.sub("", "Parker Lewis") == "Parker Lewis"
+    assert clean_person_names("Avery Smith") == ["Avery Smith"]
+
+
+def test_label_with_longer_form_reads_whole():
+    assert clean_person_names("Autorin: Sylke Marten, Oktober 2008") == ["Sylke Marten"]
+
+
+# --- title: the header ends at the byline ---------------------------------------------------
+
+def test_headline_between_a_teaser_and_the_byline():
+    lines = ["News", "Sport", "Culture",
+             "Press enter to search, escape to close the search box.",
+             "Harbour bridge to close to cars next spring",
+             "By Jane Doe",
+             "12 March 2024"]
+    assert _title(lines) == "Harbour bridge to close to cars next spring"
+
+
+def test_byline_after_real_paragraphs_does_not_pull_the_title_down():
+    # the byline line further down belongs to a quoted study, not to the header
+    lines = ["News", "Harbour bridge to close to cars next spring"]
+    text = "\n\n".join(lines + PARAS[:2] + ["Rust on the main span", "By Jane Doe"] + PARAS[2:]) + "\n"
+    assert stripper.strip(text, input_format="text").title == "Harbour bridge to close to cars next spring"
+
+
+# --- title: lines that only look like headlines, and headlines that look like them ------------
+
+HEADLINE = "Harbour bridge to close to cars next spring"
+TITLE_CASES = [
+    # (what it shows, the lines above the article, the title expected)
+    ("breadcrumb path", ["Home > News > Local > Harbour bridge to close", HEADLINE], HEADLINE),
+    ("one separator is no breadcrumb", ["Menu", "Harbour bridge / harbour works: close to cars next spring"],
+     "Harbour bridge / harbour works: close to cars next spring"),
+    ("a colon introduces something", [HEADLINE, "What the council decided on the bridge:"], HEADLINE),
+    ("a question ends a headline", ["Menu", "Will the harbour bridge close to cars next spring?"],
+     "Will the harbour bridge close to cars next spring?"),
+    ("a date and time line", [HEADLINE, "March 2024, 15:29 Uhr"], HEADLINE),
+    ("a headline holding a year", ["Menu", "Harbour bridge to close to cars in 2025"],
+     "Harbour bridge to close to cars in 2025"),
+    ("a line glued to its kicker", ["City Hall", "City Hall " + HEADLINE, HEADLINE], HEADLINE),
+    ("a teaser opening the span", [HEADLINE, "Read our coverage of the city every morning in your inbox."], HEADLINE),
+]
+
+
+@pytest.mark.parametrize("lines,want", [c[1:] for c in TITLE_CASES], ids=[c[0] for c in TITLE_CASES])
+def test_title_among_look_alikes(lines, want):
+    assert _title(lines) == want
+
+
+# --- the evidence itself, both ways -----------------------------------------------------------
+
+EVIDENCE_CASES = [
+    # (evidence, the lines above the article, a line that shows it, a look-alike that does not)
+    ("breadcrumb", ["Local / Harbour / Harbour bridge works", "Harbour bridge / harbour works: close to cars", HEADLINE],
+     "Local / Harbour / Harbour bridge works", "Harbour bridge / harbour works: close to cars"),
+    ("colon_end", ["What the council decided:", "Will the council decide? Harbour: the bridge", HEADLINE],
+     "What the council decided:", "Will the council decide? Harbour: the bridge"),
+    ("digits", ["Harbour bridge to close to cars in 2025", "March 2024, 15:29", HEADLINE],
+     "March 2024, 15:29", "Harbour bridge to close to cars in 2025"),
+    ("contains_line", ["City Hall", "City Hall " + HEADLINE, HEADLINE], "City Hall " + HEADLINE, HEADLINE),
+]
+
+
+@pytest.mark.parametrize("name,lines,shows,lookalike", EVIDENCE_CASES, ids=[c[0] for c in EVIDENCE_CASES])
+def test_title_evidence(name, lines, shows, lookalike):
+    f = _features(lines)
+    assert name in f[shows]
+    assert name not in f[lookalike]
+
+
+def test_opening_overlap_excludes_the_candidate_itself():
+    # the teaser opens the span; its own words do not count as overlap with the article
+    f = _features(["Harbour bridge to close to cars next spring",
+                   "Read our coverage of the city every morning in your inbox."])
+    assert f["Harbour bridge to close to cars next spring"]["overlap"] > 0
+    assert f.get("Read our coverage of the city every morning in your inbox.", {}).get("overlap", 0) == 0
+
+
+def test_candidates_reach_down_to_a_byline_after_a_teaser():
+    lines = ["News", "Stay on top of the most important news each day, delivered free to your inbox.",
+             "Discover our latest picks", "Harbour bridge to close to cars next spring", "By Jane Doe", "12 March 2024"]
+    f = _features(lines)
+    assert "in_span" in f["Harbour bridge to close to cars next spring"]
+    assert _title(lines) == "Harbour bridge to close to cars next spring"
+    # without the byline, the header ends at the first paragraph and the lines below are not candidates
+    f = _features(lines[:4])
+    assert "Harbour bridge to close to cars next spring" not in f
