@@ -108,6 +108,12 @@ def test_attr_words_split_at_separators_and_humps():
     ({"role": "dialog"}, "landmark"),
     ({"style": "display: none"}, "hidden"),
     ({"aria-hidden": "true"}, "hidden"),
+    ({"class": "editorial-disclosure"}, "sponsored"),
+    ({"class": "author-bio"}, "navigation"),
+    ({"class": "entry-author-description"}, "navigation"),
+    ({"class": "c-sharer__container"}, "share"),
+    ({"id": "LinkBoxUnten"}, "related"),
+    ({"class": "lee-tambien-caja"}, "related"),
 ])
 def test_marked_reason_names_the_family(attrs, family):
     reason = preclean.marked_reason(attrs, preclean.attr_patterns())
@@ -116,7 +122,8 @@ def test_marked_reason_names_the_family(attrs, family):
 
 @pytest.mark.parametrize("attrs", [
     {"class": "shareholders-report"}, {"class": "post tag-sponsored category-ads"}, {"class": "header"},
-    {"data-src": "/img/ad-banner.jpg"}, {"class": "article-body"},
+    {"data-src": "/img/ad-banner.jpg"}, {"class": "article-body"}, {"class": "disclosure-panel"},
+    {"class": "biography-text"}, {"class": "link-boxed"},
 ])
 def test_marked_reason_leaves_ordinary_names(attrs):
     assert preclean.marked_reason(attrs, preclean.attr_patterns()) is None
