@@ -94,9 +94,6 @@ MODIFIED_LABEL_WORDS = ("updated", "modified", "aktualisiert", "geändert", "än
 MAX_LABEL_SCAN_CHARS_DEFAULT = 300_000
 DEK_MIN_CHARS_DEFAULT = 20
 DEK_MAX_CHARS_DEFAULT = 400
-# Authors from these sources are kept only when the page shows them (JSON-LD often names the
-# CMS account or the whole desk, which the reader never sees as the byline).
-CONFIRMED_SOURCES = ("json-ld:",)
 MIN_SINGLE_NAME_CHARS_DEFAULT = 4  # a one-word author ("Daniel", "jancak") has at least this many letters
 HANDLE_RE = re.compile(r"(?<!\w)@\w{1,40}")   # "Jane Doe @janedoe": the social handle is not the name
 LABELLED_AUTHOR_RE = re.compile(r"^(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|von|by|text|texte|"
@@ -781,6 +778,8 @@ def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...], shown=None) 
         names = byline_names(text, trusted=True, sites=sites)
         if node.tag == "meta" and shown is not None:
             names = [n for n in names if shown(n)]
+        if names and node.child is not None and node.tag != "meta":
+            names = _more_names(node.text(deep=True, separator="\n")[:2000].split("\n"), names, sites)
         if names:
             if sel != "author page link":
                 # co-authors: other author elements of the same kind beside this one
@@ -795,6 +794,17 @@ def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...], shown=None) 
                         names += [n for n in byline_names(_node_text(other), True, sites) if n not in names]
             return names[:MAX_AUTHORS_DEFAULT], f"html:{sel}"
     return None
+
+
+def _more_names(parts: list[str], names: list[str], sites: tuple[str, ...]) -> list[str]:
+    """The names read part by part, when they hold every name read from the whole text and
+    more ('Isabel Caro, Rocío Latorre y José Miguel Wilson' + 'Hace 13 horas' in one element:
+    the last name glued to the time was lost)."""
+    more: list[str] = []
+    for part in parts[:40]:
+        if part.strip():
+            more += [n for n in byline_names(part, trusted=False, sites=sites) if n not in more]
+    return more[:MAX_AUTHORS_DEFAULT] if len(more) > len(names) and set(names) <= set(more) else names
 
 
 def _same_link_kind(a: LexborNode, b: LexborNode) -> bool:
@@ -1251,27 +1261,37 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
         hidden = _hidden_text(tree) if hidden is None else hidden
         return _mentions(raw_text, name) > _mentions(hidden, name)
 
+    lines = headline_lines(tree, facts.headline)
+    weak = None
     if "authors" in facts.fields:
         names, prov = facts.fields["authors"]
         shown = [_full_name(raw_text, n, facts.sites) for n in names if seen(n)]
-        if shown:
-            facts.fields["authors"] = (list(dict.fromkeys(shown)), prov)
+        if shown and prov.startswith("meta:") and not _in_byline(tree, lines, shown):
+            # a meta author the page shows elsewhere only (the site owner in the footer): a
+            # byline element naming someone else wins
+            weak = (list(dict.fromkeys(shown)), prov)
+            del facts.fields["authors"]
+        elif shown:
+            shown = list(dict.fromkeys(shown))
+            # "von Rudolf Fischer, Simon Kohler" by the headline: the structured data named one
+            line = next((x for x in lines if BY_WORD_RE.search(x) and shows(x, shown[0])), None)
+            facts.fields["authors"] = (_more_names([line], shown, facts.sites) if line else shown, prov)
         else:
-            # unseen: a visible byline wins; JSON-LD alone is not enough
+            # unseen: JSON-LD often names a CMS account or the whole desk, never shown; a meta
+            # author is the last resort when the page prints no byline
             unseen = facts.fields.pop("authors")
-            if not prov.startswith(CONFIRMED_SOURCES):
-                facts.fields["unseen_authors"] = unseen
+            if prov.startswith("meta:"):
+                weak = unseen
     if "subtitle" not in facts.fields:
         dek = visible_dek(tree, facts.headline)
         if dek:
             facts.fields["subtitle"] = dek
-    lines = headline_lines(tree, facts.headline)
     if "authors" not in facts.fields:
-        a = visible_authors(tree, facts.sites, seen) or _not_title_part(byline_line(lines, facts.sites), facts) or \
-            _not_title_part(labelled_author(raw_text, facts.sites), facts) or facts.fields.get("unseen_authors")
+        a = visible_authors(tree, facts.sites, seen) or (weak if weak and seen(weak[0][0]) else None) or \
+            _not_title_part(byline_line(lines, facts.sites), facts) or \
+            _not_title_part(labelled_author(raw_text, facts.sites), facts) or weak
         if a:
             facts.fields["authors"] = a
-    facts.fields.pop("unseen_authors", None)
     shown = visible_date(tree, max_date) or dateline(lines, max_date) or labelled_date(raw_text, max_date) or \
         url_date(facts.fields.get("url", (None,))[0] or facts.url, max_date)
     if shown is None and "date" not in facts.fields:
@@ -1281,6 +1301,16 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
     confirmed = shown and stated and stated[1].startswith("json-ld:") and shown[0] in facts.date_alts
     if shown and (confirmed or _printed_wins(stated, facts.date_raw, shown)):
         facts.fields["date"] = shown
+
+
+def _in_byline(tree: LexborHTMLParser, lines: list[str], names: list[str]) -> bool:
+    """One of the names is printed by the headline or in a byline element."""
+    if any(shows(line, n) for line in lines for n in names):
+        return True
+    for node, _ in _author_nodes(tree):
+        if node.tag != "meta" and any(shows(_node_text(node)[:MAX_VISIBLE_CHARS_DEFAULT * 2], n) for n in names):
+            return True
+    return False
 
 
 def _printed_wins(stated: tuple | None, raw: str | None, shown: tuple) -> bool:

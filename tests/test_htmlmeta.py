@@ -106,3 +106,43 @@ def test_an_update_date_only_when_the_page_prints_no_other():
     assert fields(page(both))["date"][0] == "2022-03-04"
     head = '<meta property="article:published_time" content="2020-05-05T10:00:00+02:00">'
     assert fields(page(only, head))["date"][0] == "2020-05-05"
+
+
+# ----------------------------------------------------------------------------- authors
+
+def test_a_meta_author_shown_only_in_the_footer_loses_to_the_byline():
+    head = '<meta name="author" content="Matthias Hille">'
+    footer = "<footer><p>Betreiber dieser Seite: Matthias Hille</p></footer>"
+    byline = '<p class="date">Erstellt von <a href="/author/fabian/">Fabian</a> am 6. Mai 2014</p>'
+    assert fields(page(article(below_headline=byline) + footer, head))["authors"][0] == ["Fabian"]
+    # without a byline element the shown meta author stays
+    assert fields(page(article() + footer, head))["authors"][0] == ["Matthias Hille"]
+    # printed by the headline, the meta author is the byline
+    by_headline = article(below_headline="<p>Von Matthias Hille</p>", after=byline.replace("Erstellt", "Bild"))
+    assert fields(page(by_headline + footer, head))["authors"][0] == ["Matthias Hille"]
+
+
+def test_a_meta_author_the_page_never_shows_is_the_last_resort():
+    head = '<meta name="author" content="Heinz Hahn">'
+    assert fields(page(article(), head))["authors"] == (["Heinz Hahn"], "meta:author")
+    byline = '<p class="byline">By Jane Doe</p>'
+    assert fields(page(article(below_headline=byline), head))["authors"][0] == ["Jane Doe"]
+
+
+def test_co_authors_from_the_byline_line_and_the_byline_element():
+    ld = jsonld({"@type": "Article", "headline": HEADLINE, "author": {"@type": "Person", "name": "Rudolf Fischer"}})
+    line = "<p>von Rudolf Fischer, Simon Kohler</p>"
+    assert fields(page(article(below_headline=line), ld))["authors"][0] == ["Rudolf Fischer", "Simon Kohler"]
+    # a name in the byline line that is not a co-author list leaves the structured author alone
+    other = "<p>von Rudolf Fischer, Fotos: Bildagentur Nord</p>"
+    assert fields(page(article(below_headline=other), ld))["authors"][0] == ["Rudolf Fischer"]
+    element = ('<div class="byline"><a href="/autor/a"><small>Isabel Caro</small></a><small>, </small>'
+               '<a href="/autor/b"><small>Rocío Latorre</small></a><small> y </small>'
+               '<a href="/autor/c"><small>José Miguel Wilson</small></a></div>'
+               '<time title="Hace 13 horas"><b>Hace 13 horas</b></time>')
+    wrapped = f'<div rel="author">{element}</div>'
+    assert fields(page(article(below_headline=wrapped)))["authors"][0] == \
+        ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"]
+    # names split over spans are one name, not two
+    spans = '<div class="byline"><span>Jane</span> <span>Doe</span></div>'
+    assert fields(page(article(below_headline=spans)))["authors"][0] == ["Jane Doe"]
