@@ -1,12 +1,20 @@
 """NAV, REL, CMT: breadcrumbs, link lists, related/recommended lists and comment sections."""
 from __future__ import annotations
 
+import re
+
 from ..model import END, HEADING, Block
 from . import RuleContext, quote, rule
-from .common import word_count
+from .common import is_sentence, word_count
 
 LINK_LIST_DENSITY_DEFAULT = 0.75   # share of a short block's characters inside links
 LINK_LIST_MAX_WORDS_DEFAULT = 30
+TEASER_HEAD_MAX_CHARS_DEFAULT = 45   # "Le puede interesar:" before a teaser's headline
+TEASER_HEADLINE_MIN_WORDS_DEFAULT = 3   # ... and a headline after it ("Tags: Politics" is a label)
+# A related heading naming the site it lists ("Mehr zum Thema auf example.de", "Most read on bbc.com"):
+# a preposition and a web address end the block. Blocks are short (REL001's max_chars).
+SITE_SUFFIX_RE = re.compile(r"\s(?:auf|bei|on|at|from|von|sur|su|en|em|na|w|op|på)\s+[\w.-]{1,40}\.[a-z]{2,6}(?:/\S{0,30})?[\s:.…]*$",
+                            re.I)
 
 
 @rule("NAV001", "breadcrumb", phrases="breadcrumb", max_chars=250)
@@ -37,7 +45,15 @@ def read_also_teaser(block: Block, ctx: RuleContext) -> str | None:
 
     Why: a link to another story placed inside this one. Example: "See also: How the vote works"."""
     hit = ctx.whole("readalso", block)
-    return f"teaser {quote(hit, 40)}" if hit else None
+    if hit:
+        return f"teaser {quote(hit, 40)}"
+    # Any related-list heading followed by a colon and a headline ("Le puede interesar: ...").
+    text = block.text
+    colon = text.find(":", 0, TEASER_HEAD_MAX_CHARS_DEFAULT)
+    if colon > 0 and len(text[colon + 1:].split()) >= TEASER_HEADLINE_MIN_WORDS_DEFAULT \
+            and not is_sentence(block, ctx) and ctx.phrases("related").whole(text[:colon]):
+        return f"teaser {quote(text, 40)}"
+    return None
 
 
 @rule("REL001", "related-list", action=END, phrases="related", gated=True, max_chars=60)
@@ -47,6 +63,14 @@ def related_list(block: Block, ctx: RuleContext) -> str | None:
     Why: what follows is teasers for other pages; after the article has begun, the article ends
     here. Example: "You may also like"."""
     hit = ctx.whole("related", block)
+    if hit is None:
+        # "Das könnte Sie auch interessieren …", "Most read on example.com"
+        text = block.text.rstrip(" …")
+        m = SITE_SUFFIX_RE.search(text)
+        if m:
+            text = text[:m.start()]
+        if len(text) < len(block.text):
+            hit = ctx.phrases("related").whole(text)
     return f"related-list heading {quote(hit)}" if hit else None
 
 

@@ -18,7 +18,13 @@ CASES = [
     Fires("NAV003", "Lesen Sie auch: Was sich 2024 beim Deutschlandticket ändert", 'teaser "lesen sie auch:',
           language="de"),
     Fires("NAV003", "VEA TAMBIÉN: Las claves del nuevo presupuesto", "teaser", language="es"),
+    Fires("NAV003", "Le puede interesar: JEP abrirá tres nuevos macrocasos", "teaser", language="es"),
+    Fires("NAV003", "Most read: Council votes to close the old bridge", 'teaser "most read: council'),
     Fires("REL001", "Related Articles", 'related-list heading "related articles"'),
+    Fires("REL001", "Das könnte Sie auch interessieren …", 'related-list heading "das könnte sie', language="de"),
+    Fires("REL001", "Mehr zum Thema auf example.de:", 'related-list heading "mehr zum thema"', language="de"),
+    Fires("REL001", "Most read on example.com", 'related-list heading "most read"'),
+    Fires("REL001", "Veja também", 'related-list heading "veja também"', language="pt"),
     Fires("REL001", "You may also like", 'related-list heading "you may also like"'),
     Fires("REL001", "Most Read", 'related-list heading "most read"', kind="heading", level=2),
     Fires("REL001", "Lesen Sie auch:", 'related-list heading "lesen sie auch"', language="de"),
@@ -40,6 +46,9 @@ CASES = [
     Quiet("More: the agency said the figures would be revised in the spring."[6:]),
     Quiet("Comments from the minister drew sharp criticism on Monday."),
     Quiet("Popular support for the plan has fallen since March."),
+    Quiet("Tags: Uncategorized"),
+    Quiet("Elsewhere: the council said on Monday that the old bridge would stay closed until the end of May."),
+    Quiet("Most read on the island is the local paper, which the ferry brings every morning."),
 ]
 
 
