@@ -94,6 +94,12 @@ MODIFIED_LABEL_WORDS = ("updated", "modified", "aktualisiert", "geändert", "än
 MAX_LABEL_SCAN_CHARS_DEFAULT = 300_000
 DEK_MIN_CHARS_DEFAULT = 20
 DEK_MAX_CHARS_DEFAULT = 400
+# A byline naming a desk or an agency: the name ends at these, and has at most so many words.
+ORG_CUT_RE = re.compile(r"\s*(?:[,|•·(]|\s[-–—]\s|\s(?:am|on|le|el|il|um|at|publiziert|published|veröffentlicht|"
+                        r"aktualisiert|updated|publié|publicado)\s)", re.I)
+ORG_BYLINE_MAX_WORDS = 4
+NEWSROOM_RE = re.compile(r"^\s*(?:redaktion|rédaction|redacción|redazione|redactie|newsroom)"
+                         r"(?=\s*$|\s*[-–—|,:]|\s+(?:am|on|le|el|il)\s)", re.I)
 MIN_SINGLE_NAME_CHARS_DEFAULT = 4  # a one-word author ("Daniel", "jancak") has at least this many letters
 HANDLE_RE = re.compile(r"(?<!\w)@\w{1,40}")   # "Jane Doe @janedoe": the social handle is not the name
 LABELLED_AUTHOR_RE = re.compile(r"^(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|von|by|text|texte|"
@@ -860,6 +866,31 @@ def byline_line(lines: list[str], sites: tuple[str, ...]) -> tuple[list[str], st
     return None
 
 
+def byline_org(lines: list[str]) -> tuple[list[str], str] | None:
+    """The last resort: a byline by the headline that names no person but a desk, an agency or
+    the site ('Von Redaktion, 24. Januar 2022', 'Por Agencia EFE', 'by IWB', 'Redaktion' over
+    its date line), as printed."""
+    for i, line in enumerate(lines):
+        m = BY_WORD_RE.match(line)
+        if m:
+            rest = line[m.end():]
+        elif NEWSROOM_RE.match(line) and any(find_date(x) for x in lines[i:i + 3]):
+            rest = line
+        else:
+            continue
+        found = find_date(rest)
+        rest = ORG_CUT_RE.split(rest[:found[1]] if found else rest, 1)[0]
+        name = squash(TIME_RE.split(rest, 1)[0]).strip(NON_WORD_EDGE)
+        words = name.split()
+        if 0 < len(words) <= ORG_BYLINE_MAX_WORDS and len(name) <= MAX_NAME_CHARS_DEFAULT and \
+                not URL_LIKE_RE.search(name) and not any(c.isdigit() for c in name) and \
+                all(w[0].isupper() for w in words if w[0].isalpha()) and LETTER_RE.search(name) and \
+                (len(words) > 1 or not name.istitle() or NEWSROOM_RE.match(name)):
+            # one word: an acronym or a brand ("IWB", "PETA-Team"), not a first name ("By Dago")
+            return [name], "html:byline line (desk or agency)"
+    return None
+
+
 def _labelled_lines(text: str, lower: str, words: tuple[str, ...], pattern: re.Pattern) -> list[tuple[str, int]]:
     """(line, index) of the lines that pattern matches, in reading order. Candidates are found
     with str.find on the lowercased text (a regex alternation scanned over a whole page is slow)."""
@@ -1289,7 +1320,7 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
     if "authors" not in facts.fields:
         a = visible_authors(tree, facts.sites, seen) or (weak if weak and seen(weak[0][0]) else None) or \
             _not_title_part(byline_line(lines, facts.sites), facts) or \
-            _not_title_part(labelled_author(raw_text, facts.sites), facts) or weak
+            _not_title_part(labelled_author(raw_text, facts.sites), facts) or weak or byline_org(lines)
         if a:
             facts.fields["authors"] = a
     shown = visible_date(tree, max_date) or dateline(lines, max_date) or labelled_date(raw_text, max_date) or \

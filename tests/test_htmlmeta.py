@@ -146,3 +146,33 @@ def test_co_authors_from_the_byline_line_and_the_byline_element():
     # names split over spans are one name, not two
     spans = '<div class="byline"><span>Jane</span> <span>Doe</span></div>'
     assert fields(page(article(below_headline=spans)))["authors"][0] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("lines, want", [
+    (["Gitarre & Bass 02/2022", "von Redaktion, ", "24. Januar 2022"], ["Redaktion"]),
+    (["Por Agencia EFE", "El presidente de Chile viajará este miércoles"], ["Agencia EFE"]),
+    (["October 19, 2019", "by IWB"], ["IWB"]),
+    (["Veröffentlicht am 8. Februar 2022 von PETA-Team"], None),   # not led by the by-word
+    (["Redaktion -", "-", "31. Januar 2022"], ["Redaktion"]),
+    (["Redaktion am 3. Februar 2022 um 21:17"], ["Redaktion"]),
+])
+def test_a_byline_naming_a_desk_or_an_agency(lines, want):
+    found = htmlmeta.byline_org(lines)
+    assert (found[0] if found else None) == want
+
+
+@pytest.mark.parametrize("lines", [
+    ["By Dago", "on 11. März 2014"],            # a first name alone is no desk
+    ["Von Montag bis Freitag geöffnet"],        # a sentence, not a name
+    ["Redaktion", "Kontakt", "Impressum"],      # a menu entry: no date beside it
+    ["by the way, the 3 best recipes"],
+])
+def test_no_desk_byline_from_other_lines(lines):
+    assert htmlmeta.byline_org(lines) is None
+
+
+def test_a_desk_byline_only_when_no_person_is_named():
+    below = "<p>Von Redaktion, 24. Januar 2022</p>"
+    assert fields(page(article(below_headline=below)))["authors"] == (["Redaktion"], "html:byline line (desk or agency)")
+    person = '<p>Von Redaktion, 24. Januar 2022</p><p class="author-name">Jana Berger</p>'
+    assert fields(page(article(below_headline=person)))["authors"][0] == ["Jana Berger"]
