@@ -5,10 +5,10 @@ quoting the evidence. Families run in registry order; an id is never reused."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter
 from typing import Callable
 
 from ..language import lower_words
@@ -159,48 +159,79 @@ def get_rule(rule_id: str) -> Rule | None:
     return None
 
 
-class _Step:
-    """One active rule with the cheap conditions under which it may fire."""
-    __slots__ = ("order", "rule", "max_chars", "max_words", "gate")
+MEMO_MAX = 4096   # step lists remembered per plan (bounded; a miss only recomputes one)
 
-    def __init__(self, order: int, r: Rule):
-        self.order, self.rule = order, r
-        self.max_chars = r.max_chars if r.max_chars is not None else 1 << 62
-        self.max_words = r.max_words if r.max_words is not None else 1 << 62
-        self.gate = load_phrases(r.phrases).gate_words if r.gated else None
+
+class _Plan:
+    """The active rules, split into those tried on every block and gated ones (opened by a gate
+    word of the block), with the declared size limits cut into classes: blocks of one size class
+    that open the same gated rules run the same rules in the same order, so that list is built
+    once and remembered."""
+    __slots__ = ("rules", "always", "by_word", "gate_words", "char_cuts", "word_cuts", "memo")
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.always = tuple(i for i, r in enumerate(rules) if not r.gated)
+        by_word: dict[str, set[int]] = {}
+        for i, r in enumerate(rules):
+            if r.gated:
+                for w in load_phrases(r.phrases).gate_words:
+                    by_word.setdefault(w, set()).add(i)
+        self.by_word = {w: frozenset(v) for w, v in by_word.items()}
+        self.gate_words = frozenset(by_word)
+        self.char_cuts = sorted({r.max_chars for r in rules if r.max_chars is not None})
+        self.word_cuts = sorted({r.max_words for r in rules if r.max_words is not None})
+        self.memo: dict[tuple, tuple] = {}
+
+    def steps(self, chars: int, words: int, opened: frozenset[int]) -> tuple:
+        """(rule, func) pairs for a block of that size opening those gated rules, in order."""
+        ci, wi = bisect_left(self.char_cuts, chars), bisect_left(self.word_cuts, words)
+        key = (ci, wi, opened)
+        hit = self.memo.get(key)
+        if hit is not None:
+            return hit
+        # Every block in class ci has more characters than the ci lower cuts and at most the
+        # next one: a limit rules a rule out for all of them or for none.
+        out = []
+        for i in sorted(self.always + tuple(opened)):
+            r = self.rules[i]
+            if r.max_chars is not None and bisect_left(self.char_cuts, r.max_chars) < ci:
+                continue
+            if r.max_words is not None and bisect_left(self.word_cuts, r.max_words) < wi:
+                continue
+            out.append((r, r.func))
+        steps = tuple(out)
+        if len(self.memo) < MEMO_MAX:
+            self.memo[key] = steps
+        return steps
 
 
 @lru_cache(maxsize=64)
-def _plan(select: tuple[str, ...], ignore: tuple[str, ...]):
-    """The active rules split into those tried on every block and, for gated ones, an index
-    from gate word to the rules it opens."""
-    steps = [_Step(i, r) for i, r in enumerate(active_rules_for(select, ignore))]
-    always = tuple(s for s in steps if s.gate is None)
-    by_word: dict[str, list[_Step]] = {}
-    for st in steps:
-        for w in st.gate or ():
-            by_word.setdefault(w, []).append(st)
-    return always, {w: tuple(v) for w, v in by_word.items()}, frozenset(by_word)
+def _plan(select: tuple[str, ...], ignore: tuple[str, ...]) -> _Plan:
+    return _Plan(active_rules_for(select, ignore))
+
+
+NOTHING_OPENED: frozenset[int] = frozenset()
 
 
 def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     """Stage 3: run every active rule on every block; the first rule that fires decides.
     A rule is not called on a block its declared limits or its gate words rule out."""
-    always, by_word, gate_words = _plan(tuple(ctx.options.select), tuple(ctx.options.ignore))
+    plan = _plan(tuple(ctx.options.select), tuple(ctx.options.ignore))
+    by_word, gate_words, steps_for = plan.by_word, plan.gate_words, plan.steps
     decisions = []
     tokens, nwords = ctx.tokens, ctx.nwords
     for b in blocks:
-        n, w = len(b.text), nwords[b.index]
-        steps = [st for st in always if n <= st.max_chars and w <= st.max_words]
-        opened = gate_words.intersection(tokens[b.index])
+        i = b.index
+        opened = gate_words.intersection(tokens[i])
         if opened:
-            gated = {st for word in opened for st in by_word[word] if n <= st.max_chars and w <= st.max_words}
-            steps = sorted(steps + list(gated), key=attrgetter("order"))
-        for st in steps:
-            r = st.rule
-            reason = r.func(b, ctx)
+            opened = frozenset().union(*[by_word[w] for w in opened])
+        else:
+            opened = NOTHING_OPENED
+        for r, func in steps_for(len(b.text), nwords[i], opened):
+            reason = func(b, ctx)
             if reason:
-                decisions.append(Decision(r.id, b.index, r.action, reason[:80], r.label))
+                decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
                 break
     return decisions
 
