@@ -20,6 +20,12 @@ CASES = [
     Fires("CKE001", "Nous utilisons des cookies pour mesurer l'audience.", 'consent banner "Nous utilisons des cookies"',
           language="fr"),
     Fires("NWS001", "Sign up for our newsletter", 'newsletter prompt "Sign up for our newsletter"'),
+    Fires("NWS001", "Lass dir die besten Storys jede Woche in deinen Posteingang liefern.",
+          'newsletter prompt "in deinen Posteingang"', language="de"),
+    Quiet("Die Behörde verschickt die Bescheide ab Mai nicht mehr mit der Post, sagte der Sprecher am Dienstag, "
+          "sondern elektronisch: Wer zugestimmt hat, bekommt sie direkt in deinen Posteingang, wie es in der "
+          "Werbung der Stadt heißt, alle anderen weiterhin auf Papier und mit einem Brief der Stadtverwaltung.",
+          language="de"),
     Fires("NWS001", "Get the best stories delivered to your inbox every morning.",
           'newsletter prompt "delivered to your inbox"'),
     Fires("NWS001", "Enter your email address", 'newsletter prompt "Enter your email address"'),

@@ -4,6 +4,9 @@ from .rulecheck import Fires, Quiet, case_id, check, decide
 
 CASES = [
     Fires("FTR001", "© 2024 Harbor Media Group. All rights reserved.", 'footer "© 2024'),
+    Fires("FTR001", "This entry was posted in Travel. Bookmark the permalink.", 'footer "This entry was posted in'),
+    Fires("FTR001", "(Alle Angaben ohne Gewähr)", 'footer "Alle Angaben ohne Gewähr', language="de"),
+    Quiet("The lottery office said that all numbers printed in the paper are given without guarantee, as every week."),
     Fires("FTR001", "Copyright 2023 Example Media", 'footer "Copyright 2023'),
     Fires("FTR001", "Privacy Policy", 'footer "Privacy Policy"'),
     Fires("FTR001", "Terms of Use | Privacy Policy | Contact Us", 'footer "Terms of Use"'),

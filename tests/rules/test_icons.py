@@ -9,6 +9,9 @@ CASES = [
     Fires("ICN001", "Title ChevronTitle ChevronIcon FacebookIcon LinkedinIcon Mail ContactPath LayerIcon",
           '"Title ChevronTitle'),
     Fires("ICN002", "Toggle navigation", 'interface label "toggle navigation"'),
+    Fires("ICN002", "Table of Contents", 'interface label "table of contents"'),
+    Fires("ICN002", "Externer Inhalt", 'interface label "externer inhalt"', language="de"),
+    Quiet("The table of contents of the report lists twelve chapters on the harbor and its ferries."),
     Fires("ICN002", "Skip to main content", 'interface label "skip to main content"'),
     Fires("ICN002", "Menu", 'interface label "menu"'),
     pytest.param(Fires("ICN002", "Back to top ↑", 'interface label "back to top'), marks=pytest.mark.xfail(

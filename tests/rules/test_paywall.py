@@ -23,6 +23,8 @@ CASES = [
     Fires("PAY002", "Dieser Artikel ist nur für Abonnenten verfügbar.", 'paywall prompt "Dieser Artikel ist nur für Abonnenten'),
     Fires("PAY002", "Cet article est réservé aux abonnés.", 'paywall prompt "Cet article est réservé aux abonnés'),
     Fires("PAY003", "Try 3 months for $1", 'offer "Try 3 months for $1"'),
+    Fires("PAY003", "Immediate online access to all issues. Subscription will auto renew annually.",
+          'offer "Subscription will auto renew'),
     Fires("PAY003", "Only €4.99 per month. Cancel anytime.", 'offer "Only €4.99"'),
     Fires("PAY003", "Offer ends Sunday", 'offer "Offer ends"'),
     Fires("PAY003", "See all offers", 'offer "See all offers"'),

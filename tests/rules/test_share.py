@@ -4,6 +4,7 @@ from .rulecheck import Fires, Quiet, case_id, check
 
 CASES = [
     Fires("SHR001", "Share this article", 'share prompt "Share this article"'),
+    Fires("SHR001", "Sharing is caring", 'share prompt "sharing is caring"'),
     Fires("SHR001", "Share on Facebook", 'share prompt "Share on Facebook"'),
     Fires("SHR001", "Copy link", 'share prompt "Copy link"'),
     Fires("SHR001", "Follow us on Instagram", 'share prompt "Follow us on"'),

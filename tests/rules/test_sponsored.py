@@ -12,6 +12,8 @@ CASES = [
     Fires("SPN001", "Contenu sponsorisé", 'advertising label "contenu sponsorisé"', language="fr"),
     Fires("SPN002", "About Sponsored Content This content was commissioned by Nikkei's Global Business Bureau.",
           'sponsorship note "About Sponsored Content"'),
+    Fires("SPN002", "This post contains references to products from one or more of our advertisers. "
+          "We may receive compensation when you click on links to those products.", "sponsorship note"),
     Fires("SPN002", "This content was paid for by Harbor Bank and produced by our commercial team.",
           'sponsorship note "This content was paid for by"'),
     Fires("SPN002", "Dieser Beitrag wurde gesponsert von der Stadtwerke AG.",
