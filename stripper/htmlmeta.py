@@ -98,6 +98,7 @@ DEK_MAX_CHARS_DEFAULT = 400
 ORG_CUT_RE = re.compile(r"\s*(?:[,|•·(]|\s[-–—]\s|\s(?:am|on|le|el|il|um|at|publiziert|published|veröffentlicht|"
                         r"aktualisiert|updated|publié|publicado)\s)", re.I)
 ORG_BYLINE_MAX_WORDS = 4
+HANDLE_NAME_RE = re.compile(r"^(?=[^\W\d_]*\d)(?=\w*[^\W\d_]{3})[^\W\d_][\w.-]{2,29}$")  # letters and digits: "delta201"
 NEWSROOM_RE = re.compile(r"^\s*(?:redaktion|rédaction|redacción|redazione|redactie|newsroom)"
                          r"(?=\s*$|\s*[-–—|,:]|\s+(?:am|on|le|el|il)\s)", re.I)
 MIN_SINGLE_NAME_CHARS_DEFAULT = 4  # a one-word author ("Daniel", "jancak") has at least this many letters
@@ -882,6 +883,8 @@ def byline_org(lines: list[str]) -> tuple[list[str], str] | None:
         rest = ORG_CUT_RE.split(rest[:found[1]] if found else rest, 1)[0]
         name = squash(TIME_RE.split(rest, 1)[0]).strip(NON_WORD_EDGE)
         words = name.split()
+        if m and len(words) == 1 and HANDLE_NAME_RE.match(name):
+            return [name], "html:byline line (user name)"   # "von Marianne1 am 20.09.2020"
         if 0 < len(words) <= ORG_BYLINE_MAX_WORDS and len(name) <= MAX_NAME_CHARS_DEFAULT and \
                 not URL_LIKE_RE.search(name) and not any(c.isdigit() for c in name) and \
                 all(w[0].isupper() for w in words if w[0].isalpha()) and LETTER_RE.search(name) and \

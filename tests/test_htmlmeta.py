@@ -155,6 +155,7 @@ def test_co_authors_from_the_byline_line_and_the_byline_element():
     (["Veröffentlicht am 8. Februar 2022 von PETA-Team"], None),   # not led by the by-word
     (["Redaktion -", "-", "31. Januar 2022"], ["Redaktion"]),
     (["Redaktion am 3. Februar 2022 um 21:17"], ["Redaktion"]),
+    (["Melas", "by delta201", "Chapter 1: Prologue"], ["delta201"]),     # a user name with digits
 ])
 def test_a_byline_naming_a_desk_or_an_agency(lines, want):
     found = htmlmeta.byline_org(lines)
@@ -166,6 +167,7 @@ def test_a_byline_naming_a_desk_or_an_agency(lines, want):
     ["Von Montag bis Freitag geöffnet"],        # a sentence, not a name
     ["Redaktion", "Kontakt", "Impressum"],      # a menu entry: no date beside it
     ["by the way, the 3 best recipes"],
+    ["by 2020", "von T5"],                      # a year, a code: no user name
 ])
 def test_no_desk_byline_from_other_lines(lines):
     assert htmlmeta.byline_org(lines) is None
@@ -176,3 +178,10 @@ def test_a_desk_byline_only_when_no_person_is_named():
     assert fields(page(article(below_headline=below)))["authors"] == (["Redaktion"], "html:byline line (desk or agency)")
     person = '<p>Von Redaktion, 24. Januar 2022</p><p class="author-name">Jana Berger</p>'
     assert fields(page(article(below_headline=person)))["authors"][0] == ["Jana Berger"]
+
+
+def test_fn_names_an_author_only_inside_a_vcard():
+    recipe = article().replace(f"<h1>{HEADLINE}</h1>", '<h1 class="fn title">Vanilla Oat Porridge</h1>')
+    assert "authors" not in fields(page(recipe))
+    card = '<p class="meta">Posted by <span class="vcard"><span class="fn">Jane Doe</span></span></p>'
+    assert fields(page(article(after=card)))["authors"][0] == ["Jane Doe"]
