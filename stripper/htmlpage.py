@@ -121,10 +121,22 @@ def _clean(text: str) -> str:
 def _inline(el, depth: int = 0) -> tuple[str, int, int]:
     """Text of el without its nested block children, with <lb/> as newlines; (text, link chars,
     chars of links to other pages)."""
+    return _inline_runs(el, depth, ())[0]
+
+
+def _inline_runs(el, depth: int, cut) -> list[tuple[str, int, int]]:
+    """_inline's (text, link chars, chars of links away) of el, split at each child in cut (the
+    nested blocks read on their own): one run before the first, one after each."""
+    runs: list[tuple[str, int, int]] = []
+    cut = {id(c) for c in cut}   # the caller holds cut's elements, so their proxies (and ids) stay the same
     parts: list[str] = [el.text or ""]
     links = away = 0
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
+        if cut and id(child) in cut:
+            runs.append(("".join(parts), links, away))
+            parts, links, away = [child.tail or ""], 0, 0
+            continue
         if tag in ("list", "table", "quote", "p", "head") and el.tag != "p":
             parts.append(" " + (child.tail or ""))
             continue
@@ -144,7 +156,13 @@ def _inline(el, depth: int = 0) -> tuple[str, int, int]:
             links += n
             away += m
         parts.append(child.tail or "")
-    return "".join(parts), links, away
+    runs.append(("".join(parts), links, away))
+    return runs
+
+
+# trafilatura's table vocabulary, and HTML's (a table it left unconverted inside a paragraph)
+ROW_TAGS = ("row", "tr")
+CELL_TAGS = ("cell", "td", "th")
 
 
 def _clip(text: str, links: int) -> int:
@@ -153,9 +171,9 @@ def _clip(text: str, links: int) -> int:
 
 def _table_text(table) -> tuple[str, int]:
     rows, links = [], 0
-    for row in table.iter("row"):
+    for row in table.iter(*ROW_TAGS):
         cells = []
-        for cell in row.iter("cell"):
+        for cell in row.iter(*CELL_TAGS):
             t, n, _ = _inline(cell)
             t = " ".join(_clean(t).split("\n"))
             links += n
@@ -166,13 +184,24 @@ def _table_text(table) -> tuple[str, int]:
     return "\n".join(rows), links
 
 
+def _rows(table) -> list:
+    """A table's own rows, also those inside its thead / tbody / tfoot (never a nested table's)."""
+    out = []
+    for c in table:
+        if c.tag in ROW_TAGS:
+            out.append(c)
+        elif c.tag in ("thead", "tbody", "tfoot"):
+            out.extend(r for r in c if r.tag in ROW_TAGS)
+    return out
+
+
 def _is_layout_table(table) -> bool:
     """A table used for layout holds paragraphs, lists or headings in its cells, or one column."""
-    for cell in table.iter("cell"):
+    for cell in table.iter(*CELL_TAGS):
         for child in cell:
             if child.tag in ("p", "list", "head", "quote", "table"):
                 return True
-    widths = [sum(1 for _ in row.iter("cell")) for row in table.iter("row")]
+    widths = [sum(1 for _ in row.iter(*CELL_TAGS)) for row in table.iter(*ROW_TAGS)]
     return bool(widths) and max(widths) <= 1
 
 
@@ -181,11 +210,11 @@ def _pending(parent, children: list, ctx: str, depth: int, lead: bool = False) -
     (and, with lead, preceded by the parent's own leading text): text between blocks is kept."""
     out: list = []
     if lead and parent.text and parent.text.strip():
-        out.append((parent.text, ctx, depth))
+        out.append(((parent.text, 0, 0), ctx, depth))
     for c in children:
         out.append((c, ctx, depth))
         if c.tail and c.tail.strip():
-            out.append((c.tail, ctx, depth))
+            out.append(((c.tail, 0, 0), ctx, depth))
     out.reverse()
     return out
 
@@ -197,11 +226,11 @@ def body_blocks(body) -> list[tuple[str, str, int, int, str, int]]:
     stack: list[tuple[object, str, int]] = _pending(body, list(body), "", 0, lead=True)
     while stack:
         el, ctx, depth = stack.pop()
-        if isinstance(el, str):     # text loose between blocks (a tail)
-            t = _clean(el)
+        if isinstance(el, tuple):     # text loose between blocks: (text, link chars, chars of links away)
+            t = _clean(el[0])
             if t:
                 kind, tag = {"item": (ITEM, "li"), "quote": (QUOTE, "blockquote")}.get(ctx, (PARA, "p"))
-                out.append((kind, t, 0, 0, tag, 0))
+                out.append((kind, t, 0, _clip(t, el[1]), tag, _clip(t, el[2])))
             continue
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag:
@@ -224,10 +253,10 @@ def body_blocks(body) -> list[tuple[str, str, int, int, str, int]]:
                     out.append((TABLE, t, 0, _clip(t, n), "table", 0))
                 continue
             # a layout table: each row once, on one line, unless its cells hold blocks of their own
-            stack.extend(_pending(el, [c for c in el if c.tag == "row"], ctx, depth + 1))
+            stack.extend(_pending(el, _rows(el), ctx, depth + 1))
             continue
-        if tag == "row":
-            cells = [c for c in el if c.tag == "cell"]
+        if tag in ROW_TAGS:
+            cells = [c for c in el if c.tag in CELL_TAGS]
             if any(isinstance(g.tag, str) and g.tag in BLOCK_TAGS for c in cells for g in c):
                 stack.extend(_pending(el, cells, ctx, depth + 1))
                 continue
@@ -243,7 +272,9 @@ def body_blocks(body) -> list[tuple[str, str, int, int, str, int]]:
             continue
         nested = [c for c in el if isinstance(c.tag, str) and c.tag in BLOCK_TAGS and c.tag != "code"] \
             if depth < MAX_NESTING_DEFAULT else []
-        t, n, m = _inline(el) if depth < MAX_NESTING_DEFAULT else (" ".join(el.itertext()), 0, 0)
+        # the element's own text, split where its nested blocks stand: each run in its place
+        runs = _inline_runs(el, depth, nested) if depth < MAX_NESTING_DEFAULT else [(" ".join(el.itertext()), 0, 0)]
+        t, n, m = runs[0]
         t = _clean(t)
         if tag == "item" or ctx == "item":
             kind, ctx_next = ITEM, "item"
@@ -254,7 +285,12 @@ def body_blocks(body) -> list[tuple[str, str, int, int, str, int]]:
         if t:
             out.append((kind, t, 0, _clip(t, n), {"item": "li", "quote": "blockquote"}.get(tag, tag), _clip(t, m)))
         if nested:
-            stack.extend((c, ctx_next, depth + 1) for c in reversed(nested))
+            pending = []
+            for c, run in zip(nested, runs[1:]):
+                pending.append((c, ctx_next, depth + 1))
+                if run[0].strip():
+                    pending.append((run, ctx_next, depth + 1))
+            stack.extend(reversed(pending))
     return out
 
 

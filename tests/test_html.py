@@ -409,6 +409,26 @@ def test_text_between_blocks_is_kept_once():
     assert [t for _, t, *_ in htmlpage.body_blocks(etree.fromstring("<body><p>Only</p>\n  </body>"))] == ["Only"]
 
 
+def test_text_after_nested_blocks_keeps_its_place():
+    from lxml import etree
+    body = etree.fromstring(
+        "<body><list><item><head rend='h2'>WebIDE</head><p>Develop and debug apps.</p>"
+        "<ref target='https://example.org/webide'>Learn more about WebIDE</ref></item></list>"
+        "<p>Before the list<list><item>inside</item></list>after the list</p></body>")
+    got = [(k, t, lc) for k, t, _, lc, *_ in htmlpage.body_blocks(body)]
+    assert got == [("heading", "WebIDE", 0), ("item", "Develop and debug apps.", 0),
+                   ("item", "Learn more about WebIDE", 23), ("para", "Before the list", 0), ("item", "inside", 0),
+                   ("para", "after the list", 0)]
+
+
+def test_html_table_left_inside_a_paragraph_is_read():
+    from lxml import etree
+    body = etree.fromstring("<body><p>The rules:<table><tbody><tr><th>Red</th><td>24 months</td></tr>"
+                            "<tr><th>White</th><td>12 months</td></tr></tbody></table></p></body>")
+    got = [(k, t) for k, t, *_ in htmlpage.body_blocks(body)]
+    assert got == [("para", "The rules:"), ("table", "Red | 24 months\nWhite | 12 months")]
+
+
 def test_data_table_stays_one_table_block():
     from lxml import etree
     body = etree.fromstring("<body><table><row><cell>Film</cell><cell>Year</cell></row>"
