@@ -21,6 +21,7 @@ from .phrases import normalize_block
 GOOD, NEARGOOD, SHORT, BAD, TAGGED = "good", "neargood", "short", "bad", "tagged"
 WORD_RE = re.compile(r"\w+")
 CJK_PUNCT_RE = re.compile(r"[。，、！？；：「」（）]")
+HIRAGANA_RE = re.compile(r"[\u3041-\u309f]")
 URL_RE = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 SENT_END_CHARS = frozenset(".!?…。！？\"”»)")   # a sentence's last character (before any spaces)
 
@@ -82,6 +83,10 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) ->
             nw = 0   # not read for CJK: characters stand for words
             weight = n / 2.5
             dens = min(1.0, 6 * len(CJK_PUNCT_RE.findall(text)) / n) if n else 0.0
+            if n and dens < 1.0:
+                # Japanese prose runs its particles (の, は, を, ...) in hiragana: their share of the
+                # characters stands for stopword density where punctuation is sparse.
+                dens = max(dens, len(HIRAGANA_RE.findall(text)) / n)
         else:
             ws = lower_words(text)
             nw = len(ws)

@@ -107,3 +107,15 @@ def test_comment_count_above_the_article_does_not_hide_it():
     paras = ARTICLE[:1] + ["By Jane Doe", "3 comments"] + ARTICLE[1:] + SECTIONS
     text = run("\n\n".join(paras), Options(input_format="text")).article.text
     assert "ending two years of debate" in text and "before the first ferry sails in May" in text
+
+
+def test_japanese_prose_counts_its_particles_as_stopwords():
+    from stripper.main_content import block_features
+    from stripper.model import Block
+    from stripper.options import STOPWORDS_LOW_DEFAULT
+    prose = ("一方で、脆弱な設定の公衆無線ネットワークや攻撃者が設置した偽のアクセスポイントへの接続などによる"
+             "情報漏えいや通信の盗み見などのセキュリティリスクが危惧されているという。")
+    teaser = "セキュリティサービス新製品プレゼントキャンペーン最新情報一覧ランキング2024年版特集記事"
+    f = block_features([Block(0, prose), Block(1, teaser)], frozenset(), cjk=True)
+    assert f.dens[0] >= STOPWORDS_LOW_DEFAULT   # few commas, but particles (の, や, が, ...) throughout
+    assert f.dens[1] < STOPWORDS_LOW_DEFAULT    # a run of nouns: no punctuation, no particles
