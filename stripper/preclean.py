@@ -50,6 +50,11 @@ SELECT_CLOSE_RE = re.compile(r"</select(?=[\s/>])", re.I)
 SELECT_TAIL_RE = re.compile(r"(?:[^<]+|</?(?:option|optgroup)(?=[\s/>])[^<>]*>)*", re.I)
 
 CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Generated ids inside names ("elementor-element-14e963ad", "view-dom-id-2ad8b0ad51…", uuids) are
+# no words: a hex run of 8 or more holding digits and letters, and letters between two digits,
+# are read as separators (else the "ad" of "…e28ad79…" would mark the element as an ad).
+HASH_RE = re.compile(r"(?<![0-9A-Za-z])(?=[0-9A-Fa-f]*[0-9])(?=[0-9A-Fa-f]*[A-Fa-f])[0-9A-Fa-f]{8,}(?![0-9A-Za-z])"
+                     r"|(?<=[0-9])[A-Za-z]+(?=[0-9])")
 NON_LETTER_RE = re.compile(r"[^a-z]+")
 # Text a browser never shows is dropped whatever its length; aria-hidden is only a hint for
 # screen readers (a page saved with a dialog open hides its article that way), so it is guarded.
@@ -93,7 +98,10 @@ def drop_tags() -> tuple[tuple[str, bool], ...]:
 
 def attr_words(value: str) -> list[str]:
     """'article__shareBar-2' -> ['article', 'share', 'bar']: lowercase words at every non-letter and camel hump."""
-    value = CAMEL_RE.sub(" ", value[:MAX_ATTR_CHARS_DEFAULT]).lower()
+    value = value[:MAX_ATTR_CHARS_DEFAULT]
+    if any(c.isdigit() for c in value):
+        value = HASH_RE.sub(" ", value)
+    value = CAMEL_RE.sub(" ", value).lower()
     return [w for w in NON_LETTER_RE.split(value) if w]
 
 

@@ -94,6 +94,16 @@ def test_attr_words_split_at_separators_and_humps():
     assert preclean.attr_words("shareholders") == ["shareholders"]
 
 
+def test_generated_ids_are_no_words():
+    # a hash that happens to spell "ad" marks nothing; a real ad slot still does
+    for value in ("8d7dc912152eddd0e3d56e28ad79e6f2", "elementor-element-14e963ad", "view-dom-id-2ad8b0ad51068bd3"):
+        assert preclean.marked_reason({"data-annotation-id": value, "class": value}, preclean.attr_patterns()) is None
+    assert preclean.attr_words("ad300x250") == ["ad"]
+    assert preclean.marked_reason({"class": "top-ad-2"}, preclean.attr_patterns()).startswith("ad:")
+    html = page(article().replace("<p>", '<p data-annotation-id="27385752c06848647540ad931892b21e">', 1))
+    assert stripper.strip(html).text.split("\n\n") == PARAS
+
+
 @pytest.mark.parametrize("attrs, family", [
     ({"class": "tp-modal paywall"}, "paywall"),
     ({"id": "piano-meter"}, "paywall"),
