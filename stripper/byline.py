@@ -91,8 +91,10 @@ def clean_person_names(raw: str) -> list[str]:
             break
         toks = part.split()
         if not (2 <= len(toks) <= 4) and not (single_ok and len(toks) == 1 and len(part) >= 3
-                                               and not part.isupper() and "." not in part):
-            continue
+                                               and not part.isupper() and "." not in part and not names):
+            continue   # a one-word name only first: "Jane Doe, Google" names Jane Doe alone
+        if names and any(t.isupper() and len(t) > 1 for t in toks):
+            break      # "Jane Doe, AMP Project Marketing": a role or an organisation follows the names
         if not all(NAME_TOKEN_RE.match(t) for t in toks) or not toks[0][0].isupper() or not toks[-1][0].isupper():
             continue
         if any(p in not_names for t in toks for p in t.lower().strip(".").split("-")):
@@ -125,6 +127,16 @@ def _content_words(text: str, stop: frozenset[str]) -> set[str]:
 
 KICKER_MAX_CHARS_DEFAULT = 30
 NAME_LINE_LOOKBEHIND_DEFAULT = 4
+BYLINE_AFTER_END_DEFAULT = 2          # a labelled byline ("Text: Jane Doe") may close the article just after its end
+NAME_LINE_BELOW_TITLE_DEFAULT = 4     # a name-only line this close under the headline is its byline ...
+NAME_LINE_INTO_SPAN_DEFAULT = 3       # ... when it is no further into the article than this
+NAME_LINE_ALONE_MAX_WORDS_DEFAULT = 4
+NAME_LINE_GAP_PROSE_WORDS_DEFAULT = 30   # a line this long between headline and name: the story began
+DEK_MIN_WORDS_DEFAULT = 8
+BYLINE_LABEL_RE = re.compile(r"(?:autor(?:in|/in|\*in)?|author|auteur|autore|by|von|par|por|text|redaktion)\s*:?", re.I)
+# endings of nouns, never of names: "Versorgung", "Gesundheit", "Gemeinschaft", "Information"
+NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ness", "ment", "ing",
+                 "ische", "ischen", "ischer", "isches")   # ... and of adjectives: "Europäische"
 LEAD_BYLINE_MAX_WORDS_DEFAULT = 25    # a byline line between headline and first paragraph
 LEAD_HEADLINE_MAX_WORDS_DEFAULT = 16   # a question or quote this short may be the headline
 LEAD_MAX_BLOCKS_DEFAULT = 3        # title and dek may open the article span, up to this many blocks
@@ -368,33 +380,99 @@ def _person_name(text: str, stop: frozenset[str]) -> str | None:
     return text.strip(" ,")
 
 
+def _filler(tok: str) -> bool:
+    """A token around a name on a byline line: a number, a date word, punctuation, a label."""
+    core = tok.strip(".,:;()")
+    return not core or any(c.isdigit() for c in core) or not any(c.isalpha() for c in core) \
+        or core.lower() in load_word_set("not_names")
+
+
+def _prose_words(blocks: list[Block]) -> set[str]:
+    """The page's words written as words: web and mail addresses ("arne.doe@...") left out."""
+    words: set[str] = set()
+    for b in blocks:
+        for tok in b.text.split():
+            core = tok.strip(".,;:!?()[]\"'“”„«»")
+            if core.isalpha():
+                words.add(core)
+    return words
+
+
+def _common_word(tok: str, page_words: set[str] | None) -> bool:
+    """A capitalised token that is an ordinary word: the page also writes it in lowercase
+    ("Aktuelle", "Teilen", "Download"), or it ends like a noun ("Versorgung", "Gesundheit")."""
+    low = tok.lower()
+    return low.endswith(NOUN_SUFFIXES) or (page_words is not None and low != tok and low in page_words)
+
+
+def name_in_line(text: str, stop: frozenset[str], page_words: set[str] | None = None) -> list[str] | None:
+    """The person's name on a short byline line, around a date and furniture: "Dan Goodin - Apr
+    16, 2015", "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg",
+    "Jon Nitz am 24. Januar 2022 um 15:47". None unless one part of the line is names alone."""
+    dd = find_date(text)
+    if dd:
+        text = text[: dd[1]] + " | " + text[dd[2]:]
+    text = RELATIVE_TIME_RE.sub("", text)
+    for seg in NAME_LINE_SPLIT_RE.split(text.strip()):
+        toks = NAME_CUT_RE.sub("", seg.strip(" -–—|,")).split()
+        while toks and _filler(toks[0]):
+            toks.pop(0)
+        while toks and _filler(toks[-1]):
+            toks.pop()
+        # "Jane Doe, John Roe": every part a name of its own; "Ormalingen, Baselbiet" is none
+        names = [_person_name(p.strip(), stop) for p in " ".join(toks).split(",")]
+        if names and all(names) and not any(_common_word(t.strip(".,"), page_words) for t in toks):
+            return names
+    return None
+
+
+def _leads_to_byline(blocks: list[Block], k: int, ti: int | None, dated: set[int]) -> bool:
+    """Whether line k may stand right above a name-only byline: the headline, its dek, a date
+    line, a by-label alone ("By", "Von:", "Autor/in") or a rule ("—")."""
+    if k < 0 or k == ti or k in dated:
+        return True
+    t = blocks[k].text.strip()
+    return not any(c.isalnum() for c in t) or len(t.split()) >= DEK_MIN_WORDS_DEFAULT \
+        or bool(BYLINE_PREFIX_RE.fullmatch(t)) or bool(BYLINE_LABEL_RE.fullmatch(t))
+
+
 def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: set[int],
                    stop: frozenset[str]) -> tuple[int, list[str]] | None:
-    """A line that is only a person's name (maybe with a date after it), between the headline
-    and the first paragraph, or next to the date line: "Dan Goodin - Apr 16, 2015"."""
+    """A line that is only a person's name (maybe with a date and furniture around it): between
+    the headline and the first paragraph or just below the headline, or next to the date line:
+    "Dan Goodin - Apr 16, 2015"."""
     a = sel.span[0]
     lead_end = _lead_end(blocks, sel)
     start = ti + 1 if ti is not None else max(0, a - NAME_LINE_LOOKBEHIND_DEFAULT)
-    near: set[int] = set()
-    dated = {i for i in range(start, min(lead_end + 1, len(blocks))) if find_date(blocks[i].text)}
-    near |= dated
+    near = {i for i in range(start, min(lead_end + 1, len(blocks))) if find_date(blocks[i].text)}
     for d in sel.meta.get("date", []):
         if a - TITLE_LOOKBEHIND_DEFAULT <= d <= lead_end + 1:
             near |= {d - 1, d, d + 1}
-    for i in sorted(near):
-        if i < 0 or i >= len(blocks) or i in ruled or i in sel.kept and i >= lead_end:
+    # just under the headline, a line holding nothing but a name is the byline, even when the
+    # article span already began ("Headline / Jane Doe / First paragraph")
+    below = set(range(ti + 1, min(ti + NAME_LINE_BELOW_TITLE_DEFAULT + 1, a + NAME_LINE_INTO_SPAN_DEFAULT + 1))) \
+        if ti is not None else set()
+    page_words: set[str] | None = None
+    top = ti if ti is not None else start
+    for i in sorted(near | below):
+        if i < 0 or i >= len(blocks) or i in ruled:
             continue
         text = blocks[i].text
-        dd = find_date(text)
-        if dd and dd[1] == 0:
+        n_words = len(text.split())
+        if n_words > (NAME_LINE_ALONE_MAX_WORDS_DEFAULT if i not in near else LEAD_BYLINE_MAX_WORDS_DEFAULT):
             continue
-        if dd and dd[1] > 0:
-            text = text[: dd[1]]
-        text = RELATIVE_TIME_RE.sub("", text)
-        text = NAME_LINE_SPLIT_RE.split(text.strip())[0].strip(" -–—|,")
-        name = _person_name(text, stop)
-        if name:
-            return i, [name]
+        if i in sel.kept and i >= lead_end and i not in below:
+            continue
+        if any(k not in ruled and len(blocks[k].text.split()) > NAME_LINE_GAP_PROSE_WORDS_DEFAULT
+               for k in range(top + 1, i)):
+            continue   # the story already began: a name here is a subject, a product, a caption
+        if i not in near and not _leads_to_byline(blocks, i - 1, ti, near):
+            continue   # "Grand Slams" in a run of menu entries
+        if page_words is None:   # built once, for the first line that gets this far
+            page_words = _prose_words(blocks)
+        names = name_in_line(text, stop, page_words)
+        if names:
+            return i, names
     return None
 
 
@@ -439,8 +517,9 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     lead_only = [i for i in lead if i < len(blocks) and i not in bylines and i not in sel.kept[1:]
                  and len(_words(blocks[i].text)) <= LEAD_BYLINE_MAX_WORDS_DEFAULT and BY_WORD_RE.search(blocks[i].text)]
     bylines += lead_only
+    labelled = set(sel.meta.get("byline", []))
     for i in bylines if not out["authors"] else []:
-        if i > max(z, a + 2) or i < a - TITLE_LOOKBEHIND_DEFAULT * 2:
+        if i > max(z + (BYLINE_AFTER_END_DEFAULT if i in labelled else 0), a + 2) or i < a - TITLE_LOOKBEHIND_DEFAULT * 2:
             continue
         names = clean_person_names(blocks[i].text)
         if i in lead_only:   # found by its place alone: full names only

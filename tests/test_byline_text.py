@@ -131,3 +131,66 @@ def test_candidates_reach_down_to_a_byline_after_a_teaser():
     # without the byline, the header ends at the first paragraph and the lines below are not candidates
     f = _features(lines[:4])
     assert "Harbour bridge to close to cars next spring" not in f
+
+
+# --- authors: a name on a byline line, around dates and furniture ------------------------------
+
+@pytest.mark.parametrize("line,want", [
+    ("11.12.2019 - Amelie Loevenich", ["Amelie Loevenich"]),
+    ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", ["Uta Helkenberg"]),
+    ("Jon Nitz am 24. Januar 2022 um 15:47", ["Jon Nitz"]),
+    ("Sadhbh O'Sullivan, Elisabeth Kochan", ["Sadhbh O'Sullivan", "Elisabeth Kochan"]),
+])
+def test_name_in_byline_line(line, want):
+    assert byline.name_in_line(line, frozenset()) == want
+
+
+@pytest.mark.parametrize("line,page_words", [
+    ("07.11.2023 Ormalingen, Ormalingen, Baselbiet", None),   # places, one word each
+    ("Aktuelle Meldung", {"aktuelle"}),                        # the page writes it in lowercase
+    ("Sichere Versorgung", None),                               # a noun's ending
+    ("Europäische Union", None),                                # an adjective's ending
+])
+def test_name_in_line_rejects_look_alikes(line, page_words):
+    assert byline.name_in_line(line, frozenset(), page_words) is None
+
+
+def test_name_in_line_ignores_addresses_when_judging_words():
+    blocks = stripper.explain("Arne Doe\n\nmail arne.doe@example.org or see www.example.org/arne\n\n"
+                              + "\n\n".join(PARAS)).blocks
+    words = byline._prose_words(blocks)
+    assert "arne" not in words
+    assert byline.name_in_line("Arne Doe | 30. Dezember 2022", frozenset(), words) == ["Arne Doe"]
+
+
+def _authors(lines: list[str], after: list[str] = ()) -> list[str]:
+    text = "\n\n".join(lines + PARAS + list(after)) + "\n"
+    return stripper.strip(text, input_format="text").authors
+
+
+def test_name_line_under_the_headline_is_the_byline():
+    assert _authors(["News", "Sport", HEADLINE, "Charlotte Elsen"]) == ["Charlotte Elsen"]
+
+
+def test_name_line_after_a_by_label():
+    assert _authors(["News", HEADLINE, "By", "Ariel Hansen", "-", "October 26, 2020"]) == ["Ariel Hansen"]
+
+
+def test_menu_entry_shaped_like_a_name_is_not_a_byline():
+    # "Grand Slams" follows another menu entry, not the headline, a date or a by-label
+    assert _authors(["Interviews", HEADLINE, "Tennis", "Grand Slams", "Junioren"]) == []
+
+
+def test_name_after_the_story_began_is_not_a_byline():
+    long_para = ("The bridge was built in 1931 and has carried trams, then buses and cars, across the "
+                 "harbour for almost a century, and the city has patched its beams every ten years since.")
+    assert _authors([HEADLINE, long_para, "Maria Lopez"]) == []
+
+
+def test_byline_with_role_and_company_keeps_the_name_alone():
+    assert clean_person_names("Posted by Alex Duran, AMP Project Marketing, Google") == ["Alex Duran"]
+    assert clean_person_names("By Jane Doe and John Roe, Reuters") == ["Jane Doe", "John Roe"]
+
+
+def test_labelled_byline_just_after_the_article():
+    assert _authors([HEADLINE], after=["Text: Ursula Eggers"]) == ["Ursula Eggers"]
