@@ -30,8 +30,8 @@ def _patterns() -> tuple[re.Pattern, ...]:
         re.compile(r"(?<!\w)(?P<mn>" + months + r")\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I),
         # 5 March 2020 / 5. März 2020 / 5 de marzo de 2020 / 1er mars 2020
         re.compile(r"(?<!\d)(?P<d>[0-3]?\d)(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(?P<mn>" + months + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)(?!\d)", re.I),
-        # 05.03.2020 / 5/3/2020 (day first; month-first only when the day is > 12)
-        re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)"),
+        # 05.03.2020 / 5/3/2020 / 05 | 03 | 2020 (day first; month-first only when the day is > 12)
+        re.compile(r"(?<!\d)(?P<a>[0-3]?\d)(?:[./]|\s\|\s)(?P<b>[01]?\d)(?:[./]|\s\|\s)(?P<y>(?:19|20)\d\d)(?!\d)"),
         re.compile(r"(?<!\d)(?P<b2>[01]?\d)/(?P<a2>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?!\d)"),
         # 2020年3月5日
         re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),

@@ -91,6 +91,8 @@ MODIFIED_LABEL_RE = re.compile(r"(?<!\w)(?:(?:last|zuletzt)\s+)?(?:updated|modif
                                r"(?:\s+(?:am|on|le|el|il|op|den))?\s*:?\s*", re.I)
 MODIFIED_LABEL_WORDS = ("updated", "modified", "aktualisiert", "geändert", "änderung", "mis à jour", "modifié",
                         "actualizado", "aggiornato", "bijgewerkt")
+# What may stand between a date and a label that follows it: its time ("um 23:03 Uhr").
+DATE_BEFORE_LABEL_RE = re.compile(r"^\s*,?\s*(?:(?:um|at|à|a las)\s+)?(?:\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|h|am|pm))?)?\s*$", re.I)
 MAX_LABEL_SCAN_CHARS_DEFAULT = 300_000
 DEK_MIN_CHARS_DEFAULT = 20
 DEK_MAX_CHARS_DEFAULT = 400
@@ -930,6 +932,13 @@ def labelled_date(text: str, max_date: str, modified: bool = False) -> tuple[str
             lines = lines if lines is not None else text.split("\n")
             rest = " ".join(_next_lines(lines, i, 1))[:60]
         found = find_date(rest)
+        if found is None and not modified:
+            # "wurde am 19. Mai 2010 um 23:03 Uhr gepostet": the date right before the label
+            lines = lines if lines is not None else text.split("\n")
+            before = " ".join([squash(x) for x in lines[max(0, i - 3):i]] + [line[:m.start()]])[-80:]
+            found = find_date(before)
+            if found and not DATE_BEFORE_LABEL_RE.match(before[found[2]:]):
+                found = None
         d = parse_date(found[0], max_date) if found else None
         if d:
             return d, "html:labelled " + ("update date" if modified else "date")
@@ -1029,24 +1038,42 @@ def visible_dek(tree: LexborHTMLParser, headline: str | None) -> tuple[str, str]
 
 
 def visible_date(tree: LexborHTMLParser, max_date: str) -> tuple[str, str] | None:
-    """The first printed date in reading order among the date elements (one selector pass)."""
+    """The first printed date in reading order among the date elements (one selector pass),
+    else among the elements whose class says they hold the article's date ("date-article",
+    "field--name-node-post-date")."""
     sel = date_selector()
     if sel:
-        nodes = tree.css(sel)
-        for node in nodes[:MAX_DATE_NODES_DEFAULT]:
-            a = node.attributes
-            if _is_modified(a) or _in_furniture(node) or _in_page_chrome(node):
-                continue
-            # the printed date first: a machine datetime in UTC may be the day before or after
-            text = _node_text(node)[:MAX_VISIBLE_CHARS_DEFAULT]
-            if not text or MODIFIED_RE.search(text) or _labelled_modified(node, text):
-                continue  # only printed dates count here: meta values were read as statements
-            found = find_date(text)
-            for value in (found[0] if found else None, a.get("datetime")):
-                d = parse_date(value, max_date)
-                if d:
-                    return d, f"html:{node.tag} date element"
+        for node in tree.css(sel)[:MAX_DATE_NODES_DEFAULT]:
+            d = _element_date(node, max_date)
+            if d:
+                return d, f"html:{node.tag} date element"
+    words = byline_selectors().get("dateword", ())
+    for node in tree.css('[class*="date"]')[:MAX_DATE_NODES_DEFAULT * 3] if words else ():
+        cls = set(attr_words(node.attributes.get("class") or ""))
+        if "date" in cls and cls & set(words):
+            d = _element_date(node, max_date)
+            if d:
+                return d, f"html:{node.tag} date class"
     return None
+
+
+def _element_date(node: LexborNode, max_date: str) -> str | None:
+    """The publication date a date element prints (else its datetime), unless it is an
+    update, or sits in furniture or the site's header."""
+    a = node.attributes
+    if _is_modified(a) or _in_furniture(node) or _in_page_chrome(node):
+        return None
+    # the printed date first: a machine datetime in UTC may be the day before or after
+    text = _node_text(node)[:MAX_VISIBLE_CHARS_DEFAULT]
+    if not text or MODIFIED_RE.search(text) or _labelled_modified(node, text):
+        return None  # only printed dates count here: meta values were read as statements
+    found = find_date(text)
+    for value in (found[0] if found else None, a.get("datetime")):
+        d = parse_date(value, max_date)
+        if d:
+            return d
+    # "10.12.19", "mardi 10.12.19"
+    return _short_date(text, max_date) or _short_date(text.rsplit(None, 1)[-1], max_date)
 
 
 def _labelled_modified(node: LexborNode, text: str) -> bool:

@@ -185,3 +185,27 @@ def test_fn_names_an_author_only_inside_a_vcard():
     assert "authors" not in fields(page(recipe))
     card = '<p class="meta">Posted by <span class="vcard"><span class="fn">Jane Doe</span></span></p>'
     assert fields(page(article(after=card)))["authors"][0] == ["Jane Doe"]
+
+
+def test_a_date_class_with_an_article_word():
+    cls = '<div class="field--name-node-post-date field__item">20.12.2022</div>'
+    assert fields(page(article(after=cls)))["date"] == ("2022-12-20", "html:div date class")
+    short = '<div class="date-article"><span>mardi</span> <a class="date">10.12.19</a></div>'
+    assert fields(page(article(after=short)))["date"] == ("2019-12-10", "html:div date class")
+    # "date" alone, or with a word that is no article's, is not the article's date
+    for other in ('<div class="date">20.12.2022</div>', '<div class="event-date">20.12.2022</div>'):
+        assert fields(page(article(after=other))).get("date", (None, None))[1] != "html:div date class"
+
+
+def test_a_date_printed_with_pipes():
+    from stripper.dates import find_date
+    assert find_date("26 | 01 | 2022") == ("2022-01-26", 0, 14)
+    assert find_date("Seite 1 | 2 | 3") is None
+
+
+def test_a_date_right_before_its_label():
+    text = "Typography wurde am \n19. Mai 2010\n um \n23:03\n Uhr gepostet und unter \nAllgemein\n abgelegt."
+    assert htmlmeta.labelled_date(text, htmlmeta.MAX_DATE_DEFAULT) == ("2010-05-19", "html:labelled date")
+    # a date earlier in a sentence that says something was posted is not the page's date
+    sentence = "Am 5. Mai 2010 fand das Fest statt. Die Bilder wurden gepostet und sind online."
+    assert htmlmeta.labelled_date(sentence, htmlmeta.MAX_DATE_DEFAULT) is None
