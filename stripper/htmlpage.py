@@ -266,7 +266,7 @@ def body_blocks(body) -> list[tuple[str, str, int, int, str, int]]:
                 out.append((PARA, t, 0, _clip(t, sum(n for _, n, _ in parts)), "tr", _clip(t, sum(m for *_, m in parts))))
             continue
         if tag == "code" and ctx != "item":
-            t = "".join(el.itertext()).strip("\n")
+            t = _html_inline(el)[0].strip("\n")
             if t.strip():
                 out.append((PRE, t, 0, 0, "pre", 0))
             continue
@@ -301,7 +301,7 @@ HTML_INLINE_SKIP = frozenset({"script", "style", "img", "svg", "button", "input"
 
 
 def _html_inline(el) -> tuple[str, int, int]:
-    """Text of an HTML element (br as newline) with its link characters; iterative."""
+    """Text of an HTML element (br, or the backend's lb, as newline) with its link characters; iterative."""
     parts: list[str] = []
     links = away = 0
     stack: list = [(el, False)]
@@ -315,7 +315,7 @@ def _html_inline(el) -> tuple[str, int, int]:
             if tag in HTML_INLINE_SKIP or not tag:
                 parts.append(node.tail or "")
                 continue
-            if tag == "br":
+            if tag in ("br", "lb"):
                 parts.append("\n" + (node.tail or ""))
                 continue
             if tag == "a":
@@ -339,7 +339,7 @@ def html_blocks(root) -> list[tuple[str, str, int, int, str, int]]:
         nested = [c for c in el if isinstance(c.tag, str) and (c.tag in HTML_BLOCKS or c.tag in ("div", "ul", "ol", "table", "section"))]
         if kind and not (nested and tag in ("li", "blockquote")):
             if tag == "pre":
-                t = "".join(el.itertext()).strip("\n")
+                t = _html_inline(el)[0].strip("\n")
                 n = m = 0
             else:
                 t, n, m = _html_inline(el)

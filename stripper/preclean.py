@@ -63,6 +63,7 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 END_MARKERS = ("related:", "comments:")
 NEVER_MARKED = frozenset({"html", "head", "body", "-text", "-comment", "_text", "_comment"})
 PROSE_SELECTOR = "p, pre, blockquote"
+CODE_TAGS = frozenset({"pre", "code"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,6 +365,12 @@ def drop_marked_pass(tree: LexborHTMLParser, protected: list[LexborNode]) -> lis
                 skip_to = _after(node, root)
                 if skip_to is None:
                     break   # the rest of the page is inside this node
+                continue
+        if tag in CODE_TAGS:
+            # a syntax highlighter's spans ("token comment", "hljs-meta") name parts of the code
+            skip_to = _after(node, root)
+            if skip_to is None:
+                break
     if comments:
         in_comments = sum(prose_chars(n) for n, _ in comments)
         if in_comments < PROSE_GUARD_CHARS_DEFAULT or \

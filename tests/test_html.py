@@ -160,6 +160,18 @@ def test_comment_sections_stay_when_they_hold_the_page():
     assert PARAS[2] in tree.body.text()
 
 
+def test_highlighter_spans_in_code_are_not_page_parts():
+    code = ('<pre><code><span class="token comment">// add two numbers</span><br>'
+            '<span class="token keyword">int</span> add(int x, int y) { return x + y; }</code></pre>')
+    tree = LexborHTMLParser(page(article(code)))
+    preclean.preclean(tree)
+    assert "// add two numbers" in tree.css_first("pre").text()
+    # the same class outside code is still a comment section
+    tree = LexborHTMLParser(page(article('<div class="comment"><p>Great post!</p></div>')))
+    preclean.preclean(tree)
+    assert tree.css_first("div.comment") is None
+
+
 def test_noscript_with_prose_is_unwrapped():
     tree = LexborHTMLParser(page("<noscript>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</noscript>"
                                  "<noscript><img src=x></noscript>"))
@@ -437,6 +449,13 @@ def test_html_table_left_inside_a_paragraph_is_read():
                             "<tr><th>White</th><td>12 months</td></tr></tbody></table></p></body>")
     got = [(k, t) for k, t, *_ in htmlpage.body_blocks(body)]
     assert got == [("para", "The rules:"), ("table", "Red | 24 months\nWhite | 12 months")]
+
+
+def test_code_block_keeps_its_line_breaks():
+    from lxml import etree
+    body = etree.fromstring("<body><code><code><lb/>#include &lt;stdio.h&gt;<lb/>int main() {<hi>  return 0;</hi>"
+                            "<lb/>}</code></code></body>")
+    assert [(k, t) for k, t, *_ in htmlpage.body_blocks(body)] == [("pre", "#include <stdio.h>\nint main() {  return 0;\n}")]
 
 
 def test_data_table_stays_one_table_block():
