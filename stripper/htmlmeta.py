@@ -92,7 +92,7 @@ MODIFIED_LABEL_RE = re.compile(r"(?<!\w)(?:(?:last|zuletzt)\s+)?(?:updated|modif
 MODIFIED_LABEL_WORDS = ("updated", "modified", "aktualisiert", "geändert", "änderung", "mis à jour", "modifié",
                         "actualizado", "aggiornato", "bijgewerkt")
 # What may stand between a date and a label that follows it: its time ("um 23:03 Uhr").
-DATE_BEFORE_LABEL_RE = re.compile(r"^\s*,?\s*(?:(?:um|at|à|a las)\s+)?(?:\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|h|am|pm))?)?\s*$", re.I)
+DATE_BEFORE_LABEL_RE = re.compile(r"(?:(?:um|at|à|a las) )?\d{1,2}[:.h]\d{2}(?: ?(?:uhr|h|am|pm))?", re.I)
 MAX_LABEL_SCAN_CHARS_DEFAULT = 300_000
 DEK_MIN_CHARS_DEFAULT = 20
 DEK_MAX_CHARS_DEFAULT = 400
@@ -937,7 +937,8 @@ def labelled_date(text: str, max_date: str, modified: bool = False) -> tuple[str
             lines = lines if lines is not None else text.split("\n")
             before = " ".join([squash(x) for x in lines[max(0, i - 3):i]] + [line[:m.start()]])[-80:]
             found = find_date(before)
-            if found and not DATE_BEFORE_LABEL_RE.match(before[found[2]:]):
+            between = before[found[2]:].strip().lstrip(",").strip() if found else ""
+            if between and not DATE_BEFORE_LABEL_RE.fullmatch(between):
                 found = None
         d = parse_date(found[0], max_date) if found else None
         if d:
