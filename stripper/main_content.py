@@ -38,6 +38,7 @@ RELATED_COST_DEFAULT = 80.0         # a related-list heading: the article must o
 COMMENTS_COST_DEFAULT = 300.0       # a comment-section heading
 BEFORE_COMMENTS_MIN_DEFAULT = 100.0  # words an article before a comment heading needs to win over what follows
 BEFORE_COMMENTS_RATIO_DEFAULT = 0.2  # ... and as a share of the score of what follows
+BEFORE_COMMENTS_GAP_DEFAULT = 30     # ... and it ends at most this many blocks before the heading
 CAPTION_LOOKBEHIND_DEFAULT = 6      # captions this many blocks before the span still count
 MIN_STOPLIST_FIT_DEFAULT = 0.25     # median stopword share of long blocks for the stoplist to count
 LIST_END_WORDS_DEFAULT = 25         # a paragraph this long ends the list under a related heading
@@ -238,11 +239,12 @@ def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
     if a < 0:
         return a, z
     # Text that follows a comment-section heading is the comments: when the best run lies wholly
-    # after one, an article of its own before that heading is the article.
+    # after one, an article of its own that ends shortly before that heading is the article.
     cut = max((i for i, e in ends.items() if e == "CMT" and i < a), default=-1)
     if cut > 0:
         sc, span = _max_subarray(scores, 0, cut)
-        if span[0] >= 0 and sc >= max(BEFORE_COMMENTS_MIN_DEFAULT, BEFORE_COMMENTS_RATIO_DEFAULT * best):
+        if span[0] >= 0 and sc >= max(BEFORE_COMMENTS_MIN_DEFAULT, BEFORE_COMMENTS_RATIO_DEFAULT * best) \
+                and cut - span[1] <= BEFORE_COMMENTS_GAP_DEFAULT:
             best, (a, z) = sc, span
     # A second part of the article cut off by a large ad, gallery or teaser box still counts when
     # it is substantial on its own (but never across a comment-section heading).
@@ -308,8 +310,8 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
         while j > a and len(lower_words(blocks[j].text)) <= 2:
             j -= 1   # lone labels between pairs ("Artikel", "Video")
         p, h = j, j - 1
-        if p not in kept or h < a or h in first:
-            break
+        if p not in kept or h < a or (h in first and first[h].rule_id != "NAV002"):
+            break   # (a headline that is all link text is still a teaser's headline)
         pw, hw = lower_words(blocks[p].text), lower_words(blocks[h].text)
         if not (3 <= len(hw) <= TEASER_HEADLINE_MAX_WORDS_DEFAULT) or blocks[h].text.rstrip()[-1:] in ".:;," \
                 or len(pw) > TEASER_SUMMARY_MAX_WORDS_DEFAULT or blocks[p].kind == HEADING:

@@ -34,6 +34,12 @@ MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 MD_RULE_RE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 TABLE_SEP_CHARS = frozenset("|:- \t")
 MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]{1,200}\]:\s*\S+")
+# A link whose title attribute runs past the end of the line ('](url "Title' ... 'more")'):
+# html2text copies the newlines of a title into the markdown.
+MD_OPEN_TITLE_RE = re.compile(r"\]\(([^()\s]{1,4000})\s+\"[^\"\n]{0,2000}$")
+MD_TITLE_MAX_LINES_DEFAULT = 30
+# An image whose address is data (an inline SVG or base64 picture): spaces and any length.
+MD_DATA_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\(data:[^)\n]*\)")
 
 
 def clean_line(line: str) -> str:
@@ -124,6 +130,8 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
     """Remove images, unwrap links (counting their characters), drop emphasis and escapes.
     Each pattern runs only on a line holding the characters it needs (most lines hold none)."""
     if "![" in s:
+        if "](data:" in s:
+            s = MD_DATA_IMAGE_RE.sub("", s)
         s = MD_IMAGE_RE.sub("", s)
     link_chars = 0
 
@@ -150,6 +158,20 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
         s = MD_ESCAPE_RE.sub(r"\1", s)
     s = s.replace("`", "")
     return clean_line(s), link_chars
+
+
+def _close_open_title(line: str, lines: list[str], lineno: int) -> tuple[str, int, str]:
+    """A line whose last link has a title attribute that goes on over the next lines: the link
+    ends at the address, and the lines up to the title's end ('")') are skipped. Returns the line,
+    the 1-based number of the line the title ends on (0: none) and what follows the title there."""
+    m = MD_OPEN_TITLE_RE.search(line)
+    if m is None:
+        return line, 0, ""
+    for j in range(lineno, min(len(lines), lineno + MD_TITLE_MAX_LINES_DEFAULT)):
+        end = lines[j].find('")')
+        if end >= 0:
+            return line[:m.start()] + "](" + m.group(1) + ")", j + 1, lines[j][end + 2:]
+    return line, 0, ""
 
 
 def _is_table_sep(bare: str) -> bool:
@@ -179,7 +201,15 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                 gap = 0
         para, para_links = [], 0
 
-    for lineno, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    skip_to, title_tail = 0, ""
+    for lineno, line in enumerate(lines, 1):
+        if lineno <= skip_to:
+            if lineno < skip_to:
+                continue   # inside a link's title attribute
+            line = title_tail
+        elif not in_fence and '"' in line and "](" in line:
+            line, skip_to, title_tail = _close_open_title(line, lines, lineno)
         bare = line.strip()
         if bare.startswith(("```", "~~~")):
             if in_fence:
