@@ -90,6 +90,9 @@ def clean_person_names(raw: str) -> list[str]:
             names.append(part)
             break
         toks = part.split()
+        if len(toks) >= 3 and _role_word(toks[0]):
+            toks = toks[1:]   # "Autor: Rechtsanwalt Jan Roe"
+            part = " ".join(toks)
         if not (2 <= len(toks) <= 4) and not (single_ok and len(toks) == 1 and len(part) >= 3
                                                and not part.isupper() and "." not in part and not names):
             continue   # a one-word name only first: "Jane Doe, Google" names Jane Doe alone
@@ -128,11 +131,16 @@ def _content_words(text: str, stop: frozenset[str]) -> set[str]:
 KICKER_MAX_CHARS_DEFAULT = 30
 NAME_LINE_LOOKBEHIND_DEFAULT = 4
 BYLINE_AFTER_END_DEFAULT = 2          # a labelled byline ("Text: Jane Doe") may close the article just after its end
-NAME_LINE_BELOW_TITLE_DEFAULT = 4     # a name-only line this close under the headline is its byline ...
-NAME_LINE_INTO_SPAN_DEFAULT = 3       # ... when it is no further into the article than this
-NAME_LINE_ALONE_MAX_WORDS_DEFAULT = 4
+NAME_LINE_BELOW_TITLE_DEFAULT = 7     # a name-only line this close under the headline is its byline ...
+NAME_LINE_INTO_SPAN_DEFAULT = 5       # ... when it is no further into the article than this
+NAME_LINE_ALONE_MAX_WORDS_DEFAULT = 6   # "Februar 2022 , Daniel Dillenburg": a date part and the name
 NAME_LINE_GAP_PROSE_WORDS_DEFAULT = 30   # a line this long between headline and name: the story began
 DEK_MIN_WORDS_DEFAULT = 8
+LABEL_LINE_MAX_CHARS_DEFAULT = 24
+NEXT_LINE_REACH_DEFAULT = 3           # share buttons and a mail address between a date line and the name
+LABEL_END_RE = re.compile(r"\s(?:von|by|par|por|door)\s*:?$", re.I)
+FURNITURE_RULES = ("SHR", "ICN")     # share buttons and icon labels between a byline's parts
+MAIL_RE = re.compile(r"\S+@\S+\.\w+")
 BYLINE_LABEL_RE = re.compile(r"(?:autor(?:in|/in|\*in)?|author|auteur|autore|by|von|par|por|text|redaktion)\s*:?", re.I)
 # endings of nouns, never of names: "Versorgung", "Gesundheit", "Gemeinschaft", "Information"
 NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ness", "ment", "ing",
@@ -364,8 +372,10 @@ NAME_LINE_SPLIT_RE = re.compile(r"\s[-–—|·•]\s|\s{2,}|\s*\|\s*")
 RELATIVE_TIME_RE = re.compile(r"\s+\d+\s+(?:min|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b.*$", re.I)
 
 
-def _person_name(text: str, stop: frozenset[str]) -> str | None:
-    """The text, if it has the shape of one person's name: 2-4 capitalised words, no stopwords."""
+def _person_name(text: str, stop: frozenset[str], page_words: set[str] | None = None) -> str | None:
+    """The text, if it has the shape of one person's name: 2-4 capitalised words, no stopwords.
+    With the page's words known, a stopword counts only when the page also writes it in
+    lowercase: frequency stoplists hold common first names ("Thomas", "Michael")."""
     toks = text.split()
     if not (2 <= len(toks) <= 4) or len(text) > 40:
         return None
@@ -373,9 +383,11 @@ def _person_name(text: str, stop: frozenset[str]) -> str | None:
     for t in toks:
         core = t.strip(".,")
         if not core or not (core[0].isupper() and core[0].isalpha()) or any(c.isdigit() for c in core) \
-                or core.endswith(":"):
-            return None
-        if core.lower() in not_names or core.lower() in stop or (core.isupper() and len(core) > 3):
+                or core.endswith(":") or any(p[:1].islower() for p in core.split("-")):
+            return None   # "School-to-Prison": a name's hyphened parts are capitalised too
+        low = core.lower()
+        if low in not_names or (core.isupper() and len(core) > 3) or \
+                low in stop and (page_words is None or low in page_words or len(low) < 4):
             return None
     return text.strip(" ,")
 
@@ -398,6 +410,11 @@ def _prose_words(blocks: list[Block]) -> set[str]:
     return words
 
 
+def _role_word(tok: str) -> bool:
+    """A job title before a name: 'Rechtsanwalt', 'Redakteurin', 'FOCUS-Online-Experte'."""
+    return tok.lower().strip(".,:").rsplit("-", 1)[-1] in load_word_set("bio_roles")
+
+
 def _common_word(tok: str, page_words: set[str] | None) -> bool:
     """A capitalised token that is an ordinary word: the page also writes it in lowercase
     ("Aktuelle", "Teilen", "Download"), or it ends like a noun ("Versorgung", "Gesundheit")."""
@@ -415,15 +432,36 @@ def name_in_line(text: str, stop: frozenset[str], page_words: set[str] | None = 
     text = RELATIVE_TIME_RE.sub("", text)
     for seg in NAME_LINE_SPLIT_RE.split(text.strip()):
         toks = NAME_CUT_RE.sub("", seg.strip(" -–—|,")).split()
-        while toks and _filler(toks[0]):
-            toks.pop(0)
+        while toks and (_filler(toks[0]) or _role_word(toks[0])):
+            toks.pop(0)   # "FOCUS-Online-Experte Robin Tschöpe", "Rechtsanwalt Jan Roe": the role goes
         while toks and _filler(toks[-1]):
             toks.pop()
         # "Jane Doe, John Roe": every part a name of its own; "Ormalingen, Baselbiet" is none
-        names = [_person_name(p.strip(), stop) for p in " ".join(toks).split(",")]
+        names = [_person_name(p.strip(), stop, page_words) for p in " ".join(toks).split(",") if p.strip()]
         if names and all(names) and not any(_common_word(t.strip(".,"), page_words) for t in toks):
             return names
     return None
+
+
+def _label_only(text: str) -> bool:
+    """A by-label standing alone: "By", "Von:", "Autor/in", "Tipps von"."""
+    t = text.strip()
+    return len(t) <= LABEL_LINE_MAX_CHARS_DEFAULT and bool(
+        BYLINE_PREFIX_RE.fullmatch(t) or BYLINE_LABEL_RE.fullmatch(t) or LABEL_END_RE.search(t))
+
+
+def _next_line(blocks: list[Block], i: int, step: int, furniture: frozenset[int]) -> int:
+    """The nearest line from i in direction step that is neither furniture (a share button, an
+    icon label) nor a bare mail address; i itself when there is none within reach."""
+    j = i + step
+    for _ in range(NEXT_LINE_REACH_DEFAULT):
+        if not (0 <= j < len(blocks)):
+            return i
+        t = blocks[j].text.strip()
+        if j not in furniture and not MAIL_RE.fullmatch(t):
+            return j
+        j += step
+    return i
 
 
 def _leads_to_byline(blocks: list[Block], k: int, ti: int | None, dated: set[int]) -> bool:
@@ -437,7 +475,7 @@ def _leads_to_byline(blocks: list[Block], k: int, ti: int | None, dated: set[int
 
 
 def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: set[int],
-                   stop: frozenset[str]) -> tuple[int, list[str]] | None:
+                   stop: frozenset[str], furniture: frozenset[int] = frozenset()) -> tuple[int, list[str]] | None:
     """A line that is only a person's name (maybe with a date and furniture around it): between
     the headline and the first paragraph or just below the headline, or next to the date line:
     "Dan Goodin - Apr 16, 2015"."""
@@ -447,7 +485,11 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
     near = {i for i in range(start, min(lead_end + 1, len(blocks))) if find_date(blocks[i].text)}
     for d in sel.meta.get("date", []):
         if a - TITLE_LOOKBEHIND_DEFAULT <= d <= lead_end + 1:
-            near |= {d - 1, d, d + 1}
+            near |= {d, _next_line(blocks, d, -1, furniture), _next_line(blocks, d, 1, furniture)}
+    # "By" / "Tipps von" / "Autor:" alone on a line: the name is on the next one
+    for k in range(max(0, a - TITLE_LOOKBEHIND_DEFAULT), min(lead_end + 1, len(blocks) - 1)):
+        if k not in ruled and _label_only(blocks[k].text):
+            near.add(_next_line(blocks, k, 1, furniture))
     # just under the headline, a line holding nothing but a name is the byline, even when the
     # article span already began ("Headline / Jane Doe / First paragraph")
     below = set(range(ti + 1, min(ti + NAME_LINE_BELOW_TITLE_DEFAULT + 1, a + NAME_LINE_INTO_SPAN_DEFAULT + 1))) \
@@ -455,7 +497,7 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
     page_words: set[str] | None = None
     top = ti if ti is not None else start
     for i in sorted(near | below):
-        if i < 0 or i >= len(blocks) or i in ruled:
+        if i < 0 or i >= len(blocks) or i in ruled or i == ti:
             continue
         text = blocks[i].text
         n_words = len(text.split())
@@ -529,7 +571,8 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
             out["provenance"]["authors"] = f"text:block {i}"
             break
     if not out["authors"]:
-        found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])), stop)
+        furniture = frozenset(d.index for d in decisions if d.action == "drop" and d.rule_id[:3] in FURNITURE_RULES)
+        found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])), stop, furniture)
         if found:
             i, names = found
             out["authors"] = names

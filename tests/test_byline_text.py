@@ -194,3 +194,36 @@ def test_byline_with_role_and_company_keeps_the_name_alone():
 
 def test_labelled_byline_just_after_the_article():
     assert _authors([HEADLINE], after=["Text: Ursula Eggers"]) == ["Ursula Eggers"]
+
+
+def test_common_first_name_in_a_stoplist_is_still_a_name():
+    # frequency stoplists hold "Thomas"; the page never writes it in lowercase, so it is a name
+    assert byline.name_in_line("Thomas Steinberg", frozenset({"thomas"}), set()) == ["Thomas Steinberg"]
+    assert byline.name_in_line("Thomas Steinberg", frozenset({"thomas"}), {"thomas"}) is None
+    assert byline.name_in_line("Aus Piratenwiki", frozenset({"aus"}), set()) is None   # a short function word
+
+
+def test_job_title_before_the_name_is_dropped():
+    assert byline.name_in_line("FOCUS-Online-Experte Robin Tschöpe", frozenset()) == ["Robin Tschöpe"]
+    assert clean_person_names("Autor: Rechtsanwalt Sebastian Einbock") == ["Sebastian Einbock"]
+    # a name's hyphened parts are capitalised; a phrase's are not
+    assert byline.name_in_line("Iris Lange-Fricke", frozenset()) == ["Iris Lange-Fricke"]
+    assert byline.name_in_line("School-to-Prison Pipeline", frozenset()) is None
+
+
+@pytest.mark.parametrize("line,alone", [
+    ("By", True), ("Von:", True), ("Tipps von", True), ("Autor/in", True),
+    ("Von der Leyen", False), ("Byline Studios", False), ("Mehr Tipps", False),
+])
+def test_label_alone_on_its_line(line, alone):
+    assert byline._label_only(line) is alone
+
+
+def test_name_after_a_label_line_above_the_headline():
+    assert _authors(["About", "Tipps von", "Marie Jaster", "6.11.22", HEADLINE]) == ["Marie Jaster"]
+
+
+def test_name_across_a_share_button_from_the_date_line():
+    assert _authors(["Nuno Dominguez", "Twitter", "19 FEB 2020 - 18:37 CET", HEADLINE]) == ["Nuno Dominguez"]
+    # across a section label instead, the name line is not next to the date
+    assert _authors(["Nuno Dominguez", "Politik", "19 FEB 2020 - 18:37 CET", HEADLINE]) == []
