@@ -106,10 +106,12 @@ NEWSROOM_RE = re.compile(r"^\s*(?:redaktion|rédaction|redacción|redazione|reda
 MIN_SINGLE_NAME_CHARS_DEFAULT = 4  # a one-word author ("Daniel", "jancak") has at least this many letters
 HANDLE_RE = re.compile(r"(?<!\w)@\w{1,40}")   # "Jane Doe @janedoe": the social handle is not the name
 LABELLED_AUTHOR_RE = re.compile(r"^(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|von|by|text|texte|"
-                                r"written by|geschrieben von)(?:\s*(?:&|und|and|et|y)\s*(?:fotos?|bilder|photos?))?\s*:\s*", re.I)
-LABELLED_AUTHOR_LINE_RE = re.compile(r"^[ \t]*(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|von|by|text|texte|"
-                                     r"written by|geschrieben von)\b[^\n:]{0,30}:", re.I)
-LABELLED_AUTHOR_WORDS = ("autor", "author", "auteur", "verfasser", "von", "by", "text", "written", "geschrieben")
+                                r"written by|geschrieben von|verfasst von)(?:\s*(?:&|und|and|et|y)\s*(?:fotos?|bilder|photos?))?\s*:\s*", re.I)
+LABELLED_AUTHOR_LINE_RE = re.compile(r"^[ \t]*(?:[^\n|/•·]{0,60}(?:\||//|•|·)[ \t]*)?(?:autor(?:in)?|author|auteur|autore|verfasser(?:in)?|von|by|text|texte|"
+                                     r"written by|geschrieben von|verfasst von)\b[^\n:]{0,30}:", re.I)
+LABELLED_AUTHOR_WORDS = ("autor", "author", "auteur", "verfasser", "von", "by", "text", "written", "geschrieben", "verfasst")
+LABEL_SEPARATOR_RE = re.compile(r"\s(?:\||//|•|·)\s")
+USER_NAME_RE = re.compile(r"^[a-z][a-z0-9_.-]{3,29}$")   # a lowercase user name: "mitundvoneinander"
 PUBLISHED_LABEL_WORDS = ("veröffentlich", "erschienen", "erstellt am", "publiziert",
                          "gepostet", "published", "posted", "publié", "mise en ligne", "date de publication", "publicado",
                          "fecha de publicación", "pubblicato", "data di pubblicazione", "gepubliceerd", "opublikowano")
@@ -279,6 +281,9 @@ def _plausible_name(part: str, single_ok: bool, sites: set[str], trusted_multi: 
         return False  # "ABOUTFINTECHTobias": two page elements run together
     if any(c.isdigit() for c in part):
         return False
+    toks = part.split()
+    if any(not LETTER_RE.search(t) for t in toks):
+        return False  # "~ Lesezeit": a word without letters is no part of a name
     letters = LETTER_RE.findall(part)
     if len(letters) < 2 or len(letters) < 0.7 * len(part.replace(" ", "").replace(".", "").replace("-", "")):
         return False
@@ -951,6 +956,8 @@ def labelled_author(text: str, sites: tuple[str, ...]) -> tuple[list[str], str] 
     lines = None
     for raw, i in _labelled_lines(text, text.lower(), LABELLED_AUTHOR_WORDS, LABELLED_AUTHOR_LINE_RE):
         line = squash(raw)
+        # "22. Januar 2020 @ 18:13 // Autor:": the label may follow a separator
+        line = next((x for x in LABEL_SEPARATOR_RE.split(line) if LABELLED_AUTHOR_RE.match(x)), line)
         m = LABELLED_AUTHOR_RE.match(line)
         if not m or len(line) > MAX_VISIBLE_CHARS_DEFAULT:
             continue
@@ -960,11 +967,25 @@ def labelled_author(text: str, sites: tuple[str, ...]) -> tuple[list[str], str] 
             lines = lines if lines is not None else text.split("\n")
             nxt = _next_lines(lines, i, 2)
             names = next((n for n in (byline_names(" ".join(nxt[:k]), False, sites) for k in (1, 2)) if n), None)
+            rest = nxt[0] if nxt else ""
         else:
             names = byline_names(rest, trusted=False, sites=sites)
+        if not names and ":" in line:
+            names = _user_name(rest)
         if names:
             return names, "html:labelled author"
     return None
+
+
+def _user_name(text: str) -> list[str]:
+    """'Autor: c1ph4', 'Verfasst von: mitundvoneinander': after an explicit label, a user name
+    alone (lowercase, or letters with digits) is the author."""
+    token = text.split("|", 1)[0].strip(NON_WORD_EDGE)
+    if " " in token or not (USER_NAME_RE.match(token) or HANDLE_NAME_RE.match(token)):
+        return []
+    if token.lower() in not_author_words() or _not_name_word(token) or URL_LIKE_RE.search(token):
+        return []
+    return [token]
 
 
 def _next_lines(lines: list[str], i: int, n: int) -> list[str]:

@@ -209,3 +209,22 @@ def test_a_date_right_before_its_label():
     # a date earlier in a sentence that says something was posted is not the page's date
     sentence = "Am 5. Mai 2010 fand das Fest statt. Die Bilder wurden gepostet und sind online."
     assert htmlmeta.labelled_date(sentence, htmlmeta.MAX_DATE_DEFAULT) is None
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Story.\n 22. Januar 2020 @ 18:13 // Autor: \nc1ph4\n // ~ Lesezeit:  1 Minute\n", ["c1ph4"]),
+    ("Story.\nVerfasst von: \nmitundvoneinander\n | 31. Dezember 2008\n", ["mitundvoneinander"]),
+    ("Story.\nHome | Autor: Jane Doe | Impressum\n", ["Jane Doe"]),
+])
+def test_a_labelled_user_name(text, want):
+    assert htmlmeta.labelled_author(text, ()) == (want, "html:labelled author")
+
+
+@pytest.mark.parametrize("text", [
+    "Story.\nAutor: \nadmin\n",                 # an account, not a person
+    "Story.\nText: \nwww.example.com\n",        # an address
+    "Story.\nvon oben nach unten\n",            # no label, no name
+    "Story.\nAutor: \n~ Lesezeit\n",            # a word without letters is no part of a name
+])
+def test_no_labelled_user_name_from_other_lines(text):
+    assert htmlmeta.labelled_author(text, ()) is None
