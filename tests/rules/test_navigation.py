@@ -38,6 +38,8 @@ CASES = [
                                          "drops the comment-form notice instead of ending the article",
                                          strict=True)),
     Fires("CMT001", "23 Comments", 'comment section "23 comments"'),
+    Fires("CMT001", "There are 13 comments", 'comment section "there are 13 comments"'),
+    Quiet("There are 13 comments in the report that the council has not answered yet, the auditor said."),
     Fires("CMT001", "Comments (4)", 'comment section "comments (4'),
     Quiet("Home is where the heart is, her mother used to say."),
     Quiet(PROSE_WITH_LINK, link_chars=20, input_kind="markdown"),
