@@ -133,7 +133,7 @@ NAME_LINE_LOOKBEHIND_DEFAULT = 4
 BYLINE_AFTER_END_DEFAULT = 2          # a labelled byline ("Text: Jane Doe") may close the article just after its end
 NAME_LINE_BELOW_TITLE_DEFAULT = 7     # a name-only line this close under the headline is its byline ...
 NAME_LINE_INTO_SPAN_DEFAULT = 5       # ... when it is no further into the article than this
-NAME_LINE_ALONE_MAX_WORDS_DEFAULT = 6   # "Februar 2022 , Daniel Dillenburg": a date part and the name
+NAME_LINE_ALONE_MAX_WORDS_DEFAULT = 8   # "Februar 2022 , Daniel Dillenburg": a date part and the name
 NAME_LINE_GAP_PROSE_WORDS_DEFAULT = 30   # a line this long between headline and name: the story began
 DEK_MIN_WORDS_DEFAULT = 8
 LABEL_LINE_MAX_CHARS_DEFAULT = 24
@@ -144,8 +144,9 @@ MAIL_RE = re.compile(r"\S+@\S+\.\w+")
 BYLINE_LABEL_RE = re.compile(r"(?:autor(?:in|/in|\*in)?|author|auteur|autore|by|von|par|por|text|redaktion)\s*:?", re.I)
 # endings of nouns, never of names: "Versorgung", "Gesundheit", "Gemeinschaft", "Information"
 NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ness", "ment", "ing",
-                 "ische", "ischen", "ischer", "isches")   # ... and of adjectives: "Europäische"
+                 "ische", "ischen", "ischer", "isches", "nachrichten", "news")   # ... and of adjectives: "Europäische"
 LEAD_BYLINE_MAX_WORDS_DEFAULT = 25    # a byline line between headline and first paragraph
+LEAD_AFTER_MAX_WORDS_DEFAULT = 8      # ... or this short, just after the first paragraph
 LEAD_HEADLINE_MAX_WORDS_DEFAULT = 16   # a question or quote this short may be the headline
 LEAD_MAX_BLOCKS_DEFAULT = 3        # title and dek may open the article span, up to this many blocks
 SENTENCE_END_RE = re.compile(r"[.!?…\"”»]\s*$")
@@ -380,13 +381,14 @@ def _person_name(text: str, stop: frozenset[str], page_words: set[str] | None = 
     if not (2 <= len(toks) <= 4) or len(text) > 40:
         return None
     not_names = load_word_set("not_names")
+    caps = text.isupper()   # "KATHRIN HOFMEISTER": a name set in capitals, judged word by word
     for t in toks:
         core = t.strip(".,")
         if not core or not (core[0].isupper() and core[0].isalpha()) or any(c.isdigit() for c in core) \
                 or core.endswith(":") or any(p[:1].islower() for p in core.split("-")):
             return None   # "School-to-Prison": a name's hyphened parts are capitalised too
         low = core.lower()
-        if low in not_names or (core.isupper() and len(core) > 3) or \
+        if low in not_names or (core.isupper() and len(core) > 3 and not caps) or \
                 low in stop and (page_words is None or low in page_words or len(low) < 4):
             return None
     return text.strip(" ,")
@@ -419,7 +421,8 @@ def _common_word(tok: str, page_words: set[str] | None) -> bool:
     """A capitalised token that is an ordinary word: the page also writes it in lowercase
     ("Aktuelle", "Teilen", "Download"), or it ends like a noun ("Versorgung", "Gesundheit")."""
     low = tok.lower()
-    return low.endswith(NOUN_SUFFIXES) or (page_words is not None and low != tok and low in page_words)
+    return low.endswith(NOUN_SUFFIXES) or (page_words is not None and low != tok and low in page_words
+                                           and (not tok.isupper() or tok.capitalize() not in page_words))
 
 
 def name_in_line(text: str, stop: frozenset[str], page_words: set[str] | None = None) -> list[str] | None:
@@ -434,10 +437,10 @@ def name_in_line(text: str, stop: frozenset[str], page_words: set[str] | None = 
         toks = NAME_CUT_RE.sub("", seg.strip(" -–—|,")).split()
         while toks and (_filler(toks[0]) or _role_word(toks[0])):
             toks.pop(0)   # "FOCUS-Online-Experte Robin Tschöpe", "Rechtsanwalt Jan Roe": the role goes
-        while toks and _filler(toks[-1]):
-            toks.pop()
+        while toks and (_filler(toks[-1]) or toks[-1].islower()):
+            toks.pop()    # "... Ulrike Stockhausen Schreibe einen Kommentar": a name ends capitalised
         # "Jane Doe, John Roe": every part a name of its own; "Ormalingen, Baselbiet" is none
-        names = [_person_name(p.strip(), stop, page_words) for p in " ".join(toks).split(",") if p.strip()]
+        names = [_person_name(p.strip(), stop, page_words) for p in NAME_SPLIT_RE.split(" ".join(toks)) if p.strip()]
         if names and all(names) and not any(_common_word(t.strip(".,"), page_words) for t in toks):
             return names
     return None
@@ -555,8 +558,11 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     # ... and a line between the headline and the first paragraph that names someone after a
     # by-word ("Eine Kolumne von Nils Pickert"): the place makes it a byline.
     lead_end = _lead_end(blocks, sel)
-    lead = range(ti + 1 if ti is not None else max(0, a - 3), lead_end + 1)
-    lead_only = [i for i in lead if i < len(blocks) and i not in bylines and i not in sel.kept[1:]
+    # (the line right above the headline too: "Januar 2014 by Barbara Russ / Kategorien: Event";
+    # and a short line just after the first paragraph: "Blog Beitrag von Margarita Koreneva")
+    lead = range(ti - 1 if ti else max(0, a - 3), lead_end + 2)
+    lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines
+                 and (i not in sel.kept[1:] or i > lead_end and len(_words(blocks[i].text)) <= LEAD_AFTER_MAX_WORDS_DEFAULT)
                  and len(_words(blocks[i].text)) <= LEAD_BYLINE_MAX_WORDS_DEFAULT and BY_WORD_RE.search(blocks[i].text)]
     bylines += lead_only
     labelled = set(sel.meta.get("byline", []))
@@ -577,6 +583,14 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
             i, names = found
             out["authors"] = names
             out["provenance"]["authors"] = f"text:name line {i}"
+    if not out["authors"] and len(labelled) == 1:
+        # the page's one labelled byline ("Text: Jane Doe" at the foot, "Von Jane Doe" above a
+        # lead image), wherever the span put it: a second one would mean teasers or comments
+        i = next(iter(labelled))
+        names = clean_person_names(blocks[i].text) if BYLINE_PREFIX_RE.match(blocks[i].text) else []
+        if names and all(len(n.split()) >= 2 for n in names):   # "von Einheimischen" names nobody
+            out["authors"] = names
+            out["provenance"]["authors"] = f"text:only byline {i}"
     bios = sel.meta.get("bio", [])
     if bios:
         out["author_bio"] = " ".join(blocks[i].text for i in bios)

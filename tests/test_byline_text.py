@@ -227,3 +227,29 @@ def test_name_across_a_share_button_from_the_date_line():
     assert _authors(["Nuno Dominguez", "Twitter", "19 FEB 2020 - 18:37 CET", HEADLINE]) == ["Nuno Dominguez"]
     # across a section label instead, the name line is not next to the date
     assert _authors(["Nuno Dominguez", "Politik", "19 FEB 2020 - 18:37 CET", HEADLINE]) == []
+
+
+@pytest.mark.parametrize("line,page_words,want", [
+    ("KATHRIN HOFMEISTER", set(), ["KATHRIN HOFMEISTER"]),
+    ("DEUTSCHE WIRTSCHAFTSNACHRICHTEN", set(), None),             # a compound ending like a noun
+    ("UNSERE PARTNER", {"unsere", "partner"}, None),              # ordinary words set in capitals
+    ("September 2019 Ulrike Stockhausen Schreibe einen Kommentar", set(), ["Ulrike Stockhausen"]),
+    ("Isabel Caro, Rocío Latorre y José Miguel Wilson", set(), ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"]),
+    ("Patrick Danowski 06 PM | 18 Mai", set(), ["Patrick Danowski"]),
+])
+def test_name_in_line_more_shapes(line, page_words, want):
+    assert byline.name_in_line(line, frozenset(), page_words) == want
+
+
+def test_the_pages_one_labelled_byline_names_the_author():
+    assert _authors([HEADLINE], after=["Related", "More stories", "Text: Kirsten Freund / handwerksblatt.de"]) \
+        == ["Kirsten Freund"]
+
+
+def test_two_labelled_bylines_are_teasers_or_comments():
+    assert _authors([HEADLINE], after=["Related", "More stories", "Text: Kirsten Freund",
+                                       "Another story about the port", "Text: Maria Lopez"]) == []
+
+
+def test_by_line_right_above_the_headline():
+    assert _authors(["News", "Januar 2014 by Barbara Russ / Kategorien: Event, Fashion", HEADLINE]) == ["Barbara Russ"]
