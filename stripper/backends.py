@@ -6,6 +6,7 @@ silently cut (RELIABILITY F1), and dates are bounded by a fixed maximum, never b
 from __future__ import annotations
 
 import logging
+import re
 from copy import copy
 from dataclasses import dataclass
 
@@ -13,7 +14,8 @@ import lxml.html
 from lxml import etree
 
 import trafilatura
-from trafilatura.external import try_readability
+from trafilatura.external import _prefer_readability, sanitize_tree, try_readability
+from trafilatura.utils import trim
 from trafilatura.settings import Extractor
 from htmldate import find_date
 
@@ -40,6 +42,9 @@ SECOND_OPINION_SHARE_DEFAULT = 0.9
 # rendering of it (format "python") is skipped; the format does not change what is extracted.
 EXTRACTOR = Extractor(output_format="xml", fast=FAST_DEFAULT, comments=False, tables=True, links=True,
                       images=False, with_metadata=False)
+# Readability's article is never added when it reads as markup (a <noscript>'s
+# or a template's HTML kept as text).
+MARKUP_RE = re.compile(r"<(?:div|img|span|a|p|script|iframe)[\s>]", re.I)
 PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
                               remove_comments=True, remove_pis=True, huge_tree=True)
 
@@ -50,6 +55,7 @@ class Extraction:
     meta: dict                       # date (htmldate's, YYYY-MM-DD or None)
     truncated: bool                  # libxml2 reported a resource limit while parsing
     second: object = None            # readability's article as an HTML element (gaps are filled from it)
+    replaced: bool = False           # second is readability's article in the backend's XML, much longer than body
 
 
 def parse_html(html: str) -> tuple[lxml.html.HtmlElement | None, bool]:
@@ -91,16 +97,33 @@ def extract(html: str, url: str | None, max_date: str, meta_html: str | None = N
             second = try_readability(tree)
         except Exception:  # best effort
             second = None
-    return Extraction(body, meta, truncated, second)
+    replaced = False
+    if second is not None:
+        # trafilatura's own test (its full mode's): when readability's article is much longer than
+        # the backend's, or the backend's has no paragraph text, readability's comes back in the
+        # backend's XML (htmlpage adds it to the backend's article)
+        try:
+            algo_text = trim(etree.tostring(second, method="text", encoding="utf-8").decode("utf-8"))
+            options = _options(url, FAST_DEFAULT)
+            if not MARKUP_RE.search(algo_text, 0, 2000) and \
+                    _prefer_readability(body, second, algo_text, len(trim(" ".join(body.itertext()))), len(algo_text), options):
+                second, replaced = sanitize_tree(copy(second), options)[0], True
+        except Exception:  # best effort: keep the backend's article
+            pass
+    return Extraction(body, meta, truncated, second, replaced)
 
 
-def _body(tree, url: str | None, fast: bool) -> etree._Element | None:
+def _options(url: str | None, fast: bool) -> Extractor:
     options = copy(EXTRACTOR)   # per page: the url (trafilatura copies options it changes)
     options.fast = fast
     options.url = url
     options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
+
+
+def _body(tree, url: str | None, fast: bool) -> etree._Element | None:
     try:
-        doc = trafilatura.bare_extraction(tree, options=options)
+        doc = trafilatura.bare_extraction(tree, options=_options(url, fast))
     except Exception:  # a backend failure is "no article", never a crash
         return None
     return getattr(doc, "body", None) if doc is not None else None

@@ -67,10 +67,16 @@ def segment_html(text: str, stopwords: frozenset[str] = frozenset(), options=Non
     ex = backends.extract(tree.html or "", page_url, max_date, meta_html, prose)
     if ex.truncated:
         removed.append(("page", "parser depth limit reached: content after the limit may be lost"))
+    if ex.replaced:
+        removed.append(("page", "main-content backend kept a fragment: readability's article added"))
     htmlmeta.add_backend(facts, ex.meta, max_date)
     # 6. blocks
     raw = body_blocks(ex.body) if ex.body is not None else []
-    if raw and ex.second is not None:
+    if raw and ex.replaced:
+        # 6b. the backend kept a fragment: readability's much longer article, what the backend
+        # did not keep judged like any text, and the backend's blocks it lacks ahead of it
+        raw = add_article(raw, body_blocks(ex.second))
+    elif raw and ex.second is not None:
         # 6b. fill the gaps: paragraphs readability found between two the backend kept
         raw = fill_gaps(raw, html_blocks(ex.second))
     teasers = teaser_page(tree, prose)
@@ -368,6 +374,19 @@ def html_blocks(root) -> list[tuple[str, str, int, int, str, int]]:
                 out.append((PARA, t, 0, 0, tag or "div", 0))
         stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
     return out
+
+
+def add_article(main: list, article: list) -> list:
+    """main's blocks with a second, much longer article: main's blocks the article lacks, then
+    the article's, those main lacks marked as filled. When the article holds some of main's
+    blocks, it ends with the last of them (past it a second extractor finds related links)."""
+    flat = " ".join(htmlmeta.fold(b[1]) for b in article)
+    own = " ".join(htmlmeta.fold(b[1]) for b in main)
+    held = [htmlmeta.fold(b[1]) in own for b in article]
+    if any(held):
+        article = article[:len(held) - held[::-1].index(True)]
+    return [b for b in main if htmlmeta.fold(b[1]) not in flat] + \
+        [b if h else b + (FILLED,) for b, h in zip(article, held)]
 
 
 def fill_gaps(main: list, extra: list) -> list:

@@ -471,6 +471,27 @@ def test_fill_gaps_inserts_only_between_kept_blocks():
     assert [b[1] for b in htmlpage.fill_gaps(main, extra)] == ["alpha one", "beta two", "gamma three"]
 
 
+def test_add_article_keeps_the_fragment_and_judges_the_rest():
+    blk = lambda t: ("para", t, 0, 0, "p", 0)
+    main = [blk("Subscribe to our letter"), blk("alpha one")]
+    article = [blk("alpha one"), blk("beta two"), blk("gamma three"), blk("related: other story")]
+    # the article holds main's "alpha one": it ends there, so nothing past it is added
+    assert htmlpage.add_article(main, article) == [blk("Subscribe to our letter"), blk("alpha one")]
+    article = [blk("beta two"), blk("alpha one"), blk("gamma three")]
+    got = htmlpage.add_article(main, article)
+    assert got == [blk("Subscribe to our letter"), blk("beta two") + (htmlpage.FILLED,), blk("alpha one")]
+    # no overlap (the backend kept a teaser): the whole article, judged like any text
+    got = htmlpage.add_article([blk("A teaser for another story")], [blk("beta two"), blk("gamma three")])
+    assert got == [blk("A teaser for another story"), blk("beta two") + (htmlpage.FILLED,),
+                   blk("gamma three") + (htmlpage.FILLED,)]
+
+
+def test_markup_read_as_text_never_replaces_the_article():
+    from stripper import backends
+    assert backends.MARKUP_RE.search('<div style="position:absolute;"><img width=1 height=1 src="x">')
+    assert not backends.MARKUP_RE.search("The formula a < b holds; <3 and a <p-value> are text.")
+
+
 def test_explain_lists_removed_nodes_and_the_html_path_is_chosen():
     res = stripper.explain(page('<div class="newsletter-box"><p>Sign up</p></div>' + article()).encode(),
                            options=Options(input_format="html"))
