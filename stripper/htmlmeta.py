@@ -100,6 +100,9 @@ DEK_MAX_CHARS_DEFAULT = 400
 ORG_CUT_RE = re.compile(r"\s*(?:[,|•·(]|\s[-–—]\s|\s(?:am|on|le|el|il|um|at|publiziert|published|veröffentlicht|"
                         r"aktualisiert|updated|publié|publicado)\s)", re.I)
 ORG_BYLINE_MAX_WORDS = 4
+MAX_SIGNATURE_PARAS_DEFAULT = 600     # paragraphs read to find a signature under the article
+SIGNATURE_AFTER_CHARS_DEFAULT = 200   # the article's last paragraph is at least this long
+SIGNATURE_NEXT_PARAS_DEFAULT = 3      # the signature is in it or in one of the next paragraphs
 HANDLE_NAME_RE = re.compile(r"^(?=[^\W\d_]*\d)(?=\w*[^\W\d_]{3})[^\W\d_][\w.-]{2,29}$")  # letters and digits: "delta201"
 NEWSROOM_RE = re.compile(r"^\s*(?:redaktion|rédaction|redacción|redazione|redactie|newsroom)"
                          r"(?=\s*$|\s*[-–—|,:]|\s+(?:am|on|le|el|il)\s)", re.I)
@@ -789,7 +792,7 @@ def visible_authors(tree: LexborHTMLParser, sites: tuple[str, ...], shown=None) 
             text = node.attributes.get("alt") or ""
         if not text or _in_furniture(node):
             continue
-        names = byline_names(text, trusted=True, sites=sites)
+        names = byline_names(text, trusted=True, sites=sites) or _slug_handle(node, text)
         if node.tag == "meta" and shown is not None:
             names = [n for n in names if shown(n)]
         if names and node.child is not None and node.tag != "meta":
@@ -819,6 +822,18 @@ def _more_names(parts: list[str], names: list[str], sites: tuple[str, ...]) -> l
         if part.strip():
             more += [n for n in byline_names(part, trusted=False, sites=sites) if n not in more]
     return more[:MAX_AUTHORS_DEFAULT] if len(more) > len(names) and set(names) <= set(more) else names
+
+
+def _slug_handle(node: LexborNode, text: str) -> list[str]:
+    """'<a href="/author/mywakenews/">mywakenews</a>': a user name that is also the author page's
+    last path part is the author, even where the blog is named after it."""
+    if node.tag != "a":
+        return []
+    href = (node.attributes.get("href") or "").split("?", 1)[0].rstrip("/")
+    folder, _, slug = href.rpartition("/")
+    if not folder.lower().endswith(("/author", "/autor", "/auteur")) or slug.lower() != text.strip().lower():
+        return []
+    return _user_name(text)
 
 
 def _same_link_kind(a: LexborNode, b: LexborNode) -> bool:
@@ -898,6 +913,33 @@ def byline_org(lines: list[str]) -> tuple[list[str], str] | None:
                 (len(words) > 1 or not name.istitle() or NEWSROOM_RE.match(name)):
             # one word: an acronym or a brand ("IWB", "PETA-Team"), not a first name ("By Dago")
             return [name], "html:byline line (desk or agency)"
+    return None
+
+
+def signature_author(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[list[str], str] | None:
+    """The last resort: a name signed under the article, emphasised and alone on its line
+    ('... unserer tiefsten Gefühle<br><em>Claudia Duwe</em>', '<p><strong>Marina Mucha</strong></p>'),
+    in the last long paragraph or just after it."""
+    paras = tree.css("p")[:MAX_SIGNATURE_PARAS_DEFAULT]
+    last = None
+    for i in range(len(paras) - 1, -1, -1):
+        if len(paras[i].text(deep=True)) >= SIGNATURE_AFTER_CHARS_DEFAULT and not _in_furniture(paras[i]):
+            last = i
+            break
+    if last is None:
+        return None
+    for p in paras[last:last + SIGNATURE_NEXT_PARAS_DEFAULT + 1]:
+        text = _node_text(p)
+        for em in p.css("strong, em, b")[:5]:
+            name = _node_text(em)
+            if not name or not text.endswith(name):
+                continue
+            prev = em.prev
+            while prev is not None and prev.tag == "-text" and not (prev.text() or "").strip():
+                prev = prev.prev
+            if (name == text or (prev is not None and prev.tag == "br")) and \
+                    person_names(name, trusted=False, site_names=sites) == [name]:
+                return [name], "html:signature"
     return None
 
 
@@ -1372,7 +1414,8 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
     if "authors" not in facts.fields:
         a = visible_authors(tree, facts.sites, seen) or (weak if weak and seen(weak[0][0]) else None) or \
             _not_title_part(byline_line(lines, facts.sites), facts) or \
-            _not_title_part(labelled_author(raw_text, facts.sites), facts) or weak or byline_org(lines)
+            _not_title_part(labelled_author(raw_text, facts.sites), facts) or weak or byline_org(lines) or \
+            signature_author(tree, facts.sites)
         if a:
             facts.fields["authors"] = a
     shown = visible_date(tree, max_date) or dateline(lines, max_date) or labelled_date(raw_text, max_date) or \

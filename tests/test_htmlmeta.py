@@ -228,3 +228,34 @@ def test_a_labelled_user_name(text, want):
 ])
 def test_no_labelled_user_name_from_other_lines(text):
     assert htmlmeta.labelled_author(text, ()) is None
+
+
+LONG = ("Wir können in der Höhle des Löwen den Hinabstieg in unser Innerstes sehen, an den Ort unserer tiefsten "
+        "Gefühle, an dem wir Mut und Vertrauen finden, wenn die Zeiten schwierig sind und der Weg unklar bleibt.")
+
+
+@pytest.mark.parametrize("tail, want", [
+    (f"<p>{LONG}<br><em>Claudia Duwe</em></p>", ["Claudia Duwe"]),
+    (f"<p>{LONG}</p><p>Blessing, 816 Seiten</p><p class=\"clearfix\"> <strong>Marina Mucha</strong> </p>",
+     ["Marina Mucha"]),
+])
+def test_a_name_signed_under_the_article(tail, want):
+    assert fields(page(article(after=tail)))["authors"] == (want, "html:signature")
+
+
+@pytest.mark.parametrize("tail", [
+    f"<p>{LONG} Das sagt <strong>Claudia Duwe</strong></p>",            # inside a sentence
+    f"<p><strong>Claudia Duwe</strong></p><p>{LONG}</p>",               # a speaker before the text
+    f"<p>{LONG}<br><em>Mehr erfahren</em></p>",                         # no name
+])
+def test_no_signature_from_other_emphasis(tail):
+    assert "authors" not in fields(page(article(after=tail)))
+
+
+def test_a_user_name_that_is_its_author_page_slug():
+    link = ('<p class="entry-meta">von <span class="author vcard"><a class="url fn n" rel="author" '
+            'href="https://mywakenews.example/author/mywakenews/">mywakenews</a></span></p>')
+    head = '<meta property="og:site_name" content="Mywakenews">'
+    assert fields(page(article(below_headline=link), head))["authors"][0] == ["mywakenews"]
+    other = link.replace("/author/mywakenews/", "/author/someone-else/")
+    assert "authors" not in fields(page(article(below_headline=other), head))
