@@ -20,6 +20,8 @@ GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Þ][a-zà-ÿ])
 # lowercase letter and sentence end. Anchored on the capital, so the scan skips to capitals.
 GLUED_ANY_RE = re.compile(r"[A-ZÀ-Þ](?:(?<=[a-zà-ÿ][A-ZÀ-Þ])|(?<=[a-zà-ÿ][.!?][A-ZÀ-Þ]))")
 SENT_END = ".!?:;…\"”’»)]"
+ELEMENT_GAP = "   "   # three spaces inside a line: two elements of the page (see segment_text)
+CODE_COMMENT_MARKS = ("#", "//", "/*", "--", ";", "%")
 
 # Markdown (html2text and crawler style).
 MD_IMAGE_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
@@ -101,28 +103,38 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     gap = 0
     lineno = 0
     bullet, glued, zw_sub = BULLET_RE.match, GLUED_ANY_RE.search, ZERO_WIDTH_RE.sub
-    for line in text.split("\n"):
+    for raw in text.split("\n"):
         lineno += 1
-        s = " ".join((line if line.isascii() else zw_sub("", line)).split())   # clean_line(), inlined
-        if not s:
-            gap += 1
-            continue
-        kind = PARA
-        m = None if s[0].isalpha() else bullet(s)   # no bullet starts with a letter
-        if m and len(s) > m.end():
-            kind, s = ITEM, s[m.end():].strip()
-        elif "\t" in line and len(line.strip().split("\t")) > 2:
-            kind = TABLE
-        for j, piece in enumerate(split_glued(s, stopwords) if glued(s) else (s,)):
-            # a line that is the rest of the previous line's sentence joins it
-            if j == 0 and gap == 0 and kind == PARA and texts and kinds[-1] == PARA and _continues(texts[-1], piece):
-                texts[-1] += " " + piece
-            else:
-                texts.append(piece)
-                kinds.append(kind if j == 0 else PARA)
-                gaps.append(gap if j == 0 else 0)
-                lines.append(lineno)
-        gap = 0
+        # A run of spaces inside a line parts two elements (a dump that keeps the page source's
+        # indentation between them, as BeautifulSoup's does); tab-separated rows stay tables, and
+        # code that aligns its comments ("x = 1      # note") stays one line.
+        cells = (raw,)
+        if ELEMENT_GAP in raw and "\t" not in raw:
+            parts = [c for c in raw.split(ELEMENT_GAP) if c and not c.isspace()]
+            if not any(c.lstrip().startswith(CODE_COMMENT_MARKS) for c in parts[1:]):
+                cells = parts or ("",)
+        for cell, line in enumerate(cells):
+            s = " ".join((line if line.isascii() else zw_sub("", line)).split())   # clean_line(), inlined
+            if not s:
+                gap += 1
+                continue
+            kind = PARA
+            m = None if s[0].isalpha() else bullet(s)   # no bullet starts with a letter
+            if m and len(s) > m.end():
+                kind, s = ITEM, s[m.end():].strip()
+            elif "\t" in line and len(line.strip().split("\t")) > 2:
+                kind = TABLE
+            for j, piece in enumerate(split_glued(s, stopwords) if glued(s) else (s,)):
+                # a line that is the rest of the previous line's sentence joins it
+                if (j == 0 and cell == 0 and gap == 0 and kind == PARA and texts and kinds[-1] == PARA
+                        and _continues(texts[-1], piece)):
+                    texts[-1] += " " + piece
+                else:
+                    texts.append(piece)
+                    kinds.append(kind if j == 0 else PARA)
+                    gaps.append(gap if j == 0 else 0)
+                    lines.append(lineno)
+            gap = 0
     return [Block(i, t, k, 0, 0, g, ln, "text") for i, t, k, g, ln in zip(range(len(texts)), texts, kinds, gaps, lines)]
 
 
