@@ -94,6 +94,8 @@ MODIFIED_LABEL_WORDS = ("updated", "modified", "aktualisiert", "geändert", "än
 # What may stand between a date and a label that follows it: its time ("um 23:03 Uhr").
 DATE_BEFORE_LABEL_RE = re.compile(r"(?:(?:um|at|à|a las) )?\d{1,2}[:.h]\d{2}(?: ?(?:uhr|h|am|pm))?", re.I)
 MAX_LABEL_SCAN_CHARS_DEFAULT = 300_000
+MAX_LABEL_ELEMENTS_DEFAULT = 50
+MAX_LABEL_TEXT_CHARS_DEFAULT = 60
 DEK_MIN_CHARS_DEFAULT = 20
 DEK_MAX_CHARS_DEFAULT = 400
 # A byline naming a desk or an agency: the name ends at these, and has at most so many words.
@@ -1195,6 +1197,7 @@ class PageFacts:
     date_raw: str | None = None  # the structured date as written (its time zone matters)
     title_sites: frozenset[str] = frozenset()  # folded: the <title>'s parts beside the headline
     date_alts: frozenset[str] = frozenset()    # the publication dates of the meta tags, each
+    label_dates: dict = field(default_factory=dict)  # "published"/"modified" -> date, from <label> pairs
 
 
 def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = MAX_DATE_DEFAULT) -> PageFacts:
@@ -1345,7 +1348,29 @@ def page_facts(tree: LexborHTMLParser, url: str | None = None, max_date: str = M
                 out["url"] = (absolute_url(m[0]), f"meta:{m[1]}")
     headline = out["title"][0] if "title" in out else None
     return PageFacts(out, sites, h1s, headline, url, date_raw=date_raw if "date" in out else None,
-                     title_sites=frozenset(title_sites), date_alts=frozenset(alts))
+                     title_sites=frozenset(title_sites), date_alts=frozenset(alts),
+                     label_dates=label_dates(tree, max_date))
+
+
+def label_dates(tree: LexborHTMLParser, max_date: str) -> dict[str, str]:
+    """'<label>Letzte Änderung:</label><div>14.01.2022 um 09:25</div>': dates that <label>
+    elements name, read before the pre-cleaner drops form elements."""
+    out: dict[str, str] = {}
+    for lab in tree.css("label")[:MAX_LABEL_ELEMENTS_DEFAULT]:
+        text = _node_text(lab)
+        if not text or len(text) > MAX_LABEL_TEXT_CHARS_DEFAULT:
+            continue
+        kind = "modified" if MODIFIED_LABEL_RE.search(text) else "published" if PUBLISHED_LABEL_RE.search(text) else None
+        sib = lab.next
+        while sib is not None and sib.tag == "-text" and not (sib.text() or "").strip():
+            sib = sib.next
+        if kind is None or kind in out or sib is None:
+            continue
+        found = find_date(_node_text(sib)[:MAX_LABEL_TEXT_CHARS_DEFAULT])
+        d = parse_date(found[0], max_date) if found else None
+        if d:
+            out[kind] = d
+    return out
 
 
 def headline_candidates(tree: LexborHTMLParser, tag: str, sites: tuple[str, ...], doc_title: str | None) -> list[str]:
@@ -1418,15 +1443,21 @@ def add_visible(facts: PageFacts, tree: LexborHTMLParser, max_date: str = MAX_DA
             signature_author(tree, facts.sites)
         if a:
             facts.fields["authors"] = a
+    labels = facts.label_dates
     shown = visible_date(tree, max_date) or dateline(lines, max_date) or labelled_date(raw_text, max_date) or \
-        url_date(facts.fields.get("url", (None,))[0] or facts.url, max_date)
+        _label_date(labels, "published") or url_date(facts.fields.get("url", (None,))[0] or facts.url, max_date)
     if shown is None and "date" not in facts.fields:
-        shown = labelled_date(raw_text, max_date, modified=True)
+        shown = labelled_date(raw_text, max_date, modified=True) or _label_date(labels, "modified")
     stated = facts.fields.get("date")
     # JSON-LD and the meta tags disagree: the printed date says which is right
     confirmed = shown and stated and stated[1].startswith("json-ld:") and shown[0] in facts.date_alts
     if shown and (confirmed or _printed_wins(stated, facts.date_raw, shown)):
         facts.fields["date"] = shown
+
+
+def _label_date(labels: dict[str, str], kind: str) -> tuple[str, str] | None:
+    d = labels.get(kind)
+    return (d, "html:label " + ("update date" if kind == "modified" else "date")) if d else None
 
 
 def _in_byline(tree: LexborHTMLParser, lines: list[str], names: list[str]) -> bool:

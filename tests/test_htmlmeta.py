@@ -259,3 +259,17 @@ def test_a_user_name_that_is_its_author_page_slug():
     assert fields(page(article(below_headline=link), head))["authors"][0] == ["mywakenews"]
     other = link.replace("/author/mywakenews/", "/author/someone-else/")
     assert "authors" not in fields(page(article(below_headline=other), head))
+
+
+def test_a_date_a_form_label_names():
+    box = "".join(f"<p>{p}</p>" for p in PARAS * 4) + ('<div class="label_container"><label>Letzte Änderung:</label><div class="label_content"> '
+           '14.01.2022 um 09:25 </div></div><div><label>Seitenaufrufe:</label><div>5540 mal angezeigt</div></div>')
+    assert fields(page(article(after=box)))["date"] == ("2022-01-14", "html:label update date")
+    published = box.replace("Letzte Änderung:", "Veröffentlicht am:")
+    assert fields(page(article(after=published)))["date"] == ("2022-01-14", "html:label date")
+    # an update label loses to a printed publication date
+    printed = article(below_headline="<p>4 March 2022</p>", after=box)
+    assert fields(page(printed))["date"][0] == "2022-03-04"
+    # a label that names no date
+    other = box.replace("Letzte Änderung:", "Telefon:")
+    assert "date" not in fields(page(article(after=other)))
