@@ -6,7 +6,8 @@
     4. pre-clean, second pass: hidden and boilerplate-marked elements; captions    preclean.drop_marked_pass
     5. main content (trafilatura) on the cleaned page, and its metadata            backends.extract
     6. the article as the same Blocks the text path yields, so every text rule runs on it; gaps
-       between its paragraphs are filled from readability's article (the second opinion)
+       between its paragraphs are filled from readability's article (the second opinion), or,
+       when the backend kept only a fragment of a much longer article, that article is added
     7. rescue: when the backend finds nothing, the cleaned page's lines
 
 Captions go to metadata, out of the body. A leading heading that repeats the headline goes to
