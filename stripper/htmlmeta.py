@@ -899,6 +899,8 @@ def byline_org(lines: list[str]) -> tuple[list[str], str] | None:
         m = BY_WORD_RE.match(line)
         if m:
             rest = line[m.end():]
+        elif i + 1 < len(lines) and _user_name(line) == [line] and _date_only(lines[i + 1]):
+            return [line], "html:byline line (user name)"    # a forum post: "macbacchi" over "28.09.19"
         elif NEWSROOM_RE.match(line) and any(find_date(x) for x in lines[i:i + 3]):
             rest = line
         else:
@@ -943,6 +945,14 @@ def signature_author(tree: LexborHTMLParser, sites: tuple[str, ...]) -> tuple[li
                     person_names(name, trusted=False, site_names=sites) == [name]:
                 return [name], "html:signature"
     return None
+
+
+def _date_only(line: str) -> bool:
+    """The line is a date (and maybe its time), nothing else."""
+    found = find_date(line)
+    if found is None:
+        return SHORT_DMY_RE.match(line) is not None
+    return not LETTER_RE.search(TIME_RE.sub("", line[:found[1]] + line[found[2]:]))
 
 
 def _labelled_lines(text: str, lower: str, words: tuple[str, ...], pattern: re.Pattern) -> list[tuple[str, int]]:

@@ -156,6 +156,7 @@ def test_co_authors_from_the_byline_line_and_the_byline_element():
     (["Redaktion -", "-", "31. Januar 2022"], ["Redaktion"]),
     (["Redaktion am 3. Februar 2022 um 21:17"], ["Redaktion"]),
     (["Melas", "by delta201", "Chapter 1: Prologue"], ["delta201"]),     # a user name with digits
+    (["macbacchi", "28.09.19", "12:44", "hallo, hat jemand eine idee"], ["macbacchi"]),   # a forum post
 ])
 def test_a_byline_naming_a_desk_or_an_agency(lines, want):
     found = htmlmeta.byline_org(lines)
@@ -168,6 +169,8 @@ def test_a_byline_naming_a_desk_or_an_agency(lines, want):
     ["Redaktion", "Kontakt", "Impressum"],      # a menu entry: no date beside it
     ["by the way, the 3 best recipes"],
     ["by 2020", "von T5"],                      # a year, a code: no user name
+    ["macbacchi", "Politik"],                   # a lowercase word over no date
+    ["webmaster", "01.02.2020"],                # an account, not a person
 ])
 def test_no_desk_byline_from_other_lines(lines):
     assert htmlmeta.byline_org(lines) is None
