@@ -14,11 +14,6 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-try:                                    # the parser and case table behind the re module
-    from re import _casefix, _parser    # Python 3.11+
-except ImportError:                     # pragma: no cover - older Pythons: no prefilter
-    _casefix = _parser = None
-
 PLACEHOLDERS = {
     "{n}": r"\d+",
     "{price}": r"(?:[$€£¥₹]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:[$€£¥₹]|usd|eur|gbp|euros?|dollars?))",
@@ -57,90 +52,6 @@ def _add_gate_word(gate: set[str] | None, phrase: str) -> set[str] | None:
     return gate
 
 
-# ---------------------------------------------------------------------------------------------
-# Regular-expression prefilter. From a pattern's parse tree we take strings one of which every
-# match must contain (a literal run, or one per branch of an alternation), and skip the search on
-# text that holds none of them. Case-insensitive patterns match a character when the simple
-# lowercase forms agree or belong to one of the re module's extra case classes ("i" and dotless
-# "ı", "s" and long "ſ", ...): _fold maps every character to one representative of that
-# relation, so a folded substring test never misses text the pattern could match.
-
-def _fold_table() -> dict[int, int]:
-    table: dict[int, int] = {}
-    for lo, others in (_casefix._EXTRA_CASES.items() if _casefix else ()):
-        rep = min((lo, *others))
-        for cp in (lo, *others):
-            table[cp] = rep
-    return table
-
-
-_FOLD = _fold_table()
-_DOTTED_I = {0x130: "i"}   # the one character whose lowercase (i + combining dot) is not its simple lowercase
-
-
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    if "\u0130" in text:
-        text = text.translate(_DOTTED_I)
-    return text.lower().translate(_FOLD)
-
-
-def _needles(items) -> set[str] | None:
-    """Strings one of which every match of the parsed sequence contains, or None."""
-    options, run = [], []
-    for op, av in items:
-        if op is _parser.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            options.append({"".join(run)})
-            run = []
-        sub = _item_needles(op, av)
-        if sub:
-            options.append(sub)
-    if run:
-        options.append({"".join(run)})
-    if not options:
-        return None
-    # the most selective option: longest shortest string, then fewest strings
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
-
-
-def _item_needles(op, av) -> set[str] | None:
-    if op is _parser.SUBPATTERN:
-        return _needles(av[-1])
-    if op is _parser.ATOMIC_GROUP:
-        return _needles(av)
-    if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
-        return _needles(av[2]) if av[0] >= 1 else None
-    if op is _parser.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            sub = _needles(branch)
-            if not sub:
-                return None
-            out |= sub
-        return out
-    return None
-
-
-def regex_needles(patterns: list[str]) -> tuple[str, ...] | None:
-    """Folded strings one of which every match of any of the (case-insensitive) patterns holds;
-    None when some pattern needs none."""
-    if _parser is None:
-        return None
-    out: set[str] = set()
-    for pat in patterns:
-        sub = _needles(_parser.parse(pat, re.I))
-        if not sub:
-            return None
-        out |= {_fold(n) for n in sub}
-    # a string holding another needle adds nothing: where it occurs, so does the other
-    kept = [n for n in out if not any(m != n and m in n for m in out)]
-    return tuple(sorted(kept, key=lambda n: (len(n), n)))
-
-
 def _alt(parts: list[str], name: str) -> str:
     if not parts:
         raise ValueError(f"phrase list {name!r}: an empty alternation would match everything")
@@ -151,7 +62,7 @@ class Matcher:
     """Compiled phrase list: .search(text) -> the evidence string or None."""
 
     __slots__ = ("name", "entries", "_anywhere", "_literals", "_anchors", "_whole", "_exact", "_max_whole",
-                 "gate_words", "_needles")
+                 "gate_words")
 
     def __init__(self, name: str, lines: list[str]):
         self.name = name
@@ -189,7 +100,6 @@ class Matcher:
         if not self.entries:
             raise ValueError(f"phrase list {name!r} is empty")
         self._anywhere = re.compile(_alt(anywhere, name), re.I) if anywhere else None
-        self._needles = regex_needles(anywhere) if anywhere else None
         self._literals = re.compile(r"(?<!\w)" + _alt(literals, name) + r"(?!\w)", re.I) if literals else None
         self._anchors = frozenset(anchors) if "" not in anchors else None
         self._whole = re.compile(_alt(whole, name) + r"\Z", re.I) if whole else None
@@ -207,18 +117,8 @@ class Matcher:
         if self._anchors is None:
             return True
         if tokens is None:
-            tokens = _WORD_RE.findall(text.lower())
+            tokens = frozenset(_WORD_RE.findall(text.lower()))
         return not self._anchors.isdisjoint(tokens)
-
-    def _regex_may_hit(self, text: str) -> bool:
-        needles = self._needles
-        if needles is None:
-            return True
-        folded = _fold(text)
-        for n in needles:
-            if n in folded:
-                return True
-        return False
 
     def find(self, text: str, tokens: frozenset[str] | None = None,
              norm: str | None = None) -> tuple[str, int] | None:
@@ -228,7 +128,7 @@ class Matcher:
         if hit is not None:
             return hit, 0
         best = None
-        if self._anywhere is not None and self._regex_may_hit(text):
+        if self._anywhere is not None:
             m = self._anywhere.search(text)
             if m:
                 best = (m.group(0), m.start())
@@ -241,10 +141,9 @@ class Matcher:
     def count(self, text: str) -> int:
         """How many phrase entries occur (non-overlapping)."""
         n = 0
-        if self._anywhere is not None and self._regex_may_hit(text):
-            n += sum(1 for _ in self._anywhere.finditer(text))
-        if self._literals is not None:
-            n += sum(1 for _ in self._literals.finditer(text))
+        for pat in (self._anywhere, self._literals):
+            if pat is not None:
+                n += sum(1 for _ in pat.finditer(text))
         return n
 
     def whole(self, text: str, norm: str | None = None) -> str | None:

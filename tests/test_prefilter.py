@@ -1,77 +1,15 @@
-"""The cheap skips in front of phrase lists and rules never change a verdict."""
+"""The rules' dispatch plan and the page-bound phrase lists never change a verdict."""
 from pathlib import Path
 
 import pytest
 
-from stripper.phrases import Matcher, _fold, load_phrases, phrase_names, regex_needles
-from stripper.rules import _plan, all_rules
+from stripper.language import guess_language, stoplist
+from stripper.options import Options
+from stripper.phrases import load_phrases, phrase_names
+from stripper.rules import BoundPhrases, _plan, all_rules, make_context
+from stripper.segment.text import segment_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-@pytest.mark.parametrize("patterns, needles", [
-    ([r"copyright \d{4}"], ("copyright ",)),
-    ([r"(?:©|\(c\))\s*\d"], ("©", "(c)")),
-    ([r"\b(?:photo|image)s?\s*:"], ("image", "photo")),
-    ([r"(?:ab)?cd", r"x*yz"], ("cd", "yz")),            # optional parts and starred ones name nothing
-    ([r"(?:foo|bar)+baz"], ("baz",)),                    # the longest shortest string wins
-    ([r"(?:photo|photograph)"], ("photo",)),             # a needle holding another adds nothing
-    ([r"[abc]def", r"q{0,3}"], None),                     # one pattern that needs no string: no skip
-    ([r"(?-i:ABC)d"], ("abc",)),                         # case-sensitive parts fold too (a wider test)
-])
-def test_needles_of_patterns(patterns, needles):
-    assert regex_needles(patterns) == needles
-
-
-@pytest.mark.parametrize("text", [
-    "COPYRİGHT 2020 Acme",   # capital I with dot above: its simple lowercase is "i"
-    "copyrıght 2020 Acme",   # dotless i: the re module's case classes pair it with "i"
-    "COPYRIGHT 2020 Acme",
-    "Copyright 2020 Acme",
-    "copyright 2020 ACME",
-])
-def test_case_classes_pass_the_prefilter(text):
-    m = Matcher("t", [r"re:copyright\s*\d{4}"])
-    assert m._anywhere.search(text), text
-    assert m.find(text) is not None
-
-
-def test_long_s_and_kelvin_sign_fold_like_the_re_module():
-    for pattern, text in ((r"strasse", "ſtraſſe"), (r"kelvin", "\u212aelvin")):
-        m = Matcher("t", [f"re:{pattern}"])
-        assert m._anywhere.search(text) and m.find(text), text
-    assert _fold("\u212aELVIN") == "kelvin"
-
-
-def test_text_without_a_needle_skips_the_search():
-    m = load_phrases("footer")
-    assert m._needles is not None
-    assert not m._regex_may_hit("Privacy Policy and Terms")
-    assert m._regex_may_hit("© 2024 Acme Media")
-
-
-def _sample_texts():
-    """Every line of every fixture source, plus the lines that carry a needle in any case."""
-    texts = []
-    for path in sorted(FIXTURES.glob("*/source.*")):
-        raw = path.read_bytes()
-        if raw[:2] == b"\x1f\x8b":
-            continue
-        text = raw.decode("utf-8", "replace")
-        texts += [ln for ln in text.splitlines() if ln.strip()]
-    return texts
-
-
-@pytest.mark.parametrize("name", [n for n in phrase_names() if load_phrases(n)._needles is not None])
-def test_prefilter_never_hides_a_match(name):
-    m = load_phrases(name)
-    texts = _sample_texts()
-    texts += [t.upper() for t in texts] + [t.title() for t in texts]
-    missed = [t for t in texts if m._anywhere.search(t) and not m._regex_may_hit(t)]
-    assert not missed, missed[:5]
-    hits = sum(1 for t in texts if m._anywhere.search(t))
-    skipped = sum(1 for t in texts if not m._regex_may_hit(t))
-    assert skipped > 0 or hits == len(texts)   # the prefilter does skip text
 
 
 def test_plan_steps_follow_registry_order_and_limits():
@@ -88,10 +26,44 @@ def test_plan_steps_follow_registry_order_and_limits():
     steps = [r for r, _ in plan.steps(5, 1, gated)]
     assert steps == [r for r in rules if (r.max_chars is None or 5 <= r.max_chars)
                      and (r.max_words is None or 1 <= r.max_words)]
-    assert [rules.index(r) for r in steps] == sorted(rules.index(r) for r in steps)
 
 
-def test_a_list_with_a_pattern_needing_no_string_is_never_skipped():
-    m = Matcher("t", [r"re:\w+ends", r"re:[0-9]+"])
-    assert m._needles is None and m._regex_may_hit("no needle here")
-    assert m.find("42") == ("42", 0)
+def test_plan_limits_are_inclusive_at_every_cut():
+    """A block exactly at a rule's limit runs it, one over does not."""
+    rules = all_rules()
+    plan = _plan((), ())
+    for r in rules:
+        if r.gated:
+            continue
+        if r.max_chars is not None:
+            assert r in [s for s, _ in plan.steps(r.max_chars, 1, frozenset())]
+            assert r not in [s for s, _ in plan.steps(r.max_chars + 1, 1, frozenset())]
+        if r.max_words is not None:
+            assert r in [s for s, _ in plan.steps(1, r.max_words, frozenset())]
+            assert r not in [s for s, _ in plan.steps(1, r.max_words + 1, frozenset())]
+
+
+def _fixture_pages():
+    for path in sorted(FIXTURES.glob("*/source.txt")) + sorted(FIXTURES.glob("*/source.md")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        lang = guess_language(text)
+        stop = stoplist(lang) if lang else frozenset()
+        yield path.parent.name, segment_text(text, stop), lang, stop
+
+
+@pytest.mark.parametrize("name", phrase_names())
+def test_bound_phrases_answer_as_the_list_does(name):
+    m = load_phrases(name)
+    checked = 0
+    for _case, blocks, lang, stop in _fixture_pages():
+        ctx = make_context(blocks, Options(), lang, stop, "text")
+        bound = ctx.phrases(name)
+        assert isinstance(bound, BoundPhrases)
+        for b in blocks:
+            for text in (b.text, b.text[-60:], b.text.upper()):
+                assert bound.find(text) == m.find(text), (name, text)
+                assert bound.search(text) == m.search(text)
+                assert bound.whole(text) == m.whole(text)
+                assert bound.count(text) == m.count(text)
+                checked += 1
+    assert checked > 100

@@ -78,12 +78,21 @@ class RuleContext:
     tokens: list[frozenset[str]] = field(default_factory=list)   # each block's lowercase words
     nwords: list[int] = field(default_factory=list)              # each block's word count
     norms: list[str] = field(default_factory=list)               # each block's normalize_block()
+    by_text: dict[str, int] = field(default_factory=dict)        # a block's text -> its index
+    bound: dict[str, "BoundPhrases"] = field(default_factory=dict)
 
     def words(self, block: Block) -> int:
         return self.nwords[block.index]
 
-    def phrases(self, name: str) -> Matcher:
-        return load_phrases(name)
+    def phrases(self, name: str) -> "BoundPhrases | Matcher":
+        """Phrase list `name`; asked about a block's own text, it reuses the words and the
+        normalised form this context already holds (same answers, less work)."""
+        if not self.tokens:
+            return load_phrases(name)
+        bp = self.bound.get(name)
+        if bp is None:
+            bp = self.bound[name] = BoundPhrases(load_phrases(name), self)
+        return bp
 
     def find(self, name: str, block: Block) -> tuple[str, int] | None:
         """The earliest hit of phrase list `name` in the block: (evidence, position)."""
@@ -106,16 +115,47 @@ class RuleContext:
         return self.blocks[i] if 0 <= i < len(self.blocks) else None
 
 
+class BoundPhrases:
+    """A Matcher that knows one page's blocks: .find / .search / .whole / .count as Matcher's."""
+    __slots__ = ("matcher", "ctx")
+
+    def __init__(self, matcher: Matcher, ctx: RuleContext):
+        self.matcher, self.ctx = matcher, ctx
+
+    def find(self, text: str) -> tuple[str, int] | None:
+        ctx = self.ctx
+        i = ctx.by_text.get(text)
+        if i is None:
+            return self.matcher.find(text)
+        return self.matcher.find(text, ctx.tokens[i], ctx.norms[i])
+
+    def search(self, text: str) -> str | None:
+        hit = self.find(text)
+        return hit[0] if hit else None
+
+    def whole(self, text: str) -> str | None:
+        i = self.ctx.by_text.get(text)
+        return self.matcher.whole(text, None if i is None else self.ctx.norms[i])
+
+    def count(self, text: str) -> int:
+        return self.matcher.count(text)
+
+    def __getattr__(self, name):
+        return getattr(self.matcher, name)
+
+
 def make_context(blocks: list[Block], options: Options, language: str | None,
                  stopwords: frozenset[str], kind: str) -> RuleContext:
     ctx = RuleContext(blocks, options, language, stopwords, kind)
-    norms, tokens, nwords, first_seen = ctx.norms, ctx.tokens, ctx.nwords, ctx.first_seen
+    norms, tokens, nwords, first_seen, by_text = ctx.norms, ctx.tokens, ctx.nwords, ctx.first_seen, ctx.by_text
     for b in blocks:
         text = b.text
         n = normalize_block(text)
         norms.append(n)
         if n not in first_seen:
             first_seen[n] = b.index
+        if text not in by_text:
+            by_text[text] = b.index
         # The selection stage reads the same words (language.lower_words, cached); they differ
         # from WORD_RE's only where an underscore joins two of them.
         ws = lower_words(text) if "_" not in text else WORD_RE.findall(text.lower())
