@@ -133,20 +133,25 @@ NAME_LINE_LOOKBEHIND_DEFAULT = 4
 BYLINE_AFTER_END_DEFAULT = 2          # a labelled byline ("Text: Jane Doe") may close the article just after its end
 NAME_LINE_BELOW_TITLE_DEFAULT = 7     # a name-only line this close under the headline is its byline ...
 NAME_LINE_INTO_SPAN_DEFAULT = 5       # ... when it is no further into the article than this
+NAME_PARTICLES = frozenset("de da del della di du van von der den ter la le".split())
 NAME_LINE_ALONE_MAX_WORDS_DEFAULT = 8   # "Februar 2022 , Daniel Dillenburg": a date part and the name
 NAME_LINE_GAP_PROSE_WORDS_DEFAULT = 30   # a line this long between headline and name: the story began
 DEK_MIN_WORDS_DEFAULT = 8
 LABEL_LINE_MAX_CHARS_DEFAULT = 24
+CLOSING_NAME_REACH_DEFAULT = 8       # lines after the article searched for its author box
+LABEL_LINE_REACH_DEFAULT = 3          # a by-label alone this far past the first paragraph still counts
 NEXT_LINE_REACH_DEFAULT = 3           # share buttons and a mail address between a date line and the name
 LABEL_END_RE = re.compile(r"\s(?:von|by|par|por|door)\s*:?$", re.I)
 FURNITURE_RULES = ("SHR", "ICN")     # share buttons and icon labels between a byline's parts
 MAIL_RE = re.compile(r"\S+@\S+\.\w+")
-BYLINE_LABEL_RE = re.compile(r"(?:autor(?:in|/in|\*in)?|author|auteur|autore|by|von|par|por|text|redaktion)\s*:?", re.I)
+BYLINE_LABEL_RE = re.compile(r"(?:autor(?:in|/in|\*in|en|innen)?|authors?|auteurs?|autore|by|von|par|por|text|redaktion)\s*:?",
+                             re.I)
 # endings of nouns, never of names: "Versorgung", "Gesundheit", "Gemeinschaft", "Information"
 NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ness", "ment", "ing",
                  "ische", "ischen", "ischer", "isches", "nachrichten", "news")   # ... and of adjectives: "Europäische"
 LEAD_BYLINE_MAX_WORDS_DEFAULT = 25    # a byline line between headline and first paragraph
-LEAD_AFTER_MAX_WORDS_DEFAULT = 8      # ... or this short, just after the first paragraph
+LEAD_AFTER_MAX_WORDS_DEFAULT = 8      # ... or this short, inside the article's opening ...
+LEAD_LABEL_MAX_WORDS_DEFAULT = 3      # ... with at most this many words before the by-word
 LEAD_HEADLINE_MAX_WORDS_DEFAULT = 16   # a question or quote this short may be the headline
 LEAD_MAX_BLOCKS_DEFAULT = 3        # title and dek may open the article span, up to this many blocks
 SENTENCE_END_RE = re.compile(r"[.!?…\"”»]\s*$")
@@ -356,6 +361,16 @@ def split_title_byline(text: str) -> tuple[str, list[str]]:
     return text, []
 
 
+def _labelled_by_line(text: str) -> bool:
+    """A short line that is a label and a by-word before the names: "Blog Beitrag von Jane Doe",
+    not a dek that mentions someone ("Delevoye, peu estimé par Jacques Chirac")."""
+    m = BY_WORD_RE.search(text)
+    if not m or len(_words(text)) > LEAD_AFTER_MAX_WORDS_DEFAULT:
+        return False
+    head = text[: m.start()]
+    return "," not in head and len(head.split()) <= LEAD_LABEL_MAX_WORDS_DEFAULT
+
+
 def _kicker_like(b: Block, ruled: set[int]) -> bool:
     """A section kicker right above a headline: one to three capitalised words, no digits."""
     t = b.text.strip()
@@ -382,8 +397,10 @@ def _person_name(text: str, stop: frozenset[str], page_words: set[str] | None = 
         return None
     not_names = load_word_set("not_names")
     caps = text.isupper()   # "KATHRIN HOFMEISTER": a name set in capitals, judged word by word
-    for t in toks:
+    for k, t in enumerate(toks):
         core = t.strip(".,")
+        if k and core.lower() in NAME_PARTICLES and k < len(toks) - 1:
+            continue   # "Verónica De Vita", "Ursula von der Leyen"
         if not core or not (core[0].isupper() and core[0].isalpha()) or any(c.isdigit() for c in core) \
                 or core.endswith(":") or any(p[:1].islower() for p in core.split("-")):
             return None   # "School-to-Prison": a name's hyphened parts are capitalised too
@@ -473,7 +490,10 @@ def _leads_to_byline(blocks: list[Block], k: int, ti: int | None, dated: set[int
     if k < 0 or k == ti or k in dated:
         return True
     t = blocks[k].text.strip()
-    return not any(c.isalnum() for c in t) or len(t.split()) >= DEK_MIN_WORDS_DEFAULT \
+    toks = t.split()
+    if toks and (all(_filler(w) for w in toks) or t.isupper() and len(t) <= 3):
+        return True   # "Oktober 2019" (a date the date finder leaves), "LP" (an avatar's initials)
+    return not any(c.isalnum() for c in t) or len(toks) >= DEK_MIN_WORDS_DEFAULT \
         or bool(BYLINE_PREFIX_RE.fullmatch(t)) or bool(BYLINE_LABEL_RE.fullmatch(t))
 
 
@@ -490,9 +510,11 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
         if a - TITLE_LOOKBEHIND_DEFAULT <= d <= lead_end + 1:
             near |= {d, _next_line(blocks, d, -1, furniture), _next_line(blocks, d, 1, furniture)}
     # "By" / "Tipps von" / "Autor:" alone on a line: the name is on the next one
-    for k in range(max(0, a - TITLE_LOOKBEHIND_DEFAULT), min(lead_end + 1, len(blocks) - 1)):
+    labelled: set[int] = set()
+    for k in range(max(0, a - TITLE_LOOKBEHIND_DEFAULT), min(lead_end + LABEL_LINE_REACH_DEFAULT, len(blocks) - 1)):
         if k not in ruled and _label_only(blocks[k].text):
-            near.add(_next_line(blocks, k, 1, furniture))
+            labelled.add(_next_line(blocks, k, 1, furniture))
+    near |= labelled
     # just under the headline, a line holding nothing but a name is the byline, even when the
     # article span already began ("Headline / Jane Doe / First paragraph")
     below = set(range(ti + 1, min(ti + NAME_LINE_BELOW_TITLE_DEFAULT + 1, a + NAME_LINE_INTO_SPAN_DEFAULT + 1))) \
@@ -506,16 +528,39 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
         n_words = len(text.split())
         if n_words > (NAME_LINE_ALONE_MAX_WORDS_DEFAULT if i not in near else LEAD_BYLINE_MAX_WORDS_DEFAULT):
             continue
-        if i in sel.kept and i >= lead_end and i not in below:
+        if i in sel.kept and i >= lead_end and i not in below and i > a + NAME_LINE_INTO_SPAN_DEFAULT:
             continue
-        if any(k not in ruled and len(blocks[k].text.split()) > NAME_LINE_GAP_PROSE_WORDS_DEFAULT
-               for k in range(top + 1, i)):
+        if i not in labelled and any(k not in ruled and len(blocks[k].text.split()) > NAME_LINE_GAP_PROSE_WORDS_DEFAULT
+                                     for k in range(top + 1, i)):
             continue   # the story already began: a name here is a subject, a product, a caption
         if i not in near and not _leads_to_byline(blocks, i - 1, ti, near):
             continue   # "Grand Slams" in a run of menu entries
         if page_words is None:   # built once, for the first line that gets this far
             page_words = _prose_words(blocks)
         names = name_in_line(text, stop, page_words)
+        if names:
+            return i, names
+    return None
+
+
+def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
+                      stop: frozenset[str]) -> tuple[int, list[str]] | None:
+    """The author box just after the article: a name-only line under a by-label ("Von:",
+    "Autoren") or under the date line that closes the article ("31.10.2023 / Tom Arnold")."""
+    z = sel.span[1]
+    page_words: set[str] | None = None
+    for k in range(z + 1, min(z + CLOSING_NAME_REACH_DEFAULT, len(blocks) - 1)):
+        t = blocks[k].text.strip()
+        toks = t.split()
+        if k in ruled or not toks or not (_label_only(t) or find_date(t) or all(_filler(w) for w in toks)
+                                          and any(c.isalpha() for c in t)):
+            continue   # "Von:", "31.10.2023", "November 2022" (but not a bare "3.20")
+        i = k + 1
+        if i in ruled or len(blocks[i].text.split()) > NAME_LINE_ALONE_MAX_WORDS_DEFAULT:
+            continue
+        if page_words is None:
+            page_words = _prose_words(blocks)
+        names = name_in_line(blocks[i].text, stop, page_words)
         if names:
             return i, names
     return None
@@ -562,7 +607,7 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     # and a short line just after the first paragraph: "Blog Beitrag von Margarita Koreneva")
     lead = range(ti - 1 if ti else max(0, a - 3), lead_end + 2)
     lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines
-                 and (i not in sel.kept[1:] or i > lead_end and len(_words(blocks[i].text)) <= LEAD_AFTER_MAX_WORDS_DEFAULT)
+                 and (i not in sel.kept[1:] or _labelled_by_line(blocks[i].text))
                  and len(_words(blocks[i].text)) <= LEAD_BYLINE_MAX_WORDS_DEFAULT and BY_WORD_RE.search(blocks[i].text)]
     bylines += lead_only
     labelled = set(sel.meta.get("byline", []))
@@ -570,7 +615,7 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
         if i > max(z + (BYLINE_AFTER_END_DEFAULT if i in labelled else 0), a + 2) or i < a - TITLE_LOOKBEHIND_DEFAULT * 2:
             continue
         names = clean_person_names(blocks[i].text)
-        if i in lead_only:   # found by its place alone: full names only
+        if i in lead_only and len(blocks[i].text.split()) > 2:   # found by its place alone: full names only
             names = [n for n in names if 2 <= len(n.split()) <= 4 and not n.isupper()]
         if names:
             out["authors"] = names
@@ -578,11 +623,18 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
             break
     if not out["authors"]:
         furniture = frozenset(d.index for d in decisions if d.action == "drop" and d.rule_id[:3] in FURNITURE_RULES)
-        found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])), stop, furniture)
+        # a name line dropped as a repeat is still a name line: the author box repeats the byline
+        found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])) - repeats, stop, furniture)
         if found:
             i, names = found
             out["authors"] = names
             out["provenance"]["authors"] = f"text:name line {i}"
+    if not out["authors"]:
+        found = find_closing_name(blocks, sel, ruled - set(sel.meta.get("date", [])) - repeats, stop)
+        if found:
+            i, names = found
+            out["authors"] = names
+            out["provenance"]["authors"] = f"text:closing name line {i}"
     if not out["authors"] and len(labelled) == 1:
         # the page's one labelled byline ("Text: Jane Doe" at the foot, "Von Jane Doe" above a
         # lead image), wherever the span put it: a second one would mean teasers or comments

@@ -253,3 +253,32 @@ def test_two_labelled_bylines_are_teasers_or_comments():
 
 def test_by_line_right_above_the_headline():
     assert _authors(["News", "Januar 2014 by Barbara Russ / Kategorien: Event, Fashion", HEADLINE]) == ["Barbara Russ"]
+
+
+def test_author_box_after_the_article():
+    assert _authors([HEADLINE], after=["Von:", "Götz Warnke", "Meist gesucht:"]) == ["Götz Warnke"]
+    assert _authors([HEADLINE], after=["November 2022", "Nadja Podbregar", "Teilen:"]) == ["Nadja Podbregar"]
+
+
+def test_names_after_the_article_without_a_label_or_date_are_not_its_author():
+    assert _authors([HEADLINE], after=["Mehr zum Thema", "Erneuerbare Energien"]) == []
+    assert _authors([HEADLINE], after=["3.20", "Jane Doe"]) == []   # a bare number is no date line
+
+
+@pytest.mark.parametrize("line,labelled", [
+    ("Blog Beitrag von Margarita Koreneva", True),
+    ("Jean-Paul Delevoye, peu estimé par Jacques Chirac", False),
+    ("Ein langer Satz über den Hafen und die Brücke von Jane Doe", False),
+])
+def test_short_labelled_by_line(line, labelled):
+    assert byline._labelled_by_line(line) is labelled
+
+
+def test_name_particles_inside_a_name():
+    assert byline.name_in_line("Verónica De Vita", frozenset({"de"}), set()) == ["Verónica De Vita"]
+    assert byline.name_in_line("De Vita", frozenset({"de"}), set()) is None
+
+
+def test_date_words_line_leads_to_the_byline():
+    assert _authors(["News", HEADLINE, "Kommentar", "Oktober 2019", "Boris T. Kaiser"]) == ["Boris T. Kaiser"]
+    assert _authors(["News", HEADLINE, "Kommentar", "Wirtschaft", "Boris T. Kaiser"]) == []
