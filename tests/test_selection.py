@@ -119,3 +119,24 @@ def test_japanese_prose_counts_its_particles_as_stopwords():
     f = block_features([Block(0, prose), Block(1, teaser)], frozenset(), cjk=True)
     assert f.dens[0] >= STOPWORDS_LOW_DEFAULT   # few commas, but particles (の, や, が, ...) throughout
     assert f.dens[1] < STOPWORDS_LOW_DEFAULT    # a run of nouns: no punctuation, no particles
+
+
+def test_an_article_of_near_good_paragraphs_only_is_read_with_relaxed_thresholds():
+    # A tutorial: short paragraphs (under length_high), each followed by a code line and a caption.
+    paras = []
+    for n, what in enumerate(("axis text", "axis titles", "main title", "legend text", "legend title",
+                              "strip labels", "tick labels", "plot caption"), 1):
+        paras += [f"In example {n} you will see how to change the size of the {what} in the plot, and it "
+                  f"is done with one more line that we add to the code of the plot.",
+                  f"plot + theme(size = {n + 10})", f"Figure {n}: the {what}"]
+    result = run("\n\n".join(paras), Options(input_format="text"))
+    text = result.article.text
+    assert "size of the axis text" in text and "size of the plot caption" in text
+    assert any(d.rule_id == "FBK001" for d in result.decisions)
+
+
+def test_an_article_with_good_paragraphs_keeps_the_strict_pass():
+    long_paras = [p + " The harbor office will publish the new timetable on its website next week." for p in ARTICLE[1:]]
+    result = run("\n\n".join(ARTICLE[:1] + long_paras + ["Home", "Contact", "Imprint"]), Options(input_format="text"))
+    assert not any(d.rule_id == "FBK001" for d in result.decisions)
+    assert "ending two years of debate" in result.article.text and "Imprint" not in result.article.text
