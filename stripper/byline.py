@@ -41,6 +41,9 @@ TITLE_BY_RE = re.compile(r"\s(?:by|von|par|por|door)\s+(?=[A-ZÀ-ÞĀ-Ž])")   #
 HANDLE_RE = re.compile(r"(?<!\w)@\w+")          # "@wperdomod" after a name
 NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|van|von|de|der|den|da|del|della|di|du|le|la|ter|bin|al|el)$")
 WORD_RE = re.compile(r"\w+")
+# "StartseiteIn", "NewsNachrichten": two words run together by a dump that lost the space between
+# page elements ("McDonald", "DiBiase", "LeBlanc" have fewer lowercase letters before the capital)
+GLUED_WORDS_RE = re.compile(r"[a-zß-ÿ]{3}[A-ZÀ-Þ]")
 PAREN_RE = re.compile(r"\([^()\n]{0,200}\)")    # bounded: a '(' with no ')' costs little
 
 
@@ -98,7 +101,8 @@ def clean_person_names(raw: str) -> list[str]:
             continue   # a one-word name only first: "Jane Doe, Google" names Jane Doe alone
         if names and any(t.isupper() and len(t) > 1 for t in toks):
             break      # "Jane Doe, AMP Project Marketing": a role or an organisation follows the names
-        if not all(NAME_TOKEN_RE.match(t) for t in toks) or not toks[0][0].isupper() or not toks[-1][0].isupper():
+        if not all(NAME_TOKEN_RE.match(t) for t in toks) or not toks[0][0].isupper() or not toks[-1][0].isupper() \
+                or any(GLUED_WORDS_RE.search(t) for t in toks):
             continue
         if any(p in not_names for t in toks for p in t.lower().strip(".").split("-")):
             continue
@@ -402,7 +406,7 @@ def _person_name(text: str, stop: frozenset[str], page_words: set[str] | None = 
         if k and core.lower() in NAME_PARTICLES and k < len(toks) - 1:
             continue   # "Verónica De Vita", "Ursula von der Leyen"
         if not core or not (core[0].isupper() and core[0].isalpha()) or any(c.isdigit() for c in core) \
-                or core.endswith(":") or any(p[:1].islower() for p in core.split("-")):
+                or core.endswith(":") or any(p[:1].islower() for p in core.split("-")) or GLUED_WORDS_RE.search(core):
             return None   # "School-to-Prison": a name's hyphened parts are capitalised too
         low = core.lower()
         if low in not_names or (core.isupper() and len(core) > 3 and not caps) or \
@@ -451,7 +455,7 @@ def name_in_line(text: str, stop: frozenset[str], page_words: set[str] | None = 
         text = text[: dd[1]] + " | " + text[dd[2]:]
     text = RELATIVE_TIME_RE.sub("", text)
     for seg in NAME_LINE_SPLIT_RE.split(text.strip()):
-        toks = NAME_CUT_RE.sub("", seg.strip(" -–—|,")).split()
+        toks = NAME_CUT_RE.sub("", BYLINE_PREFIX_RE.sub("", seg.strip(" -–—|,"))).split()
         while toks and (_filler(toks[0]) or _role_word(toks[0])):
             toks.pop(0)   # "FOCUS-Online-Experte Robin Tschöpe", "Rechtsanwalt Jan Roe": the role goes
         while toks and (_filler(toks[-1]) or toks[-1].islower()):

@@ -282,3 +282,14 @@ def test_name_particles_inside_a_name():
 def test_date_words_line_leads_to_the_byline():
     assert _authors(["News", HEADLINE, "Kommentar", "Oktober 2019", "Boris T. Kaiser"]) == ["Boris T. Kaiser"]
     assert _authors(["News", HEADLINE, "Kommentar", "Wirtschaft", "Boris T. Kaiser"]) == []
+
+
+@pytest.mark.parametrize("line,want", [
+    ("By Ronald MacArthur", ["Ronald MacArthur"]),
+    ("Von Isabella DiBiase", ["Isabella DiBiase"]),
+    ("By StartseiteIn AktionMeldungen", []),     # page elements run together, no space between
+    ("By RTLRTL NewsNachrichten", []),
+])
+def test_glued_words_are_not_names(line, want):
+    assert clean_person_names(line) == want
+    assert (byline.name_in_line(line, frozenset()) or []) == want
