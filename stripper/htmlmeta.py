@@ -45,6 +45,7 @@ TITLE_SEPARATORS = (" | ", " || ", " - ", " – ", " — ", " :: ", " : ", " · 
 WS_RE = re.compile(r"\s+")
 NON_ALNUM_RE = re.compile(r"[\W_]+")
 ISO_DATE_RE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]|$)")
+DATE_ONLY_RE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 TIMESTAMP_RE = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 # A local midnight in Central Europe written in UTC ("2022-11-06T23:00:00.000Z" is the 7th there):
 # a publication date, not a time of day, so the day after.
@@ -1490,6 +1491,8 @@ def _printed_wins(stated: tuple | None, raw: str | None, shown: tuple) -> bool:
         return True
     if stated[1].endswith(".uploadDate") and shown[1] != "url":
         return True  # a video's upload: the page that shows the video may be much younger
+    if stated[1].startswith("meta:") and raw and DATE_ONLY_RE.match(raw) and shown[1] == "html:time date element":
+        return True  # a day typed into a meta tag loses to the page's own <time> element
     return _days_apart(stated[0], shown[0]) <= DATE_TZ_SLACK_DEFAULT and not (raw and LOCAL_OFFSET_RE.search(raw))
 
 

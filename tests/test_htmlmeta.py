@@ -276,3 +276,15 @@ def test_a_date_a_form_label_names():
     # a label that names no date
     other = box.replace("Letzte Änderung:", "Telefon:")
     assert "date" not in fields(page(article(after=other)))
+
+
+def test_a_day_typed_into_a_meta_tag_loses_to_the_time_element():
+    printed = article(below_headline='<span class="note"><time datetime="2022-01-25">25.01.2022</time></span>')
+    day_only = '<meta name="og:article:published_time" content="2022-01-15">'
+    assert fields(page(printed, day_only))["date"] == ("2022-01-25", "html:time date element")
+    # a timestamp with its own time zone stays: the print may be another item's date
+    stamped = '<meta property="article:published_time" content="2022-01-15T10:00:00+01:00">'
+    assert fields(page(printed, stamped))["date"][0] == "2022-01-15"
+    # a day-only meta tag against a date printed outside a <time> element stays too
+    plain = article(below_headline="<p>25.01.2022</p>")
+    assert fields(page(plain, day_only))["date"][0] == "2022-01-15"
