@@ -3,7 +3,7 @@ Options. Nothing here touches files, the terminal or global state, so the work o
 document is a pure function of its bytes and options (any executor can ship it)."""
 from __future__ import annotations
 
-from . import byline, main_content
+from . import byline, main_content, sitename
 from .errors import NoArticleError
 from .language import guess_language, stoplist
 from .model import HEADING, Article, Result
@@ -54,6 +54,11 @@ def run(data: bytes | str, options: Options) -> Result:
     lead = {meta["provenance"].get(k) for k in ("title", "subtitle")}
     sel.kept = [i for i in sel.kept if f"text:block {i}" not in lead
                 or (blocks[i].hint == "main" and blocks[i].kind != HEADING)]
+    if not html_meta.get("site_name", (None,))[0]:
+        found = sitename.site_name(blocks, decisions, sel.kept)
+        if found:
+            meta["site_name"] = found[0]
+            meta.setdefault("provenance", {})["site_name"] = f"text:footer block {found[1]}"
     # 6. assemble
     article = _assemble(blocks, sel, meta, html_meta, language, source.kind, options)
     result = Result(article, blocks, decisions + sel.decisions, sel.verdicts, removed,
@@ -72,7 +77,7 @@ def _assemble(blocks, sel, meta, html_meta, language, kind, options: Options) ->
     art = Article(text=body_text(kept), input_format=kind, source=options.source, url=options.url,
                   language=language)
     prov = dict(meta.get("provenance", {}))
-    for key in ("title", "subtitle", "section", "authors", "author_bio", "date", "captions"):
+    for key in ("title", "subtitle", "section", "authors", "author_bio", "date", "captions", "site_name"):
         setattr(art, key, meta.get(key) if meta.get(key) is not None else getattr(art, key))
     for key, (value, origin) in html_meta.items():
         if value in (None, "", []):

@@ -1,0 +1,97 @@
+"""Site name from the text of a page: the holder named in its footer copyright line.
+
+"© 2024 The Harbor Ledger. All rights reserved." names the site (or its publisher) at the
+foot of nearly every news page and blog. The line counts only where it is page furniture: a
+footer rule dropped it, or it sits after the article. A credit inside a photo caption ("©
+Reuters") is tagged as a caption before the footer rules run, so it never gets here. Two
+footer lines naming different holders give no answer (precision first).
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Block, Decision
+
+COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
+MARK_WITHIN_CHARS_DEFAULT = 40       # the copyright mark opens the line (after at most a domain)
+NAME_MAX_WORDS_DEFAULT = 6
+LINE_MAX_WORDS_DEFAULT = 40          # a footer line, not a paragraph about copyright law
+_LEAD_RE = re.compile(
+    r"\s*(?:(?:©|\(c\)|copyright)\s*)*"
+    r"(?:(?:19|20)\d\d(?:\s*[-–—/]\s*(?:(?:19|20)\d\d|present|heute|aujourd'hui))?\s*[,.]?\s*)?"
+    r"(?:(?:©|\(c\))\s*)?(?:by\s+)?", re.I)
+_CUT_RE = re.compile(
+    r"\.\s|\.$|[,|•·©;:!?()\[\]]|\s[-–—]\s|\b(?:all rights|alle rechte|tous droits|todos (?:os|los) derechos"
+    r"|todos os direitos|tutti i diritti|powered by|all times|privacy|terms of|und\s|and its\s)", re.I)
+_SUFFIX_RE = re.compile(
+    r"(?:\s*,?\s+(?:inc|llc|ltd|limited|gmbh|ag|plc|corp|corporation|s\.?a|a\.?s|s\.?l|srl|b\.?v|n\.?v|pty|co)\.?)+$"
+    r"|\s+(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?$", re.I)
+_NOT_NAME_WORDS = frozenset(
+    "all rights reserved provided photo image foto bild getty portions content individual contributors "
+    "copyright the a an this these our your by of dieses diese dieser ce cette este esta questo".split())
+_WORD_RE = re.compile(r"[^\W_][\w'’&.-]*")
+
+
+def holder(text: str) -> str | None:
+    """The copyright holder named by a footer line, or None."""
+    m = COPYRIGHT_RE.search(text)
+    if m is None or m.start() > MARK_WITHIN_CHARS_DEFAULT or len(text.split()) > LINE_MAX_WORDS_DEFAULT:
+        return None
+    rest = " ".join(text[m.start():m.start() + 300].split())
+    lead = _LEAD_RE.match(rest)
+    rest = rest[lead.end():] if lead else rest
+    cut = _CUT_RE.search(rest)
+    name = (rest[:cut.start()] if cut else rest).strip()
+    prev = None
+    while prev != name:                       # "Example Media Group Ltd 2017" -> "Example Media Group"
+        prev, name = name, _SUFFIX_RE.sub("", name).strip()
+    words = _WORD_RE.findall(name)
+    if not words or len(words) > NAME_MAX_WORDS_DEFAULT or len(name) > 60:
+        return None
+    if all(w.lower() in _NOT_NAME_WORDS for w in words):
+        return None
+    if words[0].lower() in _NOT_NAME_WORDS and words[0].lower() not in ("the",):
+        return None                            # "Provided by ...", "All rights reserved", "Portions ..."
+    first = words[0][0]
+    if first.isalpha() and first.isascii() and not first.isupper():
+        return None                            # "by individual contributors": a phrase, not a name
+    return name
+
+
+def site_name(blocks: list[Block], decisions: list[Decision], kept: list[int]) -> tuple[str, int] | None:
+    """(name, block index) from the footer copyright lines, or None."""
+    footer = {d.index for d in decisions if d.rule_id.startswith("FTR")}
+    last_kept = max(kept) if kept else len(blocks)
+    found: dict[str, int] = {}
+    for b in blocks:
+        if b.index not in footer and b.index <= last_kept:
+            continue
+        if "©" not in b.text and "(c)" not in b.text.lower() and "copyright" not in b.text.lower():
+            continue
+        name = holder(b.text)
+        if name:
+            found.setdefault(name.casefold(), b.index)
+            found_name = name
+    if len(found) != 1:
+        return None
+    # The holder is often the publisher ("Vox Media" under The Verge): it counts as the site's
+    # name only where the page names it again outside a copyright line (masthead, "About X",
+    # "the X newsletter", a title "Headline | X").
+    key = next(iter(found))
+    for b in blocks:
+        low = b.text.casefold()
+        if key in low and not COPYRIGHT_RE.search(b.text) and _named_as_word(low, key):
+            return found_name, found[key]
+    return None
+
+
+def _named_as_word(low: str, key: str) -> bool:
+    i = low.find(key)
+    while i >= 0:
+        before = low[i - 1] if i else " "
+        j = i + len(key)
+        after = low[j] if j < len(low) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        i = low.find(key, i + 1)
+    return False

@@ -1,0 +1,70 @@
+"""Site name from a footer copyright line (stripper/sitename.py)."""
+import pytest
+
+import stripper
+from stripper.model import Block, Decision
+from stripper.sitename import holder, site_name
+
+
+@pytest.mark.parametrize("line, name", [
+    ("© 2024 The Harbor Ledger. All rights reserved.", "The Harbor Ledger"),
+    ("Copyright © 2017 Breitbart", "Breitbart"),
+    ("© 1996-2015 The Washington Post", "The Washington Post"),
+    ("© Telegraph Media Group Limited 2017", "Telegraph Media Group"),
+    ("© 2014 BuzzFeed, Inc", "BuzzFeed"),
+    ("Copyright Folha de S.Paulo. Todos os direitos reservados.", "Folha de S.Paulo"),
+    ("© Le Monde | Mentions légales", "Le Monde"),
+    ("(c) 2019 Deutsche Welle", "Deutsche Welle"),
+])
+def test_holder_is_read(line, name):
+    assert holder(line) == name
+
+
+@pytest.mark.parametrize("line", [
+    "All Rights Reserved © 2020",                                             # no holder
+    "Portions of this content are ©1998-2015 by individual contributors.",   # mark too far in
+    "© Provided by Business Insider Inc",                                     # a credit, not the site
+    "© 2021 by individual mozilla.org contributors",                          # a phrase, not a name
+    "© Dieses Weblog",                                                        # "this weblog"
+    "The court ruled on copyright in a case brought by the Example Times against a group of "
+    "archivists who had copied thousands of articles over a decade, and the ruling is expected "
+    "to shape how libraries treat digitised newspapers.",                     # prose
+])
+def test_holder_is_not_read(line):
+    assert holder(line) is None
+
+
+def _page(lines):
+    return [Block(i, t) for i, t in enumerate(lines)]
+
+
+def test_site_name_needs_the_name_again_outside_the_copyright_line():
+    blocks = _page(["Harbor Ledger", "A story.", "Another paragraph.", "© 2024 Harbor Ledger"])
+    footer = [Decision("FTR001", 3, "drop", "footer")]
+    assert site_name(blocks, footer, kept=[1, 2]) == ("Harbor Ledger", 3)
+    # the publisher named only in the copyright line (often not the site's own name): no answer
+    blocks = _page(["The Verge", "A story.", "Another paragraph.", "© 2024 Vox Media, LLC. All Rights Reserved"])
+    assert site_name(blocks, footer, kept=[1, 2]) is None
+
+
+def test_site_name_ignores_copyright_lines_inside_the_article():
+    blocks = _page(["Harbor Ledger", "© 2024 Harbor Ledger", "A story.", "Another paragraph."])
+    assert site_name(blocks, [], kept=[1, 2, 3]) is None
+
+
+def test_two_footer_holders_give_no_answer():
+    blocks = _page(["Alpha News and Beta Corp", "A story.", "© 2017 Alpha News", "© 2017 Beta Corp"])
+    assert site_name(blocks, [], kept=[1]) is None
+
+
+def test_text_dump_site_name_end_to_end():
+    paras = ["The council approved the new harbour wall on Tuesday after a debate that ran late into "
+             "the evening, with residents on both sides of the question filling the public gallery.",
+             "Work is due to start in the spring and to last two years, the harbour master said, adding "
+             "that fishing boats would be moved to the north quay while the old wall is taken down."]
+    page = "\n\n".join(["Harbor Ledger", "Home", "News", *paras, "About Harbor Ledger", "Privacy Policy",
+                        "© 2024 Harbor Ledger. All rights reserved."])
+    art = stripper.strip(page, input_format="text")
+    assert art.site_name == "Harbor Ledger"
+    assert art.provenance["site_name"].startswith("text:footer")
+    assert "2024 Harbor Ledger" not in art.text
