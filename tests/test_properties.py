@@ -149,7 +149,7 @@ HTML_NOT_FIXED = ("blocks the HTML path keeps (chosen by the main-content backen
 TITLE_NOT_FIXED = ("when the output is read back as text, a first paragraph of up to 30 words becomes the "
                    "title and leaves the body: the output is not a fixed point (RELIABILITY G6)")
 # Fixtures whose output is known not to be a fixed point, and why.
-NOT_FIXED = {"html-figure-captions": HTML_NOT_FIXED, "html-modified-vs-published": HTML_NOT_FIXED}
+NOT_FIXED = {"html-figure-captions": HTML_NOT_FIXED}
 
 
 @pytest.mark.parametrize("src", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=NOT_FIXED[p.parent.name]))
