@@ -3,6 +3,7 @@ captions. Precision first: no author is better than a wrong one."""
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from .dates import find_date
 from .language import is_cjk
@@ -43,6 +44,7 @@ NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|van|von|d
 WORD_RE = re.compile(r"\w+")
 # "StartseiteIn", "NewsNachrichten": two words run together by a dump that lost the space between
 # page elements ("McDonald", "DiBiase", "LeBlanc" have fewer lowercase letters before the capital)
+DIGIT_RE = re.compile(r"\d")
 GLUED_WORDS_RE = re.compile(r"[a-zß-ÿ]{3}[A-ZÀ-Þ]")
 PAREN_RE = re.compile(r"\([^()\n]{0,200}\)")    # bounded: a '(' with no ')' costs little
 
@@ -203,8 +205,8 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     # the opening paragraphs after the candidates: a candidate inside it would match itself
     opening = " ".join(blocks[i].text for i in [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4])
     counts: dict[str, int] = {}
-    for b in blocks:
-        k = " ".join(b.text.lower().split())
+    keys = [" ".join(b.text.lower().split()) for b in blocks]   # each line folded once
+    for k in keys:
         counts[k] = counts.get(k, 0) + 1
     short_lines = "\n".join(k for k in counts for _ in range(counts[k]) if len(k) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT)
     body = _content_words(opening, stop)
@@ -213,7 +215,7 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         if i in tagged or (i in dropped and i not in repeats) or not _title_like(blocks[i], cjk):
             continue
         f = _title_features(blocks, i, head_end, lead_end, body, opening, cjk, stop, tagged, dropped, repeats,
-                            byline_near, counts, short_lines)
+                            byline_near, counts, short_lines, keys)
         if f is None:
             continue
         score = sum(TITLE_WEIGHTS[k] * v for k, v in f.items())
@@ -271,7 +273,8 @@ TITLE_DEBUG: list | None = None   # set to a list to collect (index, score, feat
 
 def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int, body: set[str], opening: str, cjk: bool,
                     stop: frozenset[str], tagged: set[int], dropped: set[int], repeats: frozenset[int],
-                    byline_near: set[int], counts: dict[str, int], short_lines: str) -> dict[str, float] | None:
+                    byline_near: set[int], counts: dict[str, int], short_lines: str,
+                    keys: list[str]) -> dict[str, float] | None:
     """The evidence for one title candidate, each weighed by TITLE_WEIGHTS; None rules it out."""
     b = blocks[i]
     if cjk:
@@ -296,7 +299,7 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
         f["h1" if b.level <= 1 else "heading"] = 1
     if any(j in byline_near for j in range(i + 1, i + 4)):
         f["before_byline"] = 1
-    key = " ".join(b.text.lower().split())
+    key = keys[i]
     if n_words >= 3 and (counts.get(key, 0) > 1 or _quoted_elsewhere(key, counts, short_lines)):
         f["repeated" if i not in repeats else "repeated_dropped"] = 1
     if b.text.endswith("."):
@@ -309,7 +312,7 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     if t.endswith(":"):
         f["colon_end"] = 1
     toks = t.split()
-    if sum(any(c.isdigit() for c in w) for w in toks) * 2 >= len(toks):
+    if sum(1 for w in toks if DIGIT_RE.search(w)) * 2 >= len(toks):
         f["digits"] = 1
     if _names_someone(t) or POSTED_BY_RE.search(t):
         f["byline_like"] = 1
@@ -319,12 +322,9 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
         f["last"] = 1
     if i >= first_para:
         f["in_span"] = 1
-    low = key
     for j in range(max(0, i - TITLE_NEIGHBOUR_BLOCKS_DEFAULT), min(len(blocks), i + TITLE_NEIGHBOUR_BLOCKS_DEFAULT + 1)):
-        if j == i or len(blocks[j].text) > TITLE_CONTAINER_MAX_CHARS_DEFAULT:
-            continue
-        other = " ".join(blocks[j].text.lower().split())
-        if len(other) >= 4 and len(other) < len(low) and other in low and " " in other:
+        other = keys[j]
+        if 4 <= len(other) < len(key) and " " in other and other in key:
             f["contains_line"] = 1
             break
     return f
@@ -392,7 +392,7 @@ NAME_LINE_SPLIT_RE = re.compile(r"\s[-–—|·•]\s|\s{2,}|\s*\|\s*")
 RELATIVE_TIME_RE = re.compile(r"\s+\d+\s+(?:min|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b.*$", re.I)
 
 
-def _person_name(text: str, stop: frozenset[str], page_words: set[str] | None = None) -> str | None:
+def _person_name(text: str, stop: frozenset[str], page_words: Container[str] | None = None) -> str | None:
     """The text, if it has the shape of one person's name: 2-4 capitalised words, no stopwords.
     With the page's words known, a stopword counts only when the page also writes it in
     lowercase: frequency stoplists hold common first names ("Thomas", "Michael")."""
@@ -422,15 +422,24 @@ def _filler(tok: str) -> bool:
         or core.lower() in load_word_set("not_names")
 
 
-def _prose_words(blocks: list[Block]) -> set[str]:
-    """The page's words written as words: web and mail addresses ("arne.doe@...") left out."""
-    words: set[str] = set()
-    for b in blocks:
-        for tok in b.text.split():
-            core = tok.strip(".,;:!?()[]\"'“”„«»")
-            if core.isalpha():
-                words.add(core)
-    return words
+class _ProseWords:
+    """Whether the page writes a word as a word (web and mail addresses, "arne.doe@...", left
+    out). Looked up lazily, word by word: only the few words of a name candidate are asked."""
+
+    def __init__(self, blocks: list[Block]):
+        self._text = "\n".join(b.text for b in blocks)
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self._seen:
+            pat = r"(?<![\w.@/])" + re.escape(word) + r"(?![\w@/]|\.\w)"
+            self._seen[word] = re.search(pat, self._text) is not None
+        return self._seen[word]
+
+
+def _prose_words(blocks: list[Block]) -> _ProseWords:
+    """The page's words written as words, for name_in_line."""
+    return _ProseWords(blocks)
 
 
 def _role_word(tok: str) -> bool:
@@ -438,7 +447,7 @@ def _role_word(tok: str) -> bool:
     return tok.lower().strip(".,:").rsplit("-", 1)[-1] in load_word_set("bio_roles")
 
 
-def _common_word(tok: str, page_words: set[str] | None) -> bool:
+def _common_word(tok: str, page_words: Container[str] | None) -> bool:
     """A capitalised token that is an ordinary word: the page also writes it in lowercase
     ("Aktuelle", "Teilen", "Download"), or it ends like a noun ("Versorgung", "Gesundheit")."""
     low = tok.lower()
@@ -446,7 +455,7 @@ def _common_word(tok: str, page_words: set[str] | None) -> bool:
                                            and (not tok.isupper() or tok.capitalize() not in page_words))
 
 
-def name_in_line(text: str, stop: frozenset[str], page_words: set[str] | None = None) -> list[str] | None:
+def name_in_line(text: str, stop: frozenset[str], page_words: Container[str] | None = None) -> list[str] | None:
     """The person's name on a short byline line, around a date and furniture: "Dan Goodin - Apr
     16, 2015", "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg",
     "Jon Nitz am 24. Januar 2022 um 15:47". None unless one part of the line is names alone."""
@@ -523,7 +532,7 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
     # article span already began ("Headline / Jane Doe / First paragraph")
     below = set(range(ti + 1, min(ti + NAME_LINE_BELOW_TITLE_DEFAULT + 1, a + NAME_LINE_INTO_SPAN_DEFAULT + 1))) \
         if ti is not None else set()
-    page_words: set[str] | None = None
+    page_words: _ProseWords | None = None
     top = ti if ti is not None else start
     for i in sorted(near | below):
         if i < 0 or i >= len(blocks) or i in ruled or i == ti:
@@ -552,7 +561,7 @@ def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
     """The author box just after the article: a name-only line under a by-label ("Von:",
     "Autoren") or under the date line that closes the article ("31.10.2023 / Tom Arnold")."""
     z = sel.span[1]
-    page_words: set[str] | None = None
+    page_words: _ProseWords | None = None
     for k in range(z + 1, min(z + CLOSING_NAME_REACH_DEFAULT, len(blocks) - 1)):
         t = blocks[k].text.strip()
         toks = t.split()
