@@ -330,7 +330,10 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     first = {d.index: d for d in decisions}
     cjk = is_cjk(language)
     feats = block_features(blocks, stopwords, cjk)
-    if not cjk and stopwords and not _fits([d for d, n in zip(feats.dens, feats.nwords) if n >= 25]):
+    # (blocks a rule dropped do not count: a page that prints its server's English error messages
+    # above a German article is a German page)
+    if not cjk and stopwords and not _fits([d for i, (d, n) in enumerate(zip(feats.dens, feats.nwords))
+                                            if n >= 25 and (i not in first or first[i].action != DROP)]):
         feats = block_features(blocks, frozenset(), cjk)   # the stoplist does not fit the page
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
     own: list[Decision] = []

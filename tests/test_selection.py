@@ -140,3 +140,27 @@ def test_an_article_with_good_paragraphs_keeps_the_strict_pass():
     result = run("\n\n".join(ARTICLE[:1] + long_paras + ["Home", "Contact", "Imprint"]), Options(input_format="text"))
     assert not any(d.rule_id == "FBK001" for d in result.decisions)
     assert "ending two years of debate" in result.article.text and "Imprint" not in result.article.text
+
+
+PHP_ERRORS = [f"Deprecated: Assigning the return value of new by reference is deprecated and will be removed in "
+              f"a future version of this software, so please update the code that you use for this in "
+              f"/www/htdocs/blog/wp-includes/module-{n}.php on line {100 + n}" for n in range(12)]
+GERMAN = [
+    "Der Hafenrat hat am Dienstag beschlossen, eine zweite Fährlinie zwischen dem alten Hafen und den nördlichen "
+    "Inseln einzurichten, und damit eine Debatte beendet, die seit zwei Jahren über die Kosten geführt wurde.",
+    "Die neue Fähre soll im Sommer alle vierzig Minuten und im Winter jede Stunde fahren, sagte das Hafenamt, und "
+    "die Fahrkarten werden genauso viel kosten wie auf der bisherigen Linie über die Bucht zum Fischmarkt.",
+    "Die Bewohner der Inseln hatten die Fähre gefordert, seit die Brücke für Reparaturen gesperrt wurde, und viele "
+    "von ihnen kamen zu der Sitzung des Rates, um bei der Abstimmung dabei zu sein, die klar ausgegangen ist.",
+]
+
+
+def test_error_messages_of_the_server_do_not_set_the_stoplist():
+    text = run("\n\n".join(PHP_ERRORS + GERMAN), Options(input_format="text")).article.text
+    assert "alle vierzig Minuten" in text and "die klar ausgegangen ist" in text
+    assert "Deprecated" not in text
+
+
+def test_an_english_article_under_error_messages_keeps_its_stoplist():
+    text = run("\n\n".join(PHP_ERRORS + ARTICLE + ["Home", "Contact", "Imprint"]), Options(input_format="text")).article.text
+    assert "ending two years of debate" in text and "Deprecated" not in text and "Imprint" not in text
