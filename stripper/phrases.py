@@ -21,7 +21,7 @@ PLACEHOLDERS = {
 }
 _PLACEHOLDER_RE = re.compile("|".join(re.escape(k) for k in PLACEHOLDERS))
 _WORD_RE = re.compile(r"[^\W_]+")   # as rules.WORD_RE: gate words and block tokens agree
-_EDGE_PUNCT = " \t\u00a0.,:;!?|·•–—-_*#>()[]{}\"'“”‘’«»"
+_EDGE_PUNCT = " \t\u00a0.,:;!?|·•…–—-_*#>()[]{}\"'“”‘’«»"
 
 
 def normalize_block(text: str) -> str:

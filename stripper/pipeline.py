@@ -52,8 +52,10 @@ def run(data: bytes | str, options: Options) -> Result:
     meta = byline.extract(blocks, sel, decisions, language, stop)
     # title and dek lines that opened the span are metadata, not body
     lead = {meta["provenance"].get(k) for k in ("title", "subtitle")}
-    sel.kept = [i for i in sel.kept if f"text:block {i}" not in lead
-                or (blocks[i].hint == "main" and blocks[i].kind != HEADING)]
+    body = [i for i in sel.kept if f"text:block {i}" not in lead
+            or (blocks[i].hint == "main" and blocks[i].kind != HEADING)]
+    if body or len(sel.kept) != 1:
+        sel.kept = body   # (a page whose one kept block is also its title keeps it as the body)
     if not html_meta.get("site_name", (None,))[0]:
         found = sitename.site_name(blocks, decisions, sel.kept)
         if found:
