@@ -336,6 +336,8 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
                                             if n >= 25 and (i not in first or first[i].action != DROP)]):
         feats = block_features(blocks, frozenset(), cjk)   # the stoplist does not fit the page
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
+    # (CJK prose has no spaces between words: its weight stands in for its word count)
+    words = feats.weight if cjk or not ends else [len(WORD_RE.findall(b.text)) for b in blocks]
     own: list[Decision] = []
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
@@ -352,7 +354,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             # The list under a related/comment heading: short entries up to the next real paragraph.
             j = i + 1
             while j < len(blocks) and not (classes[j] in (GOOD, NEARGOOD) and base[j] != SHORT
-                                           and len(WORD_RE.findall(blocks[j].text)) >= LIST_END_WORDS_DEFAULT):
+                                           and words[j] >= LIST_END_WORDS_DEFAULT):
                 if classes[j] != BAD or base[j] == NEARGOOD:
                     classes[j] = BAD
                     list_entries.add(j)

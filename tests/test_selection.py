@@ -164,3 +164,31 @@ def test_error_messages_of_the_server_do_not_set_the_stoplist():
 def test_an_english_article_under_error_messages_keeps_its_stoplist():
     text = run("\n\n".join(PHP_ERRORS + ARTICLE + ["Home", "Contact", "Imprint"]), Options(input_format="text")).article.text
     assert "ending two years of debate" in text and "Deprecated" not in text and "Imprint" not in text
+
+
+CHINESE_ARTICLE = [
+    "港口城市开通新渡轮航线",
+    "港口议会周二投票决定，在旧港和北部岛屿之间开通第二条渡轮航线，结束了两年来关于渡轮费用和船只噪音的争论。"
+    "议员们在会上讨论了三个小时，最后以绝大多数票通过了这项计划，港口办公室随后公布了详细的时间表。",
+    "港口办公室表示，新渡轮夏季每四十分钟一班，冬季每小时一班，票价与现有的跨湾航线相同，岛上居民可以享受半价优惠。"
+    "儿童乘坐新渡轮免费，老年人也可以在港口办公室申请优惠卡，每年只需缴纳很少的费用。",
+    "自从大桥因维修关闭以来，岛上居民一直要求开通渡轮，许多人来到议会会议现场聆听投票结果，议案以绝大多数票获得通过。"
+    "一位居民说，过去两年他每天都要绕行很远的路去市场，现在终于可以直接坐船去旧港了。",
+    "港口办公室预计，一旦旧港的新码头完工、船员接受了穿越岛屿附近浅水区航线的培训，第一批渡轮将于五月起航。"
+    "码头的工程已经开始，新的候船室和停车场也将在夏天之前完成，以便迎接更多的游客和居民。",
+]
+
+
+def test_a_comment_label_in_a_chinese_menu_does_not_hide_the_article():
+    # "评论" (comments / opinion) as a menu entry: the list it heads ends at the first paragraph,
+    # counted by its characters since Chinese puts no spaces between words.
+    menu = ["首页", "时政", "评论", "经济", "文化", "国际", "科技"]
+    text = run("\n".join(menu) + "\n\n" + "\n\n".join(CHINESE_ARTICLE), Options(input_format="text")).article.text
+    assert "票价与现有的跨湾航线相同" in text and "第一批渡轮将于五月起航" in text
+
+
+def test_short_chinese_comments_under_a_comment_heading_stay_out():
+    comments = ["评论", "张三：", "写得好！", "李四：", "终于等到了。", "王五：", "票价太贵。"]
+    text = run("\n\n".join(CHINESE_ARTICLE + comments), Options(input_format="text")).article.text
+    assert "第一批渡轮将于五月起航" in text
+    assert "写得好" not in text and "终于等到了" not in text
