@@ -23,6 +23,15 @@ BYLINE_WORDS = frozenset("by von par por di da door av af autor autorin author a
                          "pubblicato gepost".split())
 CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 BIO_VERBS = frozenset("is was has serves works writes ist war est es è".split())  # every bio pattern has one
+# A name-led sentence about someone's schooling, home or work: a bio when that name also signs
+# the page on a short line of its own (the byline or author box), so a person of the story stays.
+NAME_LIFE_RE = re.compile(
+    r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)\s+(?:studied|studierte|lives|lebt|worked|arbeitete|arbeitet|writes|"
+    r"schreibt|covers|joined|a étudié|vit|travaille|écrit|ha studiato|vive|lavora|scrive|estudió|trabaja|escribe)\b")
+NAME_LIFE_VERBS = frozenset("studied studierte lives lebt worked arbeitete arbeitet writes schreibt covers joined étudié vit "
+                            "travaille écrit studiato vive lavora scrive estudió trabaja escribe".split())
+NAME_LINE_MAX_WORDS_DEFAULT = 8      # the signing line: "Jule Radeck 300 posts", "Von Jule Radeck"
+NAME_LINE_LEAD_CHARS_DEFAULT = 20    # ... with the name after a label at most ("Written by", "Über")
 KICKER_RE = re.compile(r"^\|\s*(\S.{0,40})$")
 DATE_WORDS_RE = re.compile(
     r"^(?:published|posted|updated|last updated|modified|date|on|veröffentlicht|aktualisiert|stand|publié|publié le|mis à jour|"
@@ -87,7 +96,12 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
 
     Why: the bio describes the writer, not the story. It is honoured only at the end of the
     article (selection checks that). Example: "James Brown is an associate professor at Temple University"."""
-    if ctx.tokens[block.index].isdisjoint(BIO_VERBS):
+    toks = ctx.tokens[block.index]
+    if not toks.isdisjoint(NAME_LIFE_VERBS):
+        signed = signed_name_bio(block, ctx)
+        if signed:
+            return f"author bio, signed {quote(signed)}"
+    if toks.isdisjoint(BIO_VERBS):
         return None
     if not ctx.phrases("bio").search(block.text):
         return None
@@ -95,6 +109,22 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
     if not role:
         return None
     return f"author bio, role {quote(role)}"
+
+
+def signed_name_bio(block: Block, ctx: RuleContext) -> str | None:
+    """The name leading a name-led life sentence when a short line elsewhere on the page carries it."""
+    m = NAME_LIFE_RE.match(block.text)
+    if not m:
+        return None
+    name = m.group(1)
+    for other in ctx.blocks:
+        if other.index == block.index or ctx.nwords[other.index] > NAME_LINE_MAX_WORDS_DEFAULT:
+            continue
+        at = other.text.find(name)
+        # a signing line holds the name near its start and is no sentence ("Maria Lopez at home." is a caption)
+        if 0 <= at <= NAME_LINE_LEAD_CHARS_DEFAULT and other.text.rstrip()[-1:] not in ".!?":
+            return name
+    return None
 
 
 @rule("BYL005", "section-kicker", action=TAG, label="section")

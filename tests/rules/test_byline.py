@@ -116,3 +116,20 @@ def test_headline_with_glued_byline(line, title, names):
     """A header dumped as one line: the byline after the headline goes to the authors."""
     from stripper.byline import split_title_byline
     assert split_title_byline(line) == (title, names)
+
+
+SIGNED_BIO = ("Jule Radeck studierte Sportwissenschaften, bevor sie als Volontärin nach Hamburg zog. "
+              "In ihrer Freizeit findet man sie oft im Schwimmbecken.")
+
+
+def test_life_sentence_led_by_the_signing_name_is_a_bio():
+    d = decide(Quiet(SIGNED_BIO, before=("Von Jule Radeck", "Der Text des Artikels."), language="de"))
+    assert d is not None and d.rule_id == "BYL004" and d.label == "bio" and "Jule Radeck" in d.reason
+    d = decide(Quiet("Tom Reed writes about energy and lives in Leeds.", before=("Tom Reed 120 posts",)))
+    assert d is not None and d.rule_id == "BYL004"
+
+
+@pytest.mark.parametrize("before", [(), ("Von Anna Schmidt",), ("Jule Radeck vor ihrem Haus in Kiel.",)])
+def test_life_sentence_about_someone_not_signing_stays(before):
+    """A person of the story: nobody signs with the name, or it sits in a caption sentence."""
+    assert decide(Quiet(SIGNED_BIO, before=before, language="de")) is None
