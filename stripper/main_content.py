@@ -23,7 +23,7 @@ WORD_RE = re.compile(r"\w+")
 CJK_PUNCT_RE = re.compile(r"[。，、！？；：「」（）]")
 HIRAGANA_RE = re.compile(r"[\u3041-\u309f]")
 URL_RE = re.compile(r"(?:https?://|www\.)\S{1,2000}")
-SENT_END_CHARS = frozenset(".!?…。！？\"”»)")   # a sentence's last character (before any spaces)
+SENT_END_CHARS = frozenset(".!?…。！？\"”»)।॥؟۔")   # a sentence's last character (before any spaces)
 
 # Span scoring (tuned on the development corpus with scripts/bench_devset.py).
 BAD_BLOCK_COST_DEFAULT = 3.0        # fixed cost of a boilerplate block, on top of its words

@@ -192,3 +192,14 @@ def test_short_chinese_comments_under_a_comment_heading_stay_out():
     text = run("\n\n".join(CHINESE_ARTICLE + comments), Options(input_format="text")).article.text
     assert "第一批渡轮将于五月起航" in text
     assert "写得好" not in text and "终于等到了" not in text
+
+
+def test_a_danda_ends_a_sentence_in_a_language_without_a_stoplist():
+    from stripper.main_content import block_features
+    from stripper.model import Block
+    prose = ("আজ শনিবার সকালে গ্রামের বাজারে একটি নতুন সেতুর উদ্বোধন করা হয়েছে এবং স্থানীয় মানুষ "
+             "অনেক দিন ধরে এই সেতুর জন্য অপেক্ষা করছিলেন।")
+    menu = "যুক্তরাজ্য বাংলাদেশ প্রবাসজুড়ে কমিউনিটি আন্তর্জাতিক রাজনীতি খেলা বিনোদন জীবনযাপন"
+    f = block_features([Block(0, prose), Block(1, menu)], frozenset(), cjk=False)
+    assert f.sentence_like[0]       # ends on "।", the Bengali full stop
+    assert not f.sentence_like[1]   # a row of menu entries ends on no punctuation
