@@ -27,8 +27,8 @@ BIO_VERBS = frozenset("is was has serves works writes ist war est es è".split()
 # the page on a short line of its own (the byline or author box), so a person of the story stays.
 NAME_LIFE_RE = re.compile(
     r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)\s+(?:studied|studierte|lives|lebt|worked|arbeitete|arbeitet|writes|"
-    r"schreibt|covers|joined|a étudié|vit|travaille|écrit|ha studiato|vive|lavora|scrive|estudió|trabaja|escribe)\b")
-NAME_LIFE_VERBS = frozenset("studied studierte lives lebt worked arbeitete arbeitet writes schreibt covers joined étudié vit "
+    r"schreibt|covers|leads|leitet|heads|joined|a étudié|vit|travaille|écrit|ha studiato|vive|lavora|scrive|estudió|trabaja|escribe)\b")
+NAME_LIFE_VERBS = frozenset("studied studierte lives lebt worked arbeitete arbeitet writes schreibt covers leads leitet heads joined étudié vit "
                             "travaille écrit studiato vive lavora scrive estudió trabaja escribe".split())
 NAME_LINE_MAX_WORDS_DEFAULT = 8      # the signing line: "Jule Radeck 300 posts", "Von Jule Radeck"
 NAME_LINE_LEAD_CHARS_DEFAULT = 20    # ... with the name after a label at most ("Written by", "Über")
@@ -117,12 +117,14 @@ def signed_name_bio(block: Block, ctx: RuleContext) -> str | None:
     if not m:
         return None
     name = m.group(1)
+    folded = name.casefold()             # "VON MORITZ GATHMANN am 21. April 2020" signs for "Moritz Gathmann"
     for other in ctx.blocks:
         if other.index == block.index or ctx.nwords[other.index] > NAME_LINE_MAX_WORDS_DEFAULT:
             continue
-        at = other.text.find(name)
-        # a signing line holds the name near its start and is no sentence ("Maria Lopez at home." is a caption)
-        if 0 <= at <= NAME_LINE_LEAD_CHARS_DEFAULT and other.text.rstrip()[-1:] not in ".!?":
+        at = other.text[:NAME_LINE_LEAD_CHARS_DEFAULT + len(name)].casefold().find(folded)
+        # a signing line holds the name near its start and is no sentence ("Maria Lopez at home." is a
+        # caption) nor a speaker's label ("Maria Lopez:" in an interview)
+        if at >= 0 and other.text.rstrip()[-1:] not in ".!?:":
             return name
     return None
 

@@ -35,6 +35,7 @@ CASES = [
     Quiet("The flood of March 5, 2020, destroyed the old mill and three houses further down the river."),
     Quiet("The talks were first reported by Reuters."),
     Quiet("Maria Lopez is a mother of three who lost her job in March."),
+    Quiet("Smith is a professor at Yale and has studied the virus for years."),
     Quiet("Prices | like rents | have risen for a decade and show no sign of slowing down this year."),
     Quiet("By Tuesday morning, the water had reached the second floor."),
     Quiet("By March the river had risen again."),
@@ -127,9 +128,13 @@ def test_life_sentence_led_by_the_signing_name_is_a_bio():
     assert d is not None and d.rule_id == "BYL004" and d.label == "bio" and "Jule Radeck" in d.reason
     d = decide(Quiet("Tom Reed writes about energy and lives in Leeds.", before=("Tom Reed 120 posts",)))
     assert d is not None and d.rule_id == "BYL004"
+    d = decide(Quiet("Moritz Gathmann leitet das Ressort Inland. Er studierte Geschichte in Berlin.",
+                     before=("VON MORITZ GATHMANN am 21. April 2020",), language="de"))
+    assert d is not None and d.rule_id == "BYL004"
 
 
-@pytest.mark.parametrize("before", [(), ("Von Anna Schmidt",), ("Jule Radeck vor ihrem Haus in Kiel.",)])
+@pytest.mark.parametrize("before", [(), ("Von Anna Schmidt",), ("Jule Radeck vor ihrem Haus in Kiel.",),
+                                    ("Jule Radeck:",)])
 def test_life_sentence_about_someone_not_signing_stays(before):
     """A person of the story: nobody signs with the name, or it sits in a caption sentence."""
     assert decide(Quiet(SIGNED_BIO, before=before, language="de")) is None
