@@ -37,6 +37,18 @@ CASES = [
     Quiet("Chocolate chip cookies were invented in 1938 by Ruth Wakefield at the Toll House Inn."),
     Quiet("The company's newsletter, which she started in 2019, now reaches 40,000 readers."),
     Quiet("Her inbox filled with complaints within an hour of the announcement."),
+    Fires("NWS001", "Get regular updates on the latest tutorials, offers & news at Harbor Academy.",
+          'newsletter prompt "Get regular updates on the latest"'),
+    Fires("CKE001", "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine "
+          "Verbindung zu Twitter her. Hier kannst du deine Einstellungen verwalten.",
+          'consent banner "Wir respektieren deine Privatsphäre"', language="de"),
+    Quiet("According to a survey of more than two thousand graduates, students who get regular updates on the "
+          "latest research in their field are more likely to finish their degree within the standard period of "
+          "study, and they also report that they feel better prepared for the first job after university."),
+    Quiet("Der Datenschutzbeauftragte prüft seit Monaten, ob die App der Stadt die Daten der Nutzer an Dritte "
+          "weitergibt; die Stadt sagt, wir respektieren ihre Privatsphäre, und verweist auf ihre Richtlinien, "
+          "die seit dem vergangenen Jahr für alle Ämter gelten und die jeder Bürger im Rathaus einsehen kann.",
+          language="de"),
 ]
 
 

@@ -33,6 +33,11 @@ CASES = [
     Quiet("Close to 40 percent of voters had not decided by Friday."),
     Quiet("Search teams found the hikers on Sunday morning."),
     Quiet("Facebook, Twitter and LinkedIn all declined to comment on the report."),
+    Fires("ICN002", "Jetzt registrieren", 'interface label "jetzt registrieren"', language="de"),
+    Fires("ICN002", "INGRESAR", 'interface label "ingresar"', language="es"),
+    Quiet("Wer mitmachen will, sollte sich jetzt registrieren, sagte die Sprecherin der Stadt am Montag, "
+          "denn die Plätze im Kurs sind begrenzt und werden in der Reihenfolge der Anmeldung vergeben.",
+          language="de"),
 ]
 
 

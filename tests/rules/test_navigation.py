@@ -51,6 +51,10 @@ CASES = [
     Quiet("Tags: Uncategorized"),
     Quiet("Elsewhere: the council said on Monday that the old bridge would stay closed until the end of May."),
     Quiet("Most read on the island is the local paper, which the ferry brings every morning."),
+    Fires("CMT001", "Vos réactions (11)", 'comment section "vos réactions', language="fr"),
+    Fires("REL001", "Dich interessiert vielleicht auch", 'related-list heading "dich interessiert', language="de"),
+    Quiet("Dich interessiert vielleicht auch, wie die Fähre im Winter fährt: Die Boote legen dann nur einmal "
+          "in der Stunde ab, und das letzte Schiff verlässt den Hafen schon um zehn Uhr abends.", language="de"),
 ]
 
 

@@ -18,6 +18,11 @@ CASES = [
     Quiet("Shares in the company fell 4 percent on Tuesday."),
     Quiet("Police asked residents to share any footage of the crash."),
     Quiet("Pinterest users posted more than a million photos of the bridge."),
+    Fires("SHR001", "Nos siga no", 'share prompt "nos siga no"', language="pt"),
+    Fires("SHR001", "Siga-nos", 'share prompt "siga-nos"', language="pt"),
+    Quiet("A polícia pediu aos moradores que nos siga no caminho até a praça, disse o comandante, "
+          "porque a rua principal ficou fechada durante toda a tarde de domingo por causa das obras.",
+          language="pt"),
 ]
 
 

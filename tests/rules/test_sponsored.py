@@ -23,6 +23,11 @@ CASES = [
           "the company said in its annual report."),
     Quiet("Pompeii was buried by the eruption of Vesuvius in AD 79."),
     Quiet("Sponsored events, she said, are the only way the small festival survives."),
+    Fires("SPN002", "Disclaimer: The responses below are not provided or commissioned by the bank advertiser. "
+          "Responses have not been reviewed, approved or otherwise endorsed by the bank advertiser.",
+          "sponsorship note"),
+    Quiet("The responses below are from readers who wrote to us after last week's story about the ferry, "
+          "and most of them agree that the new timetable is better than the old one for commuters."),
 ]
 
 
