@@ -32,6 +32,12 @@ NAME_LIFE_VERBS = frozenset("studied studierte lives lebt worked arbeitete arbei
                             "travaille écrit studiato vive lavora scrive estudió trabaja escribe".split())
 NAME_LINE_MAX_WORDS_DEFAULT = 8      # the signing line: "Jule Radeck 300 posts", "Von Jule Radeck"
 NAME_LINE_LEAD_CHARS_DEFAULT = 20    # ... with the name after a label at most ("Written by", "Über")
+# The heading of an author box; the first prose under it (past a name line or two) is the bio.
+ABOUT_AUTHOR_RE = re.compile(
+    r"(?:about the author|about the authors|über den autor|über die autorin|über die autoren|zum autor|zur autorin|"
+    r"à propos de l'auteur|à propos de l’auteur|sobre el autor|sobre la autora|sull'autore|over de auteur)\s*:?", re.I)
+ABOUT_LOOKBACK_DEFAULT = 3           # heading, name, "Zeige alle Artikel", then the bio
+ABOUT_GAP_MAX_WORDS_DEFAULT = 6
 KICKER_RE = re.compile(r"^\|\s*(\S.{0,40})$")
 DATE_WORDS_RE = re.compile(
     r"^(?:published|posted|updated|last updated|modified|date|on|veröffentlicht|aktualisiert|stand|publié|publié le|mis à jour|"
@@ -96,6 +102,9 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
 
     Why: the bio describes the writer, not the story. It is honoured only at the end of the
     article (selection checks that). Example: "James Brown is an associate professor at Temple University"."""
+    heading = about_heading(block, ctx)
+    if heading:
+        return f"author bio under {quote(heading)}"
     toks = ctx.tokens[block.index]
     if not toks.isdisjoint(NAME_LIFE_VERBS):
         signed = signed_name_bio(block, ctx)
@@ -109,6 +118,19 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
     if not role:
         return None
     return f"author bio, role {quote(role)}"
+
+
+def about_heading(block: Block, ctx: RuleContext) -> str | None:
+    """The "About the author" line a few short lines above this block, when this is the first prose under it."""
+    if block.text.rstrip()[-1:] not in ".!?…" or ctx.words(block) < ABOUT_GAP_MAX_WORDS_DEFAULT:
+        return None
+    for j in range(block.index - 1, max(-1, block.index - 1 - ABOUT_LOOKBACK_DEFAULT), -1):
+        text = ctx.blocks[j].text.strip()
+        if ABOUT_AUTHOR_RE.fullmatch(text):
+            return text
+        if ctx.nwords[j] > ABOUT_GAP_MAX_WORDS_DEFAULT:
+            return None
+    return None
 
 
 def signed_name_bio(block: Block, ctx: RuleContext) -> str | None:

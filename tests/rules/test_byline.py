@@ -138,3 +138,19 @@ def test_life_sentence_led_by_the_signing_name_is_a_bio():
 def test_life_sentence_about_someone_not_signing_stays(before):
     """A person of the story: nobody signs with the name, or it sits in a caption sentence."""
     assert decide(Quiet(SIGNED_BIO, before=before, language="de")) is None
+
+
+def test_first_prose_under_an_about_the_author_heading_is_a_bio():
+    text = "Der Autor lebt in Köln und schreibt über Politik und Gesellschaft."
+    d = decide(Quiet(text, before=("Über den Autor", "Moritz Beispiel"), language="de"))
+    assert d is not None and d.rule_id == "BYL004" and "Über den Autor" in d.reason
+    d = decide(Quiet("Nikhil works on Web APIs. He is currently hacking on Fetch.", before=("About the Author",)))
+    assert d is not None and d.rule_id == "BYL004"
+
+
+@pytest.mark.parametrize("before", [
+    ("About the author", "He wrote three books about the war and later taught history in Leeds for a decade."),
+    ("A note about the author of the letter",),
+])
+def test_prose_far_from_an_about_the_author_heading_stays(before):
+    assert decide(Quiet("The letter was found in 1998 in a drawer of the old town hall.", before=before)) is None
