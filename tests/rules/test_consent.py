@@ -39,6 +39,11 @@ CASES = [
     Quiet("Her inbox filled with complaints within an hour of the announcement."),
     Fires("NWS001", "Get regular updates on the latest tutorials, offers & news at Harbor Academy.",
           'newsletter prompt "Get regular updates on the latest"'),
+    Quiet("Piekarnia przy rynku od lat sprzedaje ciastka, a jej właściciel mówi, że korzystamy z cookies tylko w jednym "
+          "znaczeniu: tych, które codziennie rano wyjmuje z pieca i układa na ladzie dla klientów, którzy przychodzą "
+          "przed pracą po świeże pieczywo i kawę na wynos z małego okienka od ulicy.", language="pl"),
+    Fires("CKE001", "Zachęcamy do odwiedzin naszej strony. Informujemy, że korzystamy z cookies.",
+          'consent banner "korzystamy z cookies"', language="pl"),
     Fires("CKE001", "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine "
           "Verbindung zu Twitter her. Hier kannst du deine Einstellungen verwalten.",
           'consent banner "Wir respektieren deine Privatsphäre"', language="de"),
