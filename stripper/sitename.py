@@ -16,16 +16,16 @@ COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
 MARK_WITHIN_CHARS_DEFAULT = 40       # the copyright mark opens the line (after at most a domain)
 NAME_MAX_WORDS_DEFAULT = 6
 LINE_MAX_WORDS_DEFAULT = 40          # a footer line, not a paragraph about copyright law
-_LEAD_RE = re.compile(
-    r"\s*(?:(?:©|\(c\)|copyright)\s*)*"
-    r"(?:(?:19|20)\d\d(?:\s*[-–—/]\s*(?:(?:19|20)\d\d|present|heute|aujourd'hui))?\s*[,.]?\s*)?"
-    r"(?:(?:©|\(c\))\s*)?(?:by\s+)?", re.I)
+_LEAD_RE = re.compile(   # the marks, the years and a "by" before the holder (possessive: linear)
+    r"(?:\s|©|\(c\)|copyright\b)*+"
+    r"(?:(?:19|20)\d\d(?:\s*+[-–—/]\s*+(?:(?:19|20)\d\d|present|heute|aujourd'hui))?+\s*+[,.]?+\s*+)?+"
+    r"(?:(?:©|\(c\))\s*+)?+(?:by\s++)?+", re.I)
 _CUT_RE = re.compile(
     r"\.\s|\.$|[,|•·©;:!?()\[\]]|\s[-–—]\s|\b(?:all rights|alle rechte|tous droits|todos (?:os|los) derechos"
     r"|todos os direitos|tutti i diritti|powered by|all times|privacy|terms of|und\s|and its\s)", re.I)
-_SUFFIX_RE = re.compile(
-    r"(?:\s*,?\s+(?:inc|llc|ltd|limited|gmbh|ag|plc|corp|corporation|s\.?a|a\.?s|s\.?l|srl|b\.?v|n\.?v|pty|co)\.?)+$"
-    r"|\s+(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?$", re.I)
+_LEGAL_FORMS = frozenset("inc llc ltd limited gmbh ag plc corp corporation sa s.a a.s as sl s.l srl bv b.v nv n.v "
+                         "pty co".split())
+_YEARS_RE = re.compile(r"(?:19|20)\d\d(?:[-–—](?:19|20)\d\d)?")
 _NOT_NAME_WORDS = frozenset(
     "all rights reserved provided photo image foto bild getty portions content individual contributors "
     "copyright the a an this these our your by of dieses diese dieser ce cette este esta questo".split())
@@ -42,9 +42,11 @@ def holder(text: str) -> str | None:
     rest = rest[lead.end():] if lead else rest
     cut = _CUT_RE.search(rest)
     name = (rest[:cut.start()] if cut else rest).strip()
-    prev = None
-    while prev != name:                       # "Example Media Group Ltd 2017" -> "Example Media Group"
-        prev, name = name, _SUFFIX_RE.sub("", name).strip()
+    parts = name.split()
+    while parts and (parts[-1].lower().strip(".,") in _LEGAL_FORMS or _YEARS_RE.fullmatch(parts[-1])
+                     or parts[-1] in "-–—"):
+        parts.pop()                           # "Example Media Group Ltd 2017" -> "Example Media Group"
+    name = " ".join(parts).rstrip(" ,")
     words = _WORD_RE.findall(name)
     if not words or len(words) > NAME_MAX_WORDS_DEFAULT or len(name) > 60:
         return None
