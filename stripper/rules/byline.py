@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import find_date
+from ..phrases import load_word_set
 from ..model import TAG, Block
 from . import RuleContext, quote, rule
 from .common import word_count
@@ -36,6 +37,8 @@ NAME_LINE_LEAD_CHARS_DEFAULT = 20    # ... with the name after a label at most (
 ABOUT_AUTHOR_RE = re.compile(
     r"(?:about the author|about the authors|über den autor|über die autorin|über die autoren|zum autor|zur autorin|"
     r"à propos de l'auteur|à propos de l’auteur|sobre el autor|sobre la autora|sull'autore|over de auteur)\s*:?", re.I)
+ROLE_BIO_MAX_WORDS_DEFAULT = 60     # "Freier Autor in Berlin und ..." under "Von Frank Hahn"
+ROLE_LEAD_WORDS_DEFAULT = 2         # the role opens the paragraph, at most after an adjective ("Freier Autor")
 ABOUT_LOOKBACK_DEFAULT = 3           # heading, name, "Zeige alle Artikel", then the bio
 ABOUT_GAP_MAX_WORDS_DEFAULT = 6
 KICKER_RE = re.compile(r"^\|\s*(\S.{0,40})$")
@@ -105,6 +108,9 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
     heading = about_heading(block, ctx)
     if heading:
         return f"author bio under {quote(heading)}"
+    role = role_led_bio(block, ctx)
+    if role:
+        return f"author bio under the byline, role {quote(role)}"
     toks = ctx.tokens[block.index]
     if not toks.isdisjoint(NAME_LIFE_VERBS):
         signed = signed_name_bio(block, ctx)
@@ -118,6 +124,23 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
     if not role:
         return None
     return f"author bio, role {quote(role)}"
+
+
+def role_led_bio(block: Block, ctx: RuleContext) -> str | None:
+    """The role word opening a short sentence-shaped paragraph right under a labelled byline."""
+    if block.index == 0 or ctx.words(block) > ROLE_BIO_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] not in ".!?…":
+        return None
+    roles = load_word_set("bio_roles")
+    role = next((w for w in block.text.split()[:ROLE_LEAD_WORDS_DEFAULT] if w.lower().strip(".,:;") in roles), None)
+    if role is None:
+        return None
+    prev = ctx.blocks[block.index - 1]
+    if ctx.nwords[prev.index] > NAME_LINE_MAX_WORDS_DEFAULT:
+        return None
+    from ..byline import BYLINE_PREFIX_RE, clean_person_names
+    if not BYLINE_PREFIX_RE.match(prev.text.strip()) or not clean_person_names(prev.text):
+        return None
+    return role
 
 
 def about_heading(block: Block, ctx: RuleContext) -> str | None:

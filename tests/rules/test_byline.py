@@ -154,3 +154,16 @@ def test_first_prose_under_an_about_the_author_heading_is_a_bio():
 ])
 def test_prose_far_from_an_about_the_author_heading_stays(before):
     assert decide(Quiet("The letter was found in 1998 in a drawer of the old town hall.", before=before)) is None
+
+
+def test_role_led_paragraph_under_a_byline_is_a_bio():
+    text = "Freier Autor in Berlin und Vorsitzender eines Literaturvereins, der regelmäßig Vorträge anbietet."
+    d = decide(Quiet(text, before=("Der letzte Absatz des Artikels.", "Von Frank Hahn"), language="de"))
+    assert d is not None and d.rule_id == "BYL004" and 'role "Autor"' in d.reason
+
+
+@pytest.mark.parametrize("before", [("Frank Hahn",), ("Von Frank Hahn", "Teilen"), ("By Tuesday morning",)])
+def test_role_led_paragraph_without_a_byline_above_stays(before):
+    """A name alone may be an interview's speaker; the byline must sit right above."""
+    text = "Journalist sein heißt heute vor allem, schnell zu sein und trotzdem genau zu bleiben."
+    assert decide(Quiet(text, before=before, language="de")) is None
