@@ -104,7 +104,10 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
     """Moves a closing author biography ("Jane Doe is a professor of ... at ...") to author_bio.
 
     Why: the bio describes the writer, not the story. It is honoured only at the end of the
-    article (selection checks that). Example: "James Brown is an associate professor at Temple University"."""
+    article (selection checks that). Besides a name-led sentence naming a role, a bio is the first
+    prose under an "About the author" heading, a role-led paragraph right under a labelled byline,
+    or a name-led life sentence ("... studierte ...", "... covers ...") whose name signs the page
+    on a short line. Example: "James Brown is an associate professor at Temple University"."""
     heading = about_heading(block, ctx)
     if heading:
         return f"author bio under {quote(heading)}"
