@@ -353,13 +353,24 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             classes[i] = BAD
             # The list under a related/comment heading: short entries up to the next real paragraph.
             j = i + 1
+            marked: list[tuple[int, str, str]] = []
             while j < len(blocks) and not (classes[j] in (GOOD, NEARGOOD) and base[j] != SHORT
                                            and words[j] >= LIST_END_WORDS_DEFAULT):
                 if classes[j] != BAD or base[j] == NEARGOOD:
+                    marked.append((j, classes[j], base[j]))
                     classes[j] = BAD
                     list_entries.add(j)
                     base[j] = BAD
                 j += 1
+            # Sentences right before the paragraph that ends the list open the article (its lead)
+            # when no entry above them is a sentence (a menu, not teasers with their summaries).
+            run = 0
+            while j < len(blocks) and run < len(marked) and marked[-1 - run][0] == j - 1 - run \
+                    and marked[-1 - run][2] in (GOOD, NEARGOOD) and feats.sentence_like[j - 1 - run]:
+                run += 1
+            if run and not any(feats.sentence_like[k] for k, _, _ in marked[:len(marked) - run]):
+                for k, classes[k], base[k] in marked[len(marked) - run:]:
+                    list_entries.discard(k)
         span = choose_span(classes, base, ends, feats.weight)
         a, z = span
         chars = sum(len(blocks[i].text) for i in range(a, z + 1)

@@ -203,3 +203,25 @@ def test_a_danda_ends_a_sentence_in_a_language_without_a_stoplist():
     f = block_features([Block(0, prose), Block(1, menu)], frozenset(), cjk=False)
     assert f.sentence_like[0]       # ends on "।", the Bengali full stop
     assert not f.sentence_like[1]   # a row of menu entries ends on no punctuation
+
+
+def test_a_lead_sentence_under_a_related_menu_entry_stays_with_the_article():
+    # "Latest news" in the site menu heads a list that runs to the first long paragraph; the
+    # sentence right before that paragraph is the article's lead, not an entry of the list.
+    menu = ["Home", "Latest news", "Sport", "Business", "Weather"]
+    lead = "The second ferry line to the northern islands will start sailing in May, the harbor office said."
+    result = stripper.explain("\n\n".join(menu + ARTICLE[:1] + [lead] + ARTICLE[1:]))
+    kept = {result.blocks[v.index].text for v in result.verdicts if v.verdict == "kept"}
+    assert lead in kept and ARTICLE[1] in kept
+
+
+def test_teaser_summaries_under_a_related_heading_stay_out():
+    teasers = ["Related articles", "Mountain village celebrates cheese festival",
+               "Farmers bring their best wheels to the square on Saturday.",
+               "Tram drivers strike for better pay",
+               "No trams will run on Friday after the talks with the operator failed again."]
+    tail = ("The harbor office is open from Monday to Friday between nine and five, and its staff answer "
+            "questions about tickets, timetables and the moorings at the old port by phone or by letter.")
+    text = run("\n\n".join(ARTICLE + teasers + [tail]), Options(input_format="text")).article.text
+    assert "shallow water near the islands" in text
+    assert "No trams will run on Friday" not in text and "Farmers bring their best wheels" not in text
