@@ -30,7 +30,7 @@ BYLINE_PREFIX_RE = re.compile(
 # "Posted on 21 July 2019 by X", "Publiziert am ... von X": the names follow the last by/von.
 BYLINE_INNER_RE = re.compile(r"^.*?\s(?:by|von|par|por|da|door)\s+(?=[A-ZÀ-Þ])", re.I)
 CJK_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b)\s*", re.I)
+NAME_SPLIT_RE = re.compile(r"(?:(?<!\s)\s*|)(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b)\s*", re.I)
 NAME_CUT_RE = re.compile(r"(?<!\s)\s+(?:(?:for|für|pour|para|per|in|at|on|vom|(?-i:am|um|le|el)|[-–—•|·])(?:\s|$)"
                          r"|(?:updated|published|posted|veröffentlicht|aktualisiert|publié|publicado|pubblicato|zuletzt|"
                          r"last (?:updated|modified)|geändert|mis à jour)\b|[\w-]{1,30}:(?:\s|$)).*$", re.I)
@@ -389,7 +389,7 @@ def _kicker_like(b: Block, ruled: set[int]) -> bool:
 
 
 NAME_LINE_SPLIT_RE = re.compile(r"\s[-–—|·•]\s|\s{2,}|\s*\|\s*")
-RELATIVE_TIME_RE = re.compile(r"\s+\d+\s+(?:min|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b.*$", re.I)
+RELATIVE_TIME_RE = re.compile(r"(?<!\s)\s+\d+\s+(?:min|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b.*$", re.I)
 
 
 def _person_name(text: str, stop: frozenset[str], page_words: Container[str] | None = None) -> str | None:

@@ -52,7 +52,7 @@ TIMESTAMP_RE = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 UTC_MIDNIGHT_RE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T2[23]:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)\s*$")
 # A time zone other than UTC: the date written is already the local one.
 LOCAL_OFFSET_RE = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}\s*$")
-NAME_SPLIT_RE = re.compile(r"\s*(?:[,;&|/·•\n]|\s(?:and|und|et|y|e|en|och|og|i|and also)\s)\s*", re.I)
+NAME_SPLIT_RE = re.compile(r"(?:(?<!\s)\s*|)(?:[,;&|/·•\n]|\s(?:and|und|et|y|e|en|och|og|i|and also)\s)\s*", re.I)
 PARENS_RE = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
 # Case-sensitive: "le 5 mai" ends a byline, "Loïc Le Clerc" is a name.
 NAME_CUT_RE = re.compile(r"\s(?:for|für|pour|para|per|in|at|am|um|le|el|on|[Uu]pdated|[Pp]ublished|[Pp]osted|[Vv]eröffentlicht|"
@@ -100,7 +100,7 @@ MAX_LABEL_TEXT_CHARS_DEFAULT = 60
 DEK_MIN_CHARS_DEFAULT = 20
 DEK_MAX_CHARS_DEFAULT = 400
 # A byline naming a desk or an agency: the name ends at these, and has at most so many words.
-ORG_CUT_RE = re.compile(r"\s*(?:[,|•·(]|\s[-–—]\s|\s(?:am|on|le|el|il|um|at|publiziert|published|veröffentlicht|"
+ORG_CUT_RE = re.compile(r"(?:(?<!\s)\s*|)(?:[,|•·(]|\s[-–—]\s|\s(?:am|on|le|el|il|um|at|publiziert|published|veröffentlicht|"
                         r"aktualisiert|updated|publié|publicado)\s)", re.I)
 ORG_BYLINE_MAX_WORDS = 4
 MAX_SIGNATURE_PARAS_DEFAULT = 600     # paragraphs read to find a signature under the article
