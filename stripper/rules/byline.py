@@ -134,7 +134,7 @@ def role_led_bio(block: Block, ctx: RuleContext) -> str | None:
     if block.index == 0 or ctx.words(block) > ROLE_BIO_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] not in ".!?…":
         return None
     roles = load_word_set("bio_roles")
-    role = next((w for w in block.text.split()[:ROLE_LEAD_WORDS_DEFAULT] if w.lower().strip(".,:;") in roles), None)
+    role = next((w for w in block.text.split(None, ROLE_LEAD_WORDS_DEFAULT)[:ROLE_LEAD_WORDS_DEFAULT] if w.lower().strip(".,:;") in roles), None)
     if role is None:
         return None
     prev = ctx.blocks[block.index - 1]
