@@ -122,7 +122,7 @@ def _title_like(b: Block, cjk: bool) -> bool:
     n = len(_words(t))
     if not (TITLE_MIN_WORDS_DEFAULT <= n <= TITLE_MAX_WORDS_DEFAULT):
         return False
-    if t.endswith((".", ":", ",")) and n > 14:
+    if t.endswith((".", ":", ",")) and n > 14 and b.kind != HEADING:   # a marked heading may end in a full stop
         return False
     return any(c.isupper() for c in t[:2])
 

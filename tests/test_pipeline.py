@@ -25,3 +25,18 @@ def test_an_ellipsis_at_the_end_of_a_block_is_edge_punctuation():
     assert normalize_block("Das könnte Dich auch interessieren …") == "das könnte dich auch interessieren"
     assert normalize_block("Read more...") == normalize_block("Read more…") == "read more"
     assert load_phrases("related").whole("Most popular …") == "most popular"
+
+
+def test_a_markdown_headline_ending_in_a_full_stop_is_the_title():
+    head = "A forgotten library held up half the web's date parsing. Its maintainer now wants to retire."
+    paras = ["For eleven years one volunteer has kept a small date library alive in the evenings and at "
+             "weekends, answering bug reports from companies many times the size of his own household.",
+             "Last month he posted a short note at the top of the project page saying he would step down "
+             "at the end of the year, and asking for someone to take over the work."]
+    art = stripper.strip("\n\n".join([f"# {head}", "By Nadia Osei · March 12, 2024", *paras]),
+                         input_format="markdown")
+    assert art.title == head
+    assert head not in art.text
+    # the same sentence as a plain paragraph of a text dump is prose, not a title
+    art = stripper.strip("\n\n".join([head, *paras]), input_format="text")
+    assert art.title != head
