@@ -165,9 +165,21 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
     return ctx
 
 
+# Family order: byline tags first (a caption ending "© Reuters" is a caption, not a footer). Rules
+# run in this order, and in their order of definition within a family, whatever order the family
+# modules happen to be imported in.
+FAMILIES = ("byline", "icons", "paywall", "sponsored", "consent", "share", "navigation", "footer", "server")
+
+
 def _load_families() -> None:
-    # Import order is family order: byline tags first (a caption ending "© Reuters" is a caption, not a footer).
     from . import byline, icons, paywall, sponsored, consent, share, navigation, footer, server  # noqa: F401
+
+
+def _ordered() -> list[Rule]:
+    _load_families()
+    rank = {name: i for i, name in enumerate(FAMILIES)}
+    pos = {id(r): i for i, r in enumerate(RULES)}
+    return sorted(RULES, key=lambda r: (rank.get(r.func.__module__.rsplit(".", 1)[-1], len(rank)), pos[id(r)]))
 
 
 def active_rules(options: Options) -> list[Rule]:
@@ -175,9 +187,8 @@ def active_rules(options: Options) -> list[Rule]:
 
 
 def active_rules_for(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
-    _load_families()
     out = []
-    for r in RULES:
+    for r in _ordered():
         if select and not any(r.id.startswith(p) for p in select):
             continue
         if any(r.id.startswith(p) for p in ignore):
@@ -187,8 +198,7 @@ def active_rules_for(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[R
 
 
 def all_rules() -> list[Rule]:
-    _load_families()
-    return list(RULES)
+    return _ordered()
 
 
 def get_rule(rule_id: str) -> Rule | None:
