@@ -60,7 +60,7 @@ def run(data: bytes | str, options: Options) -> Result:
         found = sitename.site_name(blocks, decisions, sel.kept)
         if found:
             meta["site_name"] = found[0]
-            meta.setdefault("provenance", {})["site_name"] = f"text:footer block {found[1]}"
+            meta["provenance"]["site_name"] = f"text:footer block {found[1]}"
     # 6. assemble
     article = _assemble(blocks, sel, meta, html_meta, language, source.kind, options)
     result = Result(article, blocks, decisions + sel.decisions, sel.verdicts, removed,

@@ -64,26 +64,24 @@ def site_name(blocks: list[Block], decisions: list[Decision], kept: list[int]) -
     """(name, block index) from the footer copyright lines, or None."""
     footer = {d.index for d in decisions if d.rule_id.startswith("FTR")}
     last_kept = max(kept) if kept else len(blocks)
-    found: dict[str, int] = {}
+    found: dict[str, tuple[str, int]] = {}   # folded holder -> (its last spelling, first line)
     for b in blocks:
         if b.index not in footer and b.index <= last_kept:
             continue
-        if "©" not in b.text and "(c)" not in b.text.lower() and "copyright" not in b.text.lower():
-            continue
         name = holder(b.text)
         if name:
-            found.setdefault(name.casefold(), b.index)
-            found_name = name
+            key = name.casefold()
+            found[key] = (name, found[key][1] if key in found else b.index)
     if len(found) != 1:
         return None
     # The holder is often the publisher ("Vox Media" under The Verge): it counts as the site's
     # name only where the page names it again outside a copyright line (masthead, "About X",
     # "the X newsletter", a title "Headline | X").
-    key = next(iter(found))
+    key, hit = next(iter(found.items()))
     for b in blocks:
         low = b.text.casefold()
         if key in low and not COPYRIGHT_RE.search(b.text) and _named_as_word(low, key):
-            return found_name, found[key]
+            return hit
     return None
 
 
