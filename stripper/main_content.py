@@ -337,7 +337,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         feats = block_features(blocks, frozenset(), cjk)   # the stoplist does not fit the page
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
     # (CJK prose has no spaces between words: its weight stands in for its word count)
-    words = feats.weight if cjk or not ends else [len(WORD_RE.findall(b.text)) for b in blocks]
+    words = feats.weight if cjk else feats.nwords
     own: list[Decision] = []
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
