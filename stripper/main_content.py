@@ -19,7 +19,6 @@ from .options import Options
 from .phrases import normalize_block
 
 GOOD, NEARGOOD, SHORT, BAD, TAGGED = "good", "neargood", "short", "bad", "tagged"
-WORD_RE = re.compile(r"\w+")
 CJK_PUNCT_RE = re.compile(r"[。，、！？；：「」（）]")
 HIRAGANA_RE = re.compile(r"[\u3041-\u309f]")
 URL_RE = re.compile(r"(?:https?://|www\.)\S{1,2000}")
