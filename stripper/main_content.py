@@ -42,6 +42,8 @@ CAPTION_LOOKBEHIND_DEFAULT = 6      # captions this many blocks before the span 
 MIN_STOPLIST_FIT_DEFAULT = 0.25     # median stopword share of long blocks for the stoplist to count
 LIST_END_WORDS_DEFAULT = 25         # a paragraph this long ends the list under a related heading
 RELAX_BELOW_CHARS_DEFAULT = 400     # a strict pass keeping less than this triggers the relaxed pass
+WHOLE_PAGE_MAX_BLOCKS_DEFAULT = 3   # a page this small with nothing flagged is all article (SEL005)
+WHOLE_PAGE_MAX_CHARS_DEFAULT = 1500
 
 
 @dataclass(slots=True)
@@ -421,4 +423,19 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             continue
         kept.append(i)
         verdicts.append(Verdict(i, KEPT, "SEL000", f"article text ({base[i]})"))
+    if not kept and whole_page(blocks, first):
+        # A page of a few short blocks that no rule flagged is its own content (a note, a
+        # snippet piped in, a test page): the span scores have too little to weigh.
+        kept = [b.index for b in blocks]
+        verdicts = [Verdict(i, KEPT, "SEL005", "a short page with nothing flagged: all of it")
+                    for i in kept]
+        span = (0, len(blocks) - 1)
+        own.append(Decision("SEL005", 0, DEMOTE, f"no article span; the page's {len(blocks)} "
+                            "unflagged blocks kept whole"))
     return Selection(span, classes, verdicts, kept, meta, own)
+
+
+def whole_page(blocks: list[Block], first: dict[int, Decision]) -> bool:
+    """True when the page is a few short blocks and no rule decided anything about them."""
+    return 0 < len(blocks) <= WHOLE_PAGE_MAX_BLOCKS_DEFAULT and not first \
+        and sum(len(b.text) for b in blocks) <= WHOLE_PAGE_MAX_CHARS_DEFAULT

@@ -54,8 +54,10 @@ def run(data: bytes | str, options: Options) -> Result:
     lead = {meta["provenance"].get(k) for k in ("title", "subtitle")}
     body = [i for i in sel.kept if f"text:block {i}" not in lead
             or (blocks[i].hint == "main" and blocks[i].kind != HEADING)]
-    if body or len(sel.kept) != 1:
-        sel.kept = body   # (a page whose one kept block is also its title keeps it as the body)
+    whole = any(d.rule_id == "SEL005" for d in sel.decisions)
+    if not whole and (body or len(sel.kept) != 1):
+        sel.kept = body   # (a page whose one kept block is also its title keeps it as the body,
+        #                    and so does a short page kept whole)
     if not html_meta.get("site_name", (None,))[0]:
         found = sitename.site_name(blocks, decisions, sel.kept)
         if found:
@@ -66,7 +68,8 @@ def run(data: bytes | str, options: Options) -> Result:
     result = Result(article, blocks, decisions + sel.decisions, sel.verdicts, removed,
                     kept=[blocks[i] for i in sel.kept])
     # An HTML main-content extractor's choice is trusted down to a short note.
-    floor = MIN_MAIN_ARTICLE_CHARS_DEFAULT if result.kept and all(b.hint == "main" for b in result.kept) \
+    # So is a short page with nothing flagged, kept whole.
+    floor = MIN_MAIN_ARTICLE_CHARS_DEFAULT if whole or result.kept and all(b.hint == "main" for b in result.kept) \
         else options.min_article_chars
     if len(article.text) < min(floor, options.min_article_chars):
         raise NoArticleError("no article found" + (f" (only {len(article.text)} characters of text)"

@@ -1,4 +1,6 @@
 """Main-content selection: the span choice and what is cut from its ends (SEL004)."""
+import pytest
+
 import stripper
 from stripper.options import Options
 from stripper.pipeline import run
@@ -225,3 +227,21 @@ def test_teaser_summaries_under_a_related_heading_stay_out():
     text = run("\n\n".join(ARTICLE + teasers + [tail]), Options(input_format="text")).article.text
     assert "shallow water near the islands" in text
     assert "No trams will run on Friday" not in text and "Farmers bring their best wheels" not in text
+
+
+def test_short_clean_page_is_kept_whole():
+    # one sentence cut off mid-word scores as no article span, but nothing on the page is junk
+    result = run("AI has not changed much in security so far. Deep fake phishing is still rare, L",
+                 Options(input_format="text"))
+    assert [d.rule_id for d in result.decisions if d.rule_id == "SEL005"] == ["SEL005"]
+    assert result.article.text.startswith("AI has not changed") and result.article.text.endswith("rare, L")
+    headed = run("Lorem Ipsum\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.",
+                 Options(input_format="text"))
+    assert headed.article.text == "Lorem Ipsum\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit."
+
+
+def test_short_page_with_flagged_or_too_many_blocks_is_not_kept_whole():
+    with pytest.raises(stripper.NoArticleError):
+        run("Sign in to read this article, cut off mid-word here, L\n\nSubscribe now", Options(input_format="text"))
+    with pytest.raises(stripper.NoArticleError):
+        run("Home\n\nNews\n\nSport\n\nWeather and traffic for the whole region today", Options(input_format="text"))
