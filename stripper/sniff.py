@@ -39,6 +39,7 @@ HTML_OPEN_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|sect
                           re.I)
 HTML_TAG_RE = re.compile(r"<(?:p|div|span|a|br|body|article|section|main|h[1-6]|li|ul|table|td|img|meta|script|title)[\s>/]",
                          re.I)
+HTML_LINES_PER_TAG_MAX = 10   # markup without an HTML opening: at least a tag per this many lines
 MD_SIGNS_RE = re.compile(r"\]\((?:https?:|/|#|mailto:)|^#{1,6} \S|^\s{0,3}[*+-] \[|^!\[", re.M)
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})""", re.I)
 # Below this share of undecodable characters, bytes that are not valid UTF-8 are not handed to
@@ -272,7 +273,10 @@ def detect_kind(text: str) -> str:
     m = HTML_OPEN_RE.match(rest)
     if m and (m.group(0)[1:].lower().startswith(("!doctype", "html", "head")) or "</" in rest or "/>" in rest):
         return "html"
-    if len(HTML_TAG_RE.findall(head)) >= 3 and head.count("<") > 5 and head.lstrip().startswith("<"):
+    tags = len(HTML_TAG_RE.findall(head))
+    # (a text dump that opens with a stray tracking-pixel tag has a tag or two in hundreds of lines)
+    if tags >= 3 and head.count("<") > 5 and head.lstrip().startswith("<") \
+            and tags * HTML_LINES_PER_TAG_MAX >= head.count("\n") + 1:
         return "html"
     if len(MD_SIGNS_RE.findall(head)) >= 3:
         return "markdown"

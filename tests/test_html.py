@@ -66,6 +66,10 @@ def test_declared_legacy_charset_decodes_exactly():
     ("<!-- saved --><!DOCTYPE html><html>", "html"),
     ('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">', "html"),
     ("Hello <b>world</b>, a line of text", "text"),
+    ('<span class="x"><a href="/">Home</a> <img src="a.png"> <br> text</span>', "html"),
+    # a text dump that opens with a stray tracking-pixel tag
+    ('<img src="p.gif" style="display:none" /><img src="q.gif" />\n<img src="r.gif" /> <x> <y> <z>\n'
+     + "A line of the page\n" * 200, "text"),
 ])
 def test_detect_kind_reads_documents_and_fragments(text, kind):
     assert sniff.detect_kind(text) == kind
