@@ -14,13 +14,26 @@ import re
 from dataclasses import dataclass
 
 from .language import is_cjk, lower_words
-from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PRE, TAG, TABLE, Block, Decision, Verdict
+from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
 from .phrases import normalize_block
 
 GOOD, NEARGOOD, SHORT, BAD, TAGGED = "good", "neargood", "short", "bad", "tagged"
+CODE = "code"   # a line of a code listing or program output, in a run of such lines
 CJK_PUNCT_RE = re.compile(r"[。，、！？；：「」（）]")
 HIRAGANA_RE = re.compile(r"[\u3041-\u309f]")
+# What a line of program text has and prose has not: a call "name(", a statement end, a brace,
+# an assignment or comparison, a key and its quoted value, box-drawing table rules.
+CODE_LINE_RE = re.compile(r"\w\(|[;{}]\s*$|^\s*[)}\]]|\s(?:=|==|!=|<=|>=|:=|=>|->)\s|[│─┼]|^\s*[\"']?[\w-]+[\"']?: [\"'\d]")
+# A slideshow's counter opening a slide title: "3/50 Star Wars boosts economy", "3 of 50".
+GALLERY_COUNTER_RE = re.compile(r"^[\s#]*(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?:\s|$)")
+GALLERY_MIN_SLIDES_DEFAULT = 3    # counters k/N numbered upwards (same N) that make a slideshow
+GALLERY_AFTER_WORDS_DEFAULT = 100  # words of good text before it that make it a box after an article
+CODE_RUN_MIN_DEFAULT = 3          # code-like lines a run needs ...
+CODE_TOKEN_MAX_WORDS_DEFAULT = 3  # ... among which bare short lines ("FROM", "avg") may stand
+CODE_TOKEN_RUN_MAX_DEFAULT = 8    # bare lines in a row a run takes between code lines
+CODE_CHAR_LINES_MAX_DEFAULT = 0.3  # share of one- or two-character lines (a formula split into symbols)
+CODE_LINE_MIN_CHARS_DEFAULT = 2   # (a lone bracket is a token, not a code line: formulas split too)
 URL_RE = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 SENT_END_CHARS = frozenset(".!?…。！？\"”»)।॥؟۔")   # a sentence's last character (before any spaces)
 
@@ -229,7 +242,7 @@ def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
             s = w
         elif c == NEARGOOD:
             s = w * NEARGOOD_WEIGHT_DEFAULT
-        elif c == TAGGED:
+        elif c == TAGGED or c == CODE:
             s = 0.0
         elif base[i] == SHORT:
             s = -(w * SHORT_WORD_WEIGHT_DEFAULT + SHORT_BLOCK_COST_DEFAULT)
@@ -340,6 +353,8 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     # (CJK prose has no spaces between words: its weight stands in for its word count)
     words = feats.weight if cjk else feats.nwords
     own: list[Decision] = []
+    code = code_runs(blocks, first, feats)
+    gallery = gallery_slides(blocks)
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
     for relaxed in (False, True):
@@ -348,6 +363,12 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             from dataclasses import replace
             o = replace(options, length_high=options.length_low, stopwords_high=options.stopwords_low)
         base = classify_blocks(blocks, first, feats, cjk, o)
+        for i in code:
+            base[i] = CODE
+        for lo, hi in gallery:
+            # A slideshow after an article is other stories; a slideshow page is its own article.
+            if sum(words[i] for i in range(lo) if base[i] == GOOD) >= GALLERY_AFTER_WORDS_DEFAULT:
+                base[lo:hi] = [BAD] * (hi - lo)
         classes = revise_classes(base, feats.sentence_like)
         list_entries: set[int] = set()
         for i in ends:
@@ -411,6 +432,10 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
                 meta.setdefault(d.label, []).append(i)
                 verdicts.append(Verdict(i, META, d.rule_id, d.reason))
                 continue
+        if inside and classes[i] == CODE:
+            kept.append(i)   # (a repeated keyword line of a listing stays with it)
+            verdicts.append(Verdict(i, KEPT, "SEL006", "a line of a code listing inside the article"))
+            continue
         if d is not None and d.action in (DROP, END):
             verdicts.append(Verdict(i, DROPPED, d.rule_id, d.reason))
             continue
@@ -433,6 +458,80 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         own.append(Decision("SEL005", 0, DEMOTE, f"no article span; the page's {len(blocks)} "
                             "unflagged blocks kept whole"))
     return Selection(span, classes, verdicts, kept, meta, own)
+
+
+def gallery_slides(blocks: list[Block]) -> list[tuple[int, int]]:
+    """The blocks of a slideshow: from the first of at least GALLERY_MIN_SLIDES counters "k/N"
+    numbered upwards (same N) to the end of the last slide (as many blocks as the slide before
+    it), as (first, end) block ranges."""
+    out: list[tuple[int, int]] = []
+    starts: list[int] = []   # block indices of the current run of counters
+    last = (0, 0)            # (k, N) of the run's last counter
+
+    def close() -> None:
+        if len(starts) >= GALLERY_MIN_SLIDES_DEFAULT:
+            size = starts[-1] - starts[-2]
+            out.append((starts[0], min(len(blocks), starts[-1] + size)))
+
+    for b in blocks:
+        m = GALLERY_COUNTER_RE.match(b.text)
+        if not m:
+            continue
+        k, n = int(m.group(1)), int(m.group(2))
+        if not 0 < k <= n or n < GALLERY_MIN_SLIDES_DEFAULT:
+            continue
+        if starts and last[1] == n and last[0] < k:   # (a dump may skip slides)
+            starts.append(b.index)
+        else:
+            close()
+            starts = [b.index]
+        last = (k, n)
+    close()
+    return out
+
+
+def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) -> set[int]:
+    """Lines of code listings and program output that a text dump wrote one by one: runs of
+    lines that look like code, with the bare tokens ("FROM", "avg") before and between them, at
+    least CODE_RUN_MIN of them code-like. Such a run is neither article prose nor boilerplate
+    for the span choice."""
+    out: set[int] = set()
+    run: list[int] = []      # the current run, from its first line
+    tokens: list[int] = []   # bare token lines since the run's last code line (or before a run)
+    codes = 0
+
+    def flush() -> None:
+        if codes >= CODE_RUN_MIN_DEFAULT and sum(len(blocks[j].text) <= 2 for j in run) \
+                <= CODE_CHAR_LINES_MAX_DEFAULT * len(run):
+            out.update(run)   # (not a formula split into its symbols)
+
+    for b in blocks:
+        i = b.index
+        d = first.get(i)
+        plain = b.kind == PARA and b.hint != "main" and (d is None or d.rule_id == "DUP001") \
+            and not feats.sentence_like[i]   # (code repeats its keywords: DUP001 drops them)
+        if plain and _code_line(b.text):
+            if not run:
+                codes = 0
+            run.extend(tokens)
+            run.append(i)
+            tokens = []
+            codes += 1
+        elif plain and len(b.text.split()) <= CODE_TOKEN_MAX_WORDS_DEFAULT:
+            tokens.append(i)
+            if len(tokens) > CODE_TOKEN_RUN_MAX_DEFAULT:
+                flush()
+                run, codes = [], 0
+                tokens = tokens[-CODE_TOKEN_RUN_MAX_DEFAULT:]
+        else:
+            flush()
+            run, tokens, codes = [], [], 0
+    flush()
+    return out
+
+
+def _code_line(text: str) -> bool:
+    return len(text) >= CODE_LINE_MIN_CHARS_DEFAULT and CODE_LINE_RE.search(text) is not None
 
 
 def whole_page(blocks: list[Block], first: dict[int, Decision]) -> bool:

@@ -245,3 +245,62 @@ def test_short_page_with_flagged_or_too_many_blocks_is_not_kept_whole():
         run("Sign in to read this article, cut off mid-word here, L\n\nSubscribe now", Options(input_format="text"))
     with pytest.raises(stripper.NoArticleError):
         run("Home\n\nNews\n\nSport\n\nWeather and traffic for the whole region today", Options(input_format="text"))
+
+
+CODE_ARTICLE = ARTICLE[:2] + [
+    "SELECT avg(n)",
+    "FROM",
+    "unnest(array[2, 3, 5]) AS n;",
+    "avg",
+    "────────────",
+    "3.3333",
+] + ARTICLE[2:]
+
+
+def test_code_listing_lines_between_paragraphs_stay_in_the_article():
+    result = run("\n\n".join(CODE_ARTICLE), Options(input_format="text"))
+    text = result.article.text
+    assert "SELECT avg(n)" in text and "unnest(array[2, 3, 5]) AS n;" in text and "\n\navg\n\n" in text
+    assert {v.rule_id for v in result.verdicts if "avg" in result.blocks[v.index].text} == {"SEL006"}
+    assert text.endswith("near the islands.")
+
+
+def test_formula_split_into_symbols_is_no_code_listing():
+    from stripper.main_content import code_runs, block_features
+    from stripper.segment.text import segment_text
+    lines = ["{\\displaystyle A^{-1}A=I}", "(", "A", "−", "1", ")", "H", "=", "A", "(", "B", ")",
+             "f(x) = y;", "g(y) = z;"]
+    blocks = segment_text("\n".join(lines), frozenset())
+    assert len(blocks) == len(lines)
+    assert code_runs(blocks, {}, block_features(blocks, frozenset(), False)) == set()
+    menu = segment_text("Cart (0)\nWishlist (2)\nLogin\nHelp (FAQ)", frozenset())
+    assert code_runs(menu, {}, block_features(menu, frozenset(), False)) == set()
+
+
+def _slides(n, total):
+    out = []
+    for k in range(1, n + 1):
+        out += [f"{k}/{total} Other story number {k} in pictures",
+                f"The company behind other story number {k} said on Monday that its profits rose again this "
+                "year, and that it would open new shops in the north of the country before the summer."]
+    return out
+
+
+def test_slideshow_after_the_article_is_left_out():
+    result = run("\n\n".join(ARTICLE + _slides(5, 50)), Options(input_format="text"))
+    text = result.article.text
+    assert "shallow water near the islands" in text and "Other story" not in text and "profits rose" not in text
+
+
+def test_slideshow_page_is_its_own_article():
+    result = run("\n\n".join(["Home", "News"] + _slides(5, 5)), Options(input_format="text"))
+    assert "other story number 3 said on Monday" in result.article.text
+
+
+def test_gallery_counters_must_count_up_with_one_total():
+    from stripper.main_content import gallery_slides
+    from stripper.segment.text import segment_text
+    dated = segment_text("18/11 Meeting in town\n23/11 General assembly\n9/11 Project dropped", frozenset())
+    assert gallery_slides(dated) == []
+    slides = segment_text("\n".join(_slides(3, 40)), frozenset())
+    assert gallery_slides(slides) == [(0, 6)]
