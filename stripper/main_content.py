@@ -25,10 +25,13 @@ HIRAGANA_RE = re.compile(r"[\u3041-\u309f]")
 # What a line of program text has and prose has not: a call "name(", a statement end, a brace,
 # an assignment or comparison, a key and its quoted value, box-drawing table rules.
 CODE_LINE_RE = re.compile(r"\w\(|[;{}]\s*$|^\s*[)}\]]|\s(?:=|==|!=|<=|>=|:=|=>|->)\s|[│─┼]|^\s*[\"']?[\w-]+[\"']?: [\"'\d]")
+# A data table's row written as a line: a label, then two number cells ("Kay Schenk 27 7.1%").
+TABLE_ROW_RE = re.compile(r"\s\d[\d.,]*%?\s+\d[\d.,]*%?\s*$")
 # A slideshow's counter opening a slide title: "3/50 Star Wars boosts economy", "3 of 50".
 GALLERY_COUNTER_RE = re.compile(r"^[\s#]*(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?:\s|$)")
 GALLERY_MIN_SLIDES_DEFAULT = 3    # counters k/N numbered upwards (same N) that make a slideshow
 GALLERY_AFTER_WORDS_DEFAULT = 100  # words of good text before it that make it a box after an article
+TABLE_RUN_MIN_DEFAULT = 5         # table rows a run needs (a contact box lists three phone numbers)
 CODE_RUN_MIN_DEFAULT = 3          # code-like lines a run needs ...
 CODE_TOKEN_MAX_WORDS_DEFAULT = 3  # ... among which bare short lines ("FROM", "avg") may stand
 CODE_TOKEN_RUN_MAX_DEFAULT = 8    # bare lines in a row a run takes between code lines
@@ -434,7 +437,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
                 continue
         if inside and classes[i] == CODE:
             kept.append(i)   # (a repeated keyword line of a listing stays with it)
-            verdicts.append(Verdict(i, KEPT, "SEL006", "a line of a code listing inside the article"))
+            verdicts.append(Verdict(i, KEPT, "SEL006", "a line of a code listing or data table inside the article"))
             continue
         if d is not None and d.action in (DROP, END):
             verdicts.append(Verdict(i, DROPPED, d.rule_id, d.reason))
@@ -493,39 +496,41 @@ def gallery_slides(blocks: list[Block]) -> list[tuple[int, int]]:
 def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) -> set[int]:
     """Lines of code listings and program output that a text dump wrote one by one: runs of
     lines that look like code, with the bare tokens ("FROM", "avg") before and between them, at
-    least CODE_RUN_MIN of them code-like. Such a run is neither article prose nor boilerplate
-    for the span choice."""
+    least CODE_RUN_MIN of them code-like (or TABLE_RUN_MIN counting data-table rows). Such a
+    run is neither article prose nor boilerplate for the span choice."""
     out: set[int] = set()
     run: list[int] = []      # the current run, from its first line
     tokens: list[int] = []   # bare token lines since the run's last code line (or before a run)
-    codes = 0
+    codes = rows = 0         # code-like lines in the run, and how many of them are table rows
 
     def flush() -> None:
-        if codes >= CODE_RUN_MIN_DEFAULT and sum(len(blocks[j].text) <= 2 for j in run) \
-                <= CODE_CHAR_LINES_MAX_DEFAULT * len(run):
+        if (codes - rows >= CODE_RUN_MIN_DEFAULT or codes >= TABLE_RUN_MIN_DEFAULT) \
+                and sum(len(blocks[j].text) <= 2 for j in run) <= CODE_CHAR_LINES_MAX_DEFAULT * len(run):
             out.update(run)   # (not a formula split into its symbols)
 
     for b in blocks:
         i = b.index
         d = first.get(i)
-        plain = b.kind == PARA and b.hint != "main" and (d is None or d.rule_id == "DUP001") \
+        plain = (b.kind == PARA or b.kind == TABLE) and b.hint != "main" and (d is None or d.rule_id == "DUP001") \
             and not feats.sentence_like[i]   # (code repeats its keywords: DUP001 drops them)
-        if plain and _code_line(b.text):
+        row = plain and TABLE_ROW_RE.search(b.text) is not None
+        if plain and (row or _code_line(b.text)):
             if not run:
-                codes = 0
+                codes = rows = 0
             run.extend(tokens)
             run.append(i)
             tokens = []
             codes += 1
+            rows += row
         elif plain and len(b.text.split()) <= CODE_TOKEN_MAX_WORDS_DEFAULT:
             tokens.append(i)
             if len(tokens) > CODE_TOKEN_RUN_MAX_DEFAULT:
                 flush()
-                run, codes = [], 0
+                run, codes, rows = [], 0, 0
                 tokens = tokens[-CODE_TOKEN_RUN_MAX_DEFAULT:]
         else:
             flush()
-            run, tokens, codes = [], [], 0
+            run, tokens, codes, rows = [], [], 0, 0
     flush()
     return out
 

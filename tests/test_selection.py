@@ -304,3 +304,12 @@ def test_gallery_counters_must_count_up_with_one_total():
     assert gallery_slides(dated) == []
     slides = segment_text("\n".join(_slides(3, 40)), frozenset())
     assert gallery_slides(slides) == [(0, 6)]
+
+
+def test_data_table_rows_count_as_a_listing_but_three_phone_numbers_do_not():
+    from stripper.main_content import code_runs, block_features
+    from stripper.segment.text import segment_text
+    rows = segment_text("\n".join(f"Developer Number{k} {90 - k} {9.5 - k / 10:.1f}%" for k in range(6)), frozenset())
+    assert code_runs(rows, {}, block_features(rows, frozenset(), False)) == set(range(6))
+    phones = segment_text("Helpline 116 111\nCounselling 116 123\nPoison centre (0551) 19 24 0", frozenset())
+    assert code_runs(phones, {}, block_features(phones, frozenset(), False)) == set()
