@@ -48,6 +48,7 @@ SHORT_WORD_WEIGHT_DEFAULT = 1.0
 NEARGOOD_WEIGHT_DEFAULT = 0.5
 SECOND_PART_MIN_DEFAULT = 40.0      # words a second article part needs on its own
 SECOND_PART_RATIO_DEFAULT = 0.3   # ... and as a share of the main part's score
+SECOND_PART_FOOTER_LINES_DEFAULT = 2  # footer legal lines between that end the article for good
 NEARGOOD_KEEPS_DEFAULT = True       # near-good prose keeps its score even among junk
 RELATED_COST_DEFAULT = 80.0         # a related-list heading: the article must outweigh it to go on
 COMMENTS_COST_DEFAULT = 300.0       # a comment-section heading
@@ -231,7 +232,7 @@ def _max_subarray(scores: list[float], lo: int, hi: int) -> tuple[float, tuple[i
 
 
 def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
-                weights: list[float]) -> tuple[int, int]:
+                weights: list[float], footer: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
     or comment heading costs so much that only a long continuation of the article outweighs it."""
     scores: list[float] = []
@@ -272,6 +273,8 @@ def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
         gap = range(z2 + 1, a) if side == "left" else range(z + 1, a2)
         if any(ends.get(j) == "CMT" for j in gap):
             continue
+        if side == "right" and sum(j in footer for j in gap) >= SECOND_PART_FOOTER_LINES_DEFAULT:
+            continue   # (text after the site footer's legal lines is no part of the article)
         if side == "left":
             a = a2
         else:
@@ -358,6 +361,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     own: list[Decision] = []
     code = code_runs(blocks, first, feats)
     gallery = gallery_slides(blocks)
+    footer = frozenset(d.index for d in decisions if d.rule_id == "FTR001")
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
     for relaxed in (False, True):
@@ -396,7 +400,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             if run and not any(feats.sentence_like[k] for k, _, _ in marked[:len(marked) - run]):
                 for k, classes[k], base[k] in marked[len(marked) - run:]:
                     list_entries.discard(k)
-        span = choose_span(classes, base, ends, feats.weight)
+        span = choose_span(classes, base, ends, feats.weight, footer)
         a, z = span
         chars = sum(len(blocks[i].text) for i in range(a, z + 1)
                     if classes[i] == GOOD or NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD) if a >= 0 else 0

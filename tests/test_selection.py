@@ -313,3 +313,13 @@ def test_data_table_rows_count_as_a_listing_but_three_phone_numbers_do_not():
     assert code_runs(rows, {}, block_features(rows, frozenset(), False)) == set(range(6))
     phones = segment_text("Helpline 116 111\nCounselling 116 123\nPoison centre (0551) 19 24 0", frozenset())
     assert code_runs(phones, {}, block_features(phones, frozenset(), False)) == set()
+
+
+def test_no_second_article_part_after_the_footer_legal_lines():
+    from stripper.main_content import BAD, GOOD, SHORT, choose_span
+    classes = [GOOD] * 3 + [SHORT] * 30 + [GOOD]
+    base = list(classes)
+    weights = [60.0] * 3 + [2.0] * 30 + [60.0]
+    assert choose_span(classes, base, {}, weights) == (0, 33)   # a second part after a long box
+    classes[5] = classes[8] = base[5] = base[8] = BAD
+    assert choose_span(classes, base, {}, weights, frozenset({5, 8})) == (0, 2)
