@@ -32,6 +32,9 @@ GALLERY_COUNTER_RE = re.compile(r"^[\s#]*(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?:\s|$)"
 GALLERY_MIN_SLIDES_DEFAULT = 3    # counters k/N numbered upwards (same N) that make a slideshow
 GALLERY_AFTER_WORDS_DEFAULT = 100  # words of good text before it that make it a box after an article
 TABLE_RUN_MIN_DEFAULT = 5         # table rows a run needs (a contact box lists three phone numbers)
+CODE_PUNCT_RE = re.compile(r"[;{}()=<>\[\]]")
+FLAT_CODE_MIN_CHARS_DEFAULT = 40
+FLAT_CODE_DENSITY_DEFAULT = 0.06  # code punctuation per character of a one-line listing
 CODE_RUN_MIN_DEFAULT = 3          # code-like lines a run needs ...
 CODE_TOKEN_MAX_WORDS_DEFAULT = 3  # ... among which bare short lines ("FROM", "avg") may stand
 CODE_TOKEN_RUN_MAX_DEFAULT = 8    # bare lines in a row a run takes between code lines
@@ -517,6 +520,8 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
         d = first.get(i)
         plain = (b.kind == PARA or b.kind == TABLE) and b.hint != "main" and (d is None or d.rule_id == "DUP001") \
             and not feats.sentence_like[i]   # (code repeats its keywords: DUP001 drops them)
+        if plain and _flat_code(b.text):
+            out.add(i)   # a whole listing a dump wrote as one line
         row = plain and TABLE_ROW_RE.search(b.text) is not None
         if plain and (row or _code_line(b.text)):
             if not run:
@@ -537,6 +542,14 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
             run, tokens, codes, rows = [], [], 0, 0
     flush()
     return out
+
+
+def _flat_code(text: str) -> bool:
+    """A listing flattened onto one line: long, dense in code punctuation, not page markup (a
+    tracking pixel or an ad tag printed as text is no listing)."""
+    n = len(text)
+    return n >= FLAT_CODE_MIN_CHARS_DEFAULT and not text.startswith("<") \
+        and len(CODE_PUNCT_RE.findall(text)) >= FLAT_CODE_DENSITY_DEFAULT * n
 
 
 def _code_line(text: str) -> bool:

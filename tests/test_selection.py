@@ -323,3 +323,14 @@ def test_no_second_article_part_after_the_footer_legal_lines():
     assert choose_span(classes, base, {}, weights) == (0, 33)   # a second part after a long box
     classes[5] = classes[8] = base[5] = base[8] = BAD
     assert choose_span(classes, base, {}, weights, frozenset({5, 8})) == (0, 2)
+
+
+def test_listing_flattened_onto_one_line_stays_but_markup_lines_do_not_count():
+    from stripper.main_content import _flat_code
+    assert _flat_code('Cow = function(name) { this.name = name || "Anon"; }; Cow.prototype = { greets: function(t) { return t; } };')
+    assert not _flat_code('<img src="//pixel.example.com/p.gif" style="display:none" height="1" width="1" alt="" />')
+    assert not _flat_code("The council (which met on Tuesday) approved the plan for the new ferry line to the islands.")
+    paras = ARTICLE[:2] + ['var expect = chai.expect; describe("Cow", function() { it("greets", function() { '
+                           'expect(cow.greets("x")).eql("hi x"); }); });'] + ARTICLE[2:]
+    text = run("\n\n".join(paras), Options(input_format="text")).article.text
+    assert 'var expect = chai.expect;' in text and text.endswith("near the islands.")
