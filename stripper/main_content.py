@@ -60,6 +60,7 @@ BEFORE_COMMENTS_RATIO_DEFAULT = 0.2  # ... and as a share of the score of what f
 BEFORE_COMMENTS_GAP_DEFAULT = 30     # ... and it ends at most this many blocks before the heading
 CAPTION_LOOKBEHIND_DEFAULT = 6      # captions this many blocks before the span still count
 MIN_STOPLIST_FIT_DEFAULT = 0.25     # median stopword share of long blocks for the stoplist to count
+COUNT_RE = re.compile(r"\d")
 LIST_END_WORDS_DEFAULT = 25         # a paragraph this long ends the list under a related heading
 RELAX_BELOW_CHARS_DEFAULT = 400     # a strict pass keeping less than this triggers the relaxed pass
 WHOLE_PAGE_MAX_BLOCKS_DEFAULT = 3   # a page this small with nothing flagged is all article (SEL005)
@@ -361,6 +362,12 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
     # (CJK prose has no spaces between words: its weight stands in for its word count)
     words = feats.weight if cjk else feats.nwords
+    # A comment count ("941 comments") above any paragraph of prose links to the comments; it
+    # does not open them (the article follows it).
+    prose = next((i for i, ok in enumerate(feats.sentence_like) if ok and words[i] >= LIST_END_WORDS_DEFAULT),
+                 len(blocks))
+    for i in [i for i, e in ends.items() if e == "CMT" and i < prose and COUNT_RE.search(blocks[i].text)]:
+        del ends[i]
     own: list[Decision] = []
     code = code_runs(blocks, first, feats)
     gallery = gallery_slides(blocks)

@@ -111,6 +111,18 @@ def test_comment_count_above_the_article_does_not_hide_it():
     assert "ending two years of debate" in text and "before the first ferry sails in May" in text
 
 
+def test_comment_count_before_short_lead_paragraphs_does_not_make_them_comments():
+    # A news page opens with one-sentence paragraphs under "941 comments" (a link to the comments):
+    # no prose stands above the count, so it opens no comment section.
+    lead = ["The ferry will run every forty minutes in summer, the harbor office said.",
+            "Tickets will cost the same as on the existing line across the bay."]
+    for count in ("941 comments", "Comments (941)"):
+        paras = ARTICLE[:1] + ["24 July 2015", count] + lead + ["Read the full council minutes"] + SECTIONS
+        text = run("\n\n".join(paras), Options(input_format="text")).article.text
+        assert "the existing line across the bay" in text and "every forty minutes in summer" in text
+        assert "before the first ferry sails in May" in text and count not in text
+
+
 def test_japanese_prose_counts_its_particles_as_stopwords():
     from stripper.main_content import block_features
     from stripper.model import Block
