@@ -25,13 +25,18 @@ CODE_COMMENT_MARKS = ("#", "//", "/*", "--", ";", "%")
 
 # Markdown (html2text and crawler style).
 MD_IMAGE_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
-MD_LINK_RE = re.compile(r"\[([^\[\]\n]{0,2000})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
+# (The text may hold one level of brackets: html2text writes a citation link as "[[1]](url)".)
+MD_LINK_RE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,2000})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
 MD_REF_LINK_RE = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,100}\]")
 MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s")   # the rest is cut by hand: no backtracking
 MD_QUOTE_RE = re.compile(r"^>\s?")
+EMPTY_ITEMS = frozenset("*+-•")   # a bullet with no text
 # Bounded spans: an opener with no closer costs at most 300 characters of scanning (linear time).
 MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
+# Underscores at the edge of a word are emphasis marks ("_word_", "_**name**_", "_ text_" as
+# html2text writes <em>); one between two letters or digits (snake_case) or escaped ("\\_") is text.
+MD_UNDERSCORE_RE = re.compile(r"(?<!\\)(?<![^\W_])_+|(?<!\\)_+(?![^\W_])")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 MD_RULE_RE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 TABLE_SEP_CHARS = frozenset("|:- \t")
@@ -166,10 +171,20 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
         s = MD_AUTOLINK_RE.sub(unwrap, s)
     if "*" in s or "__" in s:
         s = MD_EMPH_RE.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), s)
+    if "_" in s:
+        s = _strip_underscores(s)
     if "\\" in s:
         s = MD_ESCAPE_RE.sub(r"\1", s)
     s = s.replace("`", "")
     return clean_line(s), link_chars
+
+
+def _strip_underscores(s: str) -> str:
+    """Emphasis underscores out of a line; inline code (between backticks) keeps its own."""
+    if "`" not in s:
+        return MD_UNDERSCORE_RE.sub("", s)
+    parts = s.split("`")
+    return "`".join(MD_UNDERSCORE_RE.sub("", p) if i % 2 == 0 else p for i, p in enumerate(parts))
 
 
 def _close_open_title(line: str, lines: list[str], lineno: int) -> tuple[str, int, str]:
@@ -249,7 +264,16 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             if para:
                 flush()
             continue
+        if bare in EMPTY_ITEMS:
+            if para:   # a list item with nothing in it (html2text's "  * " for an empty <li>)
+                flush()
+            continue
         h = MD_HEADING_RE.match(bare) if first == "#" else None
+        if h is None and first in "*+-" and bare[1:2] == " " and "#" in bare[2:4]:
+            # a heading inside a list item ("  * ##### [Title](url)") is a heading
+            h = MD_HEADING_RE.match(bare[2:].lstrip())
+            if h:
+                bare = bare[2:].lstrip()
         if h:
             if para:
                 flush()

@@ -1,0 +1,41 @@
+"""Markdown segmentation: what the blocks of a crawler markdown dump are."""
+from stripper.model import HEADING, ITEM, PARA
+from stripper.segment.text import segment_markdown, strip_markdown_inline
+
+
+def blocks(text):
+    return [(b.kind, b.text) for b in segment_markdown(text)]
+
+
+def test_underscore_emphasis_is_removed_and_snake_case_kept():
+    text = "**Ankush Dua** _contributed a fix for the devtools optional_permission_ (see below)\n"
+    assert blocks(text) == [(PARA, "Ankush Dua contributed a fix for the devtools optional_permission (see below)")]
+
+
+def test_underscores_around_bold_and_with_inner_spaces_go():
+    assert strip_markdown_inline("Technology GUI _ **Oxyd**_ and _**kovarex**_")[0] == "Technology GUI Oxyd and kovarex"
+    assert strip_markdown_inline("^ _**a**_ _**b**_ Population")[0] == "^ a b Population"
+
+
+def test_escaped_and_inline_code_underscores_stay():
+    assert strip_markdown_inline(r"my\_var")[0] == "my_var"
+    assert strip_markdown_inline("call `_private` now")[0] == "call _private now"
+
+
+def test_link_text_holding_brackets_is_unwrapped():
+    s, links = strip_markdown_inline("loop.[[1]](https://en.wikipedia.org/wiki/X#cite_note-1) It")
+    assert s == "loop.[1] It" and links == 3
+    s, _ = strip_markdown_inline("(Māori: _Aotearoa_ [[aɔˈtɛaɾɔa]](/wiki/Help:IPA \"Help:IPA\"))")
+    assert s == "(Māori: Aotearoa [aɔˈtɛaɾɔa])"
+
+
+def test_heading_inside_a_list_item_is_a_heading():
+    got = segment_markdown("  * #####  [These Weeks in Firefox: Issue 106](https://example.org/106)\n\nDecember 17\n")
+    assert [(b.kind, b.level, b.text) for b in got] == [
+        (HEADING, 5, "These Weeks in Firefox: Issue 106"), (PARA, 0, "December 17")]
+    assert got[0].link_chars == len(got[0].text)
+
+
+def test_empty_list_item_makes_no_block():
+    text = "  * [Share on Reddit](https://x.org/r)\n  * \n\n### Like this:\n"
+    assert blocks(text) == [(ITEM, "Share on Reddit"), (HEADING, "Like this:")]
