@@ -39,3 +39,27 @@ def test_heading_inside_a_list_item_is_a_heading():
 def test_empty_list_item_makes_no_block():
     text = "  * [Share on Reddit](https://x.org/r)\n  * \n\n### Like this:\n"
     assert blocks(text) == [(ITEM, "Share on Reddit"), (HEADING, "Like this:")]
+
+
+def test_indented_code_after_a_line_of_spaces_is_one_pre_block():
+    from stripper.model import PRE
+    text = ("Add this line to your test file:\n    \n    \n    <script src=\"vendor/blanket.js\"\n"
+            "            data-cover=\"x\"></script>\n    \n    var a = [link](http://x.org) * b;\n    \n\n"
+            "Source files: here.\n")
+    got = segment_markdown(text)
+    assert [(b.kind, b.text) for b in got] == [
+        (PARA, "Add this line to your test file:"),
+        (PRE, '<script src="vendor/blanket.js"\n        data-cover="x"></script>\n\nvar a = link * b;'),
+        (PARA, "Source files: here.")]
+    assert got[1].link_chars == 4
+
+
+def test_indented_text_with_markdown_headings_is_not_code():
+    text = "Intro line.\n    \n    Wenn der Baroni das schafft.\n    \n    #### _Das mit den Gläsern_\n"
+    assert blocks(text) == [(PARA, "Intro line."), (PARA, "Wenn der Baroni das schafft."),
+                            (HEADING, "Das mit den Gläsern")]
+
+
+def test_indented_lines_without_the_opening_line_of_spaces_stay_text():
+    text = "  * The entries are real.\n\n     _Proof:_ By definition\n"
+    assert blocks(text) == [(ITEM, "The entries are real."), (PARA, "Proof: By definition")]

@@ -32,6 +32,7 @@ MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s")   # the rest is cut by hand: no backtracking
 MD_QUOTE_RE = re.compile(r"^>\s?")
 EMPTY_ITEMS = frozenset("*+-•")   # a bullet with no text
+CODE_INDENTS = ("    ", "\t")   # an indented code block's lines start with one of these
 # Bounded spans: an opener with no closer costs at most 300 characters of scanning (linear time).
 MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
 # Underscores at the edge of a word are emphasis marks ("_word_", "_**name**_", "_ text_" as
@@ -201,6 +202,50 @@ def _close_open_title(line: str, lines: list[str], lineno: int) -> tuple[str, in
     return line, 0, ""
 
 
+def _indented_code(lines: list[str], start: int) -> tuple[int, str, int]:
+    """The indented code block that starts at lines[start] (0-based), as html2text writes a <pre>:
+    after a line of only spaces, every line indented by four spaces (or a tab) or blank. Returns
+    the 1-based number of its last line (0: not code), its text with the indent taken off and
+    links unwrapped, and the characters of link text. A run holding a markdown heading ("## ...")
+    is not a <pre> (html2text writes none there): indented page text, read line by line."""
+    if BULLET_RE.match(lines[start].lstrip()):
+        return 0, "", 0
+    code: list[str] = []
+    links = 0
+    end = start
+    for j in range(start, len(lines)):
+        line = lines[j]
+        if line.strip():
+            if not line.startswith(CODE_INDENTS):
+                break
+            body = line[4:] if line.startswith("    ") else line[1:]
+            if body.lstrip().startswith("##") and MD_HEADING_RE.match(body.lstrip()):
+                return 0, "", 0
+            if "](" in body:
+                body, n = _unwrap_links(body)
+                links += n
+            end = j
+            code.append(body.rstrip())
+        else:
+            code.append("")
+    text = "\n".join(code[:end - start + 1]).strip("\n")
+    return (end + 1, text, links) if text.strip() else (0, "", 0)
+
+
+def _unwrap_links(s: str) -> tuple[str, int]:
+    """Images out and links unwrapped (their text kept), nothing else touched: code text."""
+    n = 0
+
+    def unwrap(m: re.Match) -> str:
+        nonlocal n
+        n += len(m.group(1))
+        return m.group(1)
+
+    if "![" in s:
+        s = MD_IMAGE_RE.sub("", s)
+    return MD_LINK_RE.sub(unwrap, s), n
+
+
 def _is_table_sep(bare: str) -> bool:
     """A markdown table's separator row: only pipes, colons, dashes and spaces, with a '--'."""
     return "--" in bare and set(bare) <= TABLE_SEP_CHARS and ("|" in bare or bare.count("-") >= 3 and " " in bare)
@@ -230,7 +275,17 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
 
     lines = text.split("\n")
     skip_to, title_tail = 0, ""
+    code_to = 0
     for lineno, line in enumerate(lines, 1):
+        if lineno <= code_to:
+            continue   # inside an indented code block
+        if (not in_fence and not para and line.startswith(CODE_INDENTS) and lineno > 1
+                and lines[lineno - 2].startswith(CODE_INDENTS) and not lines[lineno - 2].strip() and line.strip()):
+            end, code, links = _indented_code(lines, lineno - 1)
+            if end:
+                out.append((code, PRE, 0, links, gap, lineno))
+                gap, code_to = 0, end
+                continue
         if lineno <= skip_to:
             if lineno < skip_to:
                 continue   # inside a link's title attribute
