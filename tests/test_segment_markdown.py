@@ -63,3 +63,13 @@ def test_indented_text_with_markdown_headings_is_not_code():
 def test_indented_lines_without_the_opening_line_of_spaces_stay_text():
     text = "  * The entries are real.\n\n     _Proof:_ By definition\n"
     assert blocks(text) == [(ITEM, "The entries are real."), (PARA, "Proof: By definition")]
+
+
+def test_thematic_breaks_make_no_block_and_cost_linear_time():
+    import time
+    assert blocks("One.\n\n* * *\n\n---\n___\nTwo.\n") == [(PARA, "One."), (PARA, "Two.")]
+    assert blocks("- - x\n") == [(ITEM, "- x")]
+    line = "- " * 200_000 + "x"
+    t = time.process_time()
+    segment_markdown(line)
+    assert time.process_time() - t < 2.0

@@ -39,7 +39,7 @@ MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1|(?<![\w*])\*(?
 # html2text writes <em>); one between two letters or digits (snake_case) or escaped ("\\_") is text.
 MD_UNDERSCORE_RE = re.compile(r"(?<!\\)(?<![^\W_])_+|(?<!\\)_+(?![^\W_])")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-MD_RULE_RE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+RULE_CHARS = frozenset("-*_")   # a thematic break: three or more of these, spaces between allowed
 TABLE_SEP_CHARS = frozenset("|:- \t")
 MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]{1,200}\]:\s*\S+")
 # A link whose title attribute runs past the end of the line ('](url "Title' ... 'more")'):
@@ -246,6 +246,12 @@ def _unwrap_links(s: str) -> tuple[str, int]:
     return MD_LINK_RE.sub(unwrap, s), n
 
 
+def _is_rule(bare: str) -> bool:
+    """A thematic break ("---", "* * *", "___"): set operations, no backtracking on long lines."""
+    marks = bare.replace(" ", "").replace("\t", "")
+    return len(marks) >= 3 and set(marks) <= RULE_CHARS
+
+
 def _is_table_sep(bare: str) -> bool:
     """A markdown table's separator row: only pipes, colons, dashes and spaces, with a '--'."""
     return "--" in bare and set(bare) <= TABLE_SEP_CHARS and ("|" in bare or bare.count("-") >= 3 and " " in bare)
@@ -314,7 +320,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             gap += 1
             continue
         first = bare[0]   # the patterns below start with these characters
-        if (first in "-*_" and MD_RULE_RE.match(bare) or _is_table_sep(bare)
+        if (first in RULE_CHARS and _is_rule(bare) or _is_table_sep(bare)
                 or first == "[" and MD_LINKDEF_RE.match(bare)):
             if para:
                 flush()
