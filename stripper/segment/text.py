@@ -22,6 +22,16 @@ GLUED_ANY_RE = re.compile(r"[A-ZÀ-Þ](?:(?<=[a-zà-ÿ][A-ZÀ-Þ])|(?<=[a-zà-ÿ
 SENT_END = ".!?:;…\"”’»)]"
 ELEMENT_GAP = "   "   # three spaces inside a line: two elements of the page (see segment_text)
 CODE_COMMENT_MARKS = ("#", "//", "/*", "--", ";", "%")
+# Program listings in a text dump (see _merge_code_runs).
+CODE_ENDS = ("{", "}", ";", "[", "(", "=>", "->")
+CODE_STARTS = ("}", "//", "/*", "#!", "$ ", ">>> ")
+# Template markup a page forgot to fill ("{{#count}}", "{% if %}"): junk, not a program listing.
+TEMPLATE_MARKS = ("{{", "}}", "{%", "%}")
+CODE_SYMBOLS = frozenset("(){}[];=<>+*/\\&|$")
+CODE_LINE_MAX_CHARS = 200
+CODE_RUN_MIN = 2
+CODE_STRONG_MIN = 1
+CODE_GAP_MAX = 2
 
 # Markdown (html2text and crawler style).
 MD_IMAGE_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
@@ -141,7 +151,61 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                     gaps.append(gap if j == 0 else 0)
                     lines.append(lineno)
             gap = 0
+    if any(map(_code_line, texts)):
+        texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines)
     return [Block(i, t, k, 0, 0, g, ln, "text") for i, t, k, g, ln in zip(range(len(texts)), texts, kinds, gaps, lines)]
+
+
+def _code_line(s: str) -> bool:
+    """A line that only program code writes: it opens or closes a block or ends a statement
+    ("{", "});", "x = f(y);"), or starts as a comment or a prompt does. Sentences end otherwise."""
+    return (s.endswith(CODE_ENDS) or s.startswith(CODE_STARTS)) and not _template(s)
+
+
+def _template(s: str) -> bool:
+    return "{" in s and any(m in s for m in TEMPLATE_MARKS) or "%}" in s
+
+
+def _code_context(s: str) -> bool:
+    """A line that may sit inside code between code lines: no sentence end, and brackets,
+    operators or assignments ("SELECT avg(n)", "if (!target)", "for i in x:" aside)."""
+    if s[-1] in ".!?\"”»" or len(s) > CODE_LINE_MAX_CHARS or _template(s):
+        return False
+    return sum(map(CODE_SYMBOLS.__contains__, s)) >= max(1, len(s) // 20) or not any(c.islower() for c in s)
+
+
+def _merge_code_runs(texts, kinds, gaps, lines):
+    """Lines of a program listing (<pre> in the page) as one pre block: a run of at least
+    CODE_RUN_MIN lines of code and what code holds between its lines, ending on a line only
+    code writes. Menus and prose do not end lines that way."""
+    out_t, out_k, out_g, out_l = [], [], [], []
+    n, i = len(texts), 0
+    while i < n:
+        j, strong = i, 0
+        while j < n and kinds[j] == PARA and (gaps[j] <= CODE_GAP_MAX or j == i) \
+                and (_code_line(texts[j]) or _code_context(texts[j])):
+            strong += _code_line(texts[j])
+            j += 1
+        end = j
+        # (a run ends on a code line: trailing headings or labels stay text)
+        while j > i and not _code_line(texts[j - 1]):
+            j -= 1
+        if j - i >= CODE_RUN_MIN and strong >= CODE_STRONG_MIN:
+            out_t.append("\n".join(texts[i:j]))
+            out_k.append(PRE)
+            out_g.append(gaps[i])
+            out_l.append(lines[i])
+            i = j
+            continue
+        # No run starts inside this one either (its runs end at the same line, with fewer code
+        # lines): its lines stay as they are, and each is looked at once (linear time).
+        end = max(end, i + 1)
+        out_t.extend(texts[i:end])
+        out_k.extend(kinds[i:end])
+        out_g.extend(gaps[i:end])
+        out_l.extend(lines[i:end])
+        i = end
+    return out_t, out_k, out_g, out_l
 
 
 def strip_markdown_inline(s: str) -> tuple[str, int]:
