@@ -39,3 +39,25 @@ def test_a_long_run_of_number_lines_is_read_once():
     got = segment_text(text)
     assert time.process_time() - t < 5.0
     assert len(got) == 1 and got[0].kind == PRE and got[0].text.endswith("2019\n2019\nx = 1;")
+
+
+def test_hard_wrapped_source_text_joins_before_a_capital():
+    text = ("      It was not until he had passed the door, a style not easy to be matched--for these reasons,\n"
+            "      I was willing to overlook his eccentricities.\n")
+    assert blocks(text) == [(PARA, "It was not until he had passed the door, a style not easy to be matched--for "
+                                   "these reasons, I was willing to overlook his eccentricities.")]
+
+
+def test_unindented_or_headline_lines_do_not_join_before_a_capital():
+    # the same cut without the source's indentation: two lines of the page
+    assert len(blocks("a style not easy to be matched--for these reasons,\nI was willing to go.\n")) == 2
+    # a headline (no comma, no function word at its end) over its summary
+    text = "      Obama admits US gun laws are his biggest frustration\n      President Barack Obama said.\n"
+    assert len(blocks(text)) == 2
+
+
+def test_a_wrapped_line_ending_in_a_function_word_joins():
+    text = "    repeat to this day the name of John Jacob Astor; a name which\n    I admit I love to repeat.\n"
+    got = segment_text(text, frozenset({"which", "a", "the"}))
+    assert [b.text for b in got] == ["repeat to this day the name of John Jacob Astor; a name which I admit I love to repeat."]
+    assert len(segment_text(text)) == 2   # (no stoplist: no function words known)

@@ -20,6 +20,8 @@ GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Þ][a-zà-ÿ])
 # lowercase letter and sentence end. Anchored on the capital, so the scan skips to capitals.
 GLUED_ANY_RE = re.compile(r"[A-ZÀ-Þ](?:(?<=[a-zà-ÿ][A-ZÀ-Þ])|(?<=[a-zà-ÿ][.!?][A-ZÀ-Þ]))")
 SENT_END = ".!?:;…\"”’»)]"
+CUT_LINE_MIN_CHARS = 40   # a line cut before a capital is a long one (source text wrapped at a width)
+WRAP_INDENT_MIN = 2        # ... and indented as page source is (a single space is an inline gap)
 ELEMENT_GAP = "   "   # three spaces inside a line: two elements of the page (see segment_text)
 CODE_COMMENT_MARKS = ("#", "//", "/*", "--", ";", "%")
 # Program listings in a text dump (see _merge_code_runs).
@@ -101,12 +103,23 @@ def _lower_token_before(text: str, pos: int) -> bool:
     return left.isalpha() and left.islower()
 
 
-def _continues(prev: str, nxt: str) -> bool:
-    """True when nxt is the rest of a sentence that a hard line break cut in two."""
+def _continues(prev: str, nxt: str, stopwords: frozenset[str] = frozenset(), wrapped: bool = False) -> bool:
+    """True when nxt is the rest of a sentence that a hard line break cut in two: it starts in
+    lower case, or (wrapped: both lines keep the same indentation of the page source, as a
+    BeautifulSoup dump of hard-wrapped source text does) the line before stops where no sentence
+    or heading stops, at a comma or a function word ("... for these reasons," / "I was willing",
+    "... a name which" / "I admit")."""
     if not prev or not nxt or prev[-1] in SENT_END:
         return False
     c = nxt[0]
-    return c.isalpha() and c.islower() and len(prev) >= 20
+    if c.isalpha() and c.islower():
+        return len(prev) >= 20
+    if not wrapped or len(prev) < CUT_LINE_MIN_CHARS or not (c.isupper() or c.isdigit()):
+        return False
+    if prev[-1] == ",":
+        return True
+    last = prev[prev.rfind(" ") + 1:]
+    return last.islower() and last in stopwords
 
 
 def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Block]:
@@ -119,8 +132,13 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     gap = 0
     lineno = 0
     bullet, glued, zw_sub = BULLET_RE.match, GLUED_ANY_RE.search, ZERO_WIDTH_RE.sub
+    indent = last_indent = -1
     for raw in text.split("\n"):
         lineno += 1
+        if raw[:1] in (" ", "\t"):
+            indent = len(raw) - len(raw.lstrip(" \t"))
+        else:
+            indent = 0
         # A run of spaces inside a line parts two elements (a dump that keeps the page source's
         # indentation between them, as BeautifulSoup's does); tab-separated rows stay tables, and
         # code that aligns its comments ("x = 1      # note") stays one line.
@@ -143,13 +161,14 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
             for j, piece in enumerate(split_glued(s, stopwords) if glued(s) else (s,)):
                 # a line that is the rest of the previous line's sentence joins it
                 if (j == 0 and cell == 0 and gap == 0 and kind == PARA and texts and kinds[-1] == PARA
-                        and _continues(texts[-1], piece)):
+                        and _continues(texts[-1], piece, stopwords, indent >= WRAP_INDENT_MIN and indent == last_indent)):
                     texts[-1] += " " + piece
                 else:
                     texts.append(piece)
                     kinds.append(kind if j == 0 else PARA)
                     gaps.append(gap if j == 0 else 0)
                     lines.append(lineno)
+                last_indent = indent if j == 0 and cell == 0 else -1
             gap = 0
     if any(map(_code_line, texts)):
         texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines)
