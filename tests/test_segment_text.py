@@ -61,3 +61,14 @@ def test_a_wrapped_line_ending_in_a_function_word_joins():
     got = segment_text(text, frozenset({"which", "a", "the"}))
     assert [b.text for b in got] == ["repeat to this day the name of John Jacob Astor; a name which I admit I love to repeat."]
     assert len(segment_text(text)) == 2   # (no stoplist: no function words known)
+
+
+def test_formula_pieces_one_per_line_make_one_block():
+    text = "If the transpose is written\n\n    A\n\n\n    =\n\n    A\n    H\n\nthen it is Hermitian.\n"
+    assert blocks(text) == [(PARA, "If the transpose is written"), (PARA, "A = A H"),
+                            (PARA, "then it is Hermitian.")]
+
+
+def test_number_rows_and_short_pairs_stay_apart():
+    assert blocks("0\n0\n0\nShare this story.\n") == [(PARA, "0"), (PARA, "0"), (PARA, "0"), (PARA, "Share this story.")]
+    assert blocks("A\nB\nNext line here.\n") == [(PARA, "A"), (PARA, "B"), (PARA, "Next line here.")]

@@ -34,6 +34,8 @@ CODE_LINE_MAX_CHARS = 200
 CODE_RUN_MIN = 2
 CODE_STRONG_MIN = 1
 CODE_GAP_MAX = 2
+FRAGMENT_MAX_CHARS = 2   # a line this short is a fragment of something (see _merge_fragments)
+FRAGMENT_RUN_MIN = 3
 
 # Markdown (html2text and crawler style).
 MD_IMAGE_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
@@ -172,7 +174,50 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
             gap = 0
     if any(map(_code_line, texts)):
         texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines)
+    texts, kinds, gaps, lines = _merge_fragments(texts, kinds, gaps, lines)
     return [Block(i, t, k, 0, 0, g, ln, "text") for i, t, k, g, ln in zip(range(len(texts)), texts, kinds, gaps, lines)]
+
+
+def _fragment(s: str, kind: str) -> bool:
+    """One or two letters or symbols on a line of their own: a piece of a formula (MathML puts
+    every identifier and operator in an element of its own), never a paragraph. (Numbers are not:
+    share counts and pagers are rows of numbers, each line of them a block of junk.)"""
+    return (len(s) <= FRAGMENT_MAX_CHARS and kind == PARA and not s.isdigit()
+            and not any(c >= "\u2e80" and c.isalpha() for c in s))
+
+
+def _merge_fragments(texts, kinds, gaps, lines):
+    """Runs of at least FRAGMENT_RUN_MIN fragments, blank lines between them or not, as one
+    block ("A = A H" rather than five one-letter blocks that each count as boilerplate)."""
+    def run_at(i: int) -> tuple[int, str | None, str]:
+        j = i
+        while j < len(texts) and _fragment(texts[j], kinds[j]):
+            j += 1
+        return (j, " ".join(texts[i:j]), PARA) if j - i >= FRAGMENT_RUN_MIN else (j, None, "")
+    return _merge_runs(texts, kinds, gaps, lines, run_at)
+
+
+def _merge_runs(texts, kinds, gaps, lines, run_at):
+    """The four block lists with runs merged: run_at(i) gives the end of the run that starts at
+    block i and, when it is to be merged, its text and kind (None: blocks i to end stay as they
+    are, and no run starts inside them). Each block is looked at once."""
+    out_t, out_k, out_g, out_l = [], [], [], []
+    i = 0
+    while i < len(texts):
+        end, merged, kind = run_at(i)
+        end = max(end, i + 1)
+        if merged is not None:
+            out_t.append(merged)
+            out_k.append(kind)
+            out_g.append(gaps[i])
+            out_l.append(lines[i])
+        else:
+            out_t.extend(texts[i:end])
+            out_k.extend(kinds[i:end])
+            out_g.extend(gaps[i:end])
+            out_l.extend(lines[i:end])
+        i = end
+    return out_t, out_k, out_g, out_l
 
 
 def _code_line(s: str) -> bool:
@@ -197,11 +242,9 @@ def _merge_code_runs(texts, kinds, gaps, lines):
     """Lines of a program listing (<pre> in the page) as one pre block: a run of at least
     CODE_RUN_MIN lines of code and what code holds between its lines, ending on a line only
     code writes. Menus and prose do not end lines that way."""
-    out_t, out_k, out_g, out_l = [], [], [], []
-    n, i = len(texts), 0
-    while i < n:
+    def run_at(i: int) -> tuple[int, str | None, str]:
         j, strong = i, 0
-        while j < n and kinds[j] == PARA and (gaps[j] <= CODE_GAP_MAX or j == i) \
+        while j < len(texts) and kinds[j] == PARA and (gaps[j] <= CODE_GAP_MAX or j == i) \
                 and (_code_line(texts[j]) or _code_context(texts[j])):
             strong += _code_line(texts[j])
             j += 1
@@ -210,21 +253,10 @@ def _merge_code_runs(texts, kinds, gaps, lines):
         while j > i and not _code_line(texts[j - 1]):
             j -= 1
         if j - i >= CODE_RUN_MIN and strong >= CODE_STRONG_MIN:
-            out_t.append("\n".join(texts[i:j]))
-            out_k.append(PRE)
-            out_g.append(gaps[i])
-            out_l.append(lines[i])
-            i = j
-            continue
-        # No run starts inside this one either (its runs end at the same line, with fewer code
-        # lines): its lines stay as they are, and each is looked at once (linear time).
-        end = max(end, i + 1)
-        out_t.extend(texts[i:end])
-        out_k.extend(kinds[i:end])
-        out_g.extend(gaps[i:end])
-        out_l.extend(lines[i:end])
-        i = end
-    return out_t, out_k, out_g, out_l
+            return j, "\n".join(texts[i:j]), PRE
+        # (no run starts inside this one either: its runs end at the same line, with fewer code lines)
+        return end, None, ""
+    return _merge_runs(texts, kinds, gaps, lines, run_at)
 
 
 def strip_markdown_inline(s: str) -> tuple[str, int]:
