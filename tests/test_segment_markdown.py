@@ -73,3 +73,11 @@ def test_thematic_breaks_make_no_block_and_cost_linear_time():
     t = time.process_time()
     segment_markdown(line)
     assert time.process_time() - t < 2.0
+
+
+def test_table_rows_after_the_separator_are_rows_in_and_out_of_quotes():
+    from stripper.model import QUOTE, TABLE
+    text = ("> | Release | Date  \n> ---|---  \n> [4.2.3](http://x.org/a) | April 2014  \n> 4.1.6 | May 2014  \n\n"
+            "Name | Goals\n---|---\nLea | 1993; 2007\n\nA line | with a bar.\n")
+    assert blocks(text) == [(QUOTE, "| Release | Date"), (TABLE, "4.2.3 April 2014"), (TABLE, "4.1.6 May 2014"),
+                            (PARA, "Name | Goals"), (TABLE, "Lea 1993; 2007"), (PARA, "A line | with a bar.")]

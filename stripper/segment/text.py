@@ -397,6 +397,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     lines = text.split("\n")
     skip_to, title_tail = 0, ""
     code_to = 0
+    in_table = False
     for lineno, line in enumerate(lines, 1):
         if lineno <= code_to:
             continue   # inside an indented code block
@@ -433,10 +434,18 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             if para:   # (flush() of no paragraph changes nothing)
                 flush()
             gap += 1
+            in_table = False
             continue
         first = bare[0]   # the patterns below start with these characters
-        if (first in RULE_CHARS and _is_rule(bare) or _is_table_sep(bare)
-                or first == "[" and MD_LINKDEF_RE.match(bare)):
+        quoted = bare
+        while quoted[:1] == ">":   # (a table may sit in a quote: "> 4.2.3 | April 2014")
+            quoted = quoted[1:].lstrip()
+        if _is_table_sep(quoted):
+            if para:
+                flush()
+            in_table = True   # the rows that follow, down to a blank line, are its rows
+            continue
+        if (first in RULE_CHARS and _is_rule(bare) or first == "[" and MD_LINKDEF_RE.match(bare)):
             if para:
                 flush()
             continue
@@ -460,7 +469,9 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             continue
         stripped = bare
         kind = None
-        if first == ">":
+        if in_table and "|" in quoted:
+            kind, stripped = TABLE, quoted   # a row of a table html2text wrote ("4.2.3 | April 2014")
+        elif first == ">":
             kind, stripped = QUOTE, MD_QUOTE_RE.sub("", stripped)
         else:
             m = None if first.isalpha() else BULLET_RE.match(stripped)
