@@ -81,3 +81,15 @@ def test_table_rows_after_the_separator_are_rows_in_and_out_of_quotes():
             "Name | Goals\n---|---\nLea | 1993; 2007\n\nA line | with a bar.\n")
     assert blocks(text) == [(QUOTE, "| Release | Date"), (TABLE, "4.2.3 April 2014"), (TABLE, "4.1.6 May 2014"),
                             (PARA, "Name | Goals"), (TABLE, "Lea 1993; 2007"), (PARA, "A line | with a bar.")]
+
+
+def test_a_line_break_before_a_new_sentence_parts_two_blocks():
+    text = ("The overall rankings were as follows:   \n1\\. Finland    \n2\\. Norway\n\n"
+            "It was a cold and windy  \nmorning in the town.  \nThen it rained.\n")
+    assert blocks(text) == [(PARA, "The overall rankings were as follows:"), (PARA, "1. Finland"),
+                            (PARA, "2. Norway"), (PARA, "It was a cold and windy morning in the town."),
+                            (PARA, "Then it rained.")]
+
+
+def test_lines_without_a_line_break_mark_stay_one_paragraph():
+    assert blocks("First line of it\nSecond line.\n") == [(PARA, "First line of it Second line.")]

@@ -398,6 +398,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     skip_to, title_tail = 0, ""
     code_to = 0
     in_table = False
+    hard_break = False   # the paragraph's last line ended in a line break
     for lineno, line in enumerate(lines, 1):
         if lineno <= code_to:
             continue   # inside an indented code block
@@ -481,11 +482,14 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                 kind = TABLE
         s, links = strip_markdown_inline(stripped)
         if kind is None:
+            if para and hard_break and s and not _continues(para[-1], s):
+                flush()   # a line break (<br>) before a new sentence parts two lines of the page
             if not para:
                 para_line = lineno
             if s:
                 para.append(s)
                 para_links += links
+                hard_break = line.endswith("  ")   # html2text's mark of a <br>
             continue
         if para:
             flush()
