@@ -72,3 +72,9 @@ def test_formula_pieces_one_per_line_make_one_block():
 def test_number_rows_and_short_pairs_stay_apart():
     assert blocks("0\n0\n0\nShare this story.\n") == [(PARA, "0"), (PARA, "0"), (PARA, "0"), (PARA, "Share this story.")]
     assert blocks("A\nB\nNext line here.\n") == [(PARA, "A"), (PARA, "B"), (PARA, "Next line here.")]
+
+
+def test_a_short_wrapped_line_joins_its_lower_case_rest():
+    text = "Lorem\n\n      Lorem\n      ipsum dolor sit amet.\nMenu\nitems here\n"
+    assert blocks(text) == [(PARA, "Lorem"), (PARA, "Lorem ipsum dolor sit amet."), (PARA, "Menu"),
+                            (PARA, "items here")]

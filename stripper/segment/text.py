@@ -107,15 +107,15 @@ def _lower_token_before(text: str, pos: int) -> bool:
 
 def _continues(prev: str, nxt: str, stopwords: frozenset[str] = frozenset(), wrapped: bool = False) -> bool:
     """True when nxt is the rest of a sentence that a hard line break cut in two: it starts in
-    lower case, or (wrapped: both lines keep the same indentation of the page source, as a
-    BeautifulSoup dump of hard-wrapped source text does) the line before stops where no sentence
-    or heading stops, at a comma or a function word ("... for these reasons," / "I was willing",
-    "... a name which" / "I admit")."""
+    lower case after a line of some length (any length when wrapped: both lines keep the same
+    indentation of the page source, as a BeautifulSoup dump of hard-wrapped source text does), or,
+    wrapped, the line before stops where no sentence or heading stops, at a comma or a function
+    word ("... for these reasons," / "I was willing", "... a name which" / "I admit")."""
     if not prev or not nxt or prev[-1] in SENT_END:
         return False
     c = nxt[0]
     if c.isalpha() and c.islower():
-        return len(prev) >= 20
+        return len(prev) >= 20 or wrapped
     if not wrapped or len(prev) < CUT_LINE_MIN_CHARS or not (c.isupper() or c.isdigit()):
         return False
     if prev[-1] == ",":
