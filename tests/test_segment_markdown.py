@@ -93,3 +93,12 @@ def test_a_line_break_before_a_new_sentence_parts_two_blocks():
 
 def test_lines_without_a_line_break_mark_stay_one_paragraph():
     assert blocks("First line of it\nSecond line.\n") == [(PARA, "First line of it Second line.")]
+
+
+def test_indented_runs_ending_in_a_heading_are_scanned_once():
+    import time
+    text = "    \n    x = 1;\n" * 20_000 + "    ## h\n"
+    t = time.process_time()
+    got = segment_markdown(text)
+    assert time.process_time() - t < 5.0
+    assert got[-1].kind == HEADING and all(b.kind != "pre" for b in got)

@@ -322,7 +322,8 @@ def _indented_code(lines: list[str], start: int) -> tuple[int, str, int]:
     after a line of only spaces, every line indented by four spaces (or a tab) or blank. Returns
     the 1-based number of its last line (0: not code), its text with the indent taken off and
     links unwrapped, and the characters of link text. A run holding a markdown heading ("## ...")
-    is not a <pre> (html2text writes none there): indented page text, read line by line."""
+    is not a <pre> (html2text writes none there): indented page text, read line by line; the
+    number returned is then minus that of the heading's line, before which no run is code."""
     if BULLET_RE.match(lines[start].lstrip()):
         return 0, "", 0
     code: list[str] = []
@@ -335,7 +336,7 @@ def _indented_code(lines: list[str], start: int) -> tuple[int, str, int]:
                 break
             body = line[4:] if line.startswith("    ") else line[1:]
             if body.lstrip().startswith("##") and MD_HEADING_RE.match(body.lstrip()):
-                return 0, "", 0
+                return -(j + 1), "", 0
             if "](" in body:
                 body, n = _unwrap_links(body)
                 links += n
@@ -396,16 +397,18 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
 
     lines = text.split("\n")
     skip_to, title_tail = 0, ""
-    code_to = 0
+    code_to = no_code_to = 0
     in_table = False
     hard_break = False   # the paragraph's last line ended in a line break
     for lineno, line in enumerate(lines, 1):
         if lineno <= code_to:
             continue   # inside an indented code block
-        if (not in_fence and not para and line.startswith(CODE_INDENTS) and lineno > 1
+        if (not in_fence and not para and line.startswith(CODE_INDENTS) and lineno > max(1, no_code_to)
                 and lines[lineno - 2].startswith(CODE_INDENTS) and not lines[lineno - 2].strip() and line.strip()):
             end, code, links = _indented_code(lines, lineno - 1)
-            if end:
+            if end < 0:
+                no_code_to = -end   # (each line is scanned for code once: linear time)
+            elif end:
                 out.append((code, PRE, 0, links, gap, lineno))
                 gap, code_to = 0, end
                 continue
