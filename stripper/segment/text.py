@@ -20,20 +20,40 @@ GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Þ][a-zà-ÿ])
 # lowercase letter and sentence end. Anchored on the capital, so the scan skips to capitals.
 GLUED_ANY_RE = re.compile(r"[A-ZÀ-Þ](?:(?<=[a-zà-ÿ][A-ZÀ-Þ])|(?<=[a-zà-ÿ][.!?][A-ZÀ-Þ]))")
 SENT_END = ".!?:;…\"”’»)]"
+CUT_LINE_MIN_CHARS = 40   # a line cut before a capital is a long one (source text wrapped at a width)
+WRAP_INDENT_MIN = 2        # ... and indented as page source is (a single space is an inline gap)
 ELEMENT_GAP = "   "   # three spaces inside a line: two elements of the page (see segment_text)
 CODE_COMMENT_MARKS = ("#", "//", "/*", "--", ";", "%")
+# Program listings in a text dump (see _merge_code_runs).
+CODE_ENDS = ("{", "}", ";", "[", "(", "=>", "->")
+CODE_STARTS = ("}", "//", "/*", "#!", "$ ", ">>> ")
+# Template markup a page forgot to fill ("{{#count}}", "{% if %}"): junk, not a program listing.
+TEMPLATE_MARKS = ("{{", "}}", "{%", "%}")
+CODE_SYMBOLS = frozenset("(){}[];=<>+*/\\&|$")
+CODE_LINE_MAX_CHARS = 200
+CODE_RUN_MIN = 2
+CODE_STRONG_MIN = 1
+CODE_GAP_MAX = 2
+FRAGMENT_MAX_CHARS = 2   # a line this short is a fragment of something (see _merge_fragments)
+FRAGMENT_RUN_MIN = 3
 
 # Markdown (html2text and crawler style).
 MD_IMAGE_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
-MD_LINK_RE = re.compile(r"\[([^\[\]\n]{0,2000})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
+# (The text may hold one level of brackets: html2text writes a citation link as "[[1]](url)".)
+MD_LINK_RE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,2000})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
 MD_REF_LINK_RE = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,100}\]")
 MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s")   # the rest is cut by hand: no backtracking
 MD_QUOTE_RE = re.compile(r"^>\s?")
+EMPTY_ITEMS = frozenset("*+-•")   # a bullet with no text
+CODE_INDENTS = ("    ", "\t")   # an indented code block's lines start with one of these
 # Bounded spans: an opener with no closer costs at most 300 characters of scanning (linear time).
 MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
+# Underscores at the edge of a word are emphasis marks ("_word_", "_**name**_", "_ text_" as
+# html2text writes <em>); one between two letters or digits (snake_case) or escaped ("\\_") is text.
+MD_UNDERSCORE_RE = re.compile(r"(?<!\\)(?<![^\W_])_+|(?<!\\)_+(?![^\W_])")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-MD_RULE_RE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+RULE_CHARS = frozenset("-*_")   # a thematic break: three or more of these, spaces between allowed
 TABLE_SEP_CHARS = frozenset("|:- \t")
 MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]{1,200}\]:\s*\S+")
 # A link whose title attribute runs past the end of the line ('](url "Title' ... 'more")'):
@@ -85,12 +105,23 @@ def _lower_token_before(text: str, pos: int) -> bool:
     return left.isalpha() and left.islower()
 
 
-def _continues(prev: str, nxt: str) -> bool:
-    """True when nxt is the rest of a sentence that a hard line break cut in two."""
+def _continues(prev: str, nxt: str, stopwords: frozenset[str] = frozenset(), wrapped: bool = False) -> bool:
+    """True when nxt is the rest of a sentence that a hard line break cut in two: it starts in
+    lower case after a line of some length (any length when wrapped: both lines keep the same
+    indentation of the page source, as a BeautifulSoup dump of hard-wrapped source text does), or,
+    wrapped, the line before stops where no sentence or heading stops, at a comma or a function
+    word ("... for these reasons," / "I was willing", "... a name which" / "I admit")."""
     if not prev or not nxt or prev[-1] in SENT_END:
         return False
     c = nxt[0]
-    return c.isalpha() and c.islower() and len(prev) >= 20
+    if c.isalpha() and c.islower():
+        return len(prev) >= 20 or wrapped
+    if not wrapped or len(prev) < CUT_LINE_MIN_CHARS or not (c.isupper() or c.isdigit()):
+        return False
+    if prev[-1] == ",":
+        return True
+    last = prev[prev.rfind(" ") + 1:]
+    return last.islower() and last in stopwords
 
 
 def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Block]:
@@ -103,8 +134,13 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     gap = 0
     lineno = 0
     bullet, glued, zw_sub = BULLET_RE.match, GLUED_ANY_RE.search, ZERO_WIDTH_RE.sub
+    indent = last_indent = -1
     for raw in text.split("\n"):
         lineno += 1
+        if raw[:1] in (" ", "\t"):
+            indent = len(raw) - len(raw.lstrip(" \t"))
+        else:
+            indent = 0
         # A run of spaces inside a line parts two elements (a dump that keeps the page source's
         # indentation between them, as BeautifulSoup's does); tab-separated rows stay tables, and
         # code that aligns its comments ("x = 1      # note") stays one line.
@@ -127,15 +163,100 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
             for j, piece in enumerate(split_glued(s, stopwords) if glued(s) else (s,)):
                 # a line that is the rest of the previous line's sentence joins it
                 if (j == 0 and cell == 0 and gap == 0 and kind == PARA and texts and kinds[-1] == PARA
-                        and _continues(texts[-1], piece)):
+                        and _continues(texts[-1], piece, stopwords, indent >= WRAP_INDENT_MIN and indent == last_indent)):
                     texts[-1] += " " + piece
                 else:
                     texts.append(piece)
                     kinds.append(kind if j == 0 else PARA)
                     gaps.append(gap if j == 0 else 0)
                     lines.append(lineno)
+                last_indent = indent if j == 0 and cell == 0 else -1
             gap = 0
+    if any(map(_code_line, texts)):
+        texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines)
+    texts, kinds, gaps, lines = _merge_fragments(texts, kinds, gaps, lines)
     return [Block(i, t, k, 0, 0, g, ln, "text") for i, t, k, g, ln in zip(range(len(texts)), texts, kinds, gaps, lines)]
+
+
+def _fragment(s: str, kind: str) -> bool:
+    """One or two letters or symbols on a line of their own: a piece of a formula (MathML puts
+    every identifier and operator in an element of its own), never a paragraph. (Numbers are not:
+    share counts and pagers are rows of numbers, each line of them a block of junk.)"""
+    return (len(s) <= FRAGMENT_MAX_CHARS and kind == PARA and not s.isdigit()
+            and not any(c >= "\u2e80" and c.isalpha() for c in s))
+
+
+def _merge_fragments(texts, kinds, gaps, lines):
+    """Runs of at least FRAGMENT_RUN_MIN fragments, blank lines between them or not, as one
+    block ("A = A H" rather than five one-letter blocks that each count as boilerplate)."""
+    def run_at(i: int) -> tuple[int, str | None, str]:
+        j = i
+        while j < len(texts) and _fragment(texts[j], kinds[j]):
+            j += 1
+        return (j, " ".join(texts[i:j]), PARA) if j - i >= FRAGMENT_RUN_MIN else (j, None, "")
+    return _merge_runs(texts, kinds, gaps, lines, run_at)
+
+
+def _merge_runs(texts, kinds, gaps, lines, run_at):
+    """The four block lists with runs merged: run_at(i) gives the end of the run that starts at
+    block i and, when it is to be merged, its text and kind (None: blocks i to end stay as they
+    are, and no run starts inside them). Each block is looked at once."""
+    out_t, out_k, out_g, out_l = [], [], [], []
+    i = 0
+    while i < len(texts):
+        end, merged, kind = run_at(i)
+        end = max(end, i + 1)
+        if merged is not None:
+            out_t.append(merged)
+            out_k.append(kind)
+            out_g.append(gaps[i])
+            out_l.append(lines[i])
+        else:
+            out_t.extend(texts[i:end])
+            out_k.extend(kinds[i:end])
+            out_g.extend(gaps[i:end])
+            out_l.extend(lines[i:end])
+        i = end
+    return out_t, out_k, out_g, out_l
+
+
+def _code_line(s: str) -> bool:
+    """A line that only program code writes: it opens or closes a block or ends a statement
+    ("{", "});", "x = f(y);"), or starts as a comment or a prompt does. Sentences end otherwise."""
+    return (s.endswith(CODE_ENDS) or s.startswith(CODE_STARTS)) and not _template(s)
+
+
+def _template(s: str) -> bool:
+    return "{" in s and any(m in s for m in TEMPLATE_MARKS) or "%}" in s
+
+
+def _code_context(s: str) -> bool:
+    """A line that may sit inside code between code lines: no sentence end, and brackets,
+    operators or assignments ("SELECT avg(n)", "if (!target)", "for i in x:" aside)."""
+    if s[-1] in ".!?\"”»" or len(s) > CODE_LINE_MAX_CHARS or _template(s):
+        return False
+    return sum(map(CODE_SYMBOLS.__contains__, s)) >= max(1, len(s) // 20) or not any(c.islower() for c in s)
+
+
+def _merge_code_runs(texts, kinds, gaps, lines):
+    """Lines of a program listing (<pre> in the page) as one pre block: a run of at least
+    CODE_RUN_MIN lines of code and what code holds between its lines, ending on a line only
+    code writes. Menus and prose do not end lines that way."""
+    def run_at(i: int) -> tuple[int, str | None, str]:
+        j, strong = i, 0
+        while j < len(texts) and kinds[j] == PARA and (gaps[j] <= CODE_GAP_MAX or j == i) \
+                and (_code_line(texts[j]) or _code_context(texts[j])):
+            strong += _code_line(texts[j])
+            j += 1
+        end = j
+        # (a run ends on a code line: trailing headings or labels stay text)
+        while j > i and not _code_line(texts[j - 1]):
+            j -= 1
+        if j - i >= CODE_RUN_MIN and strong >= CODE_STRONG_MIN:
+            return j, "\n".join(texts[i:j]), PRE
+        # (no run starts inside this one either: its runs end at the same line, with fewer code lines)
+        return end, None, ""
+    return _merge_runs(texts, kinds, gaps, lines, run_at)
 
 
 def strip_markdown_inline(s: str) -> tuple[str, int]:
@@ -166,10 +287,20 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
         s = MD_AUTOLINK_RE.sub(unwrap, s)
     if "*" in s or "__" in s:
         s = MD_EMPH_RE.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), s)
+    if "_" in s:
+        s = _strip_underscores(s)
     if "\\" in s:
         s = MD_ESCAPE_RE.sub(r"\1", s)
     s = s.replace("`", "")
     return clean_line(s), link_chars
+
+
+def _strip_underscores(s: str) -> str:
+    """Emphasis underscores out of a line; inline code (between backticks) keeps its own."""
+    if "`" not in s:
+        return MD_UNDERSCORE_RE.sub("", s)
+    parts = s.split("`")
+    return "`".join(MD_UNDERSCORE_RE.sub("", p) if i % 2 == 0 else p for i, p in enumerate(parts))
 
 
 def _close_open_title(line: str, lines: list[str], lineno: int) -> tuple[str, int, str]:
@@ -184,6 +315,57 @@ def _close_open_title(line: str, lines: list[str], lineno: int) -> tuple[str, in
         if end >= 0:
             return line[:m.start()] + "](" + m.group(1) + ")", j + 1, lines[j][end + 2:]
     return line, 0, ""
+
+
+def _indented_code(lines: list[str], start: int) -> tuple[int, str, int]:
+    """The indented code block that starts at lines[start] (0-based), as html2text writes a <pre>:
+    after a line of only spaces, every line indented by four spaces (or a tab) or blank. Returns
+    the 1-based number of its last line (0: not code), its text with the indent taken off and
+    links unwrapped, and the characters of link text. A run holding a markdown heading ("## ...")
+    is not a <pre> (html2text writes none there): indented page text, read line by line; the
+    number returned is then minus that of the heading's line, before which no run is code."""
+    if BULLET_RE.match(lines[start].lstrip()):
+        return 0, "", 0
+    code: list[str] = []
+    links = 0
+    end = start
+    for j in range(start, len(lines)):
+        line = lines[j]
+        if line.strip():
+            if not line.startswith(CODE_INDENTS):
+                break
+            body = line[4:] if line.startswith("    ") else line[1:]
+            if body.lstrip().startswith("##") and MD_HEADING_RE.match(body.lstrip()):
+                return -(j + 1), "", 0
+            if "](" in body:
+                body, n = _unwrap_links(body)
+                links += n
+            end = j
+            code.append(body.rstrip())
+        else:
+            code.append("")
+    text = "\n".join(code[:end - start + 1]).strip("\n")
+    return (end + 1, text, links) if text.strip() else (0, "", 0)
+
+
+def _unwrap_links(s: str) -> tuple[str, int]:
+    """Images out and links unwrapped (their text kept), nothing else touched: code text."""
+    n = 0
+
+    def unwrap(m: re.Match) -> str:
+        nonlocal n
+        n += len(m.group(1))
+        return m.group(1)
+
+    if "![" in s:
+        s = MD_IMAGE_RE.sub("", s)
+    return MD_LINK_RE.sub(unwrap, s), n
+
+
+def _is_rule(bare: str) -> bool:
+    """A thematic break ("---", "* * *", "___"): set operations, no backtracking on long lines."""
+    marks = bare.replace(" ", "").replace("\t", "")
+    return len(marks) >= 3 and set(marks) <= RULE_CHARS
 
 
 def _is_table_sep(bare: str) -> bool:
@@ -215,7 +397,21 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
 
     lines = text.split("\n")
     skip_to, title_tail = 0, ""
+    code_to = no_code_to = 0
+    in_table = False
+    hard_break = False   # the paragraph's last line ended in a line break
     for lineno, line in enumerate(lines, 1):
+        if lineno <= code_to:
+            continue   # inside an indented code block
+        if (not in_fence and not para and line.startswith(CODE_INDENTS) and lineno > max(1, no_code_to)
+                and lines[lineno - 2].startswith(CODE_INDENTS) and not lines[lineno - 2].strip() and line.strip()):
+            end, code, links = _indented_code(lines, lineno - 1)
+            if end < 0:
+                no_code_to = -end   # (each line is scanned for code once: linear time)
+            elif end:
+                out.append((code, PRE, 0, links, gap, lineno))
+                gap, code_to = 0, end
+                continue
         if lineno <= skip_to:
             if lineno < skip_to:
                 continue   # inside a link's title attribute
@@ -242,14 +438,31 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             if para:   # (flush() of no paragraph changes nothing)
                 flush()
             gap += 1
+            in_table = False
             continue
         first = bare[0]   # the patterns below start with these characters
-        if (first in "-*_" and MD_RULE_RE.match(bare) or _is_table_sep(bare)
-                or first == "[" and MD_LINKDEF_RE.match(bare)):
+        quoted = bare
+        while quoted[:1] == ">":   # (a table may sit in a quote: "> 4.2.3 | April 2014")
+            quoted = quoted[1:].lstrip()
+        if _is_table_sep(quoted):
+            if para:
+                flush()
+            in_table = True   # the rows that follow, down to a blank line, are its rows
+            continue
+        if (first in RULE_CHARS and _is_rule(bare) or first == "[" and MD_LINKDEF_RE.match(bare)):
             if para:
                 flush()
             continue
+        if bare in EMPTY_ITEMS:
+            if para:   # a list item with nothing in it (html2text's "  * " for an empty <li>)
+                flush()
+            continue
         h = MD_HEADING_RE.match(bare) if first == "#" else None
+        if h is None and first in "*+-" and bare[1:2] == " " and "#" in bare[2:4]:
+            # a heading inside a list item ("  * ##### [Title](url)") is a heading
+            h = MD_HEADING_RE.match(bare[2:].lstrip())
+            if h:
+                bare = bare[2:].lstrip()
         if h:
             if para:
                 flush()
@@ -260,7 +473,9 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             continue
         stripped = bare
         kind = None
-        if first == ">":
+        if in_table and "|" in quoted:
+            kind, stripped = TABLE, quoted   # a row of a table html2text wrote ("4.2.3 | April 2014")
+        elif first == ">":
             kind, stripped = QUOTE, MD_QUOTE_RE.sub("", stripped)
         else:
             m = None if first.isalpha() else BULLET_RE.match(stripped)
@@ -270,11 +485,14 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                 kind = TABLE
         s, links = strip_markdown_inline(stripped)
         if kind is None:
+            if para and hard_break and s and not _continues(para[-1], s):
+                flush()   # a line break (<br>) before a new sentence parts two lines of the page
             if not para:
                 para_line = lineno
             if s:
                 para.append(s)
                 para_links += links
+                hard_break = line.endswith("  ")   # html2text's mark of a <br>
             continue
         if para:
             flush()

@@ -1,0 +1,104 @@
+"""Markdown segmentation: what the blocks of a crawler markdown dump are."""
+from stripper.model import HEADING, ITEM, PARA
+from stripper.segment.text import segment_markdown, strip_markdown_inline
+
+
+def blocks(text):
+    return [(b.kind, b.text) for b in segment_markdown(text)]
+
+
+def test_underscore_emphasis_is_removed_and_snake_case_kept():
+    text = "**Ankush Dua** _contributed a fix for the devtools optional_permission_ (see below)\n"
+    assert blocks(text) == [(PARA, "Ankush Dua contributed a fix for the devtools optional_permission (see below)")]
+
+
+def test_underscores_around_bold_and_with_inner_spaces_go():
+    assert strip_markdown_inline("Technology GUI _ **Oxyd**_ and _**kovarex**_")[0] == "Technology GUI Oxyd and kovarex"
+    assert strip_markdown_inline("^ _**a**_ _**b**_ Population")[0] == "^ a b Population"
+
+
+def test_escaped_and_inline_code_underscores_stay():
+    assert strip_markdown_inline(r"my\_var")[0] == "my_var"
+    assert strip_markdown_inline("call `_private` now")[0] == "call _private now"
+
+
+def test_link_text_holding_brackets_is_unwrapped():
+    s, links = strip_markdown_inline("loop.[[1]](https://en.wikipedia.org/wiki/X#cite_note-1) It")
+    assert s == "loop.[1] It" and links == 3
+    s, _ = strip_markdown_inline("(Māori: _Aotearoa_ [[aɔˈtɛaɾɔa]](/wiki/Help:IPA \"Help:IPA\"))")
+    assert s == "(Māori: Aotearoa [aɔˈtɛaɾɔa])"
+
+
+def test_heading_inside_a_list_item_is_a_heading():
+    got = segment_markdown("  * #####  [These Weeks in Firefox: Issue 106](https://example.org/106)\n\nDecember 17\n")
+    assert [(b.kind, b.level, b.text) for b in got] == [
+        (HEADING, 5, "These Weeks in Firefox: Issue 106"), (PARA, 0, "December 17")]
+    assert got[0].link_chars == len(got[0].text)
+
+
+def test_empty_list_item_makes_no_block():
+    text = "  * [Share on Reddit](https://x.org/r)\n  * \n\n### Like this:\n"
+    assert blocks(text) == [(ITEM, "Share on Reddit"), (HEADING, "Like this:")]
+
+
+def test_indented_code_after_a_line_of_spaces_is_one_pre_block():
+    from stripper.model import PRE
+    text = ("Add this line to your test file:\n    \n    \n    <script src=\"vendor/blanket.js\"\n"
+            "            data-cover=\"x\"></script>\n    \n    var a = [link](http://x.org) * b;\n    \n\n"
+            "Source files: here.\n")
+    got = segment_markdown(text)
+    assert [(b.kind, b.text) for b in got] == [
+        (PARA, "Add this line to your test file:"),
+        (PRE, '<script src="vendor/blanket.js"\n        data-cover="x"></script>\n\nvar a = link * b;'),
+        (PARA, "Source files: here.")]
+    assert got[1].link_chars == 4
+
+
+def test_indented_text_with_markdown_headings_is_not_code():
+    text = "Intro line.\n    \n    Wenn der Baroni das schafft.\n    \n    #### _Das mit den Gläsern_\n"
+    assert blocks(text) == [(PARA, "Intro line."), (PARA, "Wenn der Baroni das schafft."),
+                            (HEADING, "Das mit den Gläsern")]
+
+
+def test_indented_lines_without_the_opening_line_of_spaces_stay_text():
+    text = "  * The entries are real.\n\n     _Proof:_ By definition\n"
+    assert blocks(text) == [(ITEM, "The entries are real."), (PARA, "Proof: By definition")]
+
+
+def test_thematic_breaks_make_no_block_and_cost_linear_time():
+    import time
+    assert blocks("One.\n\n* * *\n\n---\n___\nTwo.\n") == [(PARA, "One."), (PARA, "Two.")]
+    assert blocks("- - x\n") == [(ITEM, "- x")]
+    line = "- " * 200_000 + "x"
+    t = time.process_time()
+    segment_markdown(line)
+    assert time.process_time() - t < 2.0
+
+
+def test_table_rows_after_the_separator_are_rows_in_and_out_of_quotes():
+    from stripper.model import QUOTE, TABLE
+    text = ("> | Release | Date  \n> ---|---  \n> [4.2.3](http://x.org/a) | April 2014  \n> 4.1.6 | May 2014  \n\n"
+            "Name | Goals\n---|---\nLea | 1993; 2007\n\nA line | with a bar.\n")
+    assert blocks(text) == [(QUOTE, "| Release | Date"), (TABLE, "4.2.3 April 2014"), (TABLE, "4.1.6 May 2014"),
+                            (PARA, "Name | Goals"), (TABLE, "Lea 1993; 2007"), (PARA, "A line | with a bar.")]
+
+
+def test_a_line_break_before_a_new_sentence_parts_two_blocks():
+    text = ("The overall rankings were as follows:   \n1\\. Finland    \n2\\. Norway\n\n"
+            "It was a cold and windy  \nmorning in the town.  \nThen it rained.\n")
+    assert blocks(text) == [(PARA, "The overall rankings were as follows:"), (PARA, "1. Finland"),
+                            (PARA, "2. Norway"), (PARA, "It was a cold and windy morning in the town."),
+                            (PARA, "Then it rained.")]
+
+
+def test_lines_without_a_line_break_mark_stay_one_paragraph():
+    assert blocks("First line of it\nSecond line.\n") == [(PARA, "First line of it Second line.")]
+
+
+def test_indented_runs_ending_in_a_heading_are_scanned_once():
+    import time
+    text = "    \n    x = 1;\n" * 20_000 + "    ## h\n"
+    t = time.process_time()
+    got = segment_markdown(text)
+    assert time.process_time() - t < 5.0
+    assert got[-1].kind == HEADING and all(b.kind != "pre" for b in got)

@@ -1,0 +1,80 @@
+"""Plain-text segmentation: what the blocks of an innerText / html-text / BeautifulSoup dump are."""
+from stripper.model import PARA, PRE
+from stripper.segment.text import segment_text
+
+
+def blocks(text):
+    return [(b.kind, b.text) for b in segment_text(text)]
+
+
+def test_a_program_listing_is_one_pre_block():
+    # (a line that starts in lower case still joins the line before it: one statement)
+    text = ("As an example, take this cow:\n\n// cow.js\n(function(exports) {\n  \"use strict\";\n\n"
+            "  function Cow(name) {\n    this.name = name;\n  }\n})(this);\n\nAnd its test suite follows here.\n")
+    assert blocks(text) == [
+        (PARA, "As an example, take this cow:"),
+        (PRE, '// cow.js\n(function(exports) {\n"use strict";\nfunction Cow(name) { this.name = name;\n}\n})(this);'),
+        (PARA, "And its test suite follows here.")]
+
+
+def test_a_code_run_ends_on_a_code_line():
+    text = "SELECT avg(n)\nFROM unnest(array[2, 3, 5]) AS n;\nRELATED STORIES\n"
+    assert blocks(text) == [(PRE, "SELECT avg(n)\nFROM unnest(array[2, 3, 5]) AS n;"), (PARA, "RELATED STORIES")]
+
+
+def test_template_placeholders_and_prose_are_not_code():
+    text = "{{#marken}}\n{{ name }}\n{{/marken}}\n\nHe came; he saw.\nShe left (early).\n"
+    assert [k for k, _ in blocks(text)] == [PARA, PARA, PARA, PARA, PARA]
+
+
+def test_one_line_ending_like_code_stays_text():
+    assert blocks("Menu\nvar x = 1;\nThe end of it all.\n") == [
+        (PARA, "Menu"), (PARA, "var x = 1;"), (PARA, "The end of it all.")]
+
+
+def test_a_long_run_of_number_lines_is_read_once():
+    import time
+    text = "2019\n" * 100_000 + "x = 1;\n"
+    t = time.process_time()
+    got = segment_text(text)
+    assert time.process_time() - t < 5.0
+    assert len(got) == 1 and got[0].kind == PRE and got[0].text.endswith("2019\n2019\nx = 1;")
+
+
+def test_hard_wrapped_source_text_joins_before_a_capital():
+    text = ("      It was not until he had passed the door, a style not easy to be matched--for these reasons,\n"
+            "      I was willing to overlook his eccentricities.\n")
+    assert blocks(text) == [(PARA, "It was not until he had passed the door, a style not easy to be matched--for "
+                                   "these reasons, I was willing to overlook his eccentricities.")]
+
+
+def test_unindented_or_headline_lines_do_not_join_before_a_capital():
+    # the same cut without the source's indentation: two lines of the page
+    assert len(blocks("a style not easy to be matched--for these reasons,\nI was willing to go.\n")) == 2
+    # a headline (no comma, no function word at its end) over its summary
+    text = "      Obama admits US gun laws are his biggest frustration\n      President Barack Obama said.\n"
+    assert len(blocks(text)) == 2
+
+
+def test_a_wrapped_line_ending_in_a_function_word_joins():
+    text = "    repeat to this day the name of John Jacob Astor; a name which\n    I admit I love to repeat.\n"
+    got = segment_text(text, frozenset({"which", "a", "the"}))
+    assert [b.text for b in got] == ["repeat to this day the name of John Jacob Astor; a name which I admit I love to repeat."]
+    assert len(segment_text(text)) == 2   # (no stoplist: no function words known)
+
+
+def test_formula_pieces_one_per_line_make_one_block():
+    text = "If the transpose is written\n\n    A\n\n\n    =\n\n    A\n    H\n\nthen it is Hermitian.\n"
+    assert blocks(text) == [(PARA, "If the transpose is written"), (PARA, "A = A H"),
+                            (PARA, "then it is Hermitian.")]
+
+
+def test_number_rows_and_short_pairs_stay_apart():
+    assert blocks("0\n0\n0\nShare this story.\n") == [(PARA, "0"), (PARA, "0"), (PARA, "0"), (PARA, "Share this story.")]
+    assert blocks("A\nB\nNext line here.\n") == [(PARA, "A"), (PARA, "B"), (PARA, "Next line here.")]
+
+
+def test_a_short_wrapped_line_joins_its_lower_case_rest():
+    text = "Lorem\n\n      Lorem\n      ipsum dolor sit amet.\nMenu\nitems here\n"
+    assert blocks(text) == [(PARA, "Lorem"), (PARA, "Lorem ipsum dolor sit amet."), (PARA, "Menu"),
+                            (PARA, "items here")]
