@@ -14,6 +14,11 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+try:
+    from re import _parser as _sre_parse
+except ImportError:  # Python before 3.11
+    import sre_parse as _sre_parse
+
 PLACEHOLDERS = {
     "{n}": r"\d+",
     "{price}": r"(?:[$€£¥₹]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:[$€£¥₹]|usd|eur|gbp|euros?|dollars?))",
@@ -52,6 +57,123 @@ def _add_gate_word(gate: set[str] | None, phrase: str) -> set[str] | None:
     return gate
 
 
+# Needles: substrings one of which every match of a regular expression holds, read off its parsed
+# form. A needle is made of characters that re.IGNORECASE matches only to characters str.lower()
+# lowers to them. Lowered, a text then holds a needle wherever the expression matches, except for
+# the three characters re.IGNORECASE matches to an ASCII letter that str.lower() does not lower
+# to it ("İ" lowers to "i" and a combining dot, "ı", "ſ"): a text holding one is searched.
+_FOLD_ODD = ("\u0307", "\u0131", "\u017f")
+try:
+    from re._casefix import _EXTRA_CASES   # characters IGNORECASE matches beyond their case pair
+except ImportError:  # Python before 3.11: caseless and ASCII characters only
+    _EXTRA_CASES = None
+_NEEDLE_MAX = 64   # more needles than that cost more to look for than the search they spare
+NEEDLE_SETS_MAX = 3
+
+
+def _needle_char(c: str) -> str | None:
+    """The character as a needle holds it (lowered), or None when it cannot be one."""
+    low = c.lower()
+    if len(low) != 1:
+        return None
+    if low.isascii() or low.upper() == low or (_EXTRA_CASES is not None and ord(low) not in _EXTRA_CASES):
+        return low
+    return None
+
+
+def _needle_sets(items) -> list[frozenset[str]]:
+    """Needle sets of a parsed sequence: every match holds a needle of each set. A set comes from
+    a run of literals, a set of single characters, an alternation whose every branch has one
+    (its most selective), or a part required as a whole (a group, a repeat taken at least once)."""
+    sets: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        c = _needle_char(chr(av)) if op is _sre_parse.LITERAL else None
+        if c is not None:
+            run.append(c)
+            continue
+        if run:
+            sets.append(frozenset(["".join(run)]))
+            run = []
+        if op is _sre_parse.SUBPATTERN:
+            sets += _needle_sets(av[-1])
+        elif op is _sre_parse.ATOMIC_GROUP:
+            sets += _needle_sets(av)
+        elif op is _sre_parse.BRANCH:
+            alts = [_best(_needle_sets(a)) for a in av[1]]
+            if all(alts):
+                sets.append(frozenset().union(*alts))
+        elif op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT, _sre_parse.POSSESSIVE_REPEAT):
+            if av[0] >= 1:
+                sets += _needle_sets(av[2])
+        elif op is _sre_parse.IN:
+            cs = [_needle_char(chr(a)) if o is _sre_parse.LITERAL else None for o, a in av]
+            if cs and None not in cs:
+                sets.append(frozenset(cs))
+    if run:
+        sets.append(frozenset(["".join(run)]))
+    return [n for n in sets if len(n) <= _NEEDLE_MAX]
+
+
+def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective set: longest shortest needle, then fewest needles."""
+    return max(sets, key=lambda n: (min(map(len, n)), -len(n)), default=None)
+
+
+def _minimal(needles: frozenset[str]) -> tuple[str, ...]:
+    """The needles shortest first, without those holding another (which imply it)."""
+    keep: list[str] = []
+    for n in sorted(needles, key=lambda n: (len(n), n)):
+        if not any(k in n for k in keep):
+            keep.append(n)
+    return tuple(keep)
+
+
+def regex_needles(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
+    """Needle sets of a regular expression: a match holds a needle of every set (see
+    _needle_sets). The cheapest sets to test first, at most NEEDLE_SETS_MAX of them; None when
+    there is none."""
+    sets = sorted({_minimal(n) for n in _needle_sets(_sre_parse.parse(pattern, flags))}, key=lambda n: (len(n), n))
+    return tuple(sets[:NEEDLE_SETS_MAX]) or None
+
+
+def may_hold(text: str, needle_sets: tuple[tuple[str, ...], ...]) -> bool:
+    """False only when the text, ignoring case as re.IGNORECASE does, misses every needle of a set."""
+    low = text.lower()
+    return _holds(low, needle_sets) or _fold_odd(low)
+
+
+def _holds(low: str, needle_sets: tuple[tuple[str, ...], ...]) -> bool:
+    for needles in needle_sets:
+        for n in needles:
+            if n in low:
+                break
+        else:
+            return False
+    return True
+
+
+def _fold_odd(low: str) -> bool:
+    """The lowered text holds a character that needles cannot vouch for."""
+    return not low.isascii() and any(c in low for c in _FOLD_ODD)
+
+
+def _fold_odd_raw(text: str) -> bool:
+    """The text holds a character str.lower() does not lower to the ASCII letter IGNORECASE matches it to."""
+    return not text.isascii() and any(c in text for c in _FOLD_ODD_RAW)
+
+
+_FOLD_ODD_RAW = ("\u0130", "\u0131", "\u017f")
+_GLUE = "\u02b0"   # a word character standing for a placeholder while a phrase is split into words
+
+
+def _needed_words(phrase: str) -> frozenset[str]:
+    """The words of a literal phrase that a block holding it holds among its lowercase words: those
+    standing free (not glued to a placeholder) and made of needle characters."""
+    words = _WORD_RE.findall(_PLACEHOLDER_RE.sub(_GLUE, phrase))
+    return frozenset(w for w in words if _GLUE not in w and all(_needle_char(c) == c for c in w))
+
+
 def _alt(parts: list[str], name: str) -> str:
     if not parts:
         raise ValueError(f"phrase list {name!r}: an empty alternation would match everything")
@@ -62,11 +184,13 @@ class Matcher:
     """Compiled phrase list: .search(text) -> the evidence string or None."""
 
     __slots__ = ("name", "entries", "_anywhere", "_literals", "_anchors", "_whole", "_exact", "_max_whole",
-                 "gate_words")
+                 "gate_words", "_anywhere_parts", "_literal_parts", "_literal_free", "_literal_by_word",
+                 "_literal_keys")
 
     def __init__(self, name: str, lines: list[str]):
         self.name = name
         anywhere, literals, anchors, whole, exact, seen = [], [], set(), [], set(), set()
+        needs: list[frozenset[str]] = []   # per literal: the words a block holding it holds
         gate: set[str] | None = set()   # one word of every entry: no hit without one of them
         for raw in lines:
             line = raw.strip()
@@ -95,12 +219,27 @@ class Matcher:
                 # its anchor, and a block holding no anchor word skips the regex entirely.
                 ws = _WORD_RE.findall(_PLACEHOLDER_RE.sub(" ", line.lower()))
                 anchors.add(max(ws, key=len) if ws else "")
+                needs.append(_needed_words(line.lower()))
                 gate = _add_gate_word(gate, line)
         self.entries = len(seen)
         if not self.entries:
             raise ValueError(f"phrase list {name!r} is empty")
         self._anywhere = re.compile(_alt(anywhere, name), re.I) if anywhere else None
+        # Each regular expression alone with its needles: find() searches only those whose needles
+        # the text holds and keeps the earliest hit, the first entry's at a tie, as the
+        # alternation would (same answers, less work).
+        self._anywhere_parts = tuple((re.compile(_alt([a], name), re.I), regex_needles(a, re.I)) for a in anywhere)
         self._literals = re.compile(r"(?<!\w)" + _alt(literals, name) + r"(?!\w)", re.I) if literals else None
+        # Each literal alone too: find() searches only those whose words the block holds, and
+        # keeps the earliest hit, the first entry's at a tie, as the alternation would.
+        self._literal_parts = tuple(re.compile(r"(?<!\w)" + _alt([lit], name) + r"(?!\w)", re.I) for lit in literals)
+        self._literal_free = tuple(i for i, need in enumerate(needs) if not need)
+        by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        for i, need in enumerate(needs):
+            if need:
+                by_word.setdefault(max(sorted(need), key=len), []).append((i, need))
+        self._literal_by_word = {w: tuple(v) for w, v in by_word.items()}
+        self._literal_keys = frozenset(by_word)
         self._anchors = frozenset(anchors) if "" not in anchors else None
         self._whole = re.compile(_alt(whole, name) + r"\Z", re.I) if whole else None
         self._exact = frozenset(exact)
@@ -113,12 +252,25 @@ class Matcher:
         hit = self.find(text, tokens)
         return hit[0] if hit else None
 
-    def _may_hit(self, text: str, tokens: frozenset[str] | None) -> bool:
-        if self._anchors is None:
-            return True
+    def _literal_hit(self, text: str, tokens: frozenset[str] | None) -> tuple[str, int] | None:
+        """The earliest literal hit, searched only where the block's words allow one."""
         if tokens is None:
             tokens = frozenset(_WORD_RE.findall(text.lower()))
-        return not self._anchors.isdisjoint(tokens)
+        if self._anchors is not None and self._anchors.isdisjoint(tokens):
+            return None
+        if _fold_odd_raw(text):   # its words may miss those of a phrase it holds
+            m = self._literals.search(text)
+            return (m.group(0), m.start()) if m else None
+        by_word = self._literal_by_word
+        todo = list(self._literal_free)
+        for w in tokens.intersection(self._literal_keys):
+            todo.extend(i for i, need in by_word[w] if need <= tokens)
+        best = None
+        for i in sorted(todo):
+            m = self._literal_parts[i].search(text)
+            if m and (best is None or m.start() < best[1]):
+                best = (m.group(0), m.start())
+        return best
 
     def find(self, text: str, tokens: frozenset[str] | None = None,
              norm: str | None = None) -> tuple[str, int] | None:
@@ -128,14 +280,22 @@ class Matcher:
         if hit is not None:
             return hit, 0
         best = None
-        if self._anywhere is not None:
-            m = self._anywhere.search(text)
-            if m:
-                best = (m.group(0), m.start())
-        if self._literals is not None and self._may_hit(text, tokens):
-            m = self._literals.search(text)
-            if m and (best is None or m.start() < best[1]):
-                best = (m.group(0), m.start())
+        if self._anywhere_parts:
+            low = text.lower()
+            odd = None
+            for rx, needles in self._anywhere_parts:
+                if needles is not None and not _holds(low, needles):
+                    if odd is None:
+                        odd = _fold_odd(low)
+                    if not odd:
+                        continue
+                m = rx.search(text)
+                if m and (best is None or m.start() < best[1]):
+                    best = (m.group(0), m.start())
+        if self._literals is not None:
+            hit = self._literal_hit(text, tokens)
+            if hit and (best is None or hit[1] < best[1]):
+                best = hit
         return best
 
     def count(self, text: str) -> int:
