@@ -45,6 +45,7 @@ WORD_RE = re.compile(r"\w+")
 # "StartseiteIn", "NewsNachrichten": two words run together by a dump that lost the space between
 # page elements ("McDonald", "DiBiase", "LeBlanc" have fewer lowercase letters before the capital)
 DIGIT_RE = re.compile(r"\d")
+DIGITS_RE = re.compile(r"\d+")
 GLUED_WORDS_RE = re.compile(r"[a-zß-ÿ]{3}[A-ZÀ-Þ]")
 PAREN_RE = re.compile(r"\([^()\n]{0,200}\)")    # bounded: a '(' with no ')' costs little
 
@@ -285,6 +286,8 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
         overlap = len(cw & body) / max(1, len(cw)) if cw else 0.0
     if LABEL_RE.match(b.text) and overlap == 0:
         return None   # "Related: ...", "From: Herald Sun"; but "Erfurt: Thorwirth wins" opens its story
+    if _numbered_sibling(keys, i):
+        return None   # "Test Case 1" above "Test Case 2": an entry of a numbered list
     n_words = len(_words(b.text))
     f = {"overlap": overlap, "near": 1.0 / (1.0 + max(1, lead_end - i) / 4.0)}
     if TITLE_HEADLINE_WORDS_DEFAULT[0] <= n_words <= TITLE_HEADLINE_WORDS_DEFAULT[1]:
@@ -328,6 +331,15 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
             f["contains_line"] = 1
             break
     return f
+
+
+def _numbered_sibling(keys: list[str], i: int) -> bool:
+    """Whether a line next to line i is the same line with other numbers in it."""
+    if not DIGIT_RE.search(keys[i]):
+        return False
+    shape = DIGITS_RE.sub("#", keys[i])
+    return any(0 <= j < len(keys) and keys[j] != keys[i] and DIGITS_RE.sub("#", keys[j]) == shape
+               for j in (i - 1, i + 1))
 
 
 def _quoted_elsewhere(key: str, counts: dict[str, int], short_lines: str) -> bool:

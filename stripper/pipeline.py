@@ -55,9 +55,8 @@ def run(data: bytes | str, options: Options) -> Result:
     body = [i for i in sel.kept if f"text:block {i}" not in lead
             or (blocks[i].hint == "main" and blocks[i].kind != HEADING)]
     whole = any(d.rule_id == "SEL005" for d in sel.decisions)
-    if not whole and (body or len(sel.kept) != 1):
-        sel.kept = body   # (a page whose one kept block is also its title keeps it as the body,
-        #                    and so does a short page kept whole)
+    if body and (not whole or len(body) < len(sel.kept)) or not body and len(sel.kept) != 1:
+        sel.kept = body   # (a page whose one kept block is also its title keeps it as the body)
     if not html_meta.get("site_name", (None,))[0]:
         found = sitename.site_name(blocks, decisions, sel.kept)
         if found:

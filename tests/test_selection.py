@@ -249,7 +249,12 @@ def test_short_clean_page_is_kept_whole():
     assert result.article.text.startswith("AI has not changed") and result.article.text.endswith("rare, L")
     headed = run("Lorem Ipsum\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.",
                  Options(input_format="text"))
-    assert headed.article.text == "Lorem Ipsum\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit."
+    # its headline goes to the title, as on any page; the rest is the body
+    assert headed.article.title == "Lorem Ipsum"
+    assert headed.article.text == "Lorem ipsum dolor sit amet, consectetur adipiscing elit."
+    # numbered entries are no headline: "Test Case 1" stays in the body
+    cases = run("Test Case 1\n\nTest Case 2", Options(input_format="text"))
+    assert cases.article.title is None and cases.article.text == "Test Case 1\n\nTest Case 2"
 
 
 def test_short_page_with_flagged_or_too_many_blocks_is_not_kept_whole():
