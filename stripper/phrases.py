@@ -11,6 +11,7 @@ One file holds every language: the language of a banner is often not the page's.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from importlib import resources
 
@@ -248,11 +249,11 @@ class Matcher:
         # words miss them all cannot match, whatever part of it is searched.
         self.gate_words = frozenset(gate) if gate is not None else None
 
-    def search(self, text: str, tokens: frozenset[str] | None = None) -> str | None:
+    def search(self, text: str, tokens: Collection[str] | None = None) -> str | None:
         hit = self.find(text, tokens)
         return hit[0] if hit else None
 
-    def _literal_hit(self, text: str, tokens: frozenset[str] | None) -> tuple[str, int] | None:
+    def _literal_hit(self, text: str, tokens: Collection[str] | None) -> tuple[str, int] | None:
         """The earliest literal hit, searched only where the block's words allow one."""
         if tokens is None:
             tokens = frozenset(_WORD_RE.findall(text.lower()))
@@ -263,7 +264,10 @@ class Matcher:
             return (m.group(0), m.start()) if m else None
         by_word = self._literal_by_word
         todo = list(self._literal_free)
-        for w in tokens.intersection(self._literal_keys):
+        keys = self._literal_keys.intersection(tokens)
+        if keys and not isinstance(tokens, (set, frozenset)):
+            tokens = frozenset(tokens)
+        for w in keys:
             todo.extend(i for i, need in by_word[w] if need <= tokens)
         best = None
         for i in sorted(todo):
@@ -272,10 +276,10 @@ class Matcher:
                 best = (m.group(0), m.start())
         return best
 
-    def find(self, text: str, tokens: frozenset[str] | None = None,
+    def find(self, text: str, tokens: Collection[str] | None = None,
              norm: str | None = None) -> tuple[str, int] | None:
         """(evidence, position) of the earliest hit; position 0 for a whole-block match.
-        tokens / norm: the block's lowercase words and normalize_block() text, if known."""
+        tokens / norm: the block's lowercase words (a set or a list) and normalize_block() text, if known."""
         hit = self.whole(text, norm)
         if hit is not None:
             return hit, 0

@@ -54,7 +54,7 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     Why: the author line is metadata, not body text. Example: "By Jane Doe, Reuters"."""
     if block.kind == "heading" and block.level <= 1:
         return None
-    if ctx.tokens[block.index].isdisjoint(BYLINE_WORDS) and not CJK_CHAR_RE.search(block.text[:12]):
+    if BYLINE_WORDS.isdisjoint(ctx.word_lists[block.index]) and not CJK_CHAR_RE.search(block.text[:12]):
         return None
     hit = ctx.find("byline", block)
     if not hit:
@@ -114,12 +114,12 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
     role = role_led_bio(block, ctx)
     if role:
         return f"author bio under the byline, role {quote(role)}"
-    toks = ctx.tokens[block.index]
-    if not toks.isdisjoint(NAME_LIFE_VERBS):
+    words = ctx.word_lists[block.index]
+    if not NAME_LIFE_VERBS.isdisjoint(words):
         signed = signed_name_bio(block, ctx)
         if signed:
             return f"author bio, signed {quote(signed)}"
-    if toks.isdisjoint(BIO_VERBS):
+    if BIO_VERBS.isdisjoint(words):
         return None
     if not ctx.phrases("bio").search(block.text):
         return None
