@@ -280,9 +280,10 @@ class Matcher:
              norm: str | None = None) -> tuple[str, int] | None:
         """(evidence, position) of the earliest hit; position 0 for a whole-block match.
         tokens / norm: the block's lowercase words (a set or a list) and normalize_block() text, if known."""
-        hit = self.whole(text, norm)
-        if hit is not None:
-            return hit, 0
+        if self._whole is not None or self._exact:
+            hit = self.whole(text, norm)
+            if hit is not None:
+                return hit, 0
         best = None
         if self._anywhere_parts:
             low = text.lower()
@@ -290,7 +291,7 @@ class Matcher:
             for rx, needles in self._anywhere_parts:
                 if needles is not None and not _holds(low, needles):
                     if odd is None:
-                        odd = _fold_odd(low)
+                        odd = not low.isascii() and _fold_odd(low)
                     if not odd:
                         continue
                 m = rx.search(text)

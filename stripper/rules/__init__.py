@@ -89,7 +89,7 @@ class RuleContext:
     def phrases(self, name: str) -> "BoundPhrases | Matcher":
         """Phrase list `name`; asked about a block's own text, it reuses the words and the
         normalised form this context already holds (same answers, less work)."""
-        if not self.tokens:
+        if not self.word_lists:
             return load_phrases(name)
         bp = self.bound.get(name)
         if bp is None:
@@ -98,7 +98,7 @@ class RuleContext:
 
     def find(self, name: str, block: Block) -> tuple[str, int] | None:
         """The earliest hit of phrase list `name` in the block: (evidence, position)."""
-        if not self.tokens:
+        if not self.word_lists:
             return load_phrases(name).find(block.text)
         text = block.text
         if self.nwords[block.index] > PROSE_WORDS_DEFAULT:
