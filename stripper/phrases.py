@@ -138,6 +138,18 @@ def regex_needles(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] |
     return tuple(sets[:NEEDLE_SETS_MAX]) or None
 
 
+def word_needles(words) -> tuple[str, ...] | None:
+    """Needles of an alternation of literal words searched with re.IGNORECASE: a match holds one
+    of them (may_hold(text, (needles,)) tells). None when a word has a character that cannot be one."""
+    out = set()
+    for w in words:
+        cs = [_needle_char(c) for c in w]
+        if not cs or None in cs:
+            return None
+        out.add("".join(cs))
+    return _minimal(frozenset(out)) or None
+
+
 def may_hold(text: str, needle_sets: tuple[tuple[str, ...], ...]) -> bool:
     """False only when the text, ignoring case as re.IGNORECASE does, misses every needle of a set."""
     low = text.lower()
