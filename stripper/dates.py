@@ -55,6 +55,8 @@ def _valid(y: int, m: int, d: int) -> bool:
 def find_date(text: str) -> tuple[str, int, int] | None:
     """(iso, start, end) of the first date in text, or None. Only looks at the first 300 chars."""
     text = text[:300]
+    if "19" not in text and "20" not in text:
+        return None   # every pattern holds a year, 19xx or 20xx
     best = None
     names = month_names()
     needles = _month_needles()
