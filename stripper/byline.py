@@ -444,8 +444,14 @@ class _ProseWords:
 
     def __contains__(self, word: str) -> bool:
         if word not in self._seen:
-            pat = r"(?<![\w.@/])" + re.escape(word) + r"(?![\w@/]|\.\w)"
-            self._seen[word] = re.search(pat, self._text) is not None
+            pat = re.compile(r"(?<![\w.@/])" + re.escape(word) + r"(?![\w@/]|\.\w)")
+            # A match starts where the word occurs: try those places only (a search would try
+            # the lookbehind at every character of the page).
+            text, at, found = self._text, self._text.find(word), False
+            while at >= 0 and not found:
+                found = pat.match(text, at) is not None
+                at = text.find(word, at + 1)
+            self._seen[word] = found
         return self._seen[word]
 
 

@@ -5,6 +5,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .phrases import may_hold, word_needles
+
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
@@ -38,6 +40,12 @@ def _patterns() -> tuple[re.Pattern, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _month_needles() -> tuple[str, ...] | None:
+    """Substrings one of which a text holds (ignoring case) where a month name matches."""
+    return word_needles(month_names())
+
+
 def _valid(y: int, m: int, d: int) -> bool:
     if not (YEAR_MIN <= y <= YEAR_MAX and 1 <= m <= 12 and 1 <= d <= 31):
         return False
@@ -47,9 +55,18 @@ def _valid(y: int, m: int, d: int) -> bool:
 def find_date(text: str) -> tuple[str, int, int] | None:
     """(iso, start, end) of the first date in text, or None. Only looks at the first 300 chars."""
     text = text[:300]
+    if "19" not in text and "20" not in text:
+        return None   # every pattern holds a year, 19xx or 20xx
     best = None
     names = month_names()
+    needles = _month_needles()
+    months = None   # whether the text may hold a month name: asked once a pattern needs one
     for pat in _patterns():
+        if pat.groupindex.get("mn") and needles is not None:
+            if months is None:
+                months = may_hold(text, (needles,))
+            if not months:
+                continue   # (no match without a month name)
         for m in pat.finditer(text):
             g = m.groupdict()
             try:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .language import is_cjk, lower_words
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
-from .phrases import normalize_block
+from .phrases import may_hold, normalize_block, regex_needles
 
 GOOD, NEARGOOD, SHORT, BAD, TAGGED = "good", "neargood", "short", "bad", "tagged"
 CODE = "code"   # a line of a code listing or program output, in a run of such lines
@@ -559,8 +559,14 @@ def _flat_code(text: str) -> bool:
         and len(CODE_PUNCT_RE.findall(text)) >= FLAT_CODE_DENSITY_DEFAULT * n
 
 
+# Substrings one of which every match of CODE_LINE_RE holds: a line holding none (most prose) is
+# no code line, and the expression is not searched in it.
+CODE_LINE_NEEDLES = regex_needles(CODE_LINE_RE.pattern, CODE_LINE_RE.flags)
+
+
 def _code_line(text: str) -> bool:
-    return len(text) >= CODE_LINE_MIN_CHARS_DEFAULT and CODE_LINE_RE.search(text) is not None
+    return len(text) >= CODE_LINE_MIN_CHARS_DEFAULT and (CODE_LINE_NEEDLES is None or may_hold(text, CODE_LINE_NEEDLES)) \
+        and CODE_LINE_RE.search(text) is not None
 
 
 def whole_page(blocks: list[Block], first: dict[int, Decision]) -> bool:

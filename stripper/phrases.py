@@ -11,6 +11,7 @@ One file holds every language: the language of a banner is often not the page's.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from importlib import resources
 
@@ -137,6 +138,18 @@ def regex_needles(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] |
     return tuple(sets[:NEEDLE_SETS_MAX]) or None
 
 
+def word_needles(words) -> tuple[str, ...] | None:
+    """Needles of an alternation of literal words searched with re.IGNORECASE: a match holds one
+    of them (may_hold(text, (needles,)) tells). None when a word has a character that cannot be one."""
+    out = set()
+    for w in words:
+        cs = [_needle_char(c) for c in w]
+        if not cs or None in cs:
+            return None
+        out.add("".join(cs))
+    return _minimal(frozenset(out)) or None
+
+
 def may_hold(text: str, needle_sets: tuple[tuple[str, ...], ...]) -> bool:
     """False only when the text, ignoring case as re.IGNORECASE does, misses every needle of a set."""
     low = text.lower()
@@ -248,11 +261,11 @@ class Matcher:
         # words miss them all cannot match, whatever part of it is searched.
         self.gate_words = frozenset(gate) if gate is not None else None
 
-    def search(self, text: str, tokens: frozenset[str] | None = None) -> str | None:
+    def search(self, text: str, tokens: Collection[str] | None = None) -> str | None:
         hit = self.find(text, tokens)
         return hit[0] if hit else None
 
-    def _literal_hit(self, text: str, tokens: frozenset[str] | None) -> tuple[str, int] | None:
+    def _literal_hit(self, text: str, tokens: Collection[str] | None) -> tuple[str, int] | None:
         """The earliest literal hit, searched only where the block's words allow one."""
         if tokens is None:
             tokens = frozenset(_WORD_RE.findall(text.lower()))
@@ -263,7 +276,10 @@ class Matcher:
             return (m.group(0), m.start()) if m else None
         by_word = self._literal_by_word
         todo = list(self._literal_free)
-        for w in tokens.intersection(self._literal_keys):
+        keys = self._literal_keys.intersection(tokens)
+        if keys and not isinstance(tokens, (set, frozenset)):
+            tokens = frozenset(tokens)
+        for w in keys:
             todo.extend(i for i, need in by_word[w] if need <= tokens)
         best = None
         for i in sorted(todo):
@@ -272,13 +288,14 @@ class Matcher:
                 best = (m.group(0), m.start())
         return best
 
-    def find(self, text: str, tokens: frozenset[str] | None = None,
+    def find(self, text: str, tokens: Collection[str] | None = None,
              norm: str | None = None) -> tuple[str, int] | None:
         """(evidence, position) of the earliest hit; position 0 for a whole-block match.
-        tokens / norm: the block's lowercase words and normalize_block() text, if known."""
-        hit = self.whole(text, norm)
-        if hit is not None:
-            return hit, 0
+        tokens / norm: the block's lowercase words (a set or a list) and normalize_block() text, if known."""
+        if self._whole is not None or self._exact:
+            hit = self.whole(text, norm)
+            if hit is not None:
+                return hit, 0
         best = None
         if self._anywhere_parts:
             low = text.lower()
@@ -286,7 +303,7 @@ class Matcher:
             for rx, needles in self._anywhere_parts:
                 if needles is not None and not _holds(low, needles):
                     if odd is None:
-                        odd = _fold_odd(low)
+                        odd = not low.isascii() and _fold_odd(low)
                     if not odd:
                         continue
                 m = rx.search(text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
@@ -75,7 +76,8 @@ class RuleContext:
     kind: str                                   # input kind: text | markdown | html
     norm_counts: Counter = field(default_factory=Counter)
     first_seen: dict[str, int] = field(default_factory=dict)
-    tokens: list[frozenset[str]] = field(default_factory=list)   # each block's lowercase words
+    tokens: Sequence[frozenset[str]] = field(default_factory=list)   # each block's lowercase words, as a set
+    word_lists: list[list[str]] = field(default_factory=list)    # ... and as a list (shared: read only)
     nwords: list[int] = field(default_factory=list)              # each block's word count
     norms: list[str] = field(default_factory=list)               # each block's normalize_block()
     by_text: dict[str, int] = field(default_factory=dict)        # a block's text -> its index
@@ -87,7 +89,7 @@ class RuleContext:
     def phrases(self, name: str) -> "BoundPhrases | Matcher":
         """Phrase list `name`; asked about a block's own text, it reuses the words and the
         normalised form this context already holds (same answers, less work)."""
-        if not self.tokens:
+        if not self.word_lists:
             return load_phrases(name)
         bp = self.bound.get(name)
         if bp is None:
@@ -96,7 +98,7 @@ class RuleContext:
 
     def find(self, name: str, block: Block) -> tuple[str, int] | None:
         """The earliest hit of phrase list `name` in the block: (evidence, position)."""
-        if not self.tokens:
+        if not self.word_lists:
             return load_phrases(name).find(block.text)
         text = block.text
         if self.nwords[block.index] > PROSE_WORDS_DEFAULT:
@@ -104,7 +106,7 @@ class RuleContext:
             # head is all there is to search, which keeps rules cheap on article paragraphs.
             text = text[:PROSE_HEAD_CHARS_DEFAULT]
             return load_phrases(name).find(text)
-        return load_phrases(name).find(text, self.tokens[block.index], self.norms[block.index])
+        return load_phrases(name).find(text, self.word_lists[block.index], self.norms[block.index])
 
     def whole(self, name: str, block: Block) -> str | None:
         """The block, normalised, if it is one of the whole-block entries of list `name`."""
@@ -127,7 +129,7 @@ class BoundPhrases:
         i = ctx.by_text.get(text)
         if i is None:
             return self.matcher.find(text)
-        return self.matcher.find(text, ctx.tokens[i], ctx.norms[i])
+        return self.matcher.find(text, ctx.word_lists[i], ctx.norms[i])
 
     def search(self, text: str) -> str | None:
         hit = self.find(text)
@@ -144,10 +146,29 @@ class BoundPhrases:
         return getattr(self.matcher, name)
 
 
+class WordSets(Sequence):
+    """Each block's lowercase words as a frozenset, made when first asked for: most blocks (long
+    prose above all) never are, since gates and phrase lists read the word lists."""
+    __slots__ = ("_lists", "_sets")
+
+    def __init__(self, lists: list[list[str]]):
+        self._lists = lists
+        self._sets: list[frozenset[str] | None] = [None] * len(lists)
+
+    def __len__(self) -> int:
+        return len(self._lists)
+
+    def __getitem__(self, i: int) -> frozenset[str]:
+        s = self._sets[i]
+        if s is None:
+            s = self._sets[i] = frozenset(self._lists[i])
+        return s
+
+
 def make_context(blocks: list[Block], options: Options, language: str | None,
                  stopwords: frozenset[str], kind: str) -> RuleContext:
     ctx = RuleContext(blocks, options, language, stopwords, kind)
-    norms, tokens, nwords, first_seen, by_text = ctx.norms, ctx.tokens, ctx.nwords, ctx.first_seen, ctx.by_text
+    norms, word_lists, nwords, first_seen, by_text = ctx.norms, ctx.word_lists, ctx.nwords, ctx.first_seen, ctx.by_text
     for b in blocks:
         text = b.text
         n = normalize_block(text)
@@ -159,8 +180,9 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
         # The selection stage reads the same words (language.lower_words, cached); they differ
         # from WORD_RE's only where an underscore joins two of them.
         ws = lower_words(text) if "_" not in text else WORD_RE.findall(text.lower())
-        tokens.append(frozenset(ws))
+        word_lists.append(ws)
         nwords.append(len(ws))
+    ctx.tokens = WordSets(word_lists)
     ctx.norm_counts.update(norms)
     return ctx
 
@@ -270,14 +292,14 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     plan = _plan(tuple(ctx.options.select), tuple(ctx.options.ignore))
     by_word, gate_words, steps_for = plan.by_word, plan.gate_words, plan.steps
     decisions = []
-    tokens, nwords = ctx.tokens, ctx.nwords
+    word_lists, nwords = ctx.word_lists, ctx.nwords
     for b in blocks:
         i = b.index
-        opened = gate_words.intersection(tokens[i])
-        if opened:
-            opened = frozenset().union(*[by_word[w] for w in opened])
-        else:
+        ws = word_lists[i]
+        if gate_words.isdisjoint(ws):
             opened = NOTHING_OPENED
+        else:
+            opened = frozenset().union(*[by_word[w] for w in gate_words.intersection(ws)])
         for r, func in steps_for(len(b.text), nwords[i], opened):
             reason = func(b, ctx)
             if reason:

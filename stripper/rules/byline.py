@@ -41,6 +41,7 @@ ROLE_BIO_MAX_WORDS_DEFAULT = 60     # "Freier Autor in Berlin und ..." under "Vo
 ROLE_LEAD_WORDS_DEFAULT = 2         # the role opens the paragraph, at most after an adjective ("Freier Autor")
 ABOUT_LOOKBACK_DEFAULT = 3           # heading, name, "Zeige alle Artikel", then the bio
 ABOUT_GAP_MAX_WORDS_DEFAULT = 6
+BIO_SENTENCE_ENDS = ".!?…"   # how the paragraph under an author-box heading or a labelled byline ends
 KICKER_RE = re.compile(r"^\|\s*(\S.{0,40})$")
 DATE_WORDS_RE = re.compile(
     r"^(?:published|posted|updated|last updated|modified|date|on|veröffentlicht|aktualisiert|stand|publié|publié le|mis à jour|"
@@ -54,7 +55,7 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     Why: the author line is metadata, not body text. Example: "By Jane Doe, Reuters"."""
     if block.kind == "heading" and block.level <= 1:
         return None
-    if ctx.tokens[block.index].isdisjoint(BYLINE_WORDS) and not CJK_CHAR_RE.search(block.text[:12]):
+    if BYLINE_WORDS.isdisjoint(ctx.word_lists[block.index]) and not CJK_CHAR_RE.search(block.text[:12]):
         return None
     hit = ctx.find("byline", block)
     if not hit:
@@ -108,18 +109,19 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
     prose under an "About the author" heading, a role-led paragraph right under a labelled byline,
     or a name-led life sentence ("... studierte ...", "... covers ...") whose name signs the page
     on a short line. Example: "James Brown is an associate professor at Temple University"."""
-    heading = about_heading(block, ctx)
-    if heading:
-        return f"author bio under {quote(heading)}"
-    role = role_led_bio(block, ctx)
-    if role:
-        return f"author bio under the byline, role {quote(role)}"
-    toks = ctx.tokens[block.index]
-    if not toks.isdisjoint(NAME_LIFE_VERBS):
+    if block.text.rstrip()[-1:] in BIO_SENTENCE_ENDS:   # (both read sentences only)
+        heading = about_heading(block, ctx)
+        if heading:
+            return f"author bio under {quote(heading)}"
+        role = role_led_bio(block, ctx)
+        if role:
+            return f"author bio under the byline, role {quote(role)}"
+    words = ctx.word_lists[block.index]
+    if not NAME_LIFE_VERBS.isdisjoint(words):
         signed = signed_name_bio(block, ctx)
         if signed:
             return f"author bio, signed {quote(signed)}"
-    if toks.isdisjoint(BIO_VERBS):
+    if BIO_VERBS.isdisjoint(words):
         return None
     if not ctx.phrases("bio").search(block.text):
         return None
@@ -131,7 +133,7 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
 
 def role_led_bio(block: Block, ctx: RuleContext) -> str | None:
     """The role word opening a short sentence-shaped paragraph right under a labelled byline."""
-    if block.index == 0 or ctx.words(block) > ROLE_BIO_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] not in ".!?…":
+    if block.index == 0 or ctx.words(block) > ROLE_BIO_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] not in BIO_SENTENCE_ENDS:
         return None
     roles = load_word_set("bio_roles")
     role = next((w for w in block.text.split(None, ROLE_LEAD_WORDS_DEFAULT)[:ROLE_LEAD_WORDS_DEFAULT] if w.lower().strip(".,:;") in roles), None)
@@ -148,7 +150,7 @@ def role_led_bio(block: Block, ctx: RuleContext) -> str | None:
 
 def about_heading(block: Block, ctx: RuleContext) -> str | None:
     """The "About the author" line a few short lines above this block, when this is the first prose under it."""
-    if block.text.rstrip()[-1:] not in ".!?…" or ctx.words(block) < ABOUT_GAP_MAX_WORDS_DEFAULT:
+    if block.text.rstrip()[-1:] not in BIO_SENTENCE_ENDS or ctx.words(block) < ABOUT_GAP_MAX_WORDS_DEFAULT:
         return None
     for j in range(block.index - 1, max(-1, block.index - 1 - ABOUT_LOOKBACK_DEFAULT), -1):
         text = ctx.blocks[j].text.strip()

@@ -189,6 +189,14 @@ def _fragment(s: str, kind: str) -> bool:
 def _merge_fragments(texts, kinds, gaps, lines):
     """Runs of at least FRAGMENT_RUN_MIN fragments, blank lines between them or not, as one
     block ("A = A H" rather than five one-letter blocks that each count as boilerplate)."""
+    run = 0
+    for t, k in zip(texts, kinds):
+        run = run + 1 if len(t) <= FRAGMENT_MAX_CHARS and _fragment(t, k) else 0
+        if run >= FRAGMENT_RUN_MIN:
+            break
+    else:
+        return texts, kinds, gaps, lines   # no run to merge (the usual page): the lists as they are
+
     def run_at(i: int) -> tuple[int, str | None, str]:
         j = i
         while j < len(texts) and _fragment(texts[j], kinds[j]):
