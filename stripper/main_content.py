@@ -31,6 +31,9 @@ TABLE_ROW_RE = re.compile(r"\s\d[\d.,]*%?\s+\d[\d.,]*%?\s*$")
 GALLERY_COUNTER_RE = re.compile(r"^[\s#]*(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?:\s|$)")
 GALLERY_MIN_SLIDES_DEFAULT = 3    # counters k/N numbered upwards (same N) that make a slideshow
 GALLERY_AFTER_WORDS_DEFAULT = 100  # words of good text before it that make it a box after an article
+TICKER_TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:h]([0-5]\d)(?:\s|$)")   # "14:32 Headline", "9h05"
+TICKER_MIN_ENTRIES_DEFAULT = 5     # clock-stamped entries in time order that make a news ticker
+TICKER_GAP_DEFAULT = 6             # blocks at most between two entries of one ticker
 TABLE_RUN_MIN_DEFAULT = 5         # table rows a run needs (a contact box lists three phone numbers)
 CODE_PUNCT_RE = re.compile(r"[;{}()=<>\[\]]")
 FLAT_CODE_MIN_CHARS_DEFAULT = 40
@@ -370,7 +373,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         del ends[i]
     own: list[Decision] = []
     code = code_runs(blocks, first, feats)
-    gallery = gallery_slides(blocks)
+    gallery = gallery_slides(blocks) + ticker_runs(blocks)
     footer = frozenset(d.index for d in decisions if d.rule_id == "FTR001")
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
@@ -383,7 +386,8 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         for i in code:
             base[i] = CODE
         for lo, hi in gallery:
-            # A slideshow after an article is other stories; a slideshow page is its own article.
+            # A slideshow or a news ticker after an article is other stories; a slideshow page
+            # is its own article, and so is a live report that opens with its first entries.
             if sum(words[i] for i in range(lo) if base[i] == GOOD) >= GALLERY_AFTER_WORDS_DEFAULT:
                 base[lo:hi] = [BAD] * (hi - lo)
         classes = revise_classes(base, feats.sentence_like)
@@ -503,6 +507,36 @@ def gallery_slides(blocks: list[Block]) -> list[tuple[int, int]]:
             close()
             starts = [b.index]
         last = (k, n)
+    close()
+    return out
+
+
+def ticker_runs(blocks: list[Block]) -> list[tuple[int, int]]:
+    """The blocks of a news ticker (a live feed of other stories): from the first of at least
+    TICKER_MIN_ENTRIES blocks opening with a clock time, in time order (latest first or
+    earliest first) and close together, to the end of the last entry, as (first, end) ranges."""
+    out: list[tuple[int, int]] = []
+    stamps: list[tuple[int, int]] = []   # (block index, minutes) of the current run
+    order = 0                            # -1 latest first, 1 earliest first, 0 not yet known
+
+    def close() -> None:
+        if len(stamps) >= TICKER_MIN_ENTRIES_DEFAULT:
+            size = stamps[-1][0] - stamps[-2][0]
+            out.append((stamps[0][0], min(len(blocks), stamps[-1][0] + size)))
+
+    for b in blocks:
+        m = TICKER_TIME_RE.match(b.text)
+        if not m:
+            continue
+        t = int(m.group(1)) * 60 + int(m.group(2))
+        if stamps and b.index - stamps[-1][0] <= TICKER_GAP_DEFAULT:
+            step = (t > stamps[-1][1]) - (t < stamps[-1][1])
+            if step == 0 or order == 0 or step == order:
+                order = order or step
+                stamps.append((b.index, t))
+                continue
+        close()
+        stamps, order = [(b.index, t)], 0
     close()
     return out
 

@@ -331,6 +331,40 @@ def test_gallery_counters_must_count_up_with_one_total():
     assert gallery_slides(slides) == [(0, 6)]
 
 
+def _ticker(times):
+    out = []
+    for k, t in enumerate(times):
+        out += [f"{t} Other story number {k} from the news desk",
+                f"The company behind other story number {k} said on Monday that its profits rose again this "
+                "year, and that it would open new shops in the north of the country before the summer."]
+    return out
+
+
+def test_news_ticker_after_the_article_is_left_out():
+    ticker = _ticker(["14:44", "14:32", "14:10", "13:54", "13:43", "13:24"])
+    text = run("\n\n".join(ARTICLE + ["Live"] + ticker), Options(input_format="text")).article.text
+    assert "shallow water near the islands" in text and "Other story" not in text and "profits rose" not in text
+
+
+def test_live_report_opening_with_its_entries_is_the_article():
+    ticker = _ticker(["9h05", "9h40", "10h15", "10h30", "11h02"])
+    text = run("\n\n".join(["Home", "News"] + ticker), Options(input_format="text")).article.text
+    assert "other story number 3 said on Monday" in text
+
+
+def test_ticker_entries_must_run_in_time_order_close_together():
+    from stripper.main_content import ticker_runs
+    from stripper.segment.text import segment_text
+    latest_first = segment_text("\n".join(_ticker(["14:44", "14:32", "14:32", "14:10", "13:54"])), frozenset())
+    assert ticker_runs(latest_first) == [(0, 10)]
+    shuffled = segment_text("\n".join(_ticker(["14:44", "12:32", "14:10", "13:54", "15:43"])), frozenset())
+    assert ticker_runs(shuffled) == []
+    four = segment_text("\n".join(_ticker(["14:44", "14:32", "14:10", "13:54"])), frozenset())
+    assert ticker_runs(four) == []
+    apart = segment_text("\n".join(_ticker(["14:44", "14:32"]) + ["Filler line"] * 7 + _ticker(["14:10", "13:54", "13:43"])), frozenset())
+    assert ticker_runs(apart) == []
+
+
 def test_data_table_rows_count_as_a_listing_but_three_phone_numbers_do_not():
     from stripper.main_content import code_runs, block_features
     from stripper.segment.text import segment_text
