@@ -328,10 +328,13 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
     kept = {i for i in range(a, z + 1) if (classes[i] == GOOD or base[i] == NEARGOOD) and i not in first}
     if len(kept) < 2 * TEASER_PAIRS_MIN_DEFAULT + 2:
         return z
+    # (the first half of the span, not of its kept blocks: a long teaser list would reach into
+    # the topic by its own count)
     order = sorted(kept)
     topic: set[str] = set()
     for i in order[: len(order) // 2]:
-        topic |= _content(blocks[i].text, stop)
+        if i <= (a + z) // 2:
+            topic |= _content(blocks[i].text, stop)
     pairs, cut, j = 0, z, z
     while j > a + 1:
         while j > a and len(lower_words(blocks[j].text)) <= 2:

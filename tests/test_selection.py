@@ -54,6 +54,30 @@ def test_teaser_list_after_the_article_is_cut():
     assert "cheese festival" not in text and "cathedral library" not in text
 
 
+MORE_TEASERS = [
+    "Library opens on Sundays from next month",
+    "Readers will find the reading rooms open from ten until six, after the city found money for two "
+    "more librarians in the budget that was passed last week by a narrow vote.",
+    "Marathon route goes along the river",
+    "Runners will pass the castle and the river bridge for the first time, and the organisers expect "
+    "more than eight thousand people at the start line in front of the stadium.",
+    "Zoo welcomes two young snow leopards",
+    "The pair arrived from a park in Scandinavia and will be shown to visitors once they get used to "
+    "their new enclosure near the bird house, the keepers said on Thursday morning.",
+    "Bakery chain closes three shops",
+    "The owners blamed the price of flour and energy for the closures, and said that all of the staff "
+    "would be offered jobs in the other shops of the chain across the region.",
+]
+
+
+def test_the_topic_of_a_teaser_list_comes_from_the_first_half_of_the_span():
+    # Seven teasers after four paragraphs: the first half of the span's paragraphs reaches into the
+    # teasers and would make the early ones look like the article's own topic.
+    cut, text = _sel004(ARTICLE + ["Print this page", "Send by mail"] + TEASERS + MORE_TEASERS)
+    assert cut and "shallow water near the islands" in text
+    assert "rare maps go on display" not in text and "snow leopards" not in text
+
+
 def test_subheads_about_the_story_are_kept():
     cut, text = _sel004(ARTICLE + SECTIONS)
     assert not cut
