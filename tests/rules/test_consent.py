@@ -33,6 +33,7 @@ CASES = [
     Fires("NWS001", "Jetzt Newsletter abonnieren", 'newsletter prompt "Jetzt Newsletter"', language="de"),
     Fires("NWS001", "Inscrivez-vous à notre newsletter", 'newsletter prompt "Inscrivez-vous à notre newsletter"',
           language="fr"),
+    Fires("NWS001", "Recevoir la newsletter", 'newsletter prompt "Recevoir la newsletter"', language="fr"),
     Quiet(ABOUT_COOKIES),
     Quiet("Chocolate chip cookies were invented in 1938 by Ruth Wakefield at the Toll House Inn."),
     Quiet("The company's newsletter, which she started in 2019, now reaches 40,000 readers."),
