@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .language import is_cjk, lower_words
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
+from .ago import minutes_ago
 from .phrases import may_hold, normalize_block, regex_needles
 
 GOOD, NEARGOOD, SHORT, BAD, TAGGED = "good", "neargood", "short", "bad", "tagged"
@@ -33,7 +34,7 @@ GALLERY_MIN_SLIDES_DEFAULT = 3    # counters k/N numbered upwards (same N) that 
 GALLERY_AFTER_WORDS_DEFAULT = 100  # words of good text before it that make it a box after an article
 TICKER_TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:h]([0-5]\d)(?:\s|$)")   # "14:32 Headline", "9h05"
 TICKER_MIN_ENTRIES_DEFAULT = 5     # clock-stamped entries in time order that make a news ticker
-TICKER_GAP_DEFAULT = 6             # blocks at most between two entries of one ticker
+TICKER_GAP_DEFAULT = 8             # blocks at most between two entries of one ticker
 TABLE_RUN_MIN_DEFAULT = 5         # table rows a run needs (a contact box lists three phone numbers)
 CODE_PUNCT_RE = re.compile(r"[;{}()=<>\[\]]")
 FLAT_CODE_MIN_CHARS_DEFAULT = 40
@@ -515,31 +516,35 @@ def gallery_slides(blocks: list[Block]) -> list[tuple[int, int]]:
 
 
 def ticker_runs(blocks: list[Block]) -> list[tuple[int, int]]:
-    """The blocks of a news ticker (a live feed of other stories): from the first of at least
-    TICKER_MIN_ENTRIES blocks opening with a clock time, in time order (latest first or
-    earliest first) and close together, to the end of the last entry, as (first, end) ranges."""
+    """The blocks of a news ticker or feed (other stories, newest first or oldest first): from
+    the first of at least TICKER_MIN_ENTRIES blocks stamped in time order, close together, to the
+    end of the last entry, as (first, end) ranges. Stamps are clock times opening a block ("14:32
+    Headline") or ages a short line states ("3 minutes ago", "před 21 minutami")."""
+    clock = [(b.index, int(m.group(1)) * 60 + int(m.group(2)))
+             for b in blocks for m in (TICKER_TIME_RE.match(b.text),) if m]
+    ages = [(b.index, t) for b in blocks for t in (minutes_ago(b.text),) if t is not None]
+    return sorted(_stamped_runs(clock, len(blocks)) + _stamped_runs(ages, len(blocks)))
+
+
+def _stamped_runs(stamped: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     stamps: list[tuple[int, int]] = []   # (block index, minutes) of the current run
-    order = 0                            # -1 latest first, 1 earliest first, 0 not yet known
+    order = 0                            # the run's direction: -1 falling, 1 rising, 0 not yet known
 
     def close() -> None:
         if len(stamps) >= TICKER_MIN_ENTRIES_DEFAULT:
             size = stamps[-1][0] - stamps[-2][0]
-            out.append((stamps[0][0], min(len(blocks), stamps[-1][0] + size)))
+            out.append((stamps[0][0], min(n, stamps[-1][0] + size)))
 
-    for b in blocks:
-        m = TICKER_TIME_RE.match(b.text)
-        if not m:
-            continue
-        t = int(m.group(1)) * 60 + int(m.group(2))
-        if stamps and b.index - stamps[-1][0] <= TICKER_GAP_DEFAULT:
+    for i, t in stamped:
+        if stamps and i - stamps[-1][0] <= TICKER_GAP_DEFAULT:
             step = (t > stamps[-1][1]) - (t < stamps[-1][1])
             if step == 0 or order == 0 or step == order:
                 order = order or step
-                stamps.append((b.index, t))
+                stamps.append((i, t))
                 continue
         close()
-        stamps, order = [(b.index, t)], 0
+        stamps, order = [(i, t)], 0
     close()
     return out
 

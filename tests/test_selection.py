@@ -376,6 +376,27 @@ def test_live_report_opening_with_its_entries_is_the_article():
     assert "other story number 3 said on Monday" in text
 
 
+def test_news_feed_stamped_with_ages_after_the_article_is_left_out():
+    feed = []
+    for k, age in enumerate(["1 minute ago", "3 minutes ago", "21 minutes ago", "42 minutes ago", "1 hour ago"]):
+        feed += [age, f"Other story number {k} from the news desk",
+                 f"The company behind other story number {k} said on Monday that its profits rose again this "
+                 "year, and that it would open new shops in the north of the country before the summer."]
+    text = run("\n\n".join(ARTICLE + ["Happening now"] + feed), Options(input_format="text")).article.text
+    assert "shallow water near the islands" in text and "Other story" not in text and "profits rose" not in text
+
+
+def test_ages_are_read_in_the_languages_of_the_data_file():
+    from stripper.ago import minutes_ago
+    assert minutes_ago("3 minutes ago") == 3 and minutes_ago("Updated 2 hours ago") == 120
+    assert minutes_ago("před 21 minutami") == 21 and minutes_ago("Aktualizováno před 1 hodinou") == 60
+    assert minutes_ago("il y a 2 jours") == 2880 and minutes_ago("vor 5 Minuten") == 5
+    assert minutes_ago("hace 10 minutos") == 10 and minutes_ago("19 photos 3 minutes ago") == 3
+    assert minutes_ago("5 minutes") is None and minutes_ago("a minute ago") is None
+    assert minutes_ago("We met 3 hours ago at the harbor office and talked about the new ferry line "
+                       "for a long while before the meeting") is None
+
+
 def test_ticker_entries_must_run_in_time_order_close_together():
     from stripper.main_content import ticker_runs
     from stripper.segment.text import segment_text

@@ -1,0 +1,46 @@
+"""Relative time stamps ("3 minutes ago", "před 21 minutami", "il y a 2 heures") as minutes: the
+entries of a news feed carry them. Units and word orders live in data/ago.txt."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+AGO_MAX_WORDS = 12   # a stamp is a short line, or ends one ("19 photos 3 minutes ago")
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[re.Pattern[str], dict[str, int]]:
+    units: dict[str, int] = {}
+    forms: list[str] = []
+    text = (resources.files("stripper") / "data" / "ago.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        kind, _, rest = line.partition(" ")
+        if kind == "unit":
+            minutes, *words = rest.split()
+            for w in words:
+                units.setdefault(w, int(minutes))
+        elif kind == "form":
+            forms.append(rest.strip())
+    unit = "(?P<unit{k}>" + "|".join(sorted(map(re.escape, units), key=len, reverse=True)) + ")"
+    alts = []
+    for k, form in enumerate(forms):
+        words = [re.escape(w) for w in form.split()]
+        pat = r"\s+".join(words).replace(re.escape("{n}"), rf"(?P<n{k}>\d{{1,3}})") \
+            .replace(re.escape("{unit}"), unit.format(k=k))
+        alts.append(pat)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE), units
+
+
+def minutes_ago(text: str) -> int | None:
+    """The age a short line states ("Updated 21 minutes ago" -> 21), or None."""
+    if len(text) > 120 or len(text.split()) > AGO_MAX_WORDS or not any(c.isdigit() for c in text):
+        return None
+    pattern, units = _table()
+    m = pattern.search(text)
+    if m is None:
+        return None
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    n = next(v for k, v in groups.items() if k.startswith("n"))
+    unit = next(v for k, v in groups.items() if k.startswith("unit"))
+    return int(n) * units[unit.lower()]
