@@ -370,11 +370,19 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     # (CJK prose has no spaces between words: its weight stands in for its word count)
     words = feats.weight if cjk else feats.nwords
     # A comment count ("941 comments") above any paragraph of prose links to the comments; it
-    # does not open them (the article follows it).
+    # does not open them (the article follows it). So does a comment label the page repeats
+    # there: an entry of its menus ("Have Your Say" in the header and again in a section menu).
     prose = next((i for i, ok in enumerate(feats.sentence_like) if ok and words[i] >= LIST_END_WORDS_DEFAULT),
                  len(blocks))
-    for i in [i for i, e in ends.items() if e == "CMT" and i < prose and COUNT_RE.search(blocks[i].text)]:
-        del ends[i]
+    early = [i for i, e in ends.items() if e == "CMT" and i < prose]
+    if early:
+        seen: dict[str, int] = {}
+        for i in early:
+            key = blocks[i].text.strip().lower()
+            seen[key] = seen.get(key, 0) + 1
+        for i in early:
+            if COUNT_RE.search(blocks[i].text) or seen[blocks[i].text.strip().lower()] > 1:
+                del ends[i]
     own: list[Decision] = []
     code = code_runs(blocks, first, feats)
     gallery = gallery_slides(blocks) + ticker_runs(blocks)

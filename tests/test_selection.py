@@ -147,6 +147,17 @@ def test_comment_count_before_short_lead_paragraphs_does_not_make_them_comments(
         assert "before the first ferry sails in May" in text and count not in text
 
 
+def test_a_comment_label_the_menus_repeat_above_the_article_opens_no_comments():
+    lead = ["The ferry will run every forty minutes in summer, the harbor office said.",
+            "Tickets will cost the same as on the existing line across the bay."]
+    menu = ["News", "Sport", "Have Your Say", "Weather"]
+    paras = menu + ["Local news"] + menu + ARTICLE[:1] + ["24 July 2015"] + lead \
+        + ["Read the full council minutes"] + SECTIONS
+    text = run("\n\n".join(paras), Options(input_format="text")).article.text
+    assert "the existing line across the bay" in text and "every forty minutes in summer" in text
+    assert "before the first ferry sails in May" in text and "Have Your Say" not in text
+
+
 def test_japanese_prose_counts_its_particles_as_stopwords():
     from stripper.main_content import block_features
     from stripper.model import Block
