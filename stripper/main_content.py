@@ -65,6 +65,7 @@ BEFORE_COMMENTS_GAP_DEFAULT = 30     # ... and it ends at most this many blocks 
 CAPTION_LOOKBEHIND_DEFAULT = 6      # captions this many blocks before the span still count
 MIN_STOPLIST_FIT_DEFAULT = 0.25     # median stopword share of long blocks for the stoplist to count
 COUNT_RE = re.compile(r"\d")
+LONG_SENTENCE_STOP_SHARE_DEFAULT = 0.5   # share of the near-good stopword density a sentence needs
 LIST_END_WORDS_DEFAULT = 25         # a paragraph this long ends the list under a related heading
 RELAX_BELOW_CHARS_DEFAULT = 400     # a strict pass keeping less than this triggers the relaxed pass
 WHOLE_PAGE_MAX_BLOCKS_DEFAULT = 3   # a page this small with nothing flagged is all article (SEL005)
@@ -167,6 +168,8 @@ def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Feat
             classes.append(GOOD)
         elif dens >= stop_low:
             classes.append(NEARGOOD)
+        elif n > low and dens >= stop_low * LONG_SENTENCE_STOP_SHARE_DEFAULT and _sentence_end(b.text):
+            classes.append(NEARGOOD)   # a sentence naming many things ("in Bolivia, Brazil, Chile, ...")
         else:
             classes.append(BAD)
     return classes

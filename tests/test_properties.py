@@ -200,8 +200,9 @@ def test_html_output_is_a_fixed_point_of_the_text_path(paras, junk, rnd):
     _fixed_point(paras, junk, "html", rnd)
 
 
-@pytest.mark.xfail(strict=True, reason=HTML_NOT_FIXED)
 def test_html_output_reproducer_is_a_fixed_point():
+    # (a case the property above once found: the mixed-language last paragraph, few English
+    # stopwords, was dropped when read back; a sentence that long is near-good prose now)
     paras = ['"Baking is physical work, and you start at four in the morning," he said. "But we have been asking '
              'for something very simple, the right to see a doctor when we are sick, and we have been told no for '
              'three years."',

@@ -158,6 +158,17 @@ def test_a_comment_label_the_menus_repeat_above_the_article_opens_no_comments():
     assert "before the first ferry sails in May" in text and "Have Your Say" not in text
 
 
+def test_a_sentence_naming_many_things_is_near_good_prose():
+    # few stopwords (a list of countries), but a sentence: it opens the article with the rest
+    lead = ("Ferry freight goes to Aberdeen, Bergen, Cork, Dublin, Esbjerg, Galway, Hamburg, Kiel, Leith, "
+            "Oslo, Riga and Tallinn from May.")
+    text = run("\n\n".join(ARTICLE[:1] + ["Share", lead] + ARTICLE[1:]), Options(input_format="text")).article.text
+    assert text.startswith(lead) and text.endswith("near the islands.")
+    menu = "Aberdeen, Bergen, Cork, Dublin, Esbjerg, Galway, Hamburg, Kiel, Leith, Oslo and more ports"
+    text = run("\n\n".join(ARTICLE[:1] + ["Share", menu] + ARTICLE[1:]), Options(input_format="text")).article.text
+    assert "Esbjerg" not in text
+
+
 def test_japanese_prose_counts_its_particles_as_stopwords():
     from stripper.main_content import block_features
     from stripper.model import Block
