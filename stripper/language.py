@@ -58,13 +58,20 @@ def is_cjk(lang: str | None) -> bool:
 def guess_language(text: str) -> str | None:
     """Best stoplist coverage over a sample of the text; script check for CJK first."""
     # Prose lines tell the language; menus do not: sample long lines first.
+    # Lines are found one by one (str.find), so a page whose sample fills early is not split
+    # whole; the lines read are those of text[:400000].split("\n").
     parts, size = [], 0
-    for line in text[:400000].split("\n"):
-        if len(line) >= 60:
-            parts.append(line)
-            size += len(line)
+    pos, end = 0, min(len(text), 400000)
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            nl = end
+        if nl - pos >= 60:
+            parts.append(text[pos:nl])
+            size += nl - pos
             if size >= 6000:
                 break
+        pos = nl + 1
     sample = "\n".join(parts) if size >= 1000 else text[:6000]
     cjk = len(CJK_RE.findall(sample))
     if cjk > 0.15 * len(sample):
