@@ -31,6 +31,8 @@ CASES = [
     Fires("REL001", "À lire aussi", 'related-list heading "à lire aussi"', language="fr"),
     Fires("CMT001", "Leave a Reply", 'comment section "leave a reply"'),
     Fires("CMT001", "Join the discussion", 'comment section "join the discussion"'),
+    Fires("CMT001", "Sign in to post a reply.", 'comment section "sign in to post a reply"'),
+    Quiet("She told us to sign in to post a reply on the council's forum before the meeting on Tuesday."),
     Fires("CMT001", "Kommentare", 'comment section "kommentare"', language="de"),
     pytest.param(Fires("CMT001", "Your email address will not be published. Required fields are marked *",
                        'comment section "Your email address will not be published"'),
