@@ -11,12 +11,13 @@ Works from page context, not phrase lists, so it holds on pages no rule has seen
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
+from .ago import minutes_ago
 from .language import is_cjk, lower_words
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
-from .ago import minutes_ago
 from .phrases import may_hold, normalize_block, regex_needles
 
 GOOD, NEARGOOD, SHORT, BAD, TAGGED = "good", "neargood", "short", "bad", "tagged"
@@ -64,7 +65,7 @@ BEFORE_COMMENTS_RATIO_DEFAULT = 0.2  # ... and as a share of the score of what f
 BEFORE_COMMENTS_GAP_DEFAULT = 30     # ... and it ends at most this many blocks before the heading
 CAPTION_LOOKBEHIND_DEFAULT = 6      # captions this many blocks before the span still count
 MIN_STOPLIST_FIT_DEFAULT = 0.25     # median stopword share of long blocks for the stoplist to count
-COUNT_RE = re.compile(r"\d")
+COUNT_RE = re.compile(r"\d")        # a comment label holding a number is a count ("941 comments")
 LONG_SENTENCE_STOP_SHARE_DEFAULT = 0.5   # share of the near-good stopword density a sentence needs
 LIST_END_WORDS_DEFAULT = 25         # a paragraph this long ends the list under a related heading
 RELAX_BELOW_CHARS_DEFAULT = 400     # a strict pass keeping less than this triggers the relaxed pass
@@ -377,15 +378,11 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     # there: an entry of its menus ("Have Your Say" in the header and again in a section menu).
     prose = next((i for i, ok in enumerate(feats.sentence_like) if ok and words[i] >= LIST_END_WORDS_DEFAULT),
                  len(blocks))
-    early = [i for i, e in ends.items() if e == "CMT" and i < prose]
-    if early:
-        seen: dict[str, int] = {}
-        for i in early:
-            key = blocks[i].text.strip().lower()
-            seen[key] = seen.get(key, 0) + 1
-        for i in early:
-            if COUNT_RE.search(blocks[i].text) or seen[blocks[i].text.strip().lower()] > 1:
-                del ends[i]
+    early = {i: blocks[i].text.strip().lower() for i, e in ends.items() if e == "CMT" and i < prose}
+    repeats = Counter(early.values())
+    for i, key in early.items():
+        if COUNT_RE.search(key) or repeats[key] > 1:
+            del ends[i]
     own: list[Decision] = []
     code = code_runs(blocks, first, feats)
     gallery = gallery_slides(blocks) + ticker_runs(blocks)

@@ -54,8 +54,7 @@ def run(data: bytes | str, options: Options) -> Result:
     lead = {meta["provenance"].get(k) for k in ("title", "subtitle")}
     body = [i for i in sel.kept if f"text:block {i}" not in lead
             or (blocks[i].hint == "main" and blocks[i].kind != HEADING)]
-    whole = any(d.rule_id == "SEL005" for d in sel.decisions)
-    if body and (not whole or len(body) < len(sel.kept)) or not body and len(sel.kept) != 1:
+    if body or len(sel.kept) != 1:
         sel.kept = body   # (a page whose one kept block is also its title keeps it as the body)
     if not html_meta.get("site_name", (None,))[0]:
         found = sitename.site_name(blocks, decisions, sel.kept)
@@ -68,6 +67,7 @@ def run(data: bytes | str, options: Options) -> Result:
                     kept=[blocks[i] for i in sel.kept])
     # An HTML main-content extractor's choice is trusted down to a short note.
     # So is a short page with nothing flagged, kept whole.
+    whole = any(d.rule_id == "SEL005" for d in sel.decisions)
     floor = MIN_MAIN_ARTICLE_CHARS_DEFAULT if whole or result.kept and all(b.hint == "main" for b in result.kept) \
         else options.min_article_chars
     if len(article.text) < min(floor, options.min_article_chars):
