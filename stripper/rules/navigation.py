@@ -11,6 +11,9 @@ LINK_LIST_DENSITY_DEFAULT = 0.75   # share of a short block's characters inside 
 LINK_LIST_MAX_WORDS_DEFAULT = 30
 TEASER_HEAD_MAX_CHARS_DEFAULT = 45   # "Le puede interesar:" before a teaser's headline
 TEASER_HEADLINE_MIN_WORDS_DEFAULT = 3   # ... and a headline after it ("Tags: Politics" is a label)
+EXCERPT_MIN_WORDS_DEFAULT = 4        # words before the ellipsis of a truncated excerpt
+EXCERPT_TAIL_MAX_CHARS_DEFAULT = 60  # the "Read more" link after it
+ELLIPSES = ("…", "...")
 # A related heading naming the site it lists ("Mehr zum Thema auf example.de", "Most read on bbc.com"):
 # a preposition and a web address end the block. Blocks are short (REL001's max_chars).
 SITE_SUFFIX_RE = re.compile(r"\s(?:auf|bei|on|at|from|von|sur|su|en|em|na|w|op|på)\s+[\w.-]{1,40}\.[a-z]{2,6}(?:/\S{0,30})?[\s:.…]*$",
@@ -54,6 +57,26 @@ def read_also_teaser(block: Block, ctx: RuleContext) -> str | None:
             and not is_sentence(block, ctx) and ctx.phrases("related").whole(text[:colon]):
         return f"teaser {quote(text, 40)}"
     return None
+
+
+@rule("NAV004", "truncated-excerpt", max_chars=1500)
+def truncated_excerpt(block: Block, ctx: RuleContext) -> str | None:
+    """Drops a truncated excerpt of another page that ends in an ellipsis and a "Read more" link.
+
+    Why: a teaser for another story ("…the first lines… Read more", "… Weiterlesen"), inline or in
+    a list; an article paragraph is not cut off mid-sentence with a link to go on elsewhere.
+    Example: "When you walk into almost any store, you're immediately… Read more"."""
+    text = block.text
+    cut = max(text.rfind(e) for e in ELLIPSES)
+    if cut > 0 and text[cut - 1] == "[":
+        cut -= 1   # "[…]"
+    if cut < 0 or len(text) - cut > EXCERPT_TAIL_MAX_CHARS_DEFAULT:
+        return None
+    tail = text[cut:].lstrip(".…[] ")
+    if not tail or ctx.words(block) < EXCERPT_MIN_WORDS_DEFAULT + 1:
+        return None
+    hit = ctx.phrases("readmore").whole(tail)
+    return f"excerpt ending {quote(text[cut:], 30)}" if hit else None
 
 
 @rule("REL001", "related-list", action=END, phrases="related", gated=True, max_chars=60)
