@@ -11,6 +11,9 @@ SENTENCE_GUARD_WORDS_DEFAULT = 10
 SENTENCE_ENDS = ".!?\"”’»"
 REPEAT_MIN_DEFAULT = 3           # a short block seen this often on a page is template furniture
 REPEAT_MAX_WORDS_DEFAULT = 8
+DOUBLED_MIN_WORDS_DEFAULT = 4    # words of the line a doubled block repeats
+DOUBLED_MAX_TIMES_DEFAULT = 4
+DOUBLED_MAX_CHARS_DEFAULT = 600
 
 
 @rule("FTR001", "footer-legal", phrases="footer", max_words=FOOTER_NOTICE_MAX_WORDS_DEFAULT)
@@ -49,4 +52,27 @@ def repeated_furniture(block: Block, ctx: RuleContext) -> str | None:
     n = ctx.norm_counts.get(ctx.norms[block.index], 0)
     if n >= REPEAT_MIN_DEFAULT:
         return f"seen {n} times: {quote(block.text, 40)}"
+    return None
+
+
+@rule("DUP002", "doubled-line", max_chars=DOUBLED_MAX_CHARS_DEFAULT)
+def doubled_line(block: Block, ctx: RuleContext) -> str | None:
+    """Drops a block that is one headline-like line written out two or more times in a row.
+
+    Why: a teaser card's image label, headline and link text, dumped together ("How to Save
+    How to Save How to Save"); an article does not repeat a line inside one paragraph. A repeated
+    sentence (ending in . ! ?) is left alone. Example: "Use the Stranger Test Use the Stranger Test"."""
+    if ctx.words(block) < 2 * DOUBLED_MIN_WORDS_DEFAULT:
+        return None
+    text = " ".join(block.text.split())
+    for times in range(2, DOUBLED_MAX_TIMES_DEFAULT + 1):
+        for sep in (" ", ""):
+            size, rest = divmod(len(text) - (times - 1) * len(sep), times)
+            if rest or size <= 0:
+                continue
+            unit = text[:size]
+            if unit[-1] in SENTENCE_ENDS or word_count(unit) < DOUBLED_MIN_WORDS_DEFAULT:
+                continue
+            if sep.join([unit] * times) == text:
+                return f"{quote(unit, 40)} written {times} times"
     return None

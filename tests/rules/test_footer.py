@@ -25,6 +25,12 @@ CASES = [
     Fires("DUP001", "Gift this article", 'seen 3 times: "Gift this article"',
           before=("Gift this article", "Great piece."), after=("Gift this article",)),
     Quiet("Gift this article", before=("Gift this article",)),
+    Fires("DUP002", "How to Defeat the Urge to Binge Shop How to Defeat the Urge to Binge Shop How to Defeat "
+          "the Urge to Binge Shop", '"How to Defeat the Urge to Binge Shop" written 3 times'),
+    Fires("DUP002", "Insérer dans une page webInsérer dans une page web", "written 2 times", language="fr"),
+    Quiet("Lorem ipsum dolor sit amet, consetetur sadipscing. Lorem ipsum dolor sit amet, consetetur sadipscing."),
+    Quiet("Rank Name Region Rank Name Region"),
+    Quiet("New York New York is the song they played at the end of the night, again and again."),
     Quiet("The city council voted to keep the library open on Sundays.",
           before=("The city council voted to keep the library open on Sundays.",) * 2),
     Quiet("A link to the privacy policy sat at the bottom of every page of the app, the investigators "
