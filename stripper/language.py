@@ -1,5 +1,6 @@
 """Language guess and stoplists. Stoplists come from jusText (a trafilatura dependency),
-which ships 100 curated lists; we do not type our own."""
+which ships 100 curated lists, and Chinese function characters from stopwords-iso; we do not
+type our own."""
 from __future__ import annotations
 
 import heapq
@@ -20,6 +21,10 @@ JUSTEXT_NAMES = {
 }
 WORD_RE = re.compile(r"\w+")
 MIN_VOTES = 5   # stopword votes the best language needs
+CJK_SHARE_MIN = 0.15          # share of the sample in CJK characters that makes it CJK ...
+CJK_LETTER_SHARE_MIN = 0.3    # ... or their share among its letters (Latin, Greek, Cyrillic too)
+CJK_MIN_CHARS = 50
+LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 KANA_RE = re.compile(r"[\u3040-\u30ff]")
 HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
@@ -32,6 +37,15 @@ def stoplist(lang: str) -> frozenset[str]:
         return frozenset()
     import justext
     return frozenset(justext.get_stoplist(name))
+
+
+@lru_cache(maxsize=1)
+def function_chars() -> frozenset[str]:
+    """Han characters that are words of grammar (的, 了, 是, 在, 也, ...): the one-character
+    entries of the stopwords-iso Chinese list. Their share of a line's characters stands for the
+    stopword density of Chinese (and of the kanji of Japanese) where punctuation is sparse."""
+    import stopwordsiso
+    return frozenset(w for w in stopwordsiso.stopwords("zh") if len(w) == 1 and "\u4e00" <= w <= "\u9fff")
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +88,10 @@ def guess_language(text: str) -> str | None:
         pos = nl + 1
     sample = "\n".join(parts) if size >= 1000 else text[:6000]
     cjk = len(CJK_RE.findall(sample))
-    if cjk > 0.15 * len(sample):
+    # (or against the letters: layout-preserving dumps pad their lines with spaces, and a
+    # Chinese page's long lines may be menus of dates and numbers)
+    if cjk > CJK_SHARE_MIN * len(sample) or (
+            cjk >= CJK_MIN_CHARS and cjk > CJK_LETTER_SHARE_MIN * (cjk + len(LETTER_RE.findall(sample)))):
         if len(HANGUL_RE.findall(sample)) > cjk * 0.3:
             return "ko"
         if len(KANA_RE.findall(sample)) > cjk * 0.05:

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .ago import minutes_ago
-from .language import is_cjk, lower_words
+from .language import function_chars, is_cjk, lower_words
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
 from .phrases import may_hold, normalize_block, regex_needles
@@ -66,6 +66,9 @@ BEFORE_COMMENTS_GAP_DEFAULT = 30     # ... and it ends at most this many blocks 
 CAPTION_LOOKBEHIND_DEFAULT = 6      # captions this many blocks before the span still count
 MIN_STOPLIST_FIT_DEFAULT = 0.25     # median stopword share of long blocks for the stoplist to count
 COUNT_RE = re.compile(r"\d")        # a comment label holding a number is a count ("941 comments")
+# Prose holds about one function character in four or five; twice their share reads on the scale
+# of a word stoplist's density (stopwords_low / stopwords_high).
+FUNCTION_CHAR_WEIGHT_DEFAULT = 2.0
 LONG_SENTENCE_STOP_SHARE_DEFAULT = 0.5   # share of the near-good stopword density a sentence needs
 LIST_END_WORDS_DEFAULT = 25         # a paragraph this long ends the list under a related heading
 RELAX_BELOW_CHARS_DEFAULT = 400     # a strict pass keeping less than this triggers the relaxed pass
@@ -103,6 +106,7 @@ def _stop_share(ws: list[str], stopwords: frozenset[str]) -> float:
 
 def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) -> Features:
     f = Features([], [], [], [], [])
+    fchars = function_chars() if cjk else frozenset()
     for b in blocks:
         text = b.text
         n = len(text)
@@ -116,6 +120,10 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) ->
                 # Japanese prose runs its particles (の, は, を, ...) in hiragana: their share of the
                 # characters stands for stopword density where punctuation is sparse.
                 dens = max(dens, len(HIRAGANA_RE.findall(text)) / n)
+                if dens < 1.0:
+                    # Chinese prose (and Japanese kanji) runs its grammar words in single characters
+                    # (的, 了, 是, 在, ...): a line without punctuation still shows it is prose.
+                    dens = min(1.0, max(dens, FUNCTION_CHAR_WEIGHT_DEFAULT * sum(map(fchars.__contains__, text)) / n))
         else:
             ws = lower_words(text)
             nw = len(ws)

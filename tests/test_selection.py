@@ -181,6 +181,18 @@ def test_japanese_prose_counts_its_particles_as_stopwords():
     assert f.dens[1] < STOPWORDS_LOW_DEFAULT    # a run of nouns: no punctuation, no particles
 
 
+def test_chinese_prose_without_punctuation_counts_its_function_characters():
+    from stripper.main_content import block_features
+    from stripper.model import Block
+    from stripper.options import STOPWORDS_LOW_DEFAULT
+    # A photo blog's lines: spaces where commas would be, but 的, 了, 是, 在, ... throughout.
+    prose = "我们今天早上从台北出发一路上的风景很美 到了山上已经是中午了 大家都在营地里休息"
+    menu = "新竹景点美食住宿旅游攻略露营地推荐排行榜"
+    f = block_features([Block(0, prose), Block(1, menu)], frozenset(), cjk=True)
+    assert STOPWORDS_LOW_DEFAULT <= f.dens[0] <= 1.0
+    assert f.dens[1] < STOPWORDS_LOW_DEFAULT
+
+
 def test_an_article_of_near_good_paragraphs_only_is_read_with_relaxed_thresholds():
     # A tutorial: short paragraphs (under length_high), each followed by a code line and a caption.
     paras = []
