@@ -41,6 +41,16 @@ FRAGMENT_RUN_MIN = 3
 MD_IMAGE_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
 # (The text may hold one level of brackets: html2text writes a citation link as "[[1]](url)".)
 MD_LINK_RE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,2000})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
+# The same two patterns with runs of plain characters as one step and no bounds on the counts
+# (possessive: nothing to give back). Each part of a link or image is forced: the text runs to
+# the first "](" its brackets allow, the address to the first space or unmatched bracket. So a
+# match of the fast pattern no longer than the tightest bound above (2000 steps of link text,
+# each at least a character) is the exact pattern's match at the same place, and where the fast
+# pattern finds nothing, neither does the exact one. The per-character alternation of the exact
+# patterns costs three times as much; a line with a longer match is done by them (_sub_bounded).
+MD_IMAGE_FAST_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]\((?:[^()\s]++|\([^()\s]*\))*+(?:\s+\"[^\"\n]{0,500}\")?\)")
+MD_LINK_FAST_RE = re.compile(r"\[((?:[^\[\]\n]++|\[[^\[\]\n]{0,500}\])*+)\]\((?:[^()\s]++|\([^()\s]*\))*+(?:\s+\"[^\"\n]{0,500}\")?\)")
+FAST_MATCH_MAX_CHARS = 2000
 MD_REF_LINK_RE = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,100}\]")
 MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s")   # the rest is cut by hand: no backtracking
@@ -54,6 +64,7 @@ MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1|(?<![\w*])\*(?
 MD_UNDERSCORE_RE = re.compile(r"(?<!\\)(?<![^\W_])_+|(?<!\\)_+(?![^\W_])")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 RULE_CHARS = frozenset("-*_")   # a thematic break: three or more of these, spaces between allowed
+RULE_LINE_CHARS = "-*_ \t"      # ... and all a thematic break's line holds
 TABLE_SEP_CHARS = frozenset("|:- \t")
 MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]{1,200}\]:\s*\S+")
 # A link whose title attribute runs past the end of the line ('](url "Title' ... 'more")'):
@@ -137,7 +148,12 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     indent = last_indent = -1
     for raw in text.split("\n"):
         lineno += 1
-        if raw[:1] in (" ", "\t"):
+        if not raw or raw.isspace():
+            # (str.split() cuts at exactly the characters isspace() is true of: the line cleans
+            # to nothing, and a run of spaces holds no cell, so it is one blank line)
+            gap += 1
+            continue
+        if raw[0] in " \t":
             indent = len(raw) - len(raw.lstrip(" \t"))
         else:
             indent = 0
@@ -162,8 +178,11 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                 kind = TABLE
             for j, piece in enumerate(split_glued(s, stopwords) if glued(s) else (s,)):
                 # a line that is the rest of the previous line's sentence joins it
+                # (unwrapped, only a line that starts in lower case continues: _continues is asked
+                # only then)
                 if (j == 0 and cell == 0 and gap == 0 and kind == PARA and texts and kinds[-1] == PARA
-                        and _continues(texts[-1], piece, stopwords, indent >= WRAP_INDENT_MIN and indent == last_indent)):
+                        and ((wrapped := indent >= WRAP_INDENT_MIN and indent == last_indent) or piece[0].islower())
+                        and _continues(texts[-1], piece, stopwords, wrapped)):
                     texts[-1] += " " + piece
                 else:
                     texts.append(piece)
@@ -267,13 +286,33 @@ def _merge_code_runs(texts, kinds, gaps, lines):
     return _merge_runs(texts, kinds, gaps, lines, run_at)
 
 
+def _sub_bounded(fast: re.Pattern, exact: re.Pattern, repl, s: str) -> str:
+    """exact.sub(repl, s), found with the fast twin of the pattern (see MD_LINK_FAST_RE). The
+    matches are collected before repl is called (it may count), and when one of them is longer
+    than FAST_MATCH_MAX_CHARS the exact pattern does the line instead."""
+    if len(s) <= FAST_MATCH_MAX_CHARS:
+        return fast.sub(repl, s)   # (no match is longer than the line: the same matches)
+    matches = list(fast.finditer(s))
+    if not matches:
+        return s
+    if any(m.end() - m.start() > FAST_MATCH_MAX_CHARS for m in matches):
+        return exact.sub(repl, s)
+    parts, prev = [], 0
+    for m in matches:
+        parts.append(s[prev:m.start()])
+        parts.append(repl if isinstance(repl, str) else repl(m))
+        prev = m.end()
+    parts.append(s[prev:])
+    return "".join(parts)
+
+
 def strip_markdown_inline(s: str) -> tuple[str, int]:
     """Remove images, unwrap links (counting their characters), drop emphasis and escapes.
     Each pattern runs only on a line holding the characters it needs (most lines hold none)."""
     if "![" in s:
         if "](data:" in s:
             s = MD_DATA_IMAGE_RE.sub("", s)
-        s = MD_IMAGE_RE.sub("", s)
+        s = _sub_bounded(MD_IMAGE_FAST_RE, MD_IMAGE_RE, "", s)
     link_chars = 0
 
     def unwrap(m: re.Match) -> str:
@@ -285,7 +324,7 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
     for _ in range(2):  # a link around an image leaves a second, simpler link
         if "](" not in s:
             break
-        s2 = MD_LINK_RE.sub(unwrap, s)
+        s2 = _sub_bounded(MD_LINK_FAST_RE, MD_LINK_RE, unwrap, s)
         if s2 == s:
             break
         s = s2
@@ -315,7 +354,9 @@ def _close_open_title(line: str, lines: list[str], lineno: int) -> tuple[str, in
     """A line whose last link has a title attribute that goes on over the next lines: the link
     ends at the address, and the lines up to the title's end ('")') are skipped. Returns the line,
     the 1-based number of the line the title ends on (0: none) and what follows the title there."""
-    m = MD_OPEN_TITLE_RE.search(line)
+    # The pattern's quote is the line's last one (no quote follows it), after a space.
+    q = line.rfind('"')
+    m = MD_OPEN_TITLE_RE.search(line) if q > 0 and line[q - 1].isspace() else None
     if m is None:
         return line, 0, ""
     for j in range(lineno, min(len(lines), lineno + MD_TITLE_MAX_LINES_DEFAULT)):
@@ -366,14 +407,15 @@ def _unwrap_links(s: str) -> tuple[str, int]:
         return m.group(1)
 
     if "![" in s:
-        s = MD_IMAGE_RE.sub("", s)
-    return MD_LINK_RE.sub(unwrap, s), n
+        s = _sub_bounded(MD_IMAGE_FAST_RE, MD_IMAGE_RE, "", s)
+    return _sub_bounded(MD_LINK_FAST_RE, MD_LINK_RE, unwrap, s), n
 
 
 def _is_rule(bare: str) -> bool:
-    """A thematic break ("---", "* * *", "___"): set operations, no backtracking on long lines."""
-    marks = bare.replace(" ", "").replace("\t", "")
-    return len(marks) >= 3 and set(marks) <= RULE_CHARS
+    """A thematic break ("---", "* * *", "___"): string operations, no backtracking on long lines."""
+    if bare.strip(RULE_LINE_CHARS):
+        return False   # a character other than marks and spaces (a bullet's text)
+    return len(bare) - bare.count(" ") - bare.count("\t") >= 3
 
 
 def _is_table_sep(bare: str) -> bool:
