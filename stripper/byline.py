@@ -195,6 +195,23 @@ def _fold(text: str) -> str:
     return " ".join(low.split())
 
 
+def _fold_all(texts: list[str]) -> list[str]:
+    """[_fold(t) for t in texts], lowered in one call when it can be: the texts joined by
+    newlines, when none holds a newline itself, split back into as many lines. (lower() reads
+    no context across a newline but that of a capital sigma, whose small form depends on the
+    letters around it: text with a sigma is folded line by line.) When the joined lines are all
+    clean (see _fold) they are their own folded forms."""
+    low = "\n".join(texts).lower()
+    if "σ" not in low and "ς" not in low:
+        keys = low.split("\n")
+        if len(keys) == len(texts):
+            if ("  " not in low and " \n" not in low and "\n " not in low and low[:1] != " " and low[-1:] != " "
+                    and low.replace("\n", " ").isprintable()):
+                return keys
+            return [_fold(k) for k in keys]
+    return [_fold(t) for t in texts]
+
+
 def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: set[int],
                cjk: bool, stop: frozenset[str] = frozenset(),
                repeats: frozenset[int] = frozenset()) -> tuple[int | None, int | None]:
@@ -217,7 +234,7 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     # the opening paragraphs after the candidates: a candidate inside it would match itself
     opening = " ".join(blocks[i].text for i in [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4])
     counts: dict[str, int] = {}
-    keys = [_fold(b.text) for b in blocks]   # each line folded once
+    keys = _fold_all([b.text for b in blocks])   # each line folded once
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
     # (A key holds no newline, so it is counted in short_lines line by line: the order of the
@@ -308,8 +325,8 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     nxt = i + 1
     while nxt < lead_end and nxt in tagged:
         nxt += 1
-    if nxt < lead_end and nxt not in dropped and _title_like(blocks[nxt], cjk) and n_words >= 4 \
-            and blocks[nxt].kind != HEADING:
+    if nxt < lead_end and nxt not in dropped and n_words >= 4 and blocks[nxt].kind != HEADING \
+            and _title_like(blocks[nxt], cjk):
         f["dek_pair"] = 1
     if b.kind == HEADING:
         f["h1" if b.level <= 1 else "heading"] = 1
