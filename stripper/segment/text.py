@@ -58,10 +58,14 @@ MD_QUOTE_RE = re.compile(r"^>\s?")
 EMPTY_ITEMS = frozenset("*+-•")   # a bullet with no text
 CODE_INDENTS = ("    ", "\t")   # an indented code block's lines start with one of these
 # Bounded spans: an opener with no closer costs at most 300 characters of scanning (linear time).
-MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
+# Each alternative opens with its mark (the single star's lookbehind comes after the star and
+# looks at the character before it): the search skips to the stars and underscores.
+MD_EMPH_RE = re.compile(r"\*\*(?=\S)([^\n]{1,300}?)(?<=\S)\*\*|__(?=\S)([^\n]{1,300}?)(?<=\S)__"
+                        r"|\*(?<![\w*]\*)(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
 # Underscores at the edge of a word are emphasis marks ("_word_", "_**name**_", "_ text_" as
 # html2text writes <em>); one between two letters or digits (snake_case) or escaped ("\\_") is text.
 MD_UNDERSCORE_RE = re.compile(r"(?<!\\)(?<![^\W_])_+|(?<!\\)_+(?![^\W_])")
+UNDERSCORE_RUN_RE = re.compile(r"_+")   # (what _drop_underscores reads MD_UNDERSCORE_RE's matches from)
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 RULE_CHARS = frozenset("-*_")   # a thematic break: three or more of these, spaces between allowed
 RULE_LINE_CHARS = "-*_ \t"      # ... and all a thematic break's line holds
@@ -333,7 +337,7 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
     if "<" in s:
         s = MD_AUTOLINK_RE.sub(unwrap, s)
     if "*" in s or "__" in s:
-        s = MD_EMPH_RE.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), s)
+        s = MD_EMPH_RE.sub(_emphasised, s)
     if "_" in s:
         s = _strip_underscores(s)
     if "\\" in s:
@@ -342,12 +346,46 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
     return clean_line(s), link_chars
 
 
+def _emphasised(m: re.Match) -> str:
+    """The text inside an MD_EMPH_RE match (one of its three groups took part)."""
+    inner = m.group(1)
+    if inner is None:
+        inner = m.group(2)
+        if inner is None:
+            inner = m.group(3)
+    return inner
+
+
 def _strip_underscores(s: str) -> str:
     """Emphasis underscores out of a line; inline code (between backticks) keeps its own."""
     if "`" not in s:
-        return MD_UNDERSCORE_RE.sub("", s)
+        return _drop_underscores(s)
     parts = s.split("`")
-    return "`".join(MD_UNDERSCORE_RE.sub("", p) if i % 2 == 0 else p for i, p in enumerate(parts))
+    return "`".join(_drop_underscores(p) if i % 2 == 0 else p for i, p in enumerate(parts))
+
+
+def _drop_underscores(s: str) -> str:
+    """MD_UNDERSCORE_RE.sub("", s), run by run of underscores. That pattern starts with
+    lookbehinds, so its search tries every character of the line; what it removes of a run
+    depends only on the characters either side of it (its "[^\\W_]" is str.isalnum()):
+    after a backslash, all but the first underscore (the escaped one); a single underscore
+    between two letters or digits (snake_case), nothing; otherwise the whole run."""
+    out, prev = [], 0
+    for m in UNDERSCORE_RUN_RE.finditer(s):
+        a, b = m.span()
+        before = s[a - 1] if a else ""
+        if before == "\\":
+            cut = a + 1
+        elif b - a == 1 and before.isalnum() and s[b:b + 1].isalnum():
+            continue
+        else:
+            cut = a
+        out.append(s[prev:cut])
+        prev = b
+    if not out:
+        return s
+    out.append(s[prev:])
+    return "".join(out)
 
 
 def _close_open_title(line: str, lines: list[str], lineno: int) -> tuple[str, int, str]:
@@ -494,7 +532,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
         quoted = bare
         while quoted[:1] == ">":   # (a table may sit in a quote: "> 4.2.3 | April 2014")
             quoted = quoted[1:].lstrip()
-        if _is_table_sep(quoted):
+        if "--" in quoted and _is_table_sep(quoted):   # (a separator row holds a "--")
             if para:
                 flush()
             in_table = True   # the rows that follow, down to a blank line, are its rows
