@@ -184,6 +184,34 @@ def _lead_end(blocks: list[Block], sel: Selection) -> int:
     return a + 1 if a >= 0 else 0
 
 
+def _fold(text: str) -> str:
+    """The text in lower case with its whitespace runs as single spaces. Most block texts are
+    already cleaned that way: a line whose characters are all printable holds no whitespace but
+    the space (str.isprintable() is false for every other character str.split() cuts at), so
+    with no double, leading or trailing space it is its own folded form."""
+    low = text.lower()
+    if low.isprintable() and "  " not in low and low[:1] != " " and low[-1:] != " ":
+        return low
+    return " ".join(low.split())
+
+
+def _fold_all(texts: list[str]) -> list[str]:
+    """[_fold(t) for t in texts], lowered in one call when it can be: the texts joined by
+    newlines, when none holds a newline itself, split back into as many lines. (lower() reads
+    no context across a newline but that of a capital sigma, whose small form depends on the
+    letters around it: text with a sigma is folded line by line.) When the joined lines are all
+    clean (see _fold) they are their own folded forms."""
+    low = "\n".join(texts).lower()
+    if "σ" not in low and "ς" not in low:
+        keys = low.split("\n")
+        if len(keys) == len(texts):
+            if ("  " not in low and " \n" not in low and "\n " not in low and low[:1] != " " and low[-1:] != " "
+                    and low.replace("\n", " ").isprintable()):
+                return keys
+            return [_fold(k) for k in keys]
+    return [_fold(t) for t in texts]
+
+
 def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: set[int],
                cjk: bool, stop: frozenset[str] = frozenset(),
                repeats: frozenset[int] = frozenset()) -> tuple[int | None, int | None]:
@@ -206,10 +234,12 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     # the opening paragraphs after the candidates: a candidate inside it would match itself
     opening = " ".join(blocks[i].text for i in [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4])
     counts: dict[str, int] = {}
-    keys = [" ".join(b.text.lower().split()) for b in blocks]   # each line folded once
+    keys = _fold_all([b.text for b in blocks])   # each line folded once
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
-    short_lines = "\n".join(k for k in counts for _ in range(counts[k]) if len(k) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT)
+    # (A key holds no newline, so it is counted in short_lines line by line: the order of the
+    # lines does not matter, only that each short line is there as often as the page has it.)
+    short_lines = "\n".join([k for k in keys if len(k) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT])
     body = _content_words(opening, stop)
     best, best_score = None, 0.0
     for i in range(lo, head_end):
@@ -295,8 +325,8 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     nxt = i + 1
     while nxt < lead_end and nxt in tagged:
         nxt += 1
-    if nxt < lead_end and nxt not in dropped and _title_like(blocks[nxt], cjk) and n_words >= 4 \
-            and blocks[nxt].kind != HEADING:
+    if nxt < lead_end and nxt not in dropped and n_words >= 4 and blocks[nxt].kind != HEADING \
+            and _title_like(blocks[nxt], cjk):
         f["dek_pair"] = 1
     if b.kind == HEADING:
         f["h1" if b.level <= 1 else "heading"] = 1
@@ -315,7 +345,8 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     if t.endswith(":"):
         f["colon_end"] = 1
     toks = t.split()
-    if sum(1 for w in toks if DIGIT_RE.search(w)) * 2 >= len(toks):
+    # (a line without a digit has no word with one: the words are searched only when it has)
+    if (sum(1 for w in toks if DIGIT_RE.search(w)) if DIGIT_RE.search(t) else 0) * 2 >= len(toks):
         f["digits"] = 1
     if _names_someone(t) or POSTED_BY_RE.search(t):
         f["byline_like"] = 1

@@ -14,6 +14,9 @@ from .model import Block, Decision
 
 COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
 MARK_WITHIN_CHARS_DEFAULT = 40       # the copyright mark opens the line (after at most a domain)
+# How much of a line holds every match of COPYRIGHT_RE that starts within the distance above:
+# the longest mark ("copyright", 9 characters) and the character after it that \b looks at.
+MARK_SCAN_CHARS = MARK_WITHIN_CHARS_DEFAULT + len("copyright") + 1
 NAME_MAX_WORDS_DEFAULT = 6
 LINE_MAX_WORDS_DEFAULT = 40          # a footer line, not a paragraph about copyright law
 _LEAD_RE = re.compile(   # the marks, the years and a "by" before the holder (possessive: linear)
@@ -34,7 +37,7 @@ _WORD_RE = re.compile(r"[^\W_][\w'’&.-]*")
 
 def holder(text: str) -> str | None:
     """The copyright holder named by a footer line, or None."""
-    m = COPYRIGHT_RE.search(text)
+    m = COPYRIGHT_RE.search(text[:MARK_SCAN_CHARS])   # (a mark further in is too far in)
     if m is None or m.start() > MARK_WITHIN_CHARS_DEFAULT or len(text.split()) > LINE_MAX_WORDS_DEFAULT:
         return None
     rest = " ".join(text[m.start():m.start() + 300].split())

@@ -34,6 +34,10 @@ BINARY_CONTROL_MIN = 8
 # Control characters removed from decoded text: C0 but tab, line feed and carriage return, DEL
 # and the C1 range.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+# The same characters in UTF-8: the ASCII ones are bytes of their own (no other character's
+# encoding holds a byte below 0x80), the C1 ones two bytes, C2 then 80-9F.
+ASCII_CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20)) + b"\x7f"
+C1_UTF8_RE = re.compile(rb"\xc2[\x80-\x9f]")
 # What an HTML document or fragment starts with, after any XML declaration and comments.
 HTML_OPEN_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6]|header|table|ul|ol|meta|title|link)[\s>/]",
                           re.I)
@@ -244,8 +248,18 @@ def fix_surrogates(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = CONTROL_RE.sub("", text)
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    if _has_controls(text):
+        text = CONTROL_RE.sub("", text)
+    # (ASCII text is NFC as it is: isascii() is a flag of the string, is_normalized() a scan)
+    return text if text.isascii() or unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _has_controls(text: str) -> bool:
+    """Whether CONTROL_RE finds anything in text, asked of its UTF-8 bytes: byte operations
+    and a search for a literal byte are several times faster than a character-class scan."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, ASCII_CONTROL_BYTES)) != len(data) or \
+        (not text.isascii() and C1_UTF8_RE.search(data) is not None)
 
 
 def _skip_prolog(head: str) -> str:

@@ -41,6 +41,16 @@ FRAGMENT_RUN_MIN = 3
 MD_IMAGE_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
 # (The text may hold one level of brackets: html2text writes a citation link as "[[1]](url)".)
 MD_LINK_RE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,2000})\]\((?:[^()\s]|\([^()\s]*\)){0,4000}(?:\s+\"[^\"\n]{0,500}\")?\)")
+# The same two patterns with runs of plain characters as one step and no bounds on the counts
+# (possessive: nothing to give back). Each part of a link or image is forced: the text runs to
+# the first "](" its brackets allow, the address to the first space or unmatched bracket. So a
+# match of the fast pattern no longer than the tightest bound above (2000 steps of link text,
+# each at least a character) is the exact pattern's match at the same place, and where the fast
+# pattern finds nothing, neither does the exact one. The per-character alternation of the exact
+# patterns costs three times as much; a line with a longer match is done by them (_sub_bounded).
+MD_IMAGE_FAST_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]\((?:[^()\s]++|\([^()\s]*\))*+(?:\s+\"[^\"\n]{0,500}\")?\)")
+MD_LINK_FAST_RE = re.compile(r"\[((?:[^\[\]\n]++|\[[^\[\]\n]{0,500}\])*+)\]\((?:[^()\s]++|\([^()\s]*\))*+(?:\s+\"[^\"\n]{0,500}\")?\)")
+FAST_MATCH_MAX_CHARS = 2000
 MD_REF_LINK_RE = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,100}\]")
 MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s")   # the rest is cut by hand: no backtracking
@@ -48,12 +58,17 @@ MD_QUOTE_RE = re.compile(r"^>\s?")
 EMPTY_ITEMS = frozenset("*+-•")   # a bullet with no text
 CODE_INDENTS = ("    ", "\t")   # an indented code block's lines start with one of these
 # Bounded spans: an opener with no closer costs at most 300 characters of scanning (linear time).
-MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
+# Each alternative opens with its mark (the single star's lookbehind comes after the star and
+# looks at the character before it): the search skips to the stars and underscores.
+MD_EMPH_RE = re.compile(r"\*\*(?=\S)([^\n]{1,300}?)(?<=\S)\*\*|__(?=\S)([^\n]{1,300}?)(?<=\S)__"
+                        r"|\*(?<![\w*]\*)(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
 # Underscores at the edge of a word are emphasis marks ("_word_", "_**name**_", "_ text_" as
 # html2text writes <em>); one between two letters or digits (snake_case) or escaped ("\\_") is text.
 MD_UNDERSCORE_RE = re.compile(r"(?<!\\)(?<![^\W_])_+|(?<!\\)_+(?![^\W_])")
+UNDERSCORE_RUN_RE = re.compile(r"_+")   # (what _drop_underscores reads MD_UNDERSCORE_RE's matches from)
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 RULE_CHARS = frozenset("-*_")   # a thematic break: three or more of these, spaces between allowed
+RULE_LINE_CHARS = "-*_ \t"      # ... and all a thematic break's line holds
 TABLE_SEP_CHARS = frozenset("|:- \t")
 MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]{1,200}\]:\s*\S+")
 # A link whose title attribute runs past the end of the line ('](url "Title' ... 'more")'):
@@ -137,7 +152,12 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     indent = last_indent = -1
     for raw in text.split("\n"):
         lineno += 1
-        if raw[:1] in (" ", "\t"):
+        if not raw or raw.isspace():
+            # (str.split() cuts at exactly the characters isspace() is true of: the line cleans
+            # to nothing, and a run of spaces holds no cell, so it is one blank line)
+            gap += 1
+            continue
+        if raw[0] in " \t":
             indent = len(raw) - len(raw.lstrip(" \t"))
         else:
             indent = 0
@@ -162,8 +182,11 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                 kind = TABLE
             for j, piece in enumerate(split_glued(s, stopwords) if glued(s) else (s,)):
                 # a line that is the rest of the previous line's sentence joins it
+                # (unwrapped, only a line that starts in lower case continues: _continues is asked
+                # only then)
                 if (j == 0 and cell == 0 and gap == 0 and kind == PARA and texts and kinds[-1] == PARA
-                        and _continues(texts[-1], piece, stopwords, indent >= WRAP_INDENT_MIN and indent == last_indent)):
+                        and ((wrapped := indent >= WRAP_INDENT_MIN and indent == last_indent) or piece[0].islower())
+                        and _continues(texts[-1], piece, stopwords, wrapped)):
                     texts[-1] += " " + piece
                 else:
                     texts.append(piece)
@@ -267,13 +290,33 @@ def _merge_code_runs(texts, kinds, gaps, lines):
     return _merge_runs(texts, kinds, gaps, lines, run_at)
 
 
+def _sub_bounded(fast: re.Pattern, exact: re.Pattern, repl, s: str) -> str:
+    """exact.sub(repl, s), found with the fast twin of the pattern (see MD_LINK_FAST_RE). The
+    matches are collected before repl is called (it may count), and when one of them is longer
+    than FAST_MATCH_MAX_CHARS the exact pattern does the line instead."""
+    if len(s) <= FAST_MATCH_MAX_CHARS:
+        return fast.sub(repl, s)   # (no match is longer than the line: the same matches)
+    matches = list(fast.finditer(s))
+    if not matches:
+        return s
+    if any(m.end() - m.start() > FAST_MATCH_MAX_CHARS for m in matches):
+        return exact.sub(repl, s)
+    parts, prev = [], 0
+    for m in matches:
+        parts.append(s[prev:m.start()])
+        parts.append(repl if isinstance(repl, str) else repl(m))
+        prev = m.end()
+    parts.append(s[prev:])
+    return "".join(parts)
+
+
 def strip_markdown_inline(s: str) -> tuple[str, int]:
     """Remove images, unwrap links (counting their characters), drop emphasis and escapes.
     Each pattern runs only on a line holding the characters it needs (most lines hold none)."""
     if "![" in s:
         if "](data:" in s:
             s = MD_DATA_IMAGE_RE.sub("", s)
-        s = MD_IMAGE_RE.sub("", s)
+        s = _sub_bounded(MD_IMAGE_FAST_RE, MD_IMAGE_RE, "", s)
     link_chars = 0
 
     def unwrap(m: re.Match) -> str:
@@ -285,7 +328,7 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
     for _ in range(2):  # a link around an image leaves a second, simpler link
         if "](" not in s:
             break
-        s2 = MD_LINK_RE.sub(unwrap, s)
+        s2 = _sub_bounded(MD_LINK_FAST_RE, MD_LINK_RE, unwrap, s)
         if s2 == s:
             break
         s = s2
@@ -294,7 +337,7 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
     if "<" in s:
         s = MD_AUTOLINK_RE.sub(unwrap, s)
     if "*" in s or "__" in s:
-        s = MD_EMPH_RE.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), s)
+        s = MD_EMPH_RE.sub(_emphasised, s)
     if "_" in s:
         s = _strip_underscores(s)
     if "\\" in s:
@@ -303,19 +346,55 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
     return clean_line(s), link_chars
 
 
+def _emphasised(m: re.Match) -> str:
+    """The text inside an MD_EMPH_RE match (one of its three groups took part)."""
+    inner = m.group(1)
+    if inner is None:
+        inner = m.group(2)
+        if inner is None:
+            inner = m.group(3)
+    return inner
+
+
 def _strip_underscores(s: str) -> str:
     """Emphasis underscores out of a line; inline code (between backticks) keeps its own."""
     if "`" not in s:
-        return MD_UNDERSCORE_RE.sub("", s)
+        return _drop_underscores(s)
     parts = s.split("`")
-    return "`".join(MD_UNDERSCORE_RE.sub("", p) if i % 2 == 0 else p for i, p in enumerate(parts))
+    return "`".join(_drop_underscores(p) if i % 2 == 0 else p for i, p in enumerate(parts))
+
+
+def _drop_underscores(s: str) -> str:
+    """MD_UNDERSCORE_RE.sub("", s), run by run of underscores. That pattern starts with
+    lookbehinds, so its search tries every character of the line; what it removes of a run
+    depends only on the characters either side of it (its "[^\\W_]" is str.isalnum()):
+    after a backslash, all but the first underscore (the escaped one); a single underscore
+    between two letters or digits (snake_case), nothing; otherwise the whole run."""
+    out, prev = [], 0
+    for m in UNDERSCORE_RUN_RE.finditer(s):
+        a, b = m.span()
+        before = s[a - 1] if a else ""
+        if before == "\\":
+            cut = a + 1
+        elif b - a == 1 and before.isalnum() and s[b:b + 1].isalnum():
+            continue
+        else:
+            cut = a
+        out.append(s[prev:cut])
+        prev = b
+    if not out:
+        return s
+    out.append(s[prev:])
+    return "".join(out)
 
 
 def _close_open_title(line: str, lines: list[str], lineno: int) -> tuple[str, int, str]:
     """A line whose last link has a title attribute that goes on over the next lines: the link
     ends at the address, and the lines up to the title's end ('")') are skipped. Returns the line,
     the 1-based number of the line the title ends on (0: none) and what follows the title there."""
-    m = MD_OPEN_TITLE_RE.search(line)
+    # The pattern's quote is the line's last one (no quote follows it), after a space.
+    q = line.rfind('"')
+    m = MD_OPEN_TITLE_RE.search(line) if q > 0 and line[q - 1].isspace() else None
     if m is None:
         return line, 0, ""
     for j in range(lineno, min(len(lines), lineno + MD_TITLE_MAX_LINES_DEFAULT)):
@@ -366,14 +445,15 @@ def _unwrap_links(s: str) -> tuple[str, int]:
         return m.group(1)
 
     if "![" in s:
-        s = MD_IMAGE_RE.sub("", s)
-    return MD_LINK_RE.sub(unwrap, s), n
+        s = _sub_bounded(MD_IMAGE_FAST_RE, MD_IMAGE_RE, "", s)
+    return _sub_bounded(MD_LINK_FAST_RE, MD_LINK_RE, unwrap, s), n
 
 
 def _is_rule(bare: str) -> bool:
-    """A thematic break ("---", "* * *", "___"): set operations, no backtracking on long lines."""
-    marks = bare.replace(" ", "").replace("\t", "")
-    return len(marks) >= 3 and set(marks) <= RULE_CHARS
+    """A thematic break ("---", "* * *", "___"): string operations, no backtracking on long lines."""
+    if bare.strip(RULE_LINE_CHARS):
+        return False   # a character other than marks and spaces (a bullet's text)
+    return len(bare) - bare.count(" ") - bare.count("\t") >= 3
 
 
 def _is_table_sep(bare: str) -> bool:
@@ -452,7 +532,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
         quoted = bare
         while quoted[:1] == ">":   # (a table may sit in a quote: "> 4.2.3 | April 2014")
             quoted = quoted[1:].lstrip()
-        if _is_table_sep(quoted):
+        if "--" in quoted and _is_table_sep(quoted):   # (a separator row holds a "--")
             if para:
                 flush()
             in_table = True   # the rows that follow, down to a blank line, are its rows
