@@ -186,7 +186,7 @@ def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Feat
             classes.append(GOOD)
         elif dens >= stop_low:
             classes.append(NEARGOOD)
-        elif n > low and dens >= stop_low * LONG_SENTENCE_STOP_SHARE_DEFAULT and _sentence_end(b.text):
+        elif n > low and dens >= stop_low * LONG_SENTENCE_STOP_SHARE_DEFAULT and feats.ends[i]:
             classes.append(NEARGOOD)   # a sentence naming many things ("in Bolivia, Brazil, Chile, ...")
         else:
             classes.append(BAD)
@@ -625,7 +625,8 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
             tokens = []
             codes += 1
             rows += row
-        elif len(text.split()) <= CODE_TOKEN_MAX_WORDS_DEFAULT:
+        # (a line is split no further than its token limit: past it, its length no longer matters)
+        elif len(text.split(None, CODE_TOKEN_MAX_WORDS_DEFAULT)) <= CODE_TOKEN_MAX_WORDS_DEFAULT:
             tokens.append(i)
             if len(tokens) > CODE_TOKEN_RUN_MAX_DEFAULT:
                 flush()
