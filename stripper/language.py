@@ -87,7 +87,7 @@ def guess_language(text: str) -> str | None:
                 break
         pos = nl + 1
     sample = "\n".join(parts) if size >= 1000 else text[:6000]
-    cjk = len(CJK_RE.findall(sample))
+    cjk = 0 if sample.isascii() else len(CJK_RE.findall(sample))   # (an ASCII sample has none)
     # (or against the letters: layout-preserving dumps pad their lines with spaces, and a
     # Chinese page's long lines may be menus of dates and numbers)
     if cjk > CJK_SHARE_MIN * len(sample) or (
@@ -99,17 +99,20 @@ def guess_language(text: str) -> str | None:
         return "zh"
     words = WORD_RE.findall(sample.lower())
     # Each stopword gives one vote, shared among the languages that list it. Votes are summed
-    # exactly (integers over a common denominator, per distinct word); the float sum word by
+    # exactly (integers over a common denominator, per group of languages); the float sum word by
     # word is the reference, run only when its rounding could decide (a near tie, or a best
     # score near the threshold).
-    weights, denom = _vote_weights()
+    # Words listed by the same languages share a vote alike: their counts are summed per group of
+    # languages first (integers, so the order of the sums cannot change them), then shared out.
+    group_of, groups, denom = _vote_groups()
+    counts = Counter(map(group_of.get, words))
+    counts.pop(None, None)   # (the words no stoplist lists)
     exact: dict[str, int] = {}
-    for w, k in Counter(words).items():
-        hit = weights.get(w)
-        if hit is not None:
-            langs, share = hit
-            for lang in langs:
-                exact[lang] = exact.get(lang, 0) + k * share
+    for g, k in counts.items():
+        langs, share = groups[g]
+        v = k * share
+        for lang in langs:
+            exact[lang] = exact.get(lang, 0) + v
     if not exact:
         return None
     m = len(words) + 1
@@ -127,6 +130,22 @@ def _vote_weights() -> tuple[dict[str, tuple[tuple[str, ...], int]], int]:
     """Each stopword's languages and its share of one vote, as an integer over a denominator."""
     denom = math.lcm(*range(1, len(JUSTEXT_NAMES) + 1))
     return {w: (langs, denom // len(langs)) for w, langs in _index().items()}, denom
+
+
+@lru_cache(maxsize=1)
+def _vote_groups() -> tuple[dict[str, int], list[tuple[tuple[str, ...], int]], int]:
+    """The stopwords by group of languages that list them: each word's group number, each group's
+    languages and its words' share of one vote (as in _vote_weights), and the denominator."""
+    weights, denom = _vote_weights()
+    number: dict[tuple[str, ...], int] = {}
+    groups: list[tuple[tuple[str, ...], int]] = []
+    group_of: dict[str, int] = {}
+    for w, (langs, share) in weights.items():
+        if langs not in number:
+            number[langs] = len(groups)
+            groups.append((langs, share))
+        group_of[w] = number[langs]
+    return group_of, groups, denom
 
 
 def _float_guess(words: list[str]) -> str | None:

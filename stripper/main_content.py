@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .ago import minutes_ago
+from .ago import AGO_MAX_CHARS, minutes_ago
 from .language import function_chars, is_cjk, lower_words
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
@@ -94,6 +94,7 @@ class Features:
     link_density: list[float]
     dens: list[float]             # stopword density (or its stand-in without a stoplist)
     sentence_like: list[bool]     # ends like a sentence, with words and stopwords enough
+    ends: list[bool]              # ends like a sentence (_sentence_end)
 
 
 def _sentence_end(text: str) -> bool:
@@ -104,45 +105,61 @@ def _stop_share(ws: list[str], stopwords: frozenset[str]) -> float:
     return sum(map(stopwords.__contains__, ws)) / len(ws)
 
 
+# The stand-in for stopword density without a stoplist: a sentence of SHAPE_MIN_WORDS words or more
+# reads as prose.
+SHAPE_PROSE_DENS, SHAPE_OTHER_DENS, SHAPE_MIN_WORDS = 0.35, 0.1, 8
+
+
 def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) -> Features:
-    f = Features([], [], [], [], [])
-    fchars = function_chars() if cjk else frozenset()
-    for b in blocks:
-        text = b.text
-        n = len(text)
-        ld = b.link_chars / n if n else 0.0
-        end = _sentence_end(text)
-        if cjk:
-            nw = 0   # not read for CJK: characters stand for words
-            weight = n / 2.5
-            dens = min(1.0, 6 * len(CJK_PUNCT_RE.findall(text)) / n) if n else 0.0
-            if n and dens < 1.0:
+    texts = [b.text for b in blocks]
+    lengths = list(map(len, texts))
+    link_density = [b.link_chars / n if n else 0.0 for b, n in zip(blocks, lengths)]
+    ends = [t.rstrip()[-1:] in SENT_END_CHARS for t in texts]
+    if cjk:
+        nwords = [0] * len(blocks)   # not read for CJK: characters stand for words
+        weight = [n / 2.5 for n in lengths]
+        dens = []
+        fchars = function_chars()
+        for text, n in zip(texts, lengths):
+            d = min(1.0, 6 * len(CJK_PUNCT_RE.findall(text)) / n) if n else 0.0
+            if n and d < 1.0:
                 # Japanese prose runs its particles (の, は, を, ...) in hiragana: their share of the
                 # characters stands for stopword density where punctuation is sparse.
-                dens = max(dens, len(HIRAGANA_RE.findall(text)) / n)
-                if dens < 1.0:
+                d = max(d, len(HIRAGANA_RE.findall(text)) / n)
+                if d < 1.0:
                     # Chinese prose (and Japanese kanji) runs its grammar words in single characters
                     # (的, 了, 是, 在, ...): a line without punctuation still shows it is prose.
-                    dens = min(1.0, max(dens, FUNCTION_CHAR_WEIGHT_DEFAULT * sum(map(fchars.__contains__, text)) / n))
-        else:
-            ws = lower_words(text)
-            nw = len(ws)
-            weight = float(nw)
+                    d = min(1.0, max(d, FUNCTION_CHAR_WEIGHT_DEFAULT * sum(map(fchars.__contains__, text)) / n))
+            dens.append(d)
+        sentence_like = [ld <= 0.3 and end and d >= 0.25 for ld, end, d in zip(link_density, ends, dens)]
+        return Features(nwords, weight, link_density, dens, sentence_like, ends)
+    wss = list(map(lower_words, texts))
+    nwords = list(map(len, wss))
+    weight = list(map(float, nwords))
+    joined = "\0".join(texts)   # (a NUL joins them: no "http" or "www." spans two blocks)
+    if "http" in joined or "www." in joined:
+        for i, text in enumerate(texts):
             if "http" in text or "www." in text:
                 # a web address is one word of the page, not the dozen its parts would count
-                weight = float(len(lower_words(URL_RE.sub(" u ", text))))
-            if not ws:
-                dens = 0.0
-            elif stopwords:
-                dens = _stop_share(ws, stopwords)
-            else:   # unknown language: sentence shape only
-                dens = 0.35 if end and nw >= 8 else 0.1
-        f.nwords.append(nw)
-        f.weight.append(weight)
-        f.link_density.append(ld)
-        f.dens.append(dens)
-        f.sentence_like.append(ld <= 0.3 and end and (nw >= 6 or cjk) and dens >= 0.25)
-    return f
+                weight[i] = float(len(lower_words(URL_RE.sub(" u ", text))))
+    if stopwords:
+        contains = stopwords.__contains__
+        dens = [sum(map(contains, ws)) / len(ws) if ws else 0.0 for ws in wss]
+        return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends)
+    return _shape_features(Features(nwords, weight, link_density, [], [], ends))
+
+
+def _shape_features(f: Features) -> Features:
+    """The features of a page without a stoplist, from those of the same blocks with one: the
+    stopword density gives way to sentence shape only (unknown language); the rest is the same."""
+    dens = [(SHAPE_PROSE_DENS if end and nw >= SHAPE_MIN_WORDS else SHAPE_OTHER_DENS) if nw else 0.0
+            for end, nw in zip(f.ends, f.nwords)]
+    return Features(f.nwords, f.weight, f.link_density, dens, _sentence_like(f.link_density, f.ends, f.nwords, dens),
+                    f.ends)
+
+
+def _sentence_like(link_density: list[float], ends: list[bool], nwords: list[int], dens: list[float]) -> list[bool]:
+    return [ld <= 0.3 and end and nw >= 6 and d >= 0.25 for ld, end, nw, d in zip(link_density, ends, nwords, dens)]
 
 
 def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Features, cjk: bool,
@@ -177,7 +194,7 @@ def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Feat
             classes.append(GOOD)
         elif dens >= stop_low:
             classes.append(NEARGOOD)
-        elif n > low and dens >= stop_low * LONG_SENTENCE_STOP_SHARE_DEFAULT and _sentence_end(b.text):
+        elif n > low and dens >= stop_low * LONG_SENTENCE_STOP_SHARE_DEFAULT and feats.ends[i]:
             classes.append(NEARGOOD)   # a sentence naming many things ("in Bolivia, Brazil, Chile, ...")
         else:
             classes.append(BAD)
@@ -377,7 +394,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     # above a German article is a German page)
     if not cjk and stopwords and not _fits([d for i, (d, n) in enumerate(zip(feats.dens, feats.nwords))
                                             if n >= 25 and (i not in first or first[i].action != DROP)]):
-        feats = block_features(blocks, frozenset(), cjk)   # the stoplist does not fit the page
+        feats = _shape_features(feats)   # the stoplist does not fit the page
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
     # (CJK prose has no spaces between words: its weight stands in for its word count)
     words = feats.weight if cjk else feats.nwords
@@ -536,9 +553,17 @@ def ticker_runs(blocks: list[Block]) -> list[tuple[int, int]]:
     the first of at least TICKER_MIN_ENTRIES blocks stamped in time order, close together, to the
     end of the last entry, as (first, end) ranges. Stamps are clock times opening a block ("14:32
     Headline") or ages a short line states ("3 minutes ago", "před 21 minutami")."""
-    clock = [(b.index, int(m.group(1)) * 60 + int(m.group(2)))
-             for b in blocks for m in (TICKER_TIME_RE.match(b.text),) if m]
-    ages = [(b.index, t) for b in blocks for t in (minutes_ago(b.text),) if t is not None]
+    clock: list[tuple[int, int]] = []
+    ages: list[tuple[int, int]] = []
+    for b in blocks:
+        text = b.text
+        m = TICKER_TIME_RE.match(text)
+        if m:
+            clock.append((b.index, int(m.group(1)) * 60 + int(m.group(2))))
+        if len(text) <= AGO_MAX_CHARS:   # (a longer line states no age: minutes_ago says so first)
+            t = minutes_ago(text)
+            if t is not None:
+                ages.append((b.index, t))
     return sorted(_stamped_runs(clock, len(blocks)) + _stamped_runs(ages, len(blocks)))
 
 
@@ -574,6 +599,7 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
     run: list[int] = []      # the current run, from its first line
     tokens: list[int] = []   # bare token lines since the run's last code line (or before a run)
     codes = rows = 0         # code-like lines in the run, and how many of them are table rows
+    sentence_like = feats.sentence_like
 
     def flush() -> None:
         if (codes - rows >= CODE_RUN_MIN_DEFAULT or codes >= TABLE_RUN_MIN_DEFAULT) \
@@ -582,13 +608,24 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
 
     for b in blocks:
         i = b.index
-        d = first.get(i)
-        plain = (b.kind == PARA or b.kind == TABLE) and b.hint != "main" and (d is None or d.rule_id == "DUP001") \
-            and not feats.sentence_like[i]   # (code repeats its keywords: DUP001 drops them)
-        if plain and _flat_code(b.text):
-            out.add(i)   # a whole listing a dump wrote as one line
-        row = plain and TABLE_ROW_RE.search(b.text) is not None
-        if plain and (row or _code_line(b.text)):
+        kind = b.kind
+        # (code repeats its keywords: DUP001 drops them)
+        plain = (kind == PARA or kind == TABLE) and b.hint != "main" and not sentence_like[i]
+        if plain and i in first:
+            plain = first[i].rule_id == "DUP001"
+        if not plain:
+            flush()
+            run, tokens, codes, rows = [], [], 0, 0
+            continue
+        text = b.text
+        if CODE_HINT_RE.search(text) is None:
+            row = code = False   # (nor a flattened listing: it has no code punctuation)
+        else:
+            if _flat_code(text):
+                out.add(i)   # a whole listing a dump wrote as one line
+            row = TABLE_ROW_RE.search(text) is not None
+            code = row or _code_line(text)
+        if code:
             if not run:
                 codes = rows = 0
             run.extend(tokens)
@@ -596,7 +633,8 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
             tokens = []
             codes += 1
             rows += row
-        elif plain and len(b.text.split()) <= CODE_TOKEN_MAX_WORDS_DEFAULT:
+        # (a line is split no further than its token limit: past it, its length no longer matters)
+        elif len(text.split(None, CODE_TOKEN_MAX_WORDS_DEFAULT)) <= CODE_TOKEN_MAX_WORDS_DEFAULT:
             tokens.append(i)
             if len(tokens) > CODE_TOKEN_RUN_MAX_DEFAULT:
                 flush()
@@ -622,9 +660,37 @@ def _flat_code(text: str) -> bool:
 CODE_LINE_NEEDLES = regex_needles(CODE_LINE_RE.pattern, CODE_LINE_RE.flags)
 
 
+def _chars_re(chars: str, needles: tuple[str, ...] | None) -> re.Pattern[str] | None:
+    """A class of the characters when every needle holds one of them: a text holding none of them
+    then holds no needle, and the expression cannot match in it. Read off the raw text, not its
+    lowered form: CODE_LINE_RE matches case-sensitively, so this is only sound for uncased
+    characters. None (no shortcut) when the needles do not allow it."""
+    if needles is None or any(c.lower() != c.upper() for c in chars) \
+            or not all(any(c in n for c in chars) for n in needles):
+        return None
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]")
+
+
+# Every needle of CODE_LINE_RE holds one of these: "(" of a call, ";{}" ending a statement, ")}]"
+# opening a line, "=" or ">" of an operator, ":" of a key, a box-drawing rule.
+CODE_LINE_CHARS = "(){}[];=>:│─┼"
+CODE_LINE_CHARS_RE = _chars_re(CODE_LINE_CHARS, CODE_LINE_NEEDLES[0] if CODE_LINE_NEEDLES else None)
+# A character every line that code_runs looks closer at holds: a digit (a table row ends with two
+# number cells), code punctuation (CODE_PUNCT_RE: a flattened listing) or one of CODE_LINE_CHARS.
+# Most lines of a page hold none and are told apart by their word count alone.
+CODE_HINT_RE = re.compile(r"[\d" + CODE_PUNCT_RE.pattern[1:-1] + "".join(map(re.escape, CODE_LINE_CHARS)) + "]") \
+    if CODE_LINE_CHARS_RE is not None else re.compile(r"[\s\S]")
+
+
 def _code_line(text: str) -> bool:
-    return len(text) >= CODE_LINE_MIN_CHARS_DEFAULT and (CODE_LINE_NEEDLES is None or may_hold(text, CODE_LINE_NEEDLES)) \
-        and CODE_LINE_RE.search(text) is not None
+    if len(text) < CODE_LINE_MIN_CHARS_DEFAULT:
+        return False
+    if CODE_LINE_CHARS_RE is not None:
+        if CODE_LINE_CHARS_RE.search(text) is None:
+            return False
+    elif CODE_LINE_NEEDLES is not None and not may_hold(text, CODE_LINE_NEEDLES):
+        return False
+    return CODE_LINE_RE.search(text) is not None
 
 
 def whole_page(blocks: list[Block], first: dict[int, Decision]) -> bool:
