@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import find_date
-from ..phrases import load_word_set
+from ..phrases import load_word_set, may_hit, needle_gate
 from ..model import TAG, Block
 from . import RuleContext, quote, rule
 from .common import word_count
@@ -75,9 +75,11 @@ def dateline(block: Block, ctx: RuleContext) -> str | None:
 
     Why: the date is metadata. Only short lines that are mostly a date qualify, so a date inside
     a sentence of the story stays in the body. Example: "Updated 10:31 AM ET, Tue March 3, 2020"."""
+    if YEAR_RE.search(block.text) is None:   # the cheaper test first: most lines hold no year
+        return None
     if block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
         return None
-    found = find_date(block.text) if YEAR_RE.search(block.text) else None
+    found = find_date(block.text)
     if not found:
         return None
     return f"date line {quote(block.text, 50)} -> {found[0]}"
@@ -94,6 +96,11 @@ def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     if ctx.words(block) > CREDIT_MAX_WORDS_DEFAULT:
         return None  # a paragraph ending "Image credit: ..." is prose carrying a credit, not a caption
     t = block.text
+    # Both lists are regular expressions with needles: a block holding none of them, lowered,
+    # holds no credit in its tail nor its head (most blocks), and is not searched twice.
+    gate = needle_gate("credits", "credits_start")
+    if gate is not None and not may_hit(gate, t.lower()):
+        return None
     hit = ctx.phrases("credits").find(t[-CREDIT_TAIL_CHARS_DEFAULT:]) or ctx.phrases("credits_start").find(t[:60])
     if not hit:
         return None
