@@ -34,6 +34,7 @@ class Rule:
     gated: bool = False            # fires only on a hit of its phrase list (see apply_rules)
     max_chars: int | None = None   # never fires on a longer block
     max_words: int | None = None   # never fires on a block of more words (RuleContext.words)
+    context: bool = False          # reads blocks other than its own (see apply_rules)
 
     @property
     def doc(self) -> str:
@@ -48,11 +49,14 @@ RULES: list[Rule] = []
 
 
 def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: str | None = None,
-         gated: bool = False, max_chars: int | None = None, max_words: int | None = None):
+         gated: bool = False, max_chars: int | None = None, max_words: int | None = None,
+         context: bool = False):
     """Register a rule. gated=True: the rule fires only when its phrase list hits the block, so a
     block holding none of the list's gate words is skipped without calling it. max_chars /
     max_words: the rule never fires on a block longer than that. They only save calls; none of
-    them changes a verdict."""
+    them changes a verdict. context=True: the rule reads other blocks of the page (neighbours, the
+    whole page), so its verdict on a block is not the same on a repeat of that block elsewhere;
+    every other rule reads only the block's own fields and page facts keyed by its text."""
     if not ID_RE.match(rule_id):
         raise ValueError(f"bad rule id {rule_id!r}")
 
@@ -61,7 +65,7 @@ def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: 
             raise ValueError(f"duplicate rule {rule_id} {slug}")
         if gated and not phrases:
             raise ValueError(f"rule {rule_id}: gated without a phrase list")
-        RULES.append(Rule(rule_id, slug, func, action, label, phrases, gated, max_chars, max_words))
+        RULES.append(Rule(rule_id, slug, func, action, label, phrases, gated, max_chars, max_words, context))
         return func
     return wrap
 
@@ -107,6 +111,13 @@ class RuleContext:
             text = text[:PROSE_HEAD_CHARS_DEFAULT]
             return load_phrases(name).find(text)
         return load_phrases(name).find(text, self.word_lists[block.index], self.norms[block.index])
+
+    def find_in_full(self, name: str, block: Block) -> tuple[str, int] | None:
+        """As find(), but over the whole block however long it is."""
+        if not self.word_lists:
+            return load_phrases(name).find(block.text)
+        i = block.index
+        return load_phrases(name).find(block.text, self.word_lists[i], self.norms[i])
 
     def whole(self, name: str, block: Block) -> str | None:
         """The block, normalised, if it is one of the whole-block entries of list `name`."""
@@ -288,11 +299,18 @@ NOTHING_OPENED: frozenset[int] = frozenset()
 
 def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     """Stage 3: run every active rule on every block; the first rule that fires decides.
-    A rule is not called on a block its declared limits or its gate words rule out."""
+    A rule is not called on a block its declared limits or its gate words rule out.
+
+    A page repeats blocks ("Reply" under every comment, a menu twice): a rule that reads only its
+    block (not context=True) answers a repeat as it answered the first one, so a repeat calls only
+    the context rules up to where the first one was decided, and takes that verdict."""
     plan = _plan(tuple(ctx.options.select), tuple(ctx.options.ignore))
     by_word, gate_words, steps_for = plan.by_word, plan.gate_words, plan.steps
     decisions = []
     word_lists, nwords = ctx.word_lists, ctx.nwords
+    # a block's own fields -> (position in its steps of the first verdict, its reason or None when
+    # a context rule gave it); no verdict: (len(steps), None)
+    seen: dict[tuple, tuple[int, str | None]] = {}
     for b in blocks:
         i = b.index
         ws = word_lists[i]
@@ -300,11 +318,39 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
             opened = NOTHING_OPENED
         else:
             opened = frozenset().union(*[by_word[w] for w in gate_words.intersection(ws)])
-        for r, func in steps_for(len(b.text), nwords[i], opened):
+        steps = steps_for(len(b.text), nwords[i], opened)
+        key = (b.text, b.kind, b.level, b.hint, b.link_chars)
+        known = seen.get(key)
+        start = 0
+        if known is not None:
+            at, first = known
+            decided = False
+            for r, func in steps[:at]:          # rules reading only the block said no to it
+                if r.context:
+                    reason = func(b, ctx)
+                    if reason:
+                        decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
+                        decided = True
+                        break
+            if decided:
+                continue
+            if first is not None:               # ... and the first verdict was one of theirs
+                r = steps[at][0]
+                decisions.append(Decision(r.id, i, r.action, first[:80], r.label))
+                continue
+            start = at                          # a context rule decided the first one, or none did
+        for at, (r, func) in enumerate(steps):
+            if at < start:
+                continue
             reason = func(b, ctx)
             if reason:
                 decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
+                if known is None:
+                    seen[key] = (at, None if r.context else reason)
                 break
+        else:
+            if known is None:
+                seen[key] = (len(steps), None)
     return decisions
 
 

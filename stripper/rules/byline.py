@@ -41,6 +41,7 @@ ROLE_BIO_MAX_WORDS_DEFAULT = 60     # "Freier Autor in Berlin und ..." under "Vo
 ROLE_LEAD_WORDS_DEFAULT = 2         # the role opens the paragraph, at most after an adjective ("Freier Autor")
 ABOUT_LOOKBACK_DEFAULT = 3           # heading, name, "Zeige alle Artikel", then the bio
 ABOUT_GAP_MAX_WORDS_DEFAULT = 6
+BIO_PREV_MAX_WORDS = max(ABOUT_GAP_MAX_WORDS_DEFAULT, NAME_LINE_MAX_WORDS_DEFAULT)   # the block above a bio these find
 BIO_SENTENCE_ENDS = ".!?…"   # how the paragraph under an author-box heading or a labelled byline ends
 KICKER_RE = re.compile(r"^\|\s*(\S.{0,40})$")
 DATE_WORDS_RE = re.compile(
@@ -107,7 +108,7 @@ def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     return f"credit {quote(hit[0].strip(), 40)}"
 
 
-@rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT)
+@rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT, context=True)
 def author_bio(block: Block, ctx: RuleContext) -> str | None:
     """Moves a closing author biography ("Jane Doe is a professor of ... at ...") to author_bio.
 
@@ -116,7 +117,11 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
     prose under an "About the author" heading, a role-led paragraph right under a labelled byline,
     or a name-led life sentence ("... studierte ...", "... covers ...") whose name signs the page
     on a short line. Example: "James Brown is an associate professor at Temple University"."""
-    if block.text.rstrip()[-1:] in BIO_SENTENCE_ENDS:   # (both read sentences only)
+    # Both read sentences only, and only under a short block: the heading or a gap line of at
+    # most ABOUT_GAP_MAX_WORDS_DEFAULT words (the heading itself has five at most), or the byline
+    # of at most NAME_LINE_MAX_WORDS_DEFAULT. Under long prose neither is worth a call.
+    if block.text.rstrip()[-1:] in BIO_SENTENCE_ENDS and block.index > 0 \
+            and ctx.nwords[block.index - 1] <= BIO_PREV_MAX_WORDS:
         heading = about_heading(block, ctx)
         if heading:
             return f"author bio under {quote(heading)}"
