@@ -312,7 +312,9 @@ class Matcher:
                 m = rx.search(text)
                 if m and (best is None or m.start() < best[1]):
                     best = (m.group(0), m.start())
-        if self._literals is not None:
+        # (a block whose known words hold no anchor has no literal hit: the common case, answered here)
+        if self._literals is not None and (tokens is None or self._anchors is None
+                                           or not self._anchors.isdisjoint(tokens)):
             hit = self._literal_hit(text, tokens)
             if hit and (best is None or hit[1] < best[1]):
                 best = hit

@@ -180,17 +180,22 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
                  stopwords: frozenset[str], kind: str) -> RuleContext:
     ctx = RuleContext(blocks, options, language, stopwords, kind)
     norms, word_lists, nwords, first_seen, by_text = ctx.norms, ctx.word_lists, ctx.nwords, ctx.first_seen, ctx.by_text
+    made: dict[str, tuple[str, list[str]]] = {}   # a text -> its normal form and words (a repeat reuses them)
     for b in blocks:
         text = b.text
-        n = normalize_block(text)
+        got = made.get(text)
+        if got is None:
+            by_text[text] = b.index
+            n = normalize_block(text)
+            # The selection stage reads the same words (language.lower_words, cached); they differ
+            # from WORD_RE's only where an underscore joins two of them.
+            ws = lower_words(text) if "_" not in text else WORD_RE.findall(text.lower())
+            made[text] = (n, ws)
+        else:
+            n, ws = got
         norms.append(n)
         if n not in first_seen:
             first_seen[n] = b.index
-        if text not in by_text:
-            by_text[text] = b.index
-        # The selection stage reads the same words (language.lower_words, cached); they differ
-        # from WORD_RE's only where an underscore joins two of them.
-        ws = lower_words(text) if "_" not in text else WORD_RE.findall(text.lower())
         word_lists.append(ws)
         nwords.append(len(ws))
     ctx.tokens = WordSets(word_lists)
