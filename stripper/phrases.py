@@ -366,13 +366,15 @@ def needle_gate(*names: str) -> re.Pattern[str] | None:
             needles.update(max(sets, key=lambda n: (min(map(len, n)), -len(n))))
     if not needles or any(c in n for n in needles for c in _CONTEXT_CASED):
         return None
-    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=lambda n: (-len(n), n))))
+    # ... and a character needles cannot vouch for (see _fold_odd) opens the gate too
+    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=lambda n: (-len(n), n)))
+                      + "|" + _FOLD_ODD_RE.pattern)
 
 
 def may_hit(gate: re.Pattern[str], low: str) -> bool:
     """False only when no entry behind needle_gate() can match the text lowered to `low`, nor any
     slice of it (a text holding a character needles cannot vouch for is always searched)."""
-    return gate.search(low) is not None or _fold_odd(low)
+    return gate.search(low) is not None
 
 
 def phrase_names() -> list[str]:

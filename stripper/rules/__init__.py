@@ -313,49 +313,47 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     by_word, gate_words, steps_for = plan.by_word, plan.gate_words, plan.steps
     decisions = []
     word_lists, nwords = ctx.word_lists, ctx.nwords
-    # a block's own fields -> (position in its steps of the first verdict, its reason or None when
-    # a context rule gave it); no verdict: (len(steps), None)
-    seen: dict[tuple, tuple[int, str | None]] = {}
+    # a block's own fields -> (its steps, the position in them of its verdict, the reason, or None
+    # when a context rule gave it); no verdict: (steps, len(steps), None)
+    seen: dict[tuple, tuple[tuple, int, str | None]] = {}
     for b in blocks:
         i = b.index
-        ws = word_lists[i]
-        if gate_words.isdisjoint(ws):
-            opened = NOTHING_OPENED
-        else:
-            opened = frozenset().union(*[by_word[w] for w in gate_words.intersection(ws)])
-        steps = steps_for(len(b.text), nwords[i], opened)
         key = (b.text, b.kind, b.level, b.hint, b.link_chars)
         known = seen.get(key)
-        start = 0
-        if known is not None:
-            at, first = known
-            decided = False
-            for r, func in steps[:at]:          # rules reading only the block said no to it
-                if r.context:
-                    reason = func(b, ctx)
-                    if reason:
-                        decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
-                        decided = True
-                        break
-            if decided:
-                continue
-            if first is not None:               # ... and the first verdict was one of theirs
+        if known is None:
+            ws = word_lists[i]
+            if gate_words.isdisjoint(ws):
+                opened = NOTHING_OPENED
+            else:
+                opened = frozenset().union(*[by_word[w] for w in gate_words.intersection(ws)])
+            steps = steps_for(len(b.text), nwords[i], opened)
+            for at, (r, func) in enumerate(steps):
+                reason = func(b, ctx)
+                if reason:
+                    decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
+                    seen[key] = (steps, at, None if r.context else reason)
+                    break
+            else:
+                seen[key] = (steps, len(steps), None)
+            continue
+        # A repeat: the rules reading only the block said no to it up to `at`.
+        steps, at, first = known
+        for r, func in steps[:at]:
+            if r.context:
+                reason = func(b, ctx)
+                if reason:
+                    decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
+                    break
+        else:
+            if first is not None:               # the first verdict was a rule's reading only the block
                 r = steps[at][0]
                 decisions.append(Decision(r.id, i, r.action, first[:80], r.label))
                 continue
-            start = at                          # a context rule decided the first one, or none did
-        for at, (r, func) in enumerate(steps):
-            if at < start:
-                continue
-            reason = func(b, ctx)
-            if reason:
-                decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
-                if known is None:
-                    seen[key] = (at, None if r.context else reason)
-                break
-        else:
-            if known is None:
-                seen[key] = (len(steps), None)
+            for r, func in steps[at:]:          # a context rule decided the first one (or none did)
+                reason = func(b, ctx)
+                if reason:
+                    decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
+                    break
     return decisions
 
 
