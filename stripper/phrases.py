@@ -166,9 +166,12 @@ def _holds(low: str, needle_sets: tuple[tuple[str, ...], ...]) -> bool:
     return True
 
 
+_FOLD_ODD_RE = re.compile("[" + "".join(_FOLD_ODD) + "]")   # any of them, found in one scan
+
+
 def _fold_odd(low: str) -> bool:
     """The lowered text holds a character that needles cannot vouch for."""
-    return not low.isascii() and any(c in low for c in _FOLD_ODD)
+    return not low.isascii() and _FOLD_ODD_RE.search(low) is not None
 
 
 def _fold_odd_raw(text: str) -> bool:
@@ -309,7 +312,9 @@ class Matcher:
                 m = rx.search(text)
                 if m and (best is None or m.start() < best[1]):
                     best = (m.group(0), m.start())
-        if self._literals is not None:
+        # (a block whose known words hold no anchor has no literal hit: the common case, answered here)
+        if self._literals is not None and (tokens is None or self._anchors is None
+                                           or not self._anchors.isdisjoint(tokens)):
             hit = self._literal_hit(text, tokens)
             if hit and (best is None or hit[1] < best[1]):
                 best = hit
@@ -336,6 +341,40 @@ class Matcher:
         if self._whole is not None and self._whole.match(norm):
             return norm
         return None
+
+
+_CONTEXT_CASED = ("\u03c3", "\u03c2")   # σ / ς: the one letter str.lower() lowers by its neighbours
+
+
+@lru_cache(maxsize=None)
+def needle_gate(*names: str) -> re.Pattern[str] | None:
+    """One pattern, searched in a lowered text, that finds a needle wherever a regular expression
+    of the lists `names` could match the text or any slice of it (may_hit tells). None when a list
+    holds an entry with no needles (a literal, a whole-block entry, a regex naming none).
+
+    Every match of an entry holds a needle of each of its needle sets, so one set per entry (its
+    most selective) is enough. A slice, lowered, holds a needle only where the whole text, lowered,
+    does: str.lower() lowers a character alone, but for the final sigma, which no needle holds."""
+    needles: set[str] = set()
+    for name in names:
+        m = load_phrases(name)
+        if m._literals is not None or m._whole is not None or m._exact:
+            return None
+        for _, sets in m._anywhere_parts:
+            if sets is None:
+                return None
+            needles.update(max(sets, key=lambda n: (min(map(len, n)), -len(n))))
+    if not needles or any(c in n for n in needles for c in _CONTEXT_CASED):
+        return None
+    # ... and a character needles cannot vouch for (see _fold_odd) opens the gate too
+    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=lambda n: (-len(n), n)))
+                      + "|" + _FOLD_ODD_RE.pattern)
+
+
+def may_hit(gate: re.Pattern[str], low: str) -> bool:
+    """False only when no entry behind needle_gate() can match the text lowered to `low`, nor any
+    slice of it (a text holding a character needles cannot vouch for is always searched)."""
+    return gate.search(low) is not None
 
 
 def phrase_names() -> list[str]:

@@ -83,3 +83,36 @@ def test_rule_order_does_not_depend_on_import_order():
             for fams in ([], families, sorted(families))]
     assert runs[0] and runs[0] == runs[1] == runs[2]
     assert runs[0].split()[0].startswith("BYL")
+
+
+def test_apply_rules_answers_as_every_rule_called_on_every_block():
+    """Plan, gates and the answers a repeated block takes from its first occurrence change no
+    verdict: the first rule, in order, that fires on the block within its limits decides, as if
+    each were asked."""
+    from stripper.model import Decision
+    from stripper.rules import apply_rules
+    rules = all_rules()
+    for case, blocks, lang, stop in _fixture_pages():
+        ctx = make_context(blocks, Options(), lang, stop, "text")
+        expected = []
+        for b in blocks:
+            for r in rules:
+                if (r.max_chars is not None and len(b.text) > r.max_chars) \
+                        or (r.max_words is not None and ctx.words(b) > r.max_words):
+                    continue   # (a declared limit: the rule leaves such blocks to the others)
+                reason = r.func(b, ctx)
+                if reason:
+                    expected.append(Decision(r.id, b.index, r.action, reason[:80], r.label))
+                    break
+        assert apply_rules(blocks, ctx) == expected, case
+
+
+def test_rules_reading_other_blocks_say_so():
+    """A rule not flagged context=True has its verdict on a repeated block taken from the first
+    occurrence (apply_rules): it must read only its own block."""
+    import inspect
+    for r in all_rules():
+        src = inspect.getsource(r.func)
+        reads_page = any(s in src for s in ("ctx.blocks", "neighbour(", "block.index -", "block.index +",
+                                            "about_heading(", "role_led_bio(", "signed_name_bio("))
+        assert r.context or not reads_page, r.id

@@ -34,6 +34,7 @@ class Rule:
     gated: bool = False            # fires only on a hit of its phrase list (see apply_rules)
     max_chars: int | None = None   # never fires on a longer block
     max_words: int | None = None   # never fires on a block of more words (RuleContext.words)
+    context: bool = False          # reads blocks other than its own (see apply_rules)
 
     @property
     def doc(self) -> str:
@@ -48,11 +49,14 @@ RULES: list[Rule] = []
 
 
 def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: str | None = None,
-         gated: bool = False, max_chars: int | None = None, max_words: int | None = None):
+         gated: bool = False, max_chars: int | None = None, max_words: int | None = None,
+         context: bool = False):
     """Register a rule. gated=True: the rule fires only when its phrase list hits the block, so a
     block holding none of the list's gate words is skipped without calling it. max_chars /
     max_words: the rule never fires on a block longer than that. They only save calls; none of
-    them changes a verdict."""
+    them changes a verdict. context=True: the rule reads other blocks of the page (neighbours, the
+    whole page), so its verdict on a block is not the same on a repeat of that block elsewhere;
+    every other rule reads only the block's own fields and page facts keyed by its text."""
     if not ID_RE.match(rule_id):
         raise ValueError(f"bad rule id {rule_id!r}")
 
@@ -61,7 +65,7 @@ def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: 
             raise ValueError(f"duplicate rule {rule_id} {slug}")
         if gated and not phrases:
             raise ValueError(f"rule {rule_id}: gated without a phrase list")
-        RULES.append(Rule(rule_id, slug, func, action, label, phrases, gated, max_chars, max_words))
+        RULES.append(Rule(rule_id, slug, func, action, label, phrases, gated, max_chars, max_words, context))
         return func
     return wrap
 
@@ -107,6 +111,13 @@ class RuleContext:
             text = text[:PROSE_HEAD_CHARS_DEFAULT]
             return load_phrases(name).find(text)
         return load_phrases(name).find(text, self.word_lists[block.index], self.norms[block.index])
+
+    def find_in_full(self, name: str, block: Block) -> tuple[str, int] | None:
+        """As find(), but over the whole block however long it is."""
+        if not self.word_lists:
+            return load_phrases(name).find(block.text)
+        i = block.index
+        return load_phrases(name).find(block.text, self.word_lists[i], self.norms[i])
 
     def whole(self, name: str, block: Block) -> str | None:
         """The block, normalised, if it is one of the whole-block entries of list `name`."""
@@ -169,17 +180,22 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
                  stopwords: frozenset[str], kind: str) -> RuleContext:
     ctx = RuleContext(blocks, options, language, stopwords, kind)
     norms, word_lists, nwords, first_seen, by_text = ctx.norms, ctx.word_lists, ctx.nwords, ctx.first_seen, ctx.by_text
+    made: dict[str, tuple[str, list[str]]] = {}   # a text -> its normal form and words (a repeat reuses them)
     for b in blocks:
         text = b.text
-        n = normalize_block(text)
+        got = made.get(text)
+        if got is None:
+            by_text[text] = b.index
+            n = normalize_block(text)
+            # The selection stage reads the same words (language.lower_words, cached); they differ
+            # from WORD_RE's only where an underscore joins two of them.
+            ws = lower_words(text) if "_" not in text else WORD_RE.findall(text.lower())
+            made[text] = (n, ws)
+        else:
+            n, ws = got
         norms.append(n)
         if n not in first_seen:
             first_seen[n] = b.index
-        if text not in by_text:
-            by_text[text] = b.index
-        # The selection stage reads the same words (language.lower_words, cached); they differ
-        # from WORD_RE's only where an underscore joins two of them.
-        ws = lower_words(text) if "_" not in text else WORD_RE.findall(text.lower())
         word_lists.append(ws)
         nwords.append(len(ws))
     ctx.tokens = WordSets(word_lists)
@@ -288,23 +304,56 @@ NOTHING_OPENED: frozenset[int] = frozenset()
 
 def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     """Stage 3: run every active rule on every block; the first rule that fires decides.
-    A rule is not called on a block its declared limits or its gate words rule out."""
+    A rule is not called on a block its declared limits or its gate words rule out.
+
+    A page repeats blocks ("Reply" under every comment, a menu twice): a rule that reads only its
+    block (not context=True) answers a repeat as it answered the first one, so a repeat calls only
+    the context rules up to where the first one was decided, and takes that verdict."""
     plan = _plan(tuple(ctx.options.select), tuple(ctx.options.ignore))
     by_word, gate_words, steps_for = plan.by_word, plan.gate_words, plan.steps
     decisions = []
     word_lists, nwords = ctx.word_lists, ctx.nwords
+    # a block's own fields -> (its steps, the position in them of its verdict, the reason, or None
+    # when a context rule gave it); no verdict: (steps, len(steps), None)
+    seen: dict[tuple, tuple[tuple, int, str | None]] = {}
     for b in blocks:
         i = b.index
-        ws = word_lists[i]
-        if gate_words.isdisjoint(ws):
-            opened = NOTHING_OPENED
+        key = (b.text, b.kind, b.level, b.hint, b.link_chars)
+        known = seen.get(key)
+        if known is None:
+            ws = word_lists[i]
+            if gate_words.isdisjoint(ws):
+                opened = NOTHING_OPENED
+            else:
+                opened = frozenset().union(*[by_word[w] for w in gate_words.intersection(ws)])
+            steps = steps_for(len(b.text), nwords[i], opened)
+            for at, (r, func) in enumerate(steps):
+                reason = func(b, ctx)
+                if reason:
+                    decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
+                    seen[key] = (steps, at, None if r.context else reason)
+                    break
+            else:
+                seen[key] = (steps, len(steps), None)
+            continue
+        # A repeat: the rules reading only the block said no to it up to `at`.
+        steps, at, first = known
+        for r, func in steps[:at]:
+            if r.context:
+                reason = func(b, ctx)
+                if reason:
+                    decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
+                    break
         else:
-            opened = frozenset().union(*[by_word[w] for w in gate_words.intersection(ws)])
-        for r, func in steps_for(len(b.text), nwords[i], opened):
-            reason = func(b, ctx)
-            if reason:
-                decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
-                break
+            if first is not None:               # the first verdict was a rule's reading only the block
+                r = steps[at][0]
+                decisions.append(Decision(r.id, i, r.action, first[:80], r.label))
+                continue
+            for r, func in steps[at:]:          # a context rule decided the first one (or none did)
+                reason = func(b, ctx)
+                if reason:
+                    decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
+                    break
     return decisions
 
 

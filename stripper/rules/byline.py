@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import find_date
-from ..phrases import load_word_set
+from ..phrases import load_word_set, may_hit, needle_gate
 from ..model import TAG, Block
 from . import RuleContext, quote, rule
 from .common import word_count
@@ -24,6 +24,12 @@ BYLINE_WORDS = frozenset("by von par por di da door av af autor autorin author a
                          "pubblicato gepost".split())
 CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 BIO_VERBS = frozenset("is was has serves works writes ist war est es è".split())  # every bio pattern has one
+# ... as a word of its own right after the name it opens with, two to five words long (data/phrases/
+# bio.txt): the verb is the block's third to sixth whitespace-separated word, whatever its case.
+BIO_VERB_FIRST_WORD, BIO_VERB_LAST_WORD = 2, 5
+# Characters re.IGNORECASE matches to an ASCII letter that str.lower() does not lower to it ("İ",
+# "ı", "ſ"): a head holding one is searched whatever its words.
+CASE_ODD_RE = re.compile("[\u0130\u0131\u017f]")
 # A name-led sentence about someone's schooling, home or work: a bio when that name also signs
 # the page on a short line of its own (the byline or author box), so a person of the story stays.
 NAME_LIFE_RE = re.compile(
@@ -41,6 +47,7 @@ ROLE_BIO_MAX_WORDS_DEFAULT = 60     # "Freier Autor in Berlin und ..." under "Vo
 ROLE_LEAD_WORDS_DEFAULT = 2         # the role opens the paragraph, at most after an adjective ("Freier Autor")
 ABOUT_LOOKBACK_DEFAULT = 3           # heading, name, "Zeige alle Artikel", then the bio
 ABOUT_GAP_MAX_WORDS_DEFAULT = 6
+BIO_PREV_MAX_WORDS = max(ABOUT_GAP_MAX_WORDS_DEFAULT, NAME_LINE_MAX_WORDS_DEFAULT)   # the block above a bio these find
 BIO_SENTENCE_ENDS = ".!?…"   # how the paragraph under an author-box heading or a labelled byline ends
 KICKER_RE = re.compile(r"^\|\s*(\S.{0,40})$")
 DATE_WORDS_RE = re.compile(
@@ -75,9 +82,11 @@ def dateline(block: Block, ctx: RuleContext) -> str | None:
 
     Why: the date is metadata. Only short lines that are mostly a date qualify, so a date inside
     a sentence of the story stays in the body. Example: "Updated 10:31 AM ET, Tue March 3, 2020"."""
+    if YEAR_RE.search(block.text) is None:   # the cheaper test first: most lines hold no year
+        return None
     if block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
         return None
-    found = find_date(block.text) if YEAR_RE.search(block.text) else None
+    found = find_date(block.text)
     if not found:
         return None
     return f"date line {quote(block.text, 50)} -> {found[0]}"
@@ -94,13 +103,18 @@ def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     if ctx.words(block) > CREDIT_MAX_WORDS_DEFAULT:
         return None  # a paragraph ending "Image credit: ..." is prose carrying a credit, not a caption
     t = block.text
+    # Both lists are regular expressions with needles: a block holding none of them, lowered,
+    # holds no credit in its tail nor its head (most blocks), and is not searched twice.
+    gate = needle_gate("credits", "credits_start")
+    if gate is not None and not may_hit(gate, t.lower()):
+        return None
     hit = ctx.phrases("credits").find(t[-CREDIT_TAIL_CHARS_DEFAULT:]) or ctx.phrases("credits_start").find(t[:60])
     if not hit:
         return None
     return f"credit {quote(hit[0].strip(), 40)}"
 
 
-@rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT)
+@rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT, context=True)
 def author_bio(block: Block, ctx: RuleContext) -> str | None:
     """Moves a closing author biography ("Jane Doe is a professor of ... at ...") to author_bio.
 
@@ -109,7 +123,11 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
     prose under an "About the author" heading, a role-led paragraph right under a labelled byline,
     or a name-led life sentence ("... studierte ...", "... covers ...") whose name signs the page
     on a short line. Example: "James Brown is an associate professor at Temple University"."""
-    if block.text.rstrip()[-1:] in BIO_SENTENCE_ENDS:   # (both read sentences only)
+    # Both read sentences only, and only under a short block: the heading or a gap line of at
+    # most ABOUT_GAP_MAX_WORDS_DEFAULT words (the heading itself has five at most), or the byline
+    # of at most NAME_LINE_MAX_WORDS_DEFAULT. Under long prose neither is worth a call.
+    if block.text.rstrip()[-1:] in BIO_SENTENCE_ENDS and block.index > 0 \
+            and ctx.nwords[block.index - 1] <= BIO_PREV_MAX_WORDS:
         heading = about_heading(block, ctx)
         if heading:
             return f"author bio under {quote(heading)}"
@@ -123,6 +141,9 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
             return f"author bio, signed {quote(signed)}"
     if BIO_VERBS.isdisjoint(words):
         return None
+    head = block.text.split(None, BIO_VERB_LAST_WORD + 1)[BIO_VERB_FIRST_WORD:BIO_VERB_LAST_WORD + 1]
+    if not any(w.lower() in BIO_VERBS for w in head) and not CASE_ODD_RE.search(" ".join(head)):
+        return None   # (most prose with an "is" in it: the patterns are slow to rule it out)
     if not ctx.phrases("bio").search(block.text):
         return None
     role = ctx.phrases("bio_roles").search(block.text[:200])

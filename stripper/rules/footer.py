@@ -23,16 +23,16 @@ def footer_legal(block: Block, ctx: RuleContext) -> str | None:
     Why: site-wide furniture. Long prose that mentions a privacy policy is kept.
     Example: "Copyright 2023 Example Media. All rights reserved."."""
     n = ctx.words(block)
-    footer = ctx.phrases("footer")
+    hit = ctx.find_in_full("footer", block)
+    if hit is None:
+        return None
     if n > FOOTER_MAX_WORDS_DEFAULT or (n >= SENTENCE_GUARD_WORDS_DEFAULT and block.text.rstrip()[-1:] in SENTENCE_ENDS):
         # A sentence that mentions a privacy policy is prose; a notice that opens with a footer
         # phrase and holds another ("Copyright X. All rights reserved. No reproduction ...") is not.
-        hit = footer.find(block.text)
-        if hit is None or hit[1] > 2 or footer.count(block.text) < 2:
+        if hit[1] > 2 or ctx.phrases("footer").count(block.text) < 2:
             return None
         return f"footer notice {quote(hit[0])}"
-    hit = footer.search(block.text)
-    return f"footer {quote(hit)}" if hit else None
+    return f"footer {quote(hit[0])}"
 
 
 @rule("FTR002", "reading-time", phrases="readtime", max_chars=50)

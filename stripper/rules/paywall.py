@@ -1,11 +1,14 @@
 """PAY: paywall meters, subscription prompts, offers and unfilled template placeholders."""
 from __future__ import annotations
 
+import re
+
 from ..model import Block
 from . import RuleContext, quote, rule
 from .common import phrase_fires
 
 PLACEHOLDER_CHARS = ("{", "%", "$", "[[", "<%", "__")  # every placeholder pattern holds one of these
+PLACEHOLDER_CHARS_RE = re.compile("|".join(map(re.escape, PLACEHOLDER_CHARS)))   # ... looked for in one scan
 
 
 @rule("PAY001", "template-placeholder", phrases="placeholders", max_chars=1000)
@@ -15,7 +18,7 @@ def template_placeholder(block: Block, ctx: RuleContext) -> str | None:
     Why: a placeholder the template engine never filled marks a UI string, not prose.
     Example: "You have {{numberArticlesLeft}} free article{{numberArticlesLeft-plural}} left"."""
     t = block.text
-    if block.kind == "pre" or not any(c in t for c in PLACEHOLDER_CHARS):
+    if block.kind == "pre" or PLACEHOLDER_CHARS_RE.search(t) is None:
         return None
     hit = ctx.phrases("placeholders").search(t)
     return f"unfilled placeholder {quote(hit)}" if hit else None
