@@ -92,6 +92,9 @@ def clean_person_names(raw: str) -> list[str]:
         if CJK_NAME_RE.match(part):
             names.append(part)
             continue
+        if all(CJK_NAME_RE.match(t) for t in part.split()):   # "张伟 李娜": names set off by spaces
+            names.extend(t for t in part.split() if t not in names)
+            continue
         if handle_ok and not names and USER_NAME_RE.match(part) and part.lower() not in not_names:
             names.append(part)
             break

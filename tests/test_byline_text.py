@@ -293,3 +293,14 @@ def test_date_words_line_leads_to_the_byline():
 def test_glued_words_are_not_names(line, want):
     assert clean_person_names(line) == want
     assert (byline.name_in_line(line, frozenset()) or []) == want
+
+
+def test_a_chinese_reporter_line_names_its_reporters_set_off_by_spaces():
+    from stripper.byline import clean_person_names
+    assert clean_person_names("记者 张伟 李娜") == ["张伟", "李娜"]
+    assert clean_person_names("作者：王芳") == ["王芳"]
+    text = ("杭州地铁10号线二期开通运营\n\n2024年3月5日 10:20\n记者 张伟 李娜\n\n"
+            + "3月5日上午10时，杭州地铁10号线二期工程正式开通运营。新开通的线路全长约12公里，共设8座车站，由城北的学院路站向北延伸。" * 3
+            + "\n\n" + "据杭州市地铁集团介绍，10号线二期采用6节编组B型列车，高峰时段最小行车间隔为4分30秒，全程运行时间约20分钟。" * 3)
+    art = stripper.strip(text, input_format="text")
+    assert art.authors == ["张伟", "李娜"] and art.title == "杭州地铁10号线二期开通运营"

@@ -14,6 +14,7 @@ REPEAT_MAX_WORDS_DEFAULT = 8
 DOUBLED_MIN_WORDS_DEFAULT = 4    # words of the line a doubled block repeats
 DOUBLED_MAX_TIMES_DEFAULT = 4
 DOUBLED_MAX_CHARS_DEFAULT = 600
+DOUBLED_SENTENCE_ENDS = SENTENCE_ENDS + "。！？"
 
 
 @rule("FTR001", "footer-legal", phrases="footer", max_words=FOOTER_NOTICE_MAX_WORDS_DEFAULT)
@@ -71,7 +72,7 @@ def doubled_line(block: Block, ctx: RuleContext) -> str | None:
             if rest or size <= 0:
                 continue
             unit = text[:size]
-            if unit[-1] in SENTENCE_ENDS or word_count(unit) < DOUBLED_MIN_WORDS_DEFAULT:
+            if unit[-1] in DOUBLED_SENTENCE_ENDS or word_count(unit) < DOUBLED_MIN_WORDS_DEFAULT:
                 continue
             if sep.join([unit] * times) == text:
                 return f"{quote(unit, 40)} written {times} times"

@@ -30,6 +30,7 @@ CASES = [
     Fires("DUP002", "Insérer dans une page webInsérer dans une page web", "written 2 times", language="fr"),
     Quiet("Lorem ipsum dolor sit amet, consetetur sadipscing. Lorem ipsum dolor sit amet, consetetur sadipscing."),
     Quiet("Rank Name Region Rank Name Region"),
+    Quiet("新开通的线路全长约12公里，共设8座车站。新开通的线路全长约12公里，共设8座车站。", language="zh"),
     Quiet("New York New York is the song they played at the end of the night, again and again."),
     Quiet("The city council voted to keep the library open on Sundays.",
           before=("The city council voted to keep the library open on Sundays.",) * 2),
