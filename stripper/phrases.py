@@ -174,7 +174,7 @@ def _fold_odd(low: str) -> bool:
     return not low.isascii() and _FOLD_ODD_RE.search(low) is not None
 
 
-def _fold_odd_raw(text: str) -> bool:
+def fold_odd_raw(text: str) -> bool:
     """The text holds a character str.lower() does not lower to the ASCII letter IGNORECASE matches it to."""
     return not text.isascii() and any(c in text for c in _FOLD_ODD_RAW)
 
@@ -274,7 +274,7 @@ class Matcher:
             tokens = frozenset(_WORD_RE.findall(text.lower()))
         if self._anchors is not None and self._anchors.isdisjoint(tokens):
             return None
-        if _fold_odd_raw(text):   # its words may miss those of a phrase it holds
+        if fold_odd_raw(text):   # its words may miss those of a phrase it holds
             m = self._literals.search(text)
             return (m.group(0), m.start()) if m else None
         by_word = self._literal_by_word

@@ -102,15 +102,11 @@ class RuleContext:
 
     def find(self, name: str, block: Block) -> tuple[str, int] | None:
         """The earliest hit of phrase list `name` in the block: (evidence, position)."""
-        if not self.word_lists:
-            return load_phrases(name).find(block.text)
-        text = block.text
-        if self.nwords[block.index] > PROSE_WORDS_DEFAULT:
+        if self.word_lists and self.nwords[block.index] > PROSE_WORDS_DEFAULT:
             # In long prose a phrase counts only near the start (rules/common.phrase_fires): the
             # head is all there is to search, which keeps rules cheap on article paragraphs.
-            text = text[:PROSE_HEAD_CHARS_DEFAULT]
-            return load_phrases(name).find(text)
-        return load_phrases(name).find(text, self.word_lists[block.index], self.norms[block.index])
+            return load_phrases(name).find(block.text[:PROSE_HEAD_CHARS_DEFAULT])
+        return self.find_in_full(name, block)
 
     def find_in_full(self, name: str, block: Block) -> tuple[str, int] | None:
         """As find(), but over the whole block however long it is."""

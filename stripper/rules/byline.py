@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import find_date
-from ..phrases import load_word_set, may_hit, needle_gate
+from ..phrases import fold_odd_raw, load_word_set, may_hit, needle_gate
 from ..model import TAG, Block
 from . import RuleContext, quote, rule
 from .common import word_count
@@ -27,9 +27,6 @@ BIO_VERBS = frozenset("is was has serves works writes ist war est es è".split()
 # ... as a word of its own right after the name it opens with, two to five words long (data/phrases/
 # bio.txt): the verb is the block's third to sixth whitespace-separated word, whatever its case.
 BIO_VERB_FIRST_WORD, BIO_VERB_LAST_WORD = 2, 5
-# Characters re.IGNORECASE matches to an ASCII letter that str.lower() does not lower to it ("İ",
-# "ı", "ſ"): a head holding one is searched whatever its words.
-CASE_ODD_RE = re.compile("[\u0130\u0131\u017f]")
 # A name-led sentence about someone's schooling, home or work: a bio when that name also signs
 # the page on a short line of its own (the byline or author box), so a person of the story stays.
 NAME_LIFE_RE = re.compile(
@@ -142,7 +139,8 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
     if BIO_VERBS.isdisjoint(words):
         return None
     head = block.text.split(None, BIO_VERB_LAST_WORD + 1)[BIO_VERB_FIRST_WORD:BIO_VERB_LAST_WORD + 1]
-    if not any(w.lower() in BIO_VERBS for w in head) and not CASE_ODD_RE.search(" ".join(head)):
+    # (a head holding "İ", "ı" or "ſ" is searched whatever its words: see phrases.fold_odd_raw)
+    if not any(w.lower() in BIO_VERBS for w in head) and not fold_odd_raw(" ".join(head)):
         return None   # (most prose with an "is" in it: the patterns are slow to rule it out)
     if not ctx.phrases("bio").search(block.text):
         return None

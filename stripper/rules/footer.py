@@ -65,6 +65,11 @@ def doubled_line(block: Block, ctx: RuleContext) -> str | None:
     sentence (ending in . ! ?) is left alone. Example: "Use the Stranger Test Use the Stranger Test"."""
     if ctx.words(block) < 2 * DOUBLED_MIN_WORDS_DEFAULT:
         return None
+    # Every repeat opens with the block's first word (glued to the previous one or not): a block
+    # holding it once is no doubled line (most blocks), and is not normalised.
+    first = block.text.split(None, 1)[0]
+    if block.text.count(first) < 2:
+        return None
     text = " ".join(block.text.split())
     for times in range(2, DOUBLED_MAX_TIMES_DEFAULT + 1):
         for sep in (" ", ""):

@@ -13,7 +13,6 @@ TEASER_HEAD_MAX_CHARS_DEFAULT = 45   # "Le puede interesar:" before a teaser's h
 TEASER_HEADLINE_MIN_WORDS_DEFAULT = 3   # ... and a headline after it ("Tags: Politics" is a label)
 EXCERPT_MIN_WORDS_DEFAULT = 4        # words before the ellipsis of a truncated excerpt
 EXCERPT_TAIL_MAX_CHARS_DEFAULT = 60  # the "Read more" link after it
-ELLIPSES = ("…", "...")
 # A related heading naming the site it lists ("Mehr zum Thema auf example.de", "Most read on bbc.com"):
 # a preposition and a web address end the block. Blocks are short (REL001's max_chars).
 SITE_SUFFIX_RE = re.compile(r"\s(?:auf|bei|on|at|from|von|sur|su|en|em|na|w|op|på)\s+[\w.-]{1,40}\.[a-z]{2,6}(?:/\S{0,30})?[\s:.…]*$",
@@ -67,7 +66,7 @@ def truncated_excerpt(block: Block, ctx: RuleContext) -> str | None:
     a list; an article paragraph is not cut off mid-sentence with a link to go on elsewhere.
     Example: "When you walk into almost any store, you're immediately… Read more"."""
     text = block.text
-    cut = max(text.rfind(e) for e in ELLIPSES)
+    cut = max(text.rfind("…"), text.rfind("..."))
     if cut > 0 and text[cut - 1] == "[":
         cut -= 1   # "[…]"
     if cut < 0 or len(text) - cut > EXCERPT_TAIL_MAX_CHARS_DEFAULT:
