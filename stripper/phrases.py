@@ -400,3 +400,78 @@ def load_word_set(name: str) -> frozenset[str]:
     text = (resources.files("stripper") / "data" / "phrases" / f"{name}.txt").read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines()
                      if line.strip() and not line.lstrip().startswith("#"))
+
+
+def _needle_runs(piece: str) -> list[str]:
+    """The runs of a literal piece of an entry made of needle characters, lowered."""
+    runs, run = [], []
+    for c in piece:
+        n = _needle_char(c)
+        if n is None:
+            if run:
+                runs.append("".join(run))
+            run = []
+        else:
+            run.append(n)
+    if run:
+        runs.append("".join(run))
+    return runs
+
+
+FIND_COST_DEFAULT = 6   # a needle of several characters costs about six single ones to look for
+
+
+def _entry_needles(line: str) -> frozenset[str] | None:
+    """Needles one of which a block holds, ignoring case as re.IGNORECASE does, wherever the
+    entry hits it (anywhere, or as the whole normalised block): None when there are none. Needles
+    hold no whitespace, since normalize_block() collapses it."""
+    if line.startswith("=re:") or line.startswith("re:"):
+        sets = regex_needles(line[4:] if line.startswith("=") else line[3:], re.I) or ()
+        best, cost = None, None
+        for needles in sets:          # any set will do: the one cheapest to look for
+            out = set()
+            for n in needles:
+                runs = [r for piece in n.split() for r in _needle_runs(piece)]
+                if not runs:
+                    break
+                out.add(max(runs, key=len))
+            else:
+                c = sum(1 if len(n) == 1 else FIND_COST_DEFAULT for n in out)
+                if best is None or c < cost:
+                    best, cost = frozenset(out), c
+        return best
+    # (a whole-block entry as Matcher reads it: normalised, its edge punctuation gone)
+    phrase = " ".join(line[1:].lower().split()).strip(_EDGE_PUNCT.replace("{", "").replace("}", "")) \
+        if line.startswith("=") else line
+    # a literal phrase: any run of it outside its placeholders is in the block as it is, but for case
+    runs = [r for piece in _PLACEHOLDER_RE.sub(" ", phrase.lower()).split() for r in _needle_runs(piece)]
+    return frozenset([max(runs, key=len)]) if runs else None
+
+
+@lru_cache(maxsize=None)
+def hit_facts(name: str) -> tuple[frozenset[str] | None, frozenset[str], tuple[str, ...] | None]:
+    """What a block holds wherever list `name` hits it (find, whole; not count) given the block's
+    lowercase words and normalize_block() form, as Matcher's own gates read them:
+    (anchor words: a literal entry hits only a block whose words hold one (None: every block may
+    hold a literal hit; empty: the list has none), the plain whole-block entries (a block whose
+    normal form is one of them), needles: the block's text lowered holds one of them wherever
+    a regular expression or a whole-block entry with placeholders hits it, or it holds a
+    character needles cannot vouch for (see _fold_odd), which are needles too; None when such an
+    entry names no needle). Needles hold no whitespace nor NUL."""
+    m = load_phrases(name)
+    anchors = frozenset() if m._literals is None else m._anchors
+    text = (resources.files("stripper") / "data" / "phrases" / f"{name}.txt").read_text(encoding="utf-8")
+    needles: set[str] = set()
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not (line.startswith("re:") or line.startswith("=re:") or (line.startswith("=") and _PLACEHOLDER_RE.search(line))):
+            continue   # a literal (anchors) or a plain whole-block entry (exact)
+        got = _entry_needles(line)
+        if got is None or any("\x00" in n for n in got):
+            return anchors, m._exact, None
+        needles |= got
+    if needles:
+        needles.update(_FOLD_ODD)
+    return anchors, m._exact, _minimal(frozenset(needles))

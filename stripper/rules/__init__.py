@@ -5,17 +5,18 @@ quoting the evidence. Families run in registry order; an id is never reused."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import Callable
 
 from ..language import lower_words
 from ..model import DROP, Block, Decision
 from ..options import Options
-from ..phrases import Matcher, load_phrases, normalize_block
+from ..phrases import Matcher, hit_facts, load_phrases, normalize_block
 
 PROSE_WORDS_DEFAULT = 40          # must equal rules.common.PROSE_WORDS_DEFAULT
 PROSE_HEAD_CHARS_DEFAULT = 160    # a phrase starting in the first 30 characters ends before this
@@ -35,6 +36,14 @@ class Rule:
     max_chars: int | None = None   # never fires on a longer block
     max_words: int | None = None   # never fires on a block of more words (RuleContext.words)
     context: bool = False          # reads blocks other than its own (see apply_rules)
+    words: frozenset[str] | None = None  # fires only on a block holding one of these words, (see rule())
+    norms: frozenset[str] | None = None  # ... or one whose normal form is one of these,
+    candidates: Callable | None = None   # ... or one of these blocks of the page
+
+    @property
+    def checked(self) -> bool:
+        """Skipped on a block its words / norms / candidates leave out."""
+        return self.words is not None or self.norms is not None or self.candidates is not None
 
     @property
     def doc(self) -> str:
@@ -50,13 +59,25 @@ RULES: list[Rule] = []
 
 def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: str | None = None,
          gated: bool = False, max_chars: int | None = None, max_words: int | None = None,
-         context: bool = False):
+         context: bool = False, words: frozenset[str] | None = None, norms: frozenset[str] | None = None,
+         candidates: Callable[["RuleContext"], Iterable[int]] | None = None):
     """Register a rule. gated=True: the rule fires only when its phrase list hits the block, so a
     block holding none of the list's gate words is skipped without calling it. max_chars /
     max_words: the rule never fires on a block longer than that. They only save calls; none of
     them changes a verdict. context=True: the rule reads other blocks of the page (neighbours, the
     whole page), so its verdict on a block is not the same on a repeat of that block elsewhere;
-    every other rule reads only the block's own fields and page facts keyed by its text."""
+    every other rule reads only the block's own fields and page facts keyed by its text.
+
+    words, norms, candidates: what a block the rule fires on holds, one at least: one of the words
+    (among its lowercase words, RuleContext.word_lists), a normal form (normalize_block) among the
+    norms, or a place among the candidates, a function (RuleContext) -> the indices of the page's
+    blocks it may fire on, found in one pass over the page (RuleContext.find_any, .with_words);
+    list_gate() gives all three for a rule that fires only on a hit of phrase lists. A rule
+    declaring any of them is skipped on any other block without being called. Candidates must
+    hold every block the rule fires on that the words and norms leave out (they may hold more),
+    and choose a block by its own fields only (text, kind, level, hint, link_chars), so that a
+    repeat of a block is chosen alike. The tests check each rule against them (check_candidates).
+    """
     if not ID_RE.match(rule_id):
         raise ValueError(f"bad rule id {rule_id!r}")
 
@@ -65,7 +86,10 @@ def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: 
             raise ValueError(f"duplicate rule {rule_id} {slug}")
         if gated and not phrases:
             raise ValueError(f"rule {rule_id}: gated without a phrase list")
-        RULES.append(Rule(rule_id, slug, func, action, label, phrases, gated, max_chars, max_words, context))
+        if gated and (words is not None or norms is not None or candidates is not None):
+            raise ValueError(f"rule {rule_id}: gated rules are chosen by their gate words")
+        RULES.append(Rule(rule_id, slug, func, action, label, phrases, gated, max_chars, max_words, context,
+                          words, norms, candidates))
         return func
     return wrap
 
@@ -86,6 +110,10 @@ class RuleContext:
     norms: list[str] = field(default_factory=list)               # each block's normalize_block()
     by_text: dict[str, int] = field(default_factory=dict)        # a block's text -> its index
     bound: dict[str, "BoundPhrases"] = field(default_factory=dict)
+    joined: str | None = None                   # every block's text, joined by NUL (see scan)
+    starts: list[int] = field(default_factory=list)              # ... where each block's text starts there
+    low: str | None = None                      # ... lowered, each block's text as text.lower() gives it
+    low_starts: list[int] = field(default_factory=list)
 
     def words(self, block: Block) -> int:
         return self.nwords[block.index]
@@ -118,6 +146,87 @@ class RuleContext:
     def whole(self, name: str, block: Block) -> str | None:
         """The block, normalised, if it is one of the whole-block entries of list `name`."""
         return load_phrases(name).whole(block.text, self.norms[block.index] if self.norms else None)
+
+    def joined_text(self) -> str:
+        """Every block's text, joined by NUL."""
+        return self._joined()[0]
+
+    def _joined(self) -> tuple[str, list[int]]:
+        if self.joined is None:
+            self.joined = "\x00".join([b.text for b in self.blocks])
+            at, starts = 0, self.starts
+            for b in self.blocks:
+                starts.append(at)
+                at += len(b.text) + 1
+        return self.joined, self.starts
+
+    def _lowered(self) -> tuple[str, list[int]]:
+        if self.low is None:
+            joined, starts = self._joined()
+            low = joined.lower()
+            if len(low) == len(joined):
+                # str.lower() lowers a character alone but for a final sigma, whose context a NUL
+                # ends: each block's text lowered is its slice
+                self.low, self.low_starts = low, starts
+            else:   # ("İ" lowers to two characters)
+                lows = [b.text.lower() for b in self.blocks]
+                self.low = "\x00".join(lows)
+                at, self.low_starts = 0, []
+                for t in lows:
+                    self.low_starts.append(at)
+                    at += len(t) + 1
+        return self.low, self.low_starts
+
+    def scan(self, pattern: re.Pattern[str] | None) -> list[int]:
+        """The indices of the blocks whose text pattern.search() finds a match in, and perhaps a
+        few more; every block for no pattern. The pattern is searched in the texts joined by NUL,
+        each block's from its start on: it must not use ^, $, \\A nor \\Z, and a match that runs
+        into the next block counts for the block it starts in (a block more, never one less)."""
+        if pattern is None:
+            return list(range(len(self.blocks)))
+        joined, starts = self._joined()
+        out, last = [], len(starts) - 1
+        search = pattern.search
+        m = search(joined)
+        while m is not None:
+            k = bisect_right(starts, m.start()) - 1
+            out.append(k)
+            if k >= last:
+                break
+            m = search(joined, starts[k + 1])
+        return out
+
+    def find_any(self, needles: Iterable[str] | None) -> list[int]:
+        """The indices of the blocks whose text lowered holds one of the needles (none holding a
+        NUL), perhaps more than once; every block for None."""
+        if needles is None:
+            return list(range(len(self.blocks)))
+        low, starts = self._lowered()
+        out, last = [], len(starts) - 1
+        find = low.find
+        ascii_page = low.isascii()
+        for n in needles:
+            if ascii_page and not n.isascii():
+                continue
+            at = find(n)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                out.append(k)
+                if k >= last:
+                    break
+                at = find(n, starts[k + 1])
+        return out
+
+    def with_words(self, words: frozenset[str] | None, max_words: int | None = None) -> list[int]:
+        """The indices of the blocks holding one of these lowercase words (RuleContext.word_lists),
+        of at most max_words words; every block for None."""
+        nwords = self.nwords
+        if words is None:
+            return [i for i, n in enumerate(nwords) if max_words is None or n <= max_words]
+        isdisjoint = words.isdisjoint
+        if max_words is None:
+            return [i for i, ws in enumerate(self.word_lists) if not isdisjoint(ws)]
+        return [i for i, ws in enumerate(self.word_lists) if nwords[i] <= max_words and not isdisjoint(ws)]
 
     def neighbour(self, block: Block, offset: int) -> Block | None:
         i = block.index + offset
@@ -247,55 +356,88 @@ MEMO_MAX = 4096   # step lists remembered per plan (bounded; a miss only recompu
 
 
 class _Plan:
-    """The active rules, split into those tried on every block and gated ones (opened by a gate
-    word of the block), with the declared size limits cut into classes: blocks of one size class
-    that open the same gated rules run the same rules in the same order, so that list is built
-    once and remembered."""
-    __slots__ = ("rules", "always", "by_word", "gate_words", "char_cuts", "word_cuts", "memo")
+    """The active rules, split into those tried on every block, gated ones (opened by a gate word
+    of the block) and checked ones (opened by a word, the normal form or the place of the block),
+    with the declared size limits cut into classes. A set of rules is a bit mask (bit i: rule i);
+    the rules a block runs, in order, are found by the mask of those it opens within the limits
+    of its size class, built once per mask and remembered."""
+    __slots__ = ("rules", "always", "checked", "free", "free_mask", "gated_mask", "checked_mask", "by_word",
+                 "gate_words", "by_norm", "char_cuts", "word_cuts", "class_masks", "memo")
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
         self.always = tuple(i for i, r in enumerate(rules) if not r.gated)
-        by_word: dict[str, set[int]] = {}
+        self.checked = tuple(i for i in self.always if rules[i].checked)
+        self.free = tuple(i for i in self.always if not rules[i].checked)   # tried on every block
+        self.free_mask = _mask(self.free)
+        self.checked_mask = _mask(self.checked)
+        self.gated_mask = _mask(i for i, r in enumerate(rules) if r.gated)
+        by_word: dict[str, int] = {}
+        by_norm: dict[str, int] = {}
         for i, r in enumerate(rules):
-            if r.gated:
-                for w in load_phrases(r.phrases).gate_words:
-                    by_word.setdefault(w, set()).add(i)
-        self.by_word = {w: frozenset(v) for w, v in by_word.items()}
+            for w in load_phrases(r.phrases).gate_words if r.gated else r.words or ():
+                by_word[w] = by_word.get(w, 0) | 1 << i
+            for n in r.norms or ():
+                by_norm[n] = by_norm.get(n, 0) | 1 << i
+        self.by_word, self.by_norm = by_word, by_norm
         self.gate_words = frozenset(by_word)
         self.char_cuts = sorted({r.max_chars for r in rules if r.max_chars is not None})
         self.word_cuts = sorted({r.max_words for r in rules if r.max_words is not None})
-        self.memo: dict[tuple, tuple] = {}
-
-    def steps(self, chars: int, words: int, opened: frozenset[int]) -> tuple:
-        """(rule, func) pairs for a block of that size opening those gated rules, in order."""
-        ci, wi = bisect_left(self.char_cuts, chars), bisect_left(self.word_cuts, words)
-        key = (ci, wi, opened)
-        hit = self.memo.get(key)
-        if hit is not None:
-            return hit
         # Every block in class ci has more characters than the ci lower cuts and at most the
         # next one: a limit rules a rule out for all of them or for none.
-        out = []
-        for i in sorted(self.always + tuple(opened)):
-            r = self.rules[i]
-            if r.max_chars is not None and bisect_left(self.char_cuts, r.max_chars) < ci:
-                continue
-            if r.max_words is not None and bisect_left(self.word_cuts, r.max_words) < wi:
-                continue
-            out.append((r, r.func))
-        steps = tuple(out)
+        self.class_masks = [[_mask(i for i, r in enumerate(rules)
+                                   if (r.max_chars is None or bisect_left(self.char_cuts, r.max_chars) >= ci)
+                                   and (r.max_words is None or bisect_left(self.word_cuts, r.max_words) >= wi))
+                             for wi in range(len(self.word_cuts) + 1)]
+                            for ci in range(len(self.char_cuts) + 1)]
+        self.memo: dict[int, tuple] = {}
+
+    def limits_mask(self, chars: int, words: int) -> int:
+        """The rules whose limits let a block of that size through."""
+        return self.class_masks[bisect_left(self.char_cuts, chars)][bisect_left(self.word_cuts, words)]
+
+    def steps(self, chars: int, words: int, opened: frozenset[int],
+              admitted: frozenset[int] | None = None) -> tuple:
+        """(rule, func) pairs for a block of that size opening those gated rules, in order;
+        admitted: the checked rules the block opens (None: all of them)."""
+        mask = self.free_mask | (_mask(opened) & self.gated_mask) \
+            | (self.checked_mask if admitted is None else _mask(admitted) & self.checked_mask)
+        return self.steps_of(mask & self.limits_mask(chars, words))
+
+    def steps_of(self, mask: int) -> tuple:
+        """(rule, func) pairs of the rules in the mask, in order."""
+        hit = self.memo.get(mask)
+        if hit is not None:
+            return hit
+        steps = tuple((r, r.func) for i, r in enumerate(self.rules) if mask >> i & 1)
         if len(self.memo) < MEMO_MAX:
-            self.memo[key] = steps
+            self.memo[mask] = steps
         return steps
+
+    def admitted(self, ctx: "RuleContext") -> dict[int, int]:
+        """Block index -> the mask of the checked rules whose candidates hold it."""
+        got: dict[int, int] = {}
+        rules, get = self.rules, got.get
+        for pos in self.checked:
+            cands = rules[pos].candidates
+            if cands is None:
+                continue
+            bit = 1 << pos
+            for i in cands(ctx):
+                got[i] = get(i, 0) | bit
+        return got
+
+
+def _mask(positions) -> int:
+    m = 0
+    for i in positions:
+        m |= 1 << i
+    return m
 
 
 @lru_cache(maxsize=64)
 def _plan(select: tuple[str, ...], ignore: tuple[str, ...]) -> _Plan:
     return _Plan(active_rules_for(select, ignore))
-
-
-NOTHING_OPENED: frozenset[int] = frozenset()
 
 
 def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
@@ -306,23 +448,32 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     block (not context=True) answers a repeat as it answered the first one, so a repeat calls only
     the context rules up to where the first one was decided, and takes that verdict."""
     plan = _plan(tuple(ctx.options.select), tuple(ctx.options.ignore))
-    by_word, gate_words, steps_for = plan.by_word, plan.gate_words, plan.steps
+    by_word, gate_words, by_norm, free = plan.by_word, plan.gate_words, plan.by_norm, plan.free_mask
+    class_masks, char_cuts, word_cuts, memo, steps_of = plan.class_masks, plan.char_cuts, plan.word_cuts, plan.memo, plan.steps_of
+    admitted = plan.admitted(ctx)
     decisions = []
-    word_lists, nwords = ctx.word_lists, ctx.nwords
+    word_lists, nwords, norms = ctx.word_lists, ctx.nwords, ctx.norms
     # a block's own fields -> (its steps, the position in them of its verdict, the reason, or None
     # when a context rule gave it); no verdict: (steps, len(steps), None)
     seen: dict[tuple, tuple[tuple, int, str | None]] = {}
     for b in blocks:
         i = b.index
+        ws = word_lists[i]
+        # the rules the block opens (by its words, its normal form, its place), within its limits
+        mask = admitted.get(i, 0) | free | by_norm.get(norms[i], 0)
+        if not gate_words.isdisjoint(ws):
+            for w in gate_words.intersection(ws):
+                mask |= by_word[w]
+        if not mask:
+            continue   # no rule may fire on it (most blocks)
+        n = nwords[i]
+        mask &= class_masks[bisect_left(char_cuts, len(b.text))][bisect_left(word_cuts, n)]
+        if not mask:
+            continue
         key = (b.text, b.kind, b.level, b.hint, b.link_chars)
         known = seen.get(key)
         if known is None:
-            ws = word_lists[i]
-            if gate_words.isdisjoint(ws):
-                opened = NOTHING_OPENED
-            else:
-                opened = frozenset().union(*[by_word[w] for w in gate_words.intersection(ws)])
-            steps = steps_for(len(b.text), nwords[i], opened)
+            steps = memo.get(mask) or steps_of(mask)
             for at, (r, func) in enumerate(steps):
                 reason = func(b, ctx)
                 if reason:
@@ -356,3 +507,51 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
 def quote(s: str, n: int = 50) -> str:
     s = " ".join(s.split())
     return '"' + (s if len(s) <= n else s[: n - 1] + "…") + '"'
+
+
+def list_gate(*names: str, also: Callable[["RuleContext"], Iterable[int]] | None = None) -> dict:
+    """rule() arguments (words, norms, candidates) for a rule that fires only where one of the
+    phrase lists `names`, asked about the block's own text with its words and normal form
+    (find_in_full, whole, or BoundPhrases), hits, or on the blocks `also` gives: the anchor words
+    of their literals, their plain whole-block entries and blocks holding a needle of their other
+    entries (phrases.hit_facts). No arguments (the rule is called on every block) when a list
+    cannot say."""
+    words: set[str] = set()
+    norms: set[str] = set()
+    needles: set[str] = set()
+    for name in names:
+        anchors, exact, found = hit_facts(name)
+        if anchors is None or found is None:
+            return {}
+        words |= anchors
+        norms |= exact
+        needles.update(found)
+    ordered = tuple(sorted(needles))
+
+    def candidates(ctx: RuleContext) -> list[int]:
+        out = ctx.find_any(ordered)
+        return out + list(also(ctx)) if also is not None else out
+    return {"words": frozenset(words), "norms": frozenset(norms), "candidates": candidates}
+
+
+def check_candidates(blocks: list[Block], ctx: RuleContext) -> list[tuple[str, int, str]]:
+    """Every (rule id, block index, reason) where a rule fires, within its declared limits, on a
+    block its candidates left out: none, or the rule's candidates are wrong. Every rule is called on every block (slow: for tests)."""
+    out = []
+    for r in all_rules():
+        if not r.checked:
+            continue
+        chosen = set(r.candidates(ctx)) if r.candidates is not None else set()
+        if r.words:
+            chosen.update(ctx.with_words(r.words))
+        if r.norms:
+            chosen.update(i for i, n in enumerate(ctx.norms) if n in r.norms)
+        for b in blocks:
+            if (r.max_chars is not None and len(b.text) > r.max_chars) \
+                    or (r.max_words is not None and ctx.nwords[b.index] > r.max_words):
+                continue   # (a declared limit: the rule is not asked)
+            if b.index not in chosen:
+                reason = r.func(b, ctx)
+                if reason:
+                    out.append((r.id, b.index, reason))
+    return out

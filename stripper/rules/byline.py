@@ -7,7 +7,7 @@ import re
 from ..dates import find_date
 from ..phrases import fold_odd_raw, load_word_set, may_hit, needle_gate
 from ..model import TAG, Block
-from . import RuleContext, quote, rule
+from . import RuleContext, list_gate, quote, rule
 from .common import word_count
 
 BYLINE_MAX_WORDS_DEFAULT = 14
@@ -19,6 +19,7 @@ SECTION_MAX_WORDS_DEFAULT = 4
 DIGIT_RE = re.compile(r"\d")
 CREDIT_TAIL_CHARS_DEFAULT = 160
 YEAR_RE = re.compile(r"(?:19|20)\d\d")            # every date pattern holds a year
+YEAR_HEADS = ("19", "20")                          # ... and so one of these
 BYLINE_WORDS = frozenset("by von par por di da door av af autor autorin author auteur texte text written words story "
                          "reporting posted published geschrieben publiziert veröffentlicht verfasst publié publicado "
                          "pubblicato gepost".split())
@@ -34,6 +35,7 @@ NAME_LIFE_RE = re.compile(
     r"schreibt|covers|leads|leitet|heads|joined|a étudié|vit|travaille|écrit|ha studiato|vive|lavora|scrive|estudió|trabaja|escribe)\b")
 NAME_LIFE_VERBS = frozenset("studied studierte lives lebt worked arbeitete arbeitet writes schreibt covers leads leitet heads joined étudié vit "
                             "travaille écrit studiato vive lavora scrive estudió trabaja escribe".split())
+BIO_WORDS = NAME_LIFE_VERBS | BIO_VERBS   # author_bio reads a block holding neither only if it ends as a sentence
 NAME_LINE_MAX_WORDS_DEFAULT = 8      # the signing line: "Jule Radeck 300 posts", "Von Jule Radeck"
 NAME_LINE_LEAD_CHARS_DEFAULT = 20    # ... with the name after a label at most ("Written by", "Über")
 # The heading of an author box; the first prose under it (past a name line or two) is the bio.
@@ -52,7 +54,15 @@ DATE_WORDS_RE = re.compile(
     r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|opublikowano)?\b", re.I)
 
 
-@rule("BYL001", "byline-line", action=TAG, label="byline", phrases="byline", max_words=BYLINE_MAX_WORDS_DEFAULT)
+def cjk_head_candidates(ctx: RuleContext) -> list[int]:
+    """Blocks with a CJK character in their first 12 (byline_line reads a block holding no byline word only then)."""
+    if ctx.joined_text().isascii():
+        return []
+    return [b.index for b in ctx.blocks if not b.text[:12].isascii() and CJK_CHAR_RE.search(b.text[:12])]
+
+
+@rule("BYL001", "byline-line", action=TAG, label="byline", phrases="byline", max_words=BYLINE_MAX_WORDS_DEFAULT,
+      words=BYLINE_WORDS, candidates=cjk_head_candidates)
 def byline_line(block: Block, ctx: RuleContext) -> str | None:
     """Moves a byline ("By Jane Doe and John Roe", "Von Max Muster") to the metadata.
 
@@ -73,7 +83,8 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     return f"byline {quote(block.text, 50)}"
 
 
-@rule("BYL002", "dateline", action=TAG, label="date", max_words=DATELINE_MAX_WORDS_DEFAULT)
+@rule("BYL002", "dateline", action=TAG, label="date", max_words=DATELINE_MAX_WORDS_DEFAULT,
+      candidates=lambda ctx: ctx.find_any(YEAR_HEADS))   # (dateline reads only blocks holding a year)
 def dateline(block: Block, ctx: RuleContext) -> str | None:
     """Moves a publication-date line ("Published March 5, 2020", "05.03.2020 | 12:30") to the metadata.
 
@@ -89,7 +100,14 @@ def dateline(block: Block, ctx: RuleContext) -> str | None:
     return f"date line {quote(block.text, 50)} -> {found[0]}"
 
 
-@rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits", max_words=CAPTION_MAX_WORDS_DEFAULT)  # and credits_start
+def caption_hinted(ctx: RuleContext) -> list[int]:
+    return [b.index for b in ctx.blocks if b.hint == "caption"]
+
+
+# (both lists are regular expressions only: a slice of the block holds their needles only where
+# the block does, so list_gate's answer holds for the head and tail searched)
+@rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits", max_words=CAPTION_MAX_WORDS_DEFAULT,
+      **list_gate("credits", "credits_start", also=caption_hinted))  # and credits_start
 def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     """Moves a photo caption or credit line ("... arrives in Vladivostok.  © Reuters") to captions.
 
@@ -111,7 +129,16 @@ def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     return f"credit {quote(hit[0].strip(), 40)}"
 
 
-@rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT, context=True)
+def sentence_candidates(ctx: RuleContext) -> list[int]:
+    """Blocks ending as a sentence: author_bio reads a block holding none of BIO_WORDS only then
+    (a bio under an author-box heading or a byline)."""
+    nwords = ctx.nwords
+    return [b.index for b in ctx.blocks
+            if nwords[b.index] <= BIO_MAX_WORDS_DEFAULT and b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS]
+
+
+@rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT, context=True,
+      words=BIO_WORDS, candidates=sentence_candidates)
 def author_bio(block: Block, ctx: RuleContext) -> str | None:
     """Moves a closing author biography ("Jane Doe is a professor of ... at ...") to author_bio.
 
@@ -198,7 +225,12 @@ def signed_name_bio(block: Block, ctx: RuleContext) -> str | None:
     return None
 
 
-@rule("BYL005", "section-kicker", action=TAG, label="section")
+def bar_led_candidates(ctx: RuleContext) -> list[int]:
+    """Blocks opening with "|", as KICKER_RE does."""
+    return [b.index for b in ctx.blocks if b.text[:1] == "|"]
+
+
+@rule("BYL005", "section-kicker", action=TAG, label="section", candidates=bar_led_candidates)
 def section_kicker(block: Block, ctx: RuleContext) -> str | None:
     """Moves a section kicker ("| Japan") to the section field.
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Block
-from . import RuleContext, quote, rule
+from . import RuleContext, list_gate, quote, rule
 from .common import word_count
 
 FOOTER_MAX_WORDS_DEFAULT = 30
@@ -17,7 +17,8 @@ DOUBLED_MAX_CHARS_DEFAULT = 600
 DOUBLED_SENTENCE_ENDS = SENTENCE_ENDS + "。！？"
 
 
-@rule("FTR001", "footer-legal", phrases="footer", max_words=FOOTER_NOTICE_MAX_WORDS_DEFAULT)
+@rule("FTR001", "footer-legal", phrases="footer", max_words=FOOTER_NOTICE_MAX_WORDS_DEFAULT,
+      **list_gate("footer"))
 def footer_legal(block: Block, ctx: RuleContext) -> str | None:
     """Drops short footer, legal and copyright lines ("© 2024 Acme", "Privacy Policy", "Impressum").
 
@@ -36,7 +37,7 @@ def footer_legal(block: Block, ctx: RuleContext) -> str | None:
     return f"footer {quote(hit[0])}"
 
 
-@rule("FTR002", "reading-time", phrases="readtime", max_chars=50)
+@rule("FTR002", "reading-time", phrases="readtime", max_chars=50, **list_gate("readtime"))
 def reading_time(block: Block, ctx: RuleContext) -> str | None:
     """Drops reading-time and audio-length labels ("5 min read", "Lesezeit: 3 Minuten").
 
@@ -45,7 +46,15 @@ def reading_time(block: Block, ctx: RuleContext) -> str | None:
     return f"reading time {quote(hit)}" if hit else None
 
 
-@rule("DUP001", "repeated-furniture", max_words=REPEAT_MAX_WORDS_DEFAULT)
+def repeat_candidates(ctx: RuleContext) -> list[int]:
+    """Blocks whose normal form the page holds REPEAT_MIN_DEFAULT times or more."""
+    counts = ctx.norm_counts
+    if not any(n >= REPEAT_MIN_DEFAULT for n in counts.values()):
+        return []
+    return [i for i, norm in enumerate(ctx.norms) if counts[norm] >= REPEAT_MIN_DEFAULT]
+
+
+@rule("DUP001", "repeated-furniture", max_words=REPEAT_MAX_WORDS_DEFAULT, candidates=repeat_candidates)
 def repeated_furniture(block: Block, ctx: RuleContext) -> str | None:
     """Drops short blocks repeated across the page ("Reply", "Share", a menu seen twice).
 
@@ -56,7 +65,14 @@ def repeated_furniture(block: Block, ctx: RuleContext) -> str | None:
     return None
 
 
-@rule("DUP002", "doubled-line", max_chars=DOUBLED_MAX_CHARS_DEFAULT)
+def doubled_candidates(ctx: RuleContext) -> list[int]:
+    """Blocks of 2 * DOUBLED_MIN_WORDS_DEFAULT words or more holding their first word twice (doubled_line's own tests)."""
+    nwords = ctx.nwords
+    return [b.index for b in ctx.blocks if nwords[b.index] >= 2 * DOUBLED_MIN_WORDS_DEFAULT
+            and len(b.text) <= DOUBLED_MAX_CHARS_DEFAULT and b.text.count(b.text.split(None, 1)[0]) >= 2]
+
+
+@rule("DUP002", "doubled-line", max_chars=DOUBLED_MAX_CHARS_DEFAULT, candidates=doubled_candidates)
 def doubled_line(block: Block, ctx: RuleContext) -> str | None:
     """Drops a block that is one headline-like line written out two or more times in a row.
 

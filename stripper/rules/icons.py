@@ -1,6 +1,8 @@
 """ICN: SVG icon titles and lone interface labels that text dumps keep."""
 from __future__ import annotations
 
+import re
+
 from ..model import Block
 from . import RuleContext, quote, rule
 from .common import CAMEL_SPLIT_RE, words
@@ -8,14 +10,18 @@ from .common import CAMEL_SPLIT_RE, words
 ICON_SHARE_DEFAULT = 0.5   # share of a block's words that must be icon vocabulary
 
 
-@rule("ICN001", "icon-label-run", phrases="icons", max_chars=600)
+ICON_MARKS_RE = re.compile("Icon|Artboard|Sketch|icon")   # a run of icon labels holds one
+ICON_MARKS_LOWER = ("icon", "artboard", "sketch")          # ... and so, lowered, one of these
+
+
+@rule("ICN001", "icon-label-run", phrases="icons", max_chars=600, candidates=lambda ctx: ctx.find_any(ICON_MARKS_LOWER))
 def icon_label_run(block: Block, ctx: RuleContext) -> str | None:
     """Drops runs of SVG icon titles glued together ("ChevronIcon FacebookIcon Created with Sketch").
 
     Why: sprite and SVG <title> labels are read out by text dumps; they are never prose.
     Example: "ArrowArtboardCreated with Sketch.Title ChevronTitle ChevronIcon FacebookIcon"."""
     t = block.text
-    if ("Icon" not in t and "Artboard" not in t and "Sketch" not in t and "icon" not in t):
+    if ICON_MARKS_RE.search(t) is None:
         return None
     split = CAMEL_SPLIT_RE.sub(" ", t)
     ws = words(split)

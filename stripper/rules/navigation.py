@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import END, HEADING, Block
-from . import RuleContext, quote, rule
+from . import RuleContext, list_gate, quote, rule
 from .common import is_sentence, word_count
 
 LINK_LIST_DENSITY_DEFAULT = 0.75   # share of a short block's characters inside links
@@ -15,11 +15,12 @@ EXCERPT_MIN_WORDS_DEFAULT = 4        # words before the ellipsis of a truncated 
 EXCERPT_TAIL_MAX_CHARS_DEFAULT = 60  # the "Read more" link after it
 # A related heading naming the site it lists ("Mehr zum Thema auf example.de", "Most read on bbc.com"):
 # a preposition and a web address end the block. Blocks are short (REL001's max_chars).
+ELLIPSES = ("…", "...")   # a truncated excerpt holds one
 SITE_SUFFIX_RE = re.compile(r"\s(?:auf|bei|on|at|from|von|sur|su|en|em|na|w|op|på)\s+[\w.-]{1,40}\.[a-z]{2,6}(?:/\S{0,30})?[\s:.…]*$",
                             re.I)
 
 
-@rule("NAV001", "breadcrumb", phrases="breadcrumb", max_chars=250)
+@rule("NAV001", "breadcrumb", phrases="breadcrumb", max_chars=250, **list_gate("breadcrumb"))
 def breadcrumb(block: Block, ctx: RuleContext) -> str | None:
     """Drops breadcrumb trails ("Home > News > World", "Startseite / Politik").
 
@@ -28,7 +29,12 @@ def breadcrumb(block: Block, ctx: RuleContext) -> str | None:
     return f"breadcrumb {quote(hit)}" if hit else None
 
 
-@rule("NAV002", "link-list", max_words=LINK_LIST_MAX_WORDS_DEFAULT)
+def linked_candidates(ctx: RuleContext) -> list[int]:
+    """Blocks with link text, but for those of a main-content extractor's "main" (link_list reads no other)."""
+    return [b.index for b in ctx.blocks if b.link_chars and b.hint != "main"]
+
+
+@rule("NAV002", "link-list", max_words=LINK_LIST_MAX_WORDS_DEFAULT, candidates=linked_candidates)
 def link_list(block: Block, ctx: RuleContext) -> str | None:
     """Drops short blocks that are almost all link text (menus, tag lists, teaser links).
 
@@ -41,7 +47,13 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
     return None
 
 
-@rule("NAV003", "read-also-teaser", phrases="readalso", max_chars=250)
+def colon_head_candidates(ctx: RuleContext) -> list[int]:
+    """Blocks with a colon in their head: read_also_teaser reads a block no read-also entry hits only then."""
+    blocks = ctx.blocks
+    return [i for i in ctx.find_any((":",)) if blocks[i].text.find(":", 0, TEASER_HEAD_MAX_CHARS_DEFAULT) > 0]
+
+
+@rule("NAV003", "read-also-teaser", phrases="readalso", max_chars=250, **list_gate("readalso", also=colon_head_candidates))
 def read_also_teaser(block: Block, ctx: RuleContext) -> str | None:
     """Drops an inline teaser for another page ("Read also: ...", "Lesen Sie auch: ...", "VEA TAMBIÉN: ...").
 
@@ -58,7 +70,7 @@ def read_also_teaser(block: Block, ctx: RuleContext) -> str | None:
     return None
 
 
-@rule("NAV004", "truncated-excerpt", max_chars=1500)
+@rule("NAV004", "truncated-excerpt", max_chars=1500, candidates=lambda ctx: ctx.find_any(ELLIPSES))
 def truncated_excerpt(block: Block, ctx: RuleContext) -> str | None:
     """Drops a truncated excerpt of another page that ends in an ellipsis and a "Read more" link.
 

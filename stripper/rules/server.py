@@ -7,7 +7,14 @@ from . import RuleContext, quote, rule
 SERVER_ERROR_MAX_CHARS_DEFAULT = 1200
 
 
-@rule("SRV001", "server-error-message", phrases="server_errors", max_chars=SERVER_ERROR_MAX_CHARS_DEFAULT)
+def server_error_candidates(ctx: RuleContext) -> list[int]:
+    """Blocks holding a colon in their first 40 characters (server_error_message reads no other)."""
+    blocks = ctx.blocks
+    return [i for i in ctx.find_any((":",)) if ":" in blocks[i].text[:40]]
+
+
+@rule("SRV001", "server-error-message", phrases="server_errors", max_chars=SERVER_ERROR_MAX_CHARS_DEFAULT,
+      candidates=server_error_candidates)
 def server_error_message(block: Block, ctx: RuleContext) -> str | None:
     """Drops error output of the site's scripting runtime ("Deprecated: ... in /www/wp-settings.php on line 520").
 

@@ -1,0 +1,131 @@
+"""A rule's words, norms and candidates (rule()) skip only blocks the rule would not fire on."""
+import re
+from pathlib import Path
+
+import pytest
+
+from stripper.language import guess_language, lower_words, stoplist
+from stripper.model import Block
+from stripper.options import Options
+from stripper.phrases import hit_facts, load_phrases, normalize_block, phrase_names
+from stripper.rules import all_rules, check_candidates, make_context
+from stripper.segment.text import segment_markdown, segment_text
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+EXAMPLE_RE = re.compile(r'Example(?:s)?: (.+?)\.?$', re.S)
+
+
+def _pages():
+    for path in sorted(FIXTURES.glob("*/source.txt")):
+        yield path.parent.name, path.read_text(encoding="utf-8", errors="replace"), segment_text
+    for path in sorted(FIXTURES.glob("*/source.md")):
+        yield path.parent.name, path.read_text(encoding="utf-8", errors="replace"), segment_markdown
+
+
+def _variants(text: str) -> list[str]:
+    """The text and forms of it a rule may read otherwise: other case, odd letters, glued words."""
+    return [text, text.upper(), text.title(), text.lower(), text.replace("i", "\u0130").replace("I", "\u0131"),
+            text.replace("s", "\u017f"), "| " + text, text + " \u00a9 Reuters", "Photo: " + text,
+            text + " 2021", text + "…", text + " " + text, "Home > " + text, "Read also: " + text,
+            text.replace(" ", "\n")]
+
+
+def _phrase_texts() -> list[str]:
+    """Texts of the phrase lists' plain entries and the rules' documented examples."""
+    out = []
+    for name in phrase_names():
+        path = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases" / f"{name}.txt"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#") or line.startswith("re:") or line.startswith("=re:"):
+                continue
+            line = line.lstrip("=").replace("{n}", "3").replace("{price}", "$9").replace("{word}", "Acme")
+            out.append(line)
+    for r in all_rules():
+        for m in re.finditer(r'"([^"]{2,200})"', r.doc):
+            out.append(m.group(1))
+    return out
+
+
+def _check(blocks, kind="text"):
+    ctx = make_context(blocks, Options(), None, frozenset(), kind)
+    return check_candidates(blocks, ctx)
+
+
+def test_candidates_hold_every_block_a_rule_fires_on_in_the_fixtures():
+    checked = 0
+    for name, text, segment in _pages():
+        lang = guess_language(text)
+        stop = stoplist(lang) if lang else frozenset()
+        blocks = segment(text, stop)
+        ctx = make_context(blocks, Options(), lang, stop, "markdown" if segment is segment_markdown else "text")
+        assert check_candidates(blocks, ctx) == [], name
+        checked += len(blocks)
+    assert checked > 500
+
+
+def test_candidates_hold_every_block_a_rule_fires_on_in_a_devset_sample():
+    from conftest import DEVSET
+    cases = sorted((DEVSET / "cases").glob("*/dumps"))
+    if not cases:
+        pytest.skip("no devset")
+    for dumps in cases[::7]:
+        for kind, segment in (("innertext", segment_text), ("bs4", segment_text), ("markdown", segment_markdown)):
+            path = dumps / f"{kind}.txt"
+            if not path.exists():
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            lang = guess_language(text)
+            stop = stoplist(lang) if lang else frozenset()
+            blocks = segment(text, stop)
+            ctx = make_context(blocks, Options(), lang, stop, "markdown" if kind == "markdown" else "text")
+            assert check_candidates(blocks, ctx) == [], path
+
+
+def test_candidates_hold_every_block_a_rule_fires_on_among_phrases_and_examples():
+    texts = _phrase_texts()
+    assert len(texts) > 500
+    for start in range(0, len(texts), 50):
+        chunk = [v for t in texts[start:start + 50] for v in _variants(t)]
+        blocks = [Block(index=i, text=t) for i, t in enumerate(chunk)]
+        assert _check(blocks) == []
+        # as captions and link lists too
+        blocks = [Block(index=i, text=t, hint="caption", link_chars=len(t)) for i, t in enumerate(chunk)]
+        assert _check(blocks) == []
+
+
+def test_candidates_hold_blocks_that_fire_only_by_their_neighbours():
+    """An author bio under an "About the author" heading and a role under a byline."""
+    texts = ["About the author", "Jane Doe", "She writes about science and lives in Oslo with two cats.",
+             "Von Frank Hahn", "Freier Autor in Berlin und Hamburg, schreibt über Technik.",
+             "Jane Doe", "Jane Doe studied physics in Berlin and Paris before she began to write.",
+             "Reply", "Reply", "Reply", "Use the Stranger Test Use the Stranger Test"]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    assert _check(blocks) == []
+
+
+@pytest.mark.parametrize("name", phrase_names())
+def test_hit_facts_hold_every_hit_of_a_list(name):
+    """A block a list hits holds an anchor word, is a plain whole entry, or holds a needle lowered."""
+    anchors, exact, needles = hit_facts(name)
+    m = load_phrases(name)
+    texts = _phrase_texts()
+    for _case, text, segment in _pages():
+        texts += [b.text for b in segment(text, frozenset())][:300]
+    checked = 0
+    for t in texts:
+        for v in _variants(t):
+            words, norm = lower_words(v), normalize_block(v)
+            hit = m.find(v, words, norm) or m.whole(v, norm)
+            if not hit:
+                continue
+            checked += 1
+            ok = (anchors is None or not anchors.isdisjoint(words)) or norm in exact \
+                or needles is None or any(n in v.lower() for n in needles)
+            assert ok, (name, v)
+    assert checked or name in ("not_names",)
+
+
+def test_every_rule_is_gated_or_checked():
+    """No rule is called on every block: a block no rule opens skips the rules altogether."""
+    assert [r.id for r in all_rules() if not r.gated and not r.checked] == []
