@@ -38,12 +38,14 @@ class Rule:
     context: bool = False          # reads blocks other than its own (see apply_rules)
     words: frozenset[str] | None = None  # fires only on a block holding one of these words, (see rule())
     norms: frozenset[str] | None = None  # ... or one whose normal form is one of these,
+    needles: tuple[str, ...] | None = None   # ... or one whose text lowered holds one of these,
     candidates: Callable | None = None   # ... or one of these blocks of the page
 
     @property
     def checked(self) -> bool:
         """Skipped on a block its words / norms / candidates leave out."""
-        return self.words is not None or self.norms is not None or self.candidates is not None
+        return self.words is not None or self.norms is not None or self.needles is not None \
+            or self.candidates is not None
 
     @property
     def doc(self) -> str:
@@ -60,7 +62,7 @@ RULES: list[Rule] = []
 def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: str | None = None,
          gated: bool = False, max_chars: int | None = None, max_words: int | None = None,
          context: bool = False, words: frozenset[str] | None = None, norms: frozenset[str] | None = None,
-         candidates: Callable[["RuleContext"], Iterable[int]] | None = None):
+         needles: Iterable[str] | None = None, candidates: Callable[["RuleContext"], Iterable[int]] | None = None):
     """Register a rule. gated=True: the rule fires only when its phrase list hits the block, so a
     block holding none of the list's gate words is skipped without calling it. max_chars /
     max_words: the rule never fires on a block longer than that. They only save calls; none of
@@ -68,11 +70,13 @@ def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: 
     whole page), so its verdict on a block is not the same on a repeat of that block elsewhere;
     every other rule reads only the block's own fields and page facts keyed by its text.
 
-    words, norms, candidates: what a block the rule fires on holds, one at least: one of the words
-    (among its lowercase words, RuleContext.word_lists), a normal form (normalize_block) among the
-    norms, or a place among the candidates, a function (RuleContext) -> the indices of the page's
-    blocks it may fire on, found in one pass over the page (RuleContext.find_any, .with_words);
-    list_gate() gives all three for a rule that fires only on a hit of phrase lists. A rule
+    words, norms, needles, candidates: what a block the rule fires on holds, one at least: one of
+    the words (among its lowercase words, RuleContext.word_lists), a normal form (normalize_block)
+    among the norms, one of the needles (none holding a NUL) in its text lowered, or a place among
+    the candidates, a function (RuleContext) -> the indices of the page's blocks it may fire on,
+    found in one pass over the page (RuleContext.find_any, .with_words). The needles of all rules
+    are looked for once per page. list_gate() gives words, norms and needles for a rule that fires
+    only on a hit of phrase lists. A rule
     declaring any of them is skipped on any other block without being called. Candidates must
     hold every block the rule fires on that the words and norms leave out (they may hold more),
     and choose a block by its own fields only (text, kind, level, hint, link_chars), so that a
@@ -86,10 +90,10 @@ def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: 
             raise ValueError(f"duplicate rule {rule_id} {slug}")
         if gated and not phrases:
             raise ValueError(f"rule {rule_id}: gated without a phrase list")
-        if gated and (words is not None or norms is not None or candidates is not None):
+        if gated and (words is not None or norms is not None or needles is not None or candidates is not None):
             raise ValueError(f"rule {rule_id}: gated rules are chosen by their gate words")
         RULES.append(Rule(rule_id, slug, func, action, label, phrases, gated, max_chars, max_words, context,
-                          words, norms, candidates))
+                          words, norms, None if needles is None else tuple(sorted(set(needles))), candidates))
         return func
     return wrap
 
@@ -107,7 +111,7 @@ class RuleContext:
     tokens: Sequence[frozenset[str]] = field(default_factory=list)   # each block's lowercase words, as a set
     word_lists: list[list[str]] = field(default_factory=list)    # ... and as a list (shared: read only)
     nwords: list[int] = field(default_factory=list)              # each block's word count
-    norms: list[str] = field(default_factory=list)               # each block's normalize_block()
+    norms: list[str | None] = field(default_factory=list)        # each block's normalize_block() (see make_context)
     by_text: dict[str, int] = field(default_factory=dict)        # a block's text -> its index
     bound: dict[str, "BoundPhrases"] = field(default_factory=dict)
     joined: str | None = None                   # every block's text, joined by NUL (see scan)
@@ -281,8 +285,15 @@ class WordSets(Sequence):
         return s
 
 
+NORM_MAX_WORDS = PROSE_WORDS_DEFAULT   # a longer block's normal form is made only where asked for
+
+
 def make_context(blocks: list[Block], options: Options, language: str | None,
                  stopwords: frozenset[str], kind: str) -> RuleContext:
+    """The page facts the rules read. A block of more than NORM_MAX_WORDS words has no normal form
+    in norms (None; norm_counts and first_seen leave it out): no rule compares it to a short text
+    (two blocks of one normal form have the same words), and Matcher makes it when asked for it
+    with None."""
     ctx = RuleContext(blocks, options, language, stopwords, kind)
     norms, word_lists, nwords, first_seen, by_text = ctx.norms, ctx.word_lists, ctx.nwords, ctx.first_seen, ctx.by_text
     made: dict[str, tuple[str, list[str]]] = {}   # a text -> its normal form and words (a repeat reuses them)
@@ -291,20 +302,22 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
         got = made.get(text)
         if got is None:
             by_text[text] = b.index
-            n = normalize_block(text)
             # The selection stage reads the same words (language.lower_words, cached); they differ
             # from WORD_RE's only where an underscore joins two of them.
             ws = lower_words(text) if "_" not in text else WORD_RE.findall(text.lower())
+            n = normalize_block(text) if len(ws) <= NORM_MAX_WORDS else None
             made[text] = (n, ws)
         else:
             n, ws = got
         norms.append(n)
-        if n not in first_seen:
+        if n not in first_seen and n is not None:
             first_seen[n] = b.index
         word_lists.append(ws)
         nwords.append(len(ws))
     ctx.tokens = WordSets(word_lists)
-    ctx.norm_counts.update(norms)
+    counts = ctx.norm_counts
+    counts.update(norms)
+    counts.pop(None, None)
     return ctx
 
 
@@ -362,7 +375,7 @@ class _Plan:
     the rules a block runs, in order, are found by the mask of those it opens within the limits
     of its size class, built once per mask and remembered."""
     __slots__ = ("rules", "always", "checked", "free", "free_mask", "gated_mask", "checked_mask", "by_word",
-                 "gate_words", "by_norm", "char_cuts", "word_cuts", "class_masks", "memo")
+                 "gate_words", "by_norm", "by_needle", "char_cuts", "word_cuts", "class_masks", "memo")
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
@@ -374,12 +387,21 @@ class _Plan:
         self.gated_mask = _mask(i for i, r in enumerate(rules) if r.gated)
         by_word: dict[str, int] = {}
         by_norm: dict[str, int] = {}
+        by_needle: dict[str, int] = {}
         for i, r in enumerate(rules):
+            for n in r.needles or ():
+                by_needle[n] = by_needle.get(n, 0) | 1 << i
             for w in load_phrases(r.phrases).gate_words if r.gated else r.words or ():
                 by_word[w] = by_word.get(w, 0) | 1 << i
             for n in r.norms or ():
                 by_norm[n] = by_norm.get(n, 0) | 1 << i
         self.by_word, self.by_norm = by_word, by_norm
+        for n in by_norm:   # (a longer block has no normal form in RuleContext.norms)
+            if len(WORD_RE.findall(n)) > NORM_MAX_WORDS:
+                raise ValueError(f"a rule's norm of more than {NORM_MAX_WORDS} words: {n!r}")
+        # (shortest first: a single character is found fastest, and opens most)
+        self.by_needle = tuple((n, bits, WORD_RE.fullmatch(n) is not None)
+                               for n, bits in sorted(by_needle.items(), key=lambda kv: (len(kv[0]), kv[0])))
         self.gate_words = frozenset(by_word)
         self.char_cuts = sorted({r.max_chars for r in rules if r.max_chars is not None})
         self.word_cuts = sorted({r.max_words for r in rules if r.max_words is not None})
@@ -415,9 +437,31 @@ class _Plan:
         return steps
 
     def admitted(self, ctx: "RuleContext") -> dict[int, int]:
-        """Block index -> the mask of the checked rules whose candidates hold it."""
+        """Block index -> the mask of the checked rules whose needles or candidates hold it."""
         got: dict[int, int] = {}
         rules, get = self.rules, got.get
+        if self.by_needle:
+            low, starts = ctx._lowered()
+            ascii_page, find, last = low.isascii(), low.find, len(starts) - 1
+            vocab = None
+            for n, bits, wordlike in self.by_needle:
+                if ascii_page and not n.isascii():
+                    continue
+                if wordlike:
+                    # Made of word characters, it lies inside one of the words of a block holding it
+                    # (word_lists: the runs of word characters of the text lowered): the page's
+                    # words, each once, are a shorter place to learn that most needles are absent.
+                    if vocab is None:
+                        vocab = "\x00".join(set().union(*ctx.word_lists))
+                    if n not in vocab:
+                        continue
+                at = find(n)
+                while at >= 0:
+                    k = bisect_right(starts, at) - 1
+                    got[k] = get(k, 0) | bits
+                    if k >= last:
+                        break
+                    at = find(n, starts[k + 1])
         for pos in self.checked:
             cands = rules[pos].candidates
             if cands is None:
@@ -510,7 +554,7 @@ def quote(s: str, n: int = 50) -> str:
 
 
 def list_gate(*names: str, also: Callable[["RuleContext"], Iterable[int]] | None = None) -> dict:
-    """rule() arguments (words, norms, candidates) for a rule that fires only where one of the
+    """rule() arguments (words, norms, needles, candidates) for a rule that fires only where one of the
     phrase lists `names`, asked about the block's own text with its words and normal form
     (find_in_full, whole, or BoundPhrases), hits, or on the blocks `also` gives: the anchor words
     of their literals, their plain whole-block entries and blocks holding a needle of their other
@@ -526,12 +570,7 @@ def list_gate(*names: str, also: Callable[["RuleContext"], Iterable[int]] | None
         words |= anchors
         norms |= exact
         needles.update(found)
-    ordered = tuple(sorted(needles))
-
-    def candidates(ctx: RuleContext) -> list[int]:
-        out = ctx.find_any(ordered)
-        return out + list(also(ctx)) if also is not None else out
-    return {"words": frozenset(words), "norms": frozenset(norms), "candidates": candidates}
+    return {"words": frozenset(words), "norms": frozenset(norms), "needles": tuple(sorted(needles)), "candidates": also}
 
 
 def check_candidates(blocks: list[Block], ctx: RuleContext) -> list[tuple[str, int, str]]:
@@ -546,6 +585,8 @@ def check_candidates(blocks: list[Block], ctx: RuleContext) -> list[tuple[str, i
             chosen.update(ctx.with_words(r.words))
         if r.norms:
             chosen.update(i for i, n in enumerate(ctx.norms) if n in r.norms)
+        if r.needles:
+            chosen.update(ctx.find_any(r.needles))
         for b in blocks:
             if (r.max_chars is not None and len(b.text) > r.max_chars) \
                     or (r.max_words is not None and ctx.nwords[b.index] > r.max_words):

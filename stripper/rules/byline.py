@@ -84,7 +84,7 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
 
 
 @rule("BYL002", "dateline", action=TAG, label="date", max_words=DATELINE_MAX_WORDS_DEFAULT,
-      candidates=lambda ctx: ctx.find_any(YEAR_HEADS))   # (dateline reads only blocks holding a year)
+      needles=YEAR_HEADS)   # (dateline reads only blocks holding a year)
 def dateline(block: Block, ctx: RuleContext) -> str | None:
     """Moves a publication-date line ("Published March 5, 2020", "05.03.2020 | 12:30") to the metadata.
 

@@ -14,7 +14,7 @@ ICON_MARKS_RE = re.compile("Icon|Artboard|Sketch|icon")   # a run of icon labels
 ICON_MARKS_LOWER = ("icon", "artboard", "sketch")          # ... and so, lowered, one of these
 
 
-@rule("ICN001", "icon-label-run", phrases="icons", max_chars=600, candidates=lambda ctx: ctx.find_any(ICON_MARKS_LOWER))
+@rule("ICN001", "icon-label-run", phrases="icons", max_chars=600, needles=ICON_MARKS_LOWER)
 def icon_label_run(block: Block, ctx: RuleContext) -> str | None:
     """Drops runs of SVG icon titles glued together ("ChevronIcon FacebookIcon Created with Sketch").
 

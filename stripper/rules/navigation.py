@@ -70,7 +70,7 @@ def read_also_teaser(block: Block, ctx: RuleContext) -> str | None:
     return None
 
 
-@rule("NAV004", "truncated-excerpt", max_chars=1500, candidates=lambda ctx: ctx.find_any(ELLIPSES))
+@rule("NAV004", "truncated-excerpt", max_chars=1500, needles=ELLIPSES)
 def truncated_excerpt(block: Block, ctx: RuleContext) -> str | None:
     """Drops a truncated excerpt of another page that ends in an ellipsis and a "Read more" link.
 

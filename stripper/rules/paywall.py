@@ -12,7 +12,7 @@ PLACEHOLDER_CHARS_RE = re.compile("|".join(map(re.escape, PLACEHOLDER_CHARS)))  
 
 
 @rule("PAY001", "template-placeholder", phrases="placeholders", max_chars=1000,
-      candidates=lambda ctx: ctx.find_any(PLACEHOLDER_CHARS))   # (lowering changes none of them)
+      needles=PLACEHOLDER_CHARS)   # (lowering changes none of them)
 def template_placeholder(block: Block, ctx: RuleContext) -> str | None:
     """Drops blocks holding unfilled template placeholders ("{{numberArticlesLeft}}", "${name}", "%s").
 
