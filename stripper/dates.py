@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .phrases import may_hold, word_needles
+from .phrases import _fold_odd, _holds, regex_needles, word_needles
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
@@ -41,6 +41,13 @@ def _patterns() -> tuple[re.Pattern, ...]:
 
 
 @lru_cache(maxsize=1)
+def _pattern_needles() -> tuple[tuple[tuple[str, ...], ...] | None, ...]:
+    """Each pattern's needle sets (phrases.regex_needles): a text it matches holds, lowered, a
+    needle of each set (or a character needles cannot vouch for)."""
+    return tuple(regex_needles(p.pattern, p.flags) for p in _patterns())
+
+
+@lru_cache(maxsize=1)
 def _month_needles() -> tuple[str, ...] | None:
     """Substrings one of which a text holds (ignoring case) where a month name matches."""
     return word_needles(month_names())
@@ -61,10 +68,17 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     names = month_names()
     needles = _month_needles()
     months = None   # whether the text may hold a month name: asked once a pattern needs one
-    for pat in _patterns():
+    low = text.lower()
+    odd = None
+    for pat, pat_needles in zip(_patterns(), _pattern_needles()):
+        if pat_needles is not None and not _holds(low, pat_needles):
+            if odd is None:
+                odd = _fold_odd(low)
+            if not odd:
+                continue   # (no match without them: "2020年3月5日" needs its 年, "05.03.2020" a dot)
         if pat.groupindex.get("mn") and needles is not None:
             if months is None:
-                months = may_hold(text, (needles,))
+                months = _holds(low, (needles,)) or _fold_odd(low)   # (phrases.may_hold)
             if not months:
                 continue   # (no match without a month name)
         for m in pat.finditer(text):

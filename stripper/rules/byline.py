@@ -227,7 +227,8 @@ def signed_name_bio(block: Block, ctx: RuleContext) -> str | None:
 
 def bar_led_candidates(ctx: RuleContext) -> list[int]:
     """Blocks opening with "|", as KICKER_RE does."""
-    return [b.index for b in ctx.blocks if b.text[:1] == "|"]
+    blocks = ctx.blocks
+    return [i for i in ctx.find_any(("|",)) if blocks[i].text[:1] == "|"]
 
 
 @rule("BYL005", "section-kicker", action=TAG, label="section", candidates=bar_led_candidates)

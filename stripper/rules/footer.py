@@ -48,10 +48,10 @@ def reading_time(block: Block, ctx: RuleContext) -> str | None:
 
 def repeat_candidates(ctx: RuleContext) -> list[int]:
     """Blocks whose normal form the page holds REPEAT_MIN_DEFAULT times or more."""
-    counts = ctx.norm_counts
-    if not any(n >= REPEAT_MIN_DEFAULT for n in counts.values()):
+    repeated = {norm for norm, n in ctx.norm_counts.items() if n >= REPEAT_MIN_DEFAULT}
+    if not repeated:
         return []
-    return [i for i, norm in enumerate(ctx.norms) if counts[norm] >= REPEAT_MIN_DEFAULT]
+    return [i for i, norm in enumerate(ctx.norms) if norm in repeated]
 
 
 @rule("DUP001", "repeated-furniture", max_words=REPEAT_MAX_WORDS_DEFAULT, candidates=repeat_candidates)
