@@ -36,7 +36,7 @@ class Rule:
     max_chars: int | None = None   # never fires on a longer block
     max_words: int | None = None   # never fires on a block of more words (RuleContext.words)
     context: bool = False          # reads blocks other than its own (see apply_rules)
-    words: frozenset[str] | None = None  # fires only on a block holding one of these words, (see rule())
+    words: frozenset[str] | None = None  # fires only on a block holding one of these words (see rule()),
     norms: frozenset[str] | None = None  # ... or one whose normal form is one of these,
     needles: tuple[str, ...] | None = None   # ... or one whose text lowered holds one of these,
     candidates: Callable | None = None   # ... or one of these blocks of the page
@@ -70,17 +70,18 @@ def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: 
     whole page), so its verdict on a block is not the same on a repeat of that block elsewhere;
     every other rule reads only the block's own fields and page facts keyed by its text.
 
-    words, norms, needles, candidates: what a block the rule fires on holds, one at least: one of
-    the words (among its lowercase words, RuleContext.word_lists), a normal form (normalize_block)
-    among the norms, one of the needles (none holding a NUL) in its text lowered, or a place among
-    the candidates, a function (RuleContext) -> the indices of the page's blocks it may fire on,
-    found in one pass over the page (RuleContext.find_any, .with_words). The needles of all rules
-    are looked for once per page. list_gate() gives words, norms and needles for a rule that fires
-    only on a hit of phrase lists. A rule
-    declaring any of them is skipped on any other block without being called. Candidates must
-    hold every block the rule fires on that the words and norms leave out (they may hold more),
-    and choose a block by its own fields only (text, kind, level, hint, link_chars), so that a
-    repeat of a block is chosen alike. The tests check each rule against them (check_candidates).
+    words, norms, needles, candidates: what every block the rule fires on has, one at least: one
+    of the words among its lowercase words (RuleContext.word_lists), a normal form
+    (normalize_block) among the norms, one of the needles (none holding a NUL) in its text
+    lowered, or a place among the candidates: a function (RuleContext) -> the indices of the
+    page's blocks it may fire on, found in a pass over the page (RuleContext.find_any), perhaps
+    more than once. A rule declaring any of them is not called on a block that has none of them;
+    like the limits, they only save calls. The needles of all rules are looked for once per page.
+    list_gate() gives words, norms and needles for a rule that fires only on a hit of phrase
+    lists. Candidates choose a block by its own fields only (text, kind, level, hint,
+    link_chars), so that a repeat of a block is chosen alike. Each declaration must be provably
+    necessary (say why beside it); tests/test_candidates.py checks every rule against its own
+    (check_candidates) on many pages and strings.
     """
     if not ID_RE.match(rule_id):
         raise ValueError(f"bad rule id {rule_id!r}")
@@ -180,25 +181,6 @@ class RuleContext:
                     self.low_starts.append(at)
                     at += len(t) + 1
         return self.low, self.low_starts
-
-    def scan(self, pattern: re.Pattern[str] | None) -> list[int]:
-        """The indices of the blocks whose text pattern.search() finds a match in, and perhaps a
-        few more; every block for no pattern. The pattern is searched in the texts joined by NUL,
-        each block's from its start on: it must not use ^, $, \\A nor \\Z, and a match that runs
-        into the next block counts for the block it starts in (a block more, never one less)."""
-        if pattern is None:
-            return list(range(len(self.blocks)))
-        joined, starts = self._joined()
-        out, last = [], len(starts) - 1
-        search = pattern.search
-        m = search(joined)
-        while m is not None:
-            k = bisect_right(starts, m.start()) - 1
-            out.append(k)
-            if k >= last:
-                break
-            m = search(joined, starts[k + 1])
-        return out
 
     def find_any(self, needles: Iterable[str] | None) -> list[int]:
         """The indices of the blocks whose text lowered holds one of the needles (none holding a
