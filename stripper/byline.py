@@ -598,7 +598,7 @@ class _ProseWords:
     out). Looked up lazily, word by word: only the few words of a name candidate are asked."""
 
     def __init__(self, blocks: list[Block]):
-        self._text = "\n".join(b.text for b in blocks)
+        self._text = "\n".join([b.text for b in blocks])
         self._seen: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
@@ -796,9 +796,11 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     # (the line right above the headline too: "Januar 2014 by Barbara Russ / Kategorien: Event";
     # and a short line just after the first paragraph: "Blog Beitrag von Margarita Koreneva")
     lead = range(ti - 1 if ti else max(0, a - 3), lead_end + 2)
-    lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines
-                 and (i not in sel.kept[1:] or _labelled_by_line(blocks[i].text))
-                 and len(_words(blocks[i].text)) <= LEAD_BYLINE_MAX_WORDS_DEFAULT and BY_WORD_RE.search(blocks[i].text)]
+    # (the by-word asked first: most lines have none)
+    after_first = set(sel.kept[1:])
+    lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines and BY_WORD_RE.search(blocks[i].text)
+                 and (i not in after_first or _labelled_by_line(blocks[i].text))
+                 and len(_words(blocks[i].text)) <= LEAD_BYLINE_MAX_WORDS_DEFAULT]
     bylines += lead_only
     labelled = set(sel.meta.get("byline", []))
     for i in bylines if not out["authors"] else []:

@@ -489,10 +489,14 @@ def _verdicts(blocks: list[Block], first: dict[int, Decision], classes: list[str
     verdicts: list[Verdict] = []
     kept: list[int] = []
     meta: dict[str, list[int]] = {}
+    outside = {c: f"outside the article span ({c})" for c in set(base)}
     for b in blocks:
         i = b.index
         d = first.get(i)
         inside = a <= i <= z
+        if d is None and not inside:   # (the most blocks: no rule's, and outside the span)
+            verdicts.append(Verdict(i, DROPPED, "SEL002", outside[base[i]]))
+            continue
         if d is not None and d.action == TAG and d.label:
             near = a >= 0 and (a - CAPTION_LOOKBEHIND_DEFAULT <= i <= z + 1)
             if d.label == "bio":
@@ -519,7 +523,7 @@ def _verdicts(blocks: list[Block], first: dict[int, Decision], classes: list[str
             verdicts.append(Verdict(i, DROPPED, d.rule_id, d.reason))
             continue
         if not inside:
-            verdicts.append(Verdict(i, DROPPED, "SEL002", f"outside the article span ({base[i]})"))
+            verdicts.append(Verdict(i, DROPPED, "SEL002", outside[base[i]]))
             continue
         if classes[i] != GOOD and not (NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD and classes[i] == BAD
                                        and i not in list_entries):
