@@ -362,13 +362,7 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
     kept = {i for i in range(a, z + 1) if (classes[i] == GOOD or base[i] == NEARGOOD) and i not in first}
     if len(kept) < 2 * TEASER_PAIRS_MIN_DEFAULT + 2:
         return z
-    # (the first half of the span, not of its kept blocks: a long teaser list would reach into
-    # the topic by its own count)
-    order = sorted(kept)
-    topic: set[str] = set()
-    for i in order[: len(order) // 2]:
-        if i <= (a + z) // 2:
-            topic |= _content(blocks[i].text, stop)
+    topic: set[str] | None = None   # (read when a pair first needs it: most spans end in no pair)
     pairs, cut, j = 0, z, z
     while j > a + 1:
         while j > a and len(lower_words(blocks[j].text)) <= 2:
@@ -381,6 +375,14 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
                 or len(pw) > TEASER_SUMMARY_MAX_WORDS_DEFAULT or blocks[p].kind == HEADING:
             break
         cw = _content(blocks[p].text, stop) | _content(blocks[h].text, stop)
+        if cw and topic is None:
+            # (the first half of the span, not of its kept blocks: a long teaser list would reach
+            # into the topic by its own count)
+            topic = set()
+            order = sorted(kept)
+            for i in order[: len(order) // 2]:
+                if i <= (a + z) // 2:
+                    topic |= _content(blocks[i].text, stop)
         if cw and len(cw & topic) / len(cw) > TEASER_OVERLAP_MAX_DEFAULT:
             break
         pairs += 1
