@@ -208,18 +208,19 @@ def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Feat
 def _nearest(classes: list[str], wanted: frozenset[str]) -> tuple[list[str], list[str]]:
     """For every block, the class of the nearest block before / after it whose class is in
     `wanted` (BAD past the page edges). Two linear scans, so long runs of short lines stay cheap."""
-    n = len(classes)
-    before, after = [BAD] * n, [BAD] * n
+    before: list[str] = []
     last = BAD
-    for i in range(n):
-        before[i] = last
-        if classes[i] in wanted:
-            last = classes[i]
+    for c in classes:
+        before.append(last)
+        if c in wanted:
+            last = c
+    after: list[str] = []
     last = BAD
-    for i in range(n - 1, -1, -1):
-        after[i] = last
-        if classes[i] in wanted:
-            last = classes[i]
+    for c in reversed(classes):
+        after.append(last)
+        if c in wanted:
+            last = c
+    after.reverse()
     return before, after
 
 
@@ -233,28 +234,27 @@ def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) 
     out = list(classes)
     if sentence_like is None:
         sentence_like = [False] * len(classes)
-    prev_a, next_a = _nearest(classes, _DECIDING)
-    prev_b, next_b = _nearest(classes, _DECIDING_NG)
-    for i, c in enumerate(classes):
-        if c != SHORT:
-            continue
-        prev, nxt = prev_a[i], next_a[i]
-        if prev == GOOD and nxt == GOOD:
-            out[i] = GOOD
-        elif prev == GOOD and sentence_like[i]:
-            out[i] = GOOD   # a short closing sentence stays with the paragraph before it
-        elif prev == BAD and nxt == BAD:
-            out[i] = BAD
-        elif (prev == BAD and prev_b[i] == NEARGOOD) or (nxt == BAD and next_b[i] == NEARGOOD):
-            out[i] = GOOD
-        else:
-            out[i] = BAD if prev == BAD or nxt == BAD else GOOD
-    classes2 = list(out)
-    prev_c, next_c = _nearest(classes2, _DECIDING)
-    for i, c in enumerate(classes2):
-        if c != NEARGOOD:
-            continue
-        out[i] = BAD if (prev_c[i] == BAD and next_c[i] == BAD) else GOOD
+    shorts = [i for i, c in enumerate(classes) if c == SHORT]
+    if shorts:
+        prev_a, next_a = _nearest(classes, _DECIDING)
+        prev_b, next_b = _nearest(classes, _DECIDING_NG)
+        for i in shorts:
+            prev, nxt = prev_a[i], next_a[i]
+            if prev == GOOD and nxt == GOOD:
+                out[i] = GOOD
+            elif prev == GOOD and sentence_like[i]:
+                out[i] = GOOD   # a short closing sentence stays with the paragraph before it
+            elif prev == BAD and nxt == BAD:
+                out[i] = BAD
+            elif (prev == BAD and prev_b[i] == NEARGOOD) or (nxt == BAD and next_b[i] == NEARGOOD):
+                out[i] = GOOD
+            else:
+                out[i] = BAD if prev == BAD or nxt == BAD else GOOD
+    neargoods = [i for i, c in enumerate(out) if c == NEARGOOD]
+    if neargoods:
+        prev_c, next_c = _nearest(out, _DECIDING)
+        for i in neargoods:
+            out[i] = BAD if (prev_c[i] == BAD and next_c[i] == BAD) else GOOD
     return out
 
 
