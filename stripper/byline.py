@@ -130,7 +130,7 @@ def _title_words(b: Block, cjk: bool) -> int | None:
         return None
     if cjk:
         return len(_words(t)) if 6 <= len(t) <= 80 and t[-1:] not in "。" else None
-    if not any(c.isupper() for c in t[:2]):
+    if not (t[:1].isupper() or t[1:2].isupper()):
         return None   # (asked before the words are counted)
     n = len(_words(t))
     if not (TITLE_MIN_WORDS_DEFAULT <= n <= TITLE_MAX_WORDS_DEFAULT):
@@ -347,7 +347,7 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
         s += w["headline_size"]
     if b.kind == HEADING:
         s += w["h1" if b.level <= 1 else "heading"]
-    if any(j in byline_near for j in range(i + 1, i + 4)):
+    if not byline_near.isdisjoint(range(i + 1, i + 4)):
         s += w["before_byline"]
     if b.text.endswith("."):
         s += w["sentence"]
@@ -396,7 +396,7 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
         f["dek_pair"] = 1
     if b.kind == HEADING:
         f["h1" if b.level <= 1 else "heading"] = 1
-    if any(j in byline_near for j in range(i + 1, i + 4)):
+    if not byline_near.isdisjoint(range(i + 1, i + 4)):
         f["before_byline"] = 1
     key = keys[i]
     if n_words >= 3 and keys.repeated(i):
