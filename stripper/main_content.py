@@ -496,8 +496,11 @@ def _verdicts(blocks: list[Block], first: dict[int, Decision], classes: list[str
         i = b.index
         d = first.get(i)
         inside = a <= i <= z
-        if d is None and not inside:   # (the most blocks: no rule's, and outside the span)
-            verdicts.append(Verdict(i, DROPPED, "SEL002", outside[base[i]]))
+        if not inside and (d is None or d.action != TAG):   # (the most blocks: outside the span, not tagged)
+            if d is not None and (d.action == DROP or d.action == END):
+                verdicts.append(Verdict(i, DROPPED, d.rule_id, d.reason))
+            else:
+                verdicts.append(Verdict(i, DROPPED, "SEL002", outside[base[i]]))
             continue
         if d is not None and d.action == TAG and d.label:
             near = a >= 0 and (a - CAPTION_LOOKBEHIND_DEFAULT <= i <= z + 1)
