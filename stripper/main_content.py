@@ -578,7 +578,7 @@ def ticker_runs(blocks: list[Block]) -> list[tuple[int, int]]:
     ages: list[tuple[int, int]] = []
     for b in blocks:
         text = b.text
-        m = TICKER_TIME_RE.match(text)
+        m = TICKER_TIME_RE.match(text) if text[:1].isdecimal() else None   # (a clock time opens with a digit)
         if m:
             clock.append((b.index, int(m.group(1)) * 60 + int(m.group(2))))
         if len(text) <= AGO_MAX_CHARS:   # (a longer line states no age: minutes_ago says so first)
