@@ -3,7 +3,9 @@ captions. Precision first: no author is better than a wrong one."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Container
+from itertools import accumulate
 
 from .dates import find_date
 from .language import is_cjk
@@ -118,17 +120,24 @@ def clean_person_names(raw: str) -> list[str]:
 
 
 def _title_like(b: Block, cjk: bool) -> bool:
+    return _title_words(b, cjk) is not None
+
+
+def _title_words(b: Block, cjk: bool) -> int | None:
+    """The number of words of a title-shaped line, None for a line of any other shape."""
     t = b.text
     if len(t) > 250 or b.link_density > 0.5:
-        return False
+        return None
     if cjk:
-        return 6 <= len(t) <= 80 and t[-1:] not in "。"
+        return len(_words(t)) if 6 <= len(t) <= 80 and t[-1:] not in "。" else None
+    if not (t[:1].isupper() or t[1:2].isupper()):
+        return None   # (asked before the words are counted)
     n = len(_words(t))
     if not (TITLE_MIN_WORDS_DEFAULT <= n <= TITLE_MAX_WORDS_DEFAULT):
-        return False
+        return None
     if t.endswith((".", ":", ",")) and n > 14 and b.kind != HEADING:   # a marked heading may end in a full stop
-        return False
-    return any(c.isupper() for c in t[:2])
+        return None
+    return n
 
 
 LABEL_RE = re.compile(r"^[\w ]{1,20}:\s")   # "Related: ...", "From: Herald Sun", "Edited by: ..."
@@ -236,27 +245,41 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         head_end = lead_end   # real paragraphs come first: that byline belongs further down
     # the opening paragraphs after the candidates: a candidate inside it would match itself
     opening = " ".join(blocks[i].text for i in [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4])
-    counts: dict[str, int] = {}
-    keys = _fold_all([b.text for b in blocks])   # each line folded once
-    for k in keys:
-        counts[k] = counts.get(k, 0) + 1
-    # (A key holds no newline, so it is counted in short_lines line by line: the order of the
-    # lines does not matter, only that each short line is there as often as the page has it.)
-    short_lines = "\n".join([k for k in keys if len(k) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT])
+    keys = _PageKeys(blocks)
     body = _content_words(opening, stop)
-    best, best_score = None, 0.0
+    cands: list[tuple[int, int]] = []   # (index, words) of the title-shaped lines
     for i in range(lo, head_end):
-        if i in tagged or (i in dropped and i not in repeats) or not _title_like(blocks[i], cjk):
+        if i in tagged or (i in dropped and i not in repeats):
             continue
-        f = _title_features(blocks, i, head_end, lead_end, body, opening, cjk, stop, tagged, dropped, repeats,
-                            byline_near, counts, short_lines, keys)
-        if f is None:
-            continue
-        score = sum(TITLE_WEIGHTS[k] * v for k, v in f.items())
-        if TITLE_DEBUG is not None:
+        n_words = _title_words(blocks[i], cjk)
+        if n_words is not None:
+            cands.append((i, n_words))
+    best, best_score = None, 0.0
+    if TITLE_DEBUG is not None:   # every candidate's evidence, in page order
+        for i, n_words in cands:
+            f = _title_features(blocks, i, head_end, lead_end, body, opening, cjk, stop, tagged, dropped, repeats,
+                                byline_near, keys, n_words)
+            if f is None:
+                continue
+            score = sum(TITLE_WEIGHTS[k] * v for k, v in f.items())
             TITLE_DEBUG.append((i, score, f))
-        if score > best_score:
-            best, best_score = i, score
+            if score > best_score:
+                best, best_score = i, score
+    else:
+        # The candidates with the highest bounds first: once a bound stays below the best score,
+        # that candidate and all after it cannot win (nor tie: the first of equal scores wins).
+        bounds = sorted(((_title_bound(blocks[i], i, n_words, head_end, lead_end, byline_near), i, n_words)
+                         for i, n_words in cands), key=lambda c: (-c[0], c[1]))
+        for bound, i, n_words in bounds:
+            if bound + TITLE_BOUND_SLACK < best_score:
+                break
+            f = _title_features(blocks, i, head_end, lead_end, body, opening, cjk, stop, tagged, dropped, repeats,
+                                byline_near, keys, n_words, best_score - TITLE_BOUND_SLACK, bound)
+            if f is None:
+                continue
+            score = sum(TITLE_WEIGHTS[k] * v for k, v in f.items())
+            if score > best_score or (score == best_score and best is not None and i < best):
+                best, best_score = i, score
     if best is None:
         return None, None
     sub = None
@@ -305,11 +328,47 @@ BREADCRUMB_SEPARATORS = (" > ", " / ", " » ", " › ", " | ")
 TITLE_DEBUG: list | None = None   # set to a list to collect (index, score, features) per candidate
 
 
+# What the evidence _title_bound leaves open adds at most: the overlap (a share, 0 to 1) and what
+# takes reading the line's words or its neighbours.
+TITLE_OPEN_OVERLAP = max(0.0, TITLE_WEIGHTS["overlap"]) + max(0.0, TITLE_WEIGHTS["no_overlap"])
+TITLE_OPEN_GAIN = TITLE_OPEN_OVERLAP + max(0.0, TITLE_WEIGHTS["dek_pair"]) \
+    + max(0.0, TITLE_WEIGHTS["repeated"], TITLE_WEIGHTS["repeated_dropped"]) \
+    + sum(max(0.0, TITLE_WEIGHTS[k]) for k in ("digits", "byline_like", "breadcrumb", "contains_line"))
+# (a bound sums its terms in another order than the score: far more than their rounding apart)
+TITLE_BOUND_SLACK = 1e-9
+
+
+def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int, byline_near: set[int]) -> float:
+    """An upper bound of the score of title candidate i (see _title_features): the evidence read
+    off the line's shape and place exactly, the rest at its most favourable (TITLE_OPEN_GAIN)."""
+    w = TITLE_WEIGHTS
+    s = w["near"] * (1.0 / (1.0 + max(1, lead_end - i) / 4.0)) + TITLE_OPEN_GAIN
+    if TITLE_HEADLINE_WORDS_DEFAULT[0] <= n_words <= TITLE_HEADLINE_WORDS_DEFAULT[1]:
+        s += w["headline_size"]
+    if b.kind == HEADING:
+        s += w["h1" if b.level <= 1 else "heading"]
+    if not byline_near.isdisjoint(range(i + 1, i + 4)):
+        s += w["before_byline"]
+    if b.text.endswith("."):
+        s += w["sentence"]
+    if n_words < TITLE_SHORT_WORDS_DEFAULT:
+        s += w["short"]
+    if b.text.rstrip().endswith(":"):
+        s += w["colon_end"]
+    if lead_end - i == 1:
+        s += w["last"]
+    if i >= first_para:
+        s += w["in_span"]
+    return s
+
+
 def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int, body: set[str], opening: str, cjk: bool,
                     stop: frozenset[str], tagged: set[int], dropped: set[int], repeats: frozenset[int],
-                    byline_near: set[int], counts: dict[str, int], short_lines: str,
-                    keys: list[str]) -> dict[str, float] | None:
-    """The evidence for one title candidate, each weighed by TITLE_WEIGHTS; None rules it out."""
+                    byline_near: set[int], keys: _PageKeys, n_words: int | None = None,
+                    floor: float | None = None, bound: float = 0.0) -> dict[str, float] | None:
+    """The evidence for one title candidate, each weighed by TITLE_WEIGHTS; None rules it out. With
+    a floor, None also for a candidate whose bound (see _title_bound), once its overlap is known,
+    stays below the floor: it cannot win."""
     b = blocks[i]
     if cjk:
         cw = set(b.text)
@@ -319,9 +378,13 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
         overlap = len(cw & body) / max(1, len(cw)) if cw else 0.0
     if LABEL_RE.match(b.text) and overlap == 0:
         return None   # "Related: ...", "From: Herald Sun"; but "Erfurt: Thorwirth wins" opens its story
+    if floor is not None and bound - TITLE_OPEN_OVERLAP + TITLE_WEIGHTS["overlap"] * overlap \
+            + (TITLE_WEIGHTS["no_overlap"] if overlap == 0 and body else 0.0) < floor:
+        return None
     if _numbered_sibling(keys, i):
         return None   # "Test Case 1" above "Test Case 2": an entry of a numbered list
-    n_words = len(_words(b.text))
+    if n_words is None:
+        n_words = len(_words(b.text))
     f = {"overlap": overlap, "near": 1.0 / (1.0 + max(1, lead_end - i) / 4.0)}
     if TITLE_HEADLINE_WORDS_DEFAULT[0] <= n_words <= TITLE_HEADLINE_WORDS_DEFAULT[1]:
         f["headline_size"] = 1
@@ -333,10 +396,10 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
         f["dek_pair"] = 1
     if b.kind == HEADING:
         f["h1" if b.level <= 1 else "heading"] = 1
-    if any(j in byline_near for j in range(i + 1, i + 4)):
+    if not byline_near.isdisjoint(range(i + 1, i + 4)):
         f["before_byline"] = 1
     key = keys[i]
-    if n_words >= 3 and (counts.get(key, 0) > 1 or _quoted_elsewhere(key, counts, short_lines)):
+    if n_words >= 3 and keys.repeated(i):
         f["repeated" if i not in repeats else "repeated_dropped"] = 1
     if b.text.endswith("."):
         f["sentence"] = 1
@@ -367,20 +430,82 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     return f
 
 
-def _numbered_sibling(keys: list[str], i: int) -> bool:
+class _PageKeys:
+    """The page's lines folded (see _fold), each the first time it is asked for, and whether a
+    line is written again on the page."""
+
+    def __init__(self, blocks: list[Block]):
+        self._texts = [b.text for b in blocks]
+        self._keys: dict[int, str] = {}
+        self._low: str | None = None     # the lines lowered, joined by newlines
+        self._sizes: list[int] = []      # the lines' lengths summed up to each (none: see repeated)
+        self._counts: dict[str, int] | None = None   # the folded lines counted (_repeated_counted)
+        self._short_lines = ""
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, j: int) -> str:
+        key = self._keys.get(j)
+        if key is None:
+            key = self._keys[j] = _fold(self._texts[j])
+        return key
+
+    def repeated(self, i: int) -> bool:
+        """Whether the page writes line i again, or quotes it in a longer line (a breadcrumb ending
+        in the headline, "Headline | Site", a share text), which marks it as the page's name for
+        itself: its folded text is found in another folded line of up to
+        TITLE_CONTAINER_MAX_CHARS_DEFAULT characters, or (when longer itself) is another line's."""
+        key = self[i]
+        if self._low is None:
+            joined = "\n".join(self._texts)
+            self._low = low = joined.lower()
+            # Where lowering keeps every character one character (no capital sigma, whose small
+            # form depends on its neighbours; no dotted capital I, which lowers to two), the lowered
+            # lines lie at the places of the lines themselves.
+            if len(low) == len(joined) and "σ" not in low and "ς" not in low:
+                self._sizes = list(accumulate(map(len, self._texts)))
+        if not self._sizes or not key:
+            return self._repeated_counted(key)
+        # A folded line holding the key holds its longest word, and so does the line lowered (folding
+        # only joins its words by single spaces): only the lines whose lowered text has it are folded.
+        word = max(key.split(" "), key=len)
+        low, sizes, short = self._low, self._sizes, len(key) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT
+        # (line k ends, with its newline, where the k + 1 lines up to it and their newlines end)
+        line_end = lambda k: sizes[k] + k + 1   # noqa: E731
+        at = low.find(word)
+        while at >= 0:
+            j = bisect_right(range(len(sizes)), at, key=line_end)
+            if j != i:
+                other = self[j]
+                if (len(other) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT and key in other) if short else other == key:
+                    return True
+            at = low.find(word, at + 1)
+        return False
+
+    def _repeated_counted(self, key: str) -> bool:
+        """repeated, from the whole page folded: the key is there more than once as a line, or more
+        often in the short lines than as a line."""
+        if self._counts is None:
+            keys = _fold_all(self._texts)   # each line folded once
+            counts: dict[str, int] = {}
+            for k in keys:
+                counts[k] = counts.get(k, 0) + 1
+            # (A key holds no newline, so it is counted in short_lines line by line: the order of the
+            # lines does not matter, only that each short line is there as often as the page has it.)
+            self._short_lines = "\n".join([k for k in keys if len(k) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT])
+            self._counts = counts
+        counts = self._counts
+        return counts.get(key, 0) > 1 or self._short_lines.count(key) > counts.get(key, 0)
+
+
+def _numbered_sibling(keys: _PageKeys, i: int) -> bool:
     """Whether a line next to line i is the same line with other numbers in it."""
     if not DIGIT_RE.search(keys[i]):
         return False
     shape = DIGITS_RE.sub("#", keys[i])
     return any(0 <= j < len(keys) and keys[j] != keys[i] and DIGITS_RE.sub("#", keys[j]) == shape
                for j in (i - 1, i + 1))
-
-
-def _quoted_elsewhere(key: str, counts: dict[str, int], short_lines: str) -> bool:
-    """Whether the line appears inside a longer line of the page (a breadcrumb ending in the
-    headline, "Headline | Site", a share text), which marks it as the page's name for itself.
-    short_lines: the page's lines up to TITLE_CONTAINER_MAX_CHARS_DEFAULT, joined by newlines."""
-    return short_lines.count(key) > counts.get(key, 0)
 
 
 def _names_someone(text: str) -> bool:
@@ -473,7 +598,7 @@ class _ProseWords:
     out). Looked up lazily, word by word: only the few words of a name candidate are asked."""
 
     def __init__(self, blocks: list[Block]):
-        self._text = "\n".join(b.text for b in blocks)
+        self._text = "\n".join([b.text for b in blocks])
         self._seen: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
@@ -671,9 +796,11 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     # (the line right above the headline too: "Januar 2014 by Barbara Russ / Kategorien: Event";
     # and a short line just after the first paragraph: "Blog Beitrag von Margarita Koreneva")
     lead = range(ti - 1 if ti else max(0, a - 3), lead_end + 2)
-    lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines
-                 and (i not in sel.kept[1:] or _labelled_by_line(blocks[i].text))
-                 and len(_words(blocks[i].text)) <= LEAD_BYLINE_MAX_WORDS_DEFAULT and BY_WORD_RE.search(blocks[i].text)]
+    # (the by-word asked first: most lines have none)
+    after_first = set(sel.kept[1:])
+    lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines and BY_WORD_RE.search(blocks[i].text)
+                 and (i not in after_first or _labelled_by_line(blocks[i].text))
+                 and len(_words(blocks[i].text)) <= LEAD_BYLINE_MAX_WORDS_DEFAULT]
     bylines += lead_only
     labelled = set(sel.meta.get("byline", []))
     for i in bylines if not out["authors"] else []:

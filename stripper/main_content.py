@@ -18,7 +18,7 @@ from .ago import AGO_MAX_CHARS, minutes_ago
 from .language import function_chars, is_cjk, lower_words
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
-from .phrases import may_hold, normalize_block, regex_needles
+from .phrases import normalize_block, regex_needles
 
 GOOD, NEARGOOD, SHORT, BAD, TAGGED = "good", "neargood", "short", "bad", "tagged"
 CODE = "code"   # a line of a code listing or program output, in a run of such lines
@@ -26,7 +26,11 @@ CJK_PUNCT_RE = re.compile(r"[。，、！？；：「」（）]")
 HIRAGANA_RE = re.compile(r"[\u3041-\u309f]")
 # What a line of program text has and prose has not: a call "name(", a statement end, a brace,
 # an assignment or comparison, a key and its quoted value, box-drawing table rules.
-CODE_LINE_RE = re.compile(r"\w\(|[;{}]\s*$|^\s*[)}\]]|\s(?:=|==|!=|<=|>=|:=|=>|->)\s|[│─┼]|^\s*[\"']?[\w-]+[\"']?: [\"'\d]")
+CODE_CALL_RE = re.compile(r"\w\(")
+CODE_OPERATOR_RE = re.compile(r"\s(?:=|==|!=|<=|>=|:=|=>|->)\s")
+CODE_KEY_RE = re.compile(r"^\s*[\"']?[\w-]+[\"']?: [\"'\d]")
+CODE_LINE_RE = re.compile("|".join((CODE_CALL_RE.pattern, r"[;{}]\s*$", r"^\s*[)}\]]", CODE_OPERATOR_RE.pattern, "[│─┼]",
+                                    CODE_KEY_RE.pattern)))   # (_code_line asks its alternatives one by one)
 # A data table's row written as a line: a label, then two number cells ("Kay Schenk 27 7.1%").
 TABLE_ROW_RE = re.compile(r"\s\d[\d.,]*%?\s+\d[\d.,]*%?\s*$")
 # A slideshow's counter opening a slide title: "3/50 Star Wars boosts economy", "3 of 50".
@@ -204,18 +208,19 @@ def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Feat
 def _nearest(classes: list[str], wanted: frozenset[str]) -> tuple[list[str], list[str]]:
     """For every block, the class of the nearest block before / after it whose class is in
     `wanted` (BAD past the page edges). Two linear scans, so long runs of short lines stay cheap."""
-    n = len(classes)
-    before, after = [BAD] * n, [BAD] * n
+    before: list[str] = []
     last = BAD
-    for i in range(n):
-        before[i] = last
-        if classes[i] in wanted:
-            last = classes[i]
+    for c in classes:
+        before.append(last)
+        if c in wanted:
+            last = c
+    after: list[str] = []
     last = BAD
-    for i in range(n - 1, -1, -1):
-        after[i] = last
-        if classes[i] in wanted:
-            last = classes[i]
+    for c in reversed(classes):
+        after.append(last)
+        if c in wanted:
+            last = c
+    after.reverse()
     return before, after
 
 
@@ -229,28 +234,27 @@ def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) 
     out = list(classes)
     if sentence_like is None:
         sentence_like = [False] * len(classes)
-    prev_a, next_a = _nearest(classes, _DECIDING)
-    prev_b, next_b = _nearest(classes, _DECIDING_NG)
-    for i, c in enumerate(classes):
-        if c != SHORT:
-            continue
-        prev, nxt = prev_a[i], next_a[i]
-        if prev == GOOD and nxt == GOOD:
-            out[i] = GOOD
-        elif prev == GOOD and sentence_like[i]:
-            out[i] = GOOD   # a short closing sentence stays with the paragraph before it
-        elif prev == BAD and nxt == BAD:
-            out[i] = BAD
-        elif (prev == BAD and prev_b[i] == NEARGOOD) or (nxt == BAD and next_b[i] == NEARGOOD):
-            out[i] = GOOD
-        else:
-            out[i] = BAD if prev == BAD or nxt == BAD else GOOD
-    classes2 = list(out)
-    prev_c, next_c = _nearest(classes2, _DECIDING)
-    for i, c in enumerate(classes2):
-        if c != NEARGOOD:
-            continue
-        out[i] = BAD if (prev_c[i] == BAD and next_c[i] == BAD) else GOOD
+    shorts = [i for i, c in enumerate(classes) if c == SHORT]
+    if shorts:
+        prev_a, next_a = _nearest(classes, _DECIDING)
+        prev_b, next_b = _nearest(classes, _DECIDING_NG)
+        for i in shorts:
+            prev, nxt = prev_a[i], next_a[i]
+            if prev == GOOD and nxt == GOOD:
+                out[i] = GOOD
+            elif prev == GOOD and sentence_like[i]:
+                out[i] = GOOD   # a short closing sentence stays with the paragraph before it
+            elif prev == BAD and nxt == BAD:
+                out[i] = BAD
+            elif (prev == BAD and prev_b[i] == NEARGOOD) or (nxt == BAD and next_b[i] == NEARGOOD):
+                out[i] = GOOD
+            else:
+                out[i] = BAD if prev == BAD or nxt == BAD else GOOD
+    neargoods = [i for i, c in enumerate(out) if c == NEARGOOD]
+    if neargoods:
+        prev_c, next_c = _nearest(out, _DECIDING)
+        for i in neargoods:
+            out[i] = BAD if (prev_c[i] == BAD and next_c[i] == BAD) else GOOD
     return out
 
 
@@ -358,13 +362,7 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
     kept = {i for i in range(a, z + 1) if (classes[i] == GOOD or base[i] == NEARGOOD) and i not in first}
     if len(kept) < 2 * TEASER_PAIRS_MIN_DEFAULT + 2:
         return z
-    # (the first half of the span, not of its kept blocks: a long teaser list would reach into
-    # the topic by its own count)
-    order = sorted(kept)
-    topic: set[str] = set()
-    for i in order[: len(order) // 2]:
-        if i <= (a + z) // 2:
-            topic |= _content(blocks[i].text, stop)
+    topic: set[str] | None = None   # (read when a pair first needs it: most spans end in no pair)
     pairs, cut, j = 0, z, z
     while j > a + 1:
         while j > a and len(lower_words(blocks[j].text)) <= 2:
@@ -377,6 +375,14 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
                 or len(pw) > TEASER_SUMMARY_MAX_WORDS_DEFAULT or blocks[p].kind == HEADING:
             break
         cw = _content(blocks[p].text, stop) | _content(blocks[h].text, stop)
+        if cw and topic is None:
+            # (the first half of the span, not of its kept blocks: a long teaser list would reach
+            # into the topic by its own count)
+            topic = set()
+            order = sorted(kept)
+            for i in order[: len(order) // 2]:
+                if i <= (a + z) // 2:
+                    topic |= _content(blocks[i].text, stop)
         if cw and len(cw & topic) / len(cw) > TEASER_OVERLAP_MAX_DEFAULT:
             break
         pairs += 1
@@ -465,13 +471,37 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         if z2 < z:
             own.append(Decision("SEL004", z2 + 1, DEMOTE, f"teaser list after the article: blocks {z2 + 1}-{z} left out"))
             z = z2
+    verdicts, kept, meta = _verdicts(blocks, first, classes, base, a, z, list_entries)
+    if not kept and whole_page(blocks, first):
+        # A page of a few short blocks that no rule flagged is its own content (a note, a
+        # snippet piped in, a test page): the span scores have too little to weigh.
+        kept = [b.index for b in blocks]
+        verdicts = [Verdict(i, KEPT, "SEL005", "a short page with nothing flagged: all of it")
+                    for i in kept]
+        span = (0, len(blocks) - 1)
+        own.append(Decision("SEL005", 0, DEMOTE, f"no article span; the page's {len(blocks)} "
+                            "unflagged blocks kept whole"))
+    return Selection(span, classes, verdicts, kept, meta, own)
+
+
+def _verdicts(blocks: list[Block], first: dict[int, Decision], classes: list[str], base: list[str], a: int, z: int,
+              list_entries: set[int]) -> tuple[list[Verdict], list[int], dict[str, list[int]]]:
+    """Every block's verdict, the kept blocks and the blocks moved to metadata (by label), once the
+    span (a, z) is chosen: inside the span keep good blocks; tags move lines to the metadata."""
     verdicts: list[Verdict] = []
     kept: list[int] = []
     meta: dict[str, list[int]] = {}
+    outside = {c: f"outside the article span ({c})" for c in set(base)}
     for b in blocks:
         i = b.index
         d = first.get(i)
         inside = a <= i <= z
+        if not inside and (d is None or d.action != TAG):   # (the most blocks: outside the span, not tagged)
+            if d is not None and (d.action == DROP or d.action == END):
+                verdicts.append(Verdict(i, DROPPED, d.rule_id, d.reason))
+            else:
+                verdicts.append(Verdict(i, DROPPED, "SEL002", outside[base[i]]))
+            continue
         if d is not None and d.action == TAG and d.label:
             near = a >= 0 and (a - CAPTION_LOOKBEHIND_DEFAULT <= i <= z + 1)
             if d.label == "bio":
@@ -498,7 +528,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             verdicts.append(Verdict(i, DROPPED, d.rule_id, d.reason))
             continue
         if not inside:
-            verdicts.append(Verdict(i, DROPPED, "SEL002", f"outside the article span ({base[i]})"))
+            verdicts.append(Verdict(i, DROPPED, "SEL002", outside[base[i]]))
             continue
         if classes[i] != GOOD and not (NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD and classes[i] == BAD
                                        and i not in list_entries):
@@ -506,16 +536,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             continue
         kept.append(i)
         verdicts.append(Verdict(i, KEPT, "SEL000", f"article text ({base[i]})"))
-    if not kept and whole_page(blocks, first):
-        # A page of a few short blocks that no rule flagged is its own content (a note, a
-        # snippet piped in, a test page): the span scores have too little to weigh.
-        kept = [b.index for b in blocks]
-        verdicts = [Verdict(i, KEPT, "SEL005", "a short page with nothing flagged: all of it")
-                    for i in kept]
-        span = (0, len(blocks) - 1)
-        own.append(Decision("SEL005", 0, DEMOTE, f"no article span; the page's {len(blocks)} "
-                            "unflagged blocks kept whole"))
-    return Selection(span, classes, verdicts, kept, meta, own)
+    return verdicts, kept, meta
 
 
 def gallery_slides(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -557,7 +578,7 @@ def ticker_runs(blocks: list[Block]) -> list[tuple[int, int]]:
     ages: list[tuple[int, int]] = []
     for b in blocks:
         text = b.text
-        m = TICKER_TIME_RE.match(text)
+        m = TICKER_TIME_RE.match(text) if text[:1].isdecimal() else None   # (a clock time opens with a digit)
         if m:
             clock.append((b.index, int(m.group(1)) * 60 + int(m.group(2))))
         if len(text) <= AGO_MAX_CHARS:   # (a longer line states no age: minutes_ago says so first)
@@ -595,18 +616,46 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
     lines that look like code, with the bare tokens ("FROM", "avg") before and between them, at
     least CODE_RUN_MIN of them code-like (or TABLE_RUN_MIN counting data-table rows). Such a
     run is neither article prose nor boilerplate for the span choice."""
+    sentence_like = feats.sentence_like
+    hint = CODE_HINT_RE.search
+    # The plain lines (code repeats its keywords: DUP001 drops them) that hold a character of code
+    # or a digit; the others are no code lines (nor flattened listings: no code punctuation).
+    hinted = [b for b in blocks if (b.kind == PARA or b.kind == TABLE) and b.hint != "main"
+              and not sentence_like[b.index] and (b.index not in first or first[b.index].rule_id == "DUP001")
+              and hint(b.text) is not None]
+    out: set[int] = set()
+    rows: dict[int, bool] = {}   # code-like line -> whether it is a table row
+    for b in hinted:
+        text = b.text
+        if _flat_code(text):
+            out.add(b.index)   # a whole listing a dump wrote as one line
+        row = _table_row(text)
+        if row or _code_line(text):
+            rows[b.index] = row
+    if len(rows) >= min(CODE_RUN_MIN_DEFAULT, TABLE_RUN_MIN_DEFAULT):   # (a run needs that many)
+        out |= _code_run_lines(blocks, first, sentence_like, rows)
+    return out
+
+
+def _code_run_lines(blocks: list[Block], first: dict[int, Decision], sentence_like: list[bool],
+                    rows: dict[int, bool]) -> set[int]:
+    """The lines of the runs code_runs keeps, given its code-like lines (rows: each one, and
+    whether it is a table row). Only the lines from CODE_TOKEN_RUN_MAX before the first code-like
+    line to the last are read: a run takes no more tokens than that before its first code line, and
+    what follows its last one ends it without changing it."""
+    first_code, last_code = min(rows), max(rows)
+    window = blocks[max(0, first_code - CODE_TOKEN_RUN_MAX_DEFAULT):last_code + 1]
     out: set[int] = set()
     run: list[int] = []      # the current run, from its first line
     tokens: list[int] = []   # bare token lines since the run's last code line (or before a run)
-    codes = rows = 0         # code-like lines in the run, and how many of them are table rows
-    sentence_like = feats.sentence_like
+    codes = n_rows = 0       # code-like lines in the run, and how many of them are table rows
 
     def flush() -> None:
-        if (codes - rows >= CODE_RUN_MIN_DEFAULT or codes >= TABLE_RUN_MIN_DEFAULT) \
+        if (codes - n_rows >= CODE_RUN_MIN_DEFAULT or codes >= TABLE_RUN_MIN_DEFAULT) \
                 and sum(len(blocks[j].text) <= 2 for j in run) <= CODE_CHAR_LINES_MAX_DEFAULT * len(run):
             out.update(run)   # (not a formula split into its symbols)
 
-    for b in blocks:
+    for b in window:
         i = b.index
         kind = b.kind
         # (code repeats its keywords: DUP001 drops them)
@@ -615,36 +664,36 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
             plain = first[i].rule_id == "DUP001"
         if not plain:
             flush()
-            run, tokens, codes, rows = [], [], 0, 0
+            run, tokens, codes, n_rows = [], [], 0, 0
             continue
-        text = b.text
-        if CODE_HINT_RE.search(text) is None:
-            row = code = False   # (nor a flattened listing: it has no code punctuation)
-        else:
-            if _flat_code(text):
-                out.add(i)   # a whole listing a dump wrote as one line
-            row = TABLE_ROW_RE.search(text) is not None
-            code = row or _code_line(text)
-        if code:
+        row = rows.get(i)
+        if row is not None:
             if not run:
-                codes = rows = 0
+                codes = n_rows = 0
             run.extend(tokens)
             run.append(i)
             tokens = []
             codes += 1
-            rows += row
+            n_rows += row
         # (a line is split no further than its token limit: past it, its length no longer matters)
-        elif len(text.split(None, CODE_TOKEN_MAX_WORDS_DEFAULT)) <= CODE_TOKEN_MAX_WORDS_DEFAULT:
+        elif len(b.text.split(None, CODE_TOKEN_MAX_WORDS_DEFAULT)) <= CODE_TOKEN_MAX_WORDS_DEFAULT:
             tokens.append(i)
             if len(tokens) > CODE_TOKEN_RUN_MAX_DEFAULT:
                 flush()
-                run, codes, rows = [], 0, 0
+                run, codes, n_rows = [], 0, 0
                 tokens = tokens[-CODE_TOKEN_RUN_MAX_DEFAULT:]
         else:
             flush()
-            run, tokens, codes, rows = [], [], 0, 0
+            run, tokens, codes, n_rows = [], [], 0, 0
     flush()
     return out
+
+
+def _table_row(text: str) -> bool:
+    """A data table's row written as a line (TABLE_ROW_RE). Its last cell ends the line: a line
+    ending in anything but a digit, '.', ',' or '%' (before its spaces) is none."""
+    last = text.rstrip()[-1:]
+    return (last.isdecimal() or last in ".,%") and TABLE_ROW_RE.search(text) is not None
 
 
 def _flat_code(text: str) -> bool:
@@ -683,14 +732,17 @@ CODE_HINT_RE = re.compile(r"[\d" + CODE_PUNCT_RE.pattern[1:-1] + "".join(map(re.
 
 
 def _code_line(text: str) -> bool:
+    """Whether CODE_LINE_RE matches the line (of CODE_LINE_MIN_CHARS or more), its alternatives
+    asked one by one, each only where a string test allows it: a statement end is the last
+    character before the trailing spaces, a closing bracket the first after the leading ones."""
     if len(text) < CODE_LINE_MIN_CHARS_DEFAULT:
         return False
-    if CODE_LINE_CHARS_RE is not None:
-        if CODE_LINE_CHARS_RE.search(text) is None:
-            return False
-    elif CODE_LINE_NEEDLES is not None and not may_hold(text, CODE_LINE_NEEDLES):
-        return False
-    return CODE_LINE_RE.search(text) is not None
+    last, lead = text.rstrip()[-1:], text.lstrip()[:1]
+    return (last != "" and last in ";{}") or (lead != "" and lead in ")}]") \
+        or ("(" in text and CODE_CALL_RE.search(text) is not None) \
+        or (("=" in text or "->" in text) and CODE_OPERATOR_RE.search(text) is not None) \
+        or "│" in text or "─" in text or "┼" in text \
+        or (": " in text and CODE_KEY_RE.match(text) is not None)
 
 
 def whole_page(blocks: list[Block], first: dict[int, Decision]) -> bool:

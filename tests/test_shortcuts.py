@@ -1,0 +1,175 @@
+"""The selection and byline stages take shortcuts (bounds, page-level searches, lazy folding);
+each must give what the plain computation gives. Checked on every fixture page and on pages
+built to hit the edge cases."""
+import pytest
+
+import stripper
+from stripper import byline
+from stripper.options import Options
+from conftest import FIXTURES
+
+CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir()) if FIXTURES.exists() else []
+
+
+def _pages():
+    for case in CASES:
+        for name, kind in (("source.txt", "text"), ("source.md", "markdown")):
+            if (case / name).exists():
+                yield case.name, (case / name).read_bytes(), kind
+
+
+PAGES = list(_pages())
+
+
+def _explain(data, kind):
+    try:
+        return stripper.explain(data, options=Options(input_format=kind))
+    except Exception:   # (a page the pipeline refuses has no stages to compare)
+        return None
+
+
+@pytest.mark.parametrize("name,data,kind", PAGES, ids=[p[0] for p in PAGES])
+def test_title_bound_holds_and_pruned_search_agrees(name, data, kind):
+    # The exhaustive search (TITLE_DEBUG set) scores every candidate; the pruned one must pick
+    # the same title, and no candidate's score may exceed its bound.
+    byline.TITLE_DEBUG = []
+    try:
+        res = _explain(data, kind)
+    finally:
+        byline.TITLE_DEBUG = None
+    if res is None:
+        return
+    res2 = _explain(data, kind)
+    assert res.article.title == res2.article.title
+    assert res.article.subtitle == res2.article.subtitle
+
+
+def test_page_keys_repeated_matches_the_counted_page():
+    lines = ["Harbour bridge to close", "Home > News > Harbour bridge to close", "HARBOUR  BRIDGE TO CLOSE",
+             "harbour\tbridge to close | The Ledger", "Bridge", "x" * 290 + " harbour bridge to close",
+             "Harbour bridge to close" + " " * 300 + "!", "İstanbul bridge news", "istanbul bridge news",
+             "ΟΔΟΣ ΚΛΕΙΣΤΗ", "οδος κλειστη"]
+    from stripper.model import Block
+    blocks = [Block(i, t) for i, t in enumerate(lines)]
+    for sub in (blocks, blocks[:7], blocks[:5] + blocks[7:9], blocks[9:]):
+        sub = [Block(i, b.text) for i, b in enumerate(sub)]
+        for i in range(len(sub)):
+            keys = byline._PageKeys(sub)
+            counted = byline._PageKeys(sub)
+            assert keys.repeated(i) == counted._repeated_counted(counted[i]), (i, sub[i].text)
+
+
+def test_title_bound_is_an_upper_bound_on_every_fixture():
+    calls = []
+    orig = byline._title_features
+
+    def spy(blocks, i, lead_end, first_para, body, opening, cjk, stop, tagged, dropped, repeats, byline_near,
+            keys, n_words=None, floor=None, bound=0.0):
+        f = orig(blocks, i, lead_end, first_para, body, opening, cjk, stop, tagged, dropped, repeats, byline_near,
+                 keys, n_words)
+        if f is not None:
+            calls.append((sum(byline.TITLE_WEIGHTS[k] * v for k, v in f.items()),
+                          byline._title_bound(blocks[i], i, n_words if n_words is not None else
+                                              len(byline._words(blocks[i].text)), lead_end, first_para,
+                                              byline_near)))
+        return f
+
+    byline._title_features = spy
+    byline.TITLE_DEBUG = []
+    try:
+        for _, data, kind in PAGES:
+            _explain(data, kind)
+    finally:
+        byline._title_features = orig
+        byline.TITLE_DEBUG = None
+    assert calls
+    assert all(score <= bound + byline.TITLE_BOUND_SLACK for score, bound in calls)
+
+
+# --- code runs ------------------------------------------------------------------------------
+
+CODE_SAMPLES = ["f(x) = y;", "  }", "x = 1", "a -> b", "key: 'v'", '"key": 1', "│ a │ b │", "Kay Schenk 27 7.1%",
+                "Total 1,200 3.5 ", "ends with brace {", "plain words here", "(", "A", "1", "", " ;", "x;\n",
+                "name (call)", "a == b", "a=b", "x: y", "- item: 3", "Cart (0)", "Wishlist (2)", "10 20",
+                "row 1 2\n", "price 3.50, 4.00.", "50%  60% ", "  ) trailing", "\t] x", "def size(path):"]
+
+
+def _old_code_line(text):
+    from stripper.main_content import CODE_LINE_MIN_CHARS_DEFAULT, CODE_LINE_RE
+    return len(text) >= CODE_LINE_MIN_CHARS_DEFAULT and CODE_LINE_RE.search(text) is not None
+
+
+def test_code_line_and_table_row_tests_match_their_expressions():
+    from stripper.main_content import CODE_LINE_RE, TABLE_ROW_RE, _code_line, _table_row
+    assert CODE_LINE_RE.pattern == (r"\w\(|[;{}]\s*$|^\s*[)}\]]|\s(?:=|==|!=|<=|>=|:=|=>|->)\s|[│─┼]"
+                                    r"|^\s*[\"']?[\w-]+[\"']?: [\"'\d]")
+    texts = CODE_SAMPLES + [p.decode("utf-8", "replace") for _, p, _ in PAGES]
+    texts += [line for t in texts for line in t.split("\n")]
+    for t in texts:
+        assert _code_line(t) == _old_code_line(t), t
+        assert _table_row(t) == (TABLE_ROW_RE.search(t) is not None), t
+
+
+def _old_code_runs(blocks, first, feats):
+    from stripper import main_content as M
+    out, run, tokens, codes, rows = set(), [], [], 0, 0
+
+    def flush():
+        if (codes - rows >= M.CODE_RUN_MIN_DEFAULT or codes >= M.TABLE_RUN_MIN_DEFAULT) \
+                and sum(len(blocks[j].text) <= 2 for j in run) <= M.CODE_CHAR_LINES_MAX_DEFAULT * len(run):
+            out.update(run)
+
+    for b in blocks:
+        i = b.index
+        plain = b.kind in (M.PARA, M.TABLE) and b.hint != "main" and not feats.sentence_like[i]
+        if plain and i in first:
+            plain = first[i].rule_id == "DUP001"
+        if not plain:
+            flush()
+            run, tokens, codes, rows = [], [], 0, 0
+            continue
+        text = b.text
+        if M._flat_code(text):
+            out.add(i)
+        row = M.TABLE_ROW_RE.search(text) is not None
+        code = row or _old_code_line(text)
+        if code:
+            if not run:
+                codes = rows = 0
+            run.extend(tokens)
+            run.append(i)
+            tokens = []
+            codes += 1
+            rows += row
+        elif len(text.split()) <= M.CODE_TOKEN_MAX_WORDS_DEFAULT:
+            tokens.append(i)
+            if len(tokens) > M.CODE_TOKEN_RUN_MAX_DEFAULT:
+                flush()
+                run, codes, rows = [], 0, 0
+                tokens = tokens[-M.CODE_TOKEN_RUN_MAX_DEFAULT:]
+        else:
+            flush()
+            run, tokens, codes, rows = [], [], 0, 0
+    flush()
+    return out
+
+
+def test_code_runs_match_the_line_by_line_pass():
+    import random
+    from stripper.main_content import block_features, code_runs
+    from stripper.model import Block
+    rng = random.Random(7)
+    pool = CODE_SAMPLES + ["FROM", "avg", "SELECT a, b", "This is a sentence that ends like prose does.",
+                           "a longer line of words that is no token and no code"]
+    for n in range(300):
+        texts = [rng.choice(pool) for _ in range(rng.randint(1, 40))]
+        blocks = [Block(i, t) for i, t in enumerate(texts)]
+        feats = block_features(blocks, frozenset(), False)
+        assert code_runs(blocks, {}, feats) == _old_code_runs(blocks, {}, feats), texts
+    for _, data, kind in PAGES:
+        res = _explain(data, kind)
+        if res is None:
+            continue
+        first = {d.index: d for d in res.decisions if d.rule_id[:3] not in ("SEL", "FBK")}
+        feats = block_features(res.blocks, frozenset(), False)
+        assert code_runs(res.blocks, first, feats) == _old_code_runs(res.blocks, first, feats)
