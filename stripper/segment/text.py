@@ -596,6 +596,5 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     if in_fence and fence:
         out.append(("\n".join(fence).strip(), PRE, 0, 0, gap, fence_line))
     flush()
-    return [Block(index=i, text=t, kind=k, level=lv, link_chars=min(ln, len(t)), gap_before=g, line=li,
-                  origin="markdown")
+    return [Block(i, t, k, lv, min(ln, len(t)), g, li, "markdown")
             for i, (t, k, lv, ln, g, li) in enumerate(out) if t]
