@@ -3,7 +3,7 @@ Options. Nothing here touches files, the terminal or global state, so the work o
 document is a pure function of its bytes and options (any executor can ship it)."""
 from __future__ import annotations
 
-from . import byline, main_content, sitename
+from . import breadcrumbs, byline, main_content, sitename
 from .errors import NoArticleError
 from .language import guess_language, stoplist
 from .model import HEADING, Article, Result
@@ -50,6 +50,11 @@ def run(data: bytes | str, options: Options) -> Result:
     sel = main_content.select(blocks, decisions, stop, language, options)
     # 5. byline: metadata found in the text, under what the HTML cascade already found
     meta = byline.extract(blocks, sel, decisions, language, stop)
+    if meta["section"] is None:
+        crumb = breadcrumbs.section(blocks, decisions, sel.span[0], meta["title"])
+        if crumb:
+            meta["section"] = crumb[0]
+            meta["provenance"]["section"] = f"text:breadcrumb block {crumb[1]}"
     # title and dek lines that opened the span are metadata, not body
     lead = {meta["provenance"].get(k) for k in ("title", "subtitle")}
     body = [i for i in sel.kept if f"text:block {i}" not in lead
