@@ -78,3 +78,14 @@ def test_a_short_wrapped_line_joins_its_lower_case_rest():
     text = "Lorem\n\n      Lorem\n      ipsum dolor sit amet.\nMenu\nitems here\n"
     assert blocks(text) == [(PARA, "Lorem"), (PARA, "Lorem ipsum dolor sit amet."), (PARA, "Menu"),
                             (PARA, "items here")]
+
+
+def test_a_share_or_interface_label_glued_to_a_line_is_split_off():
+    # the label runs into the byline, a menu word into the one before it
+    assert blocks("By Ellen ParkShare this article") == [(PARA, "By Ellen Park"), (PARA, "Share this article")]
+    assert blocks("Essential news, delivered dailyFollow us") == \
+        [(PARA, "Essential news, delivered daily"), (PARA, "Follow us")]
+    # a capital that starts no label stays: names, brands, identifiers
+    assert blocks("By Ellen ParkShare") == [(PARA, "By Ellen ParkShare")]
+    assert blocks("Visit McDonald today") == [(PARA, "Visit McDonald today")]
+    assert blocks("numberArticlesLeft") == [(PARA, "numberArticlesLeft")]
