@@ -22,6 +22,7 @@ GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Þ][a-zà-ÿ])
 GLUED_ANY_RE = re.compile(r"[A-ZÀ-Þ](?:(?<=[a-zà-ÿ][A-ZÀ-Þ])|(?<=[a-zà-ÿ][.!?][A-ZÀ-Þ]))")
 SENT_END = ".!?:;…\"”’»)]"
 LABEL_END = " .:!"   # what may follow a label glued at a line's end
+LABEL_MAX_CHARS = 40   # ... and its length (only the last few capitals of a line are looked at)
 CUT_LINE_MIN_CHARS = 40   # a line cut before a capital is a long one (source text wrapped at a width)
 WRAP_INDENT_MIN = 2        # ... and indented as page source is (a single space is an inline gap)
 ELEMENT_GAP = "   "   # three spaces inside a line: two elements of the page (see segment_text)
@@ -32,6 +33,9 @@ CODE_STARTS = ("}", "//", "/*", "#!", "$ ", ">>> ")
 # Template markup a page forgot to fill ("{{#count}}", "{% if %}"): junk, not a program listing.
 TEMPLATE_MARKS = ("{{", "}}", "{%", "%}")
 CODE_SYMBOLS = frozenset("(){}[];=<>+*/\\&|$")
+# A line that ends or starts as _code_line asks, found in all the lines at once (joined by
+# newlines): most pages have none, and one scan is cheaper than a test per line.
+CODE_MARK_RE = re.compile(r"(?:[{};\[(]|=>|->)$|^(?:\}|//|/\*|#!|\$ |>>> )", re.M)
 CODE_LINE_MAX_CHARS = 200
 CODE_RUN_MIN = 2
 CODE_STRONG_MIN = 1
@@ -101,7 +105,8 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
     for m in GLUED_WORD_RE.finditer(text):
         if stopwords and m.group(1).lower() in stopwords and _lower_token_before(text, m.start()):
             cuts.append(m.start())
-        elif _label_tail(text[m.start():]) and _word_before(text, m.start()).isalpha():
+        elif len(text) - m.start() <= LABEL_MAX_CHARS and _label_tail(text[m.start():]) \
+                and _word_before(text, m.start()).isalpha():
             cuts.append(m.start())   # (after any word: "By Ellen ParkShare this article")
     if not cuts:
         return [text]
@@ -212,7 +217,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                     lines.append(lineno)
                 last_indent = indent if j == 0 and cell == 0 else -1
             gap = 0
-    if any(map(_code_line, texts)):
+    if CODE_MARK_RE.search("\n".join(texts)) and any(map(_code_line, texts)):
         texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines)
     texts, kinds, gaps, lines = _merge_fragments(texts, kinds, gaps, lines)
     return [Block(i, t, k, 0, 0, g, ln, "text") for i, t, k, g, ln in zip(range(len(texts)), texts, kinds, gaps, lines)]
