@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -114,7 +113,7 @@ def _normalized(fields: dict) -> dict:
 def fallback_blocks(tree: LexborHTMLParser, stopwords: frozenset[str]) -> list[Block]:
     root = tree.body or tree.root
     text = normalize_text(root.text(deep=True, separator="\n")) if root is not None else ""
-    return [replace(b, origin="html:text") for b in segment_text(text, stopwords)]
+    return [b._replace(origin="html:text") for b in segment_text(text, stopwords)]
 
 
 # ----------------------------------------------------------------------------- trafilatura XML -> blocks

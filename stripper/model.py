@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Block kinds produced by every segmenter (text, markdown and HTML alike).
 PARA, HEADING, ITEM, QUOTE, PRE, TABLE, CAPTION = (
@@ -11,9 +12,12 @@ PARA, HEADING, ITEM, QUOTE, PRE, TABLE, CAPTION = (
 DROP, DEMOTE, TAG, END = "drop", "demote", "tag", "end"
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One unit of page text: a paragraph, heading, list item, caption, ..."""
+class Block(NamedTuple):
+    """One unit of page text: a paragraph, heading, list item, caption, ...
+
+    Immutable. A named tuple rather than a frozen dataclass: a page makes hundreds of blocks,
+    and a frozen dataclass pays a guarded attribute write per field (five times the cost of
+    building a tuple). Make a changed copy with block._replace(field=value)."""
     index: int
     text: str
     kind: str = PARA

@@ -3,11 +3,12 @@ Options. Nothing here touches files, the terminal or global state, so the work o
 document is a pure function of its bytes and options (any executor can ship it)."""
 from __future__ import annotations
 
-from . import byline, main_content, sitename
+from . import breadcrumbs, byline, main_content, sitename
 from .errors import NoArticleError
 from .language import guess_language, stoplist
-from .model import HEADING, Article, Result
+from .model import HEADING, Article, Block, Result
 from .options import Options
+from .phrases import load_phrases
 from .render import body_text
 from .rules import apply_rules, make_context
 from .segment.text import segment_markdown, segment_text
@@ -15,6 +16,12 @@ from .sniff import sniff
 
 
 MIN_MAIN_ARTICLE_CHARS_DEFAULT = 20
+# A listing of teasers (see _teaser_listing)
+LISTING_MIN_LINKS_DEFAULT = 3      # "Read more" links on the page
+LISTING_TEASER_SHARE_DEFAULT = 0.8 # share of the kept blocks followed by one
+TEASER_LINK_GAP_DEFAULT = 3        # ... within this many blocks (blurb, time, link)
+TEASER_MAX_WORDS_DEFAULT = 60      # a longer kept block is an article's paragraph
+READ_MORE_MAX_CHARS = 60
 
 
 def _segment_html(text: str, options: Options):
@@ -48,8 +55,14 @@ def run(data: bytes | str, options: Options) -> Result:
     decisions = apply_rules(blocks, make_context(blocks, options, language, stop, source.kind))
     # 4. main content: classify, revise with context, choose the article span
     sel = main_content.select(blocks, decisions, stop, language, options)
+    listing = _teaser_listing(blocks, sel.kept)
     # 5. byline: metadata found in the text, under what the HTML cascade already found
     meta = byline.extract(blocks, sel, decisions, language, stop)
+    if meta["section"] is None:
+        crumb = breadcrumbs.section(blocks, decisions, sel.span[0], meta["title"])
+        if crumb:
+            meta["section"] = crumb[0]
+            meta["provenance"]["section"] = f"text:breadcrumb block {crumb[1]}"
     # title and dek lines that opened the span are metadata, not body
     lead = {meta["provenance"].get(k) for k in ("title", "subtitle")}
     body = [i for i in sel.kept if f"text:block {i}" not in lead
@@ -67,6 +80,9 @@ def run(data: bytes | str, options: Options) -> Result:
                     kept=[blocks[i] for i in sel.kept])
     # An HTML main-content extractor's choice is trusted down to a short note.
     # So is a short page with nothing flagged, kept whole.
+    if listing:
+        raise NoArticleError("no article found (the page lists teasers for other pages: "
+                             f"{listing} \"read more\" links)", result)
     whole = any(d.rule_id == "SEL005" for d in sel.decisions)
     floor = MIN_MAIN_ARTICLE_CHARS_DEFAULT if whole or result.kept and all(b.hint == "main" for b in result.kept) \
         else options.min_article_chars
@@ -74,6 +90,20 @@ def run(data: bytes | str, options: Options) -> Result:
         raise NoArticleError("no article found" + (f" (only {len(article.text)} characters of text)"
                                                     if article.text else ""), result)
     return result
+
+
+def _teaser_listing(blocks: list[Block], kept: list[int]) -> int:
+    """A section front or search page: what was kept is teaser blurbs, each followed within a few
+    blocks by a "Read more" link, with no paragraph of an article among them. Returns the number
+    of read-more links on the page when so, else 0."""
+    if not kept or any(len(blocks[i].text.split()) > TEASER_MAX_WORDS_DEFAULT for i in kept):
+        return 0   # (the usual article: answered without reading the rest of the page)
+    more = load_phrases("readmore")
+    links = [i for i, b in enumerate(blocks) if len(b.text) <= READ_MORE_MAX_CHARS and more.whole(b.text)]
+    if len(links) < LISTING_MIN_LINKS_DEFAULT:
+        return 0
+    followed = sum(1 for i in kept if any(i < j <= i + TEASER_LINK_GAP_DEFAULT for j in links))
+    return len(links) if followed >= LISTING_TEASER_SHARE_DEFAULT * len(kept) else 0
 
 
 def _assemble(blocks, sel, meta, html_meta, language, kind, options: Options) -> Article:

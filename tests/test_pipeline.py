@@ -40,3 +40,37 @@ def test_a_markdown_headline_ending_in_a_full_stop_is_the_title():
     # the same sentence as a plain paragraph of a text dump is prose, not a title
     art = stripper.strip("\n\n".join([head, *paras]), input_format="text")
     assert art.title != head
+
+
+TEASERS = [("Council delays vote on the downtown stadium",
+            "The mayor asked for more time to negotiate with the owners over who pays for the roads."),
+           ("Police name the driver in the Route 9 crash",
+            "The 34-year-old from Lakeview was taken to hospital with serious injuries on Tuesday."),
+           ("School board approves later start times",
+            "Classes will begin at 8:45 a.m. from next autumn after a two-year study of sleep."),
+           ("New bakery on Elm Street draws long lines",
+            "The owners spent ten years selling bread at the market before opening their first shop.")]
+
+
+def test_a_page_of_teasers_each_with_a_read_more_link_is_no_article():
+    units = [f"{head}\n{blurb}\n2 hours ago\nRead more" for head, blurb in TEASERS]
+    page = "Local News\n\nLatest\n\n" + "\n\n".join(units) + "\n\n© 2024 All rights reserved"
+    try:
+        stripper.strip(page, input_format="text")
+    except stripper.NoArticleError as e:
+        assert "teasers" in str(e)
+    else:
+        raise AssertionError("a listing of teasers was returned as an article")
+
+
+def test_an_article_beside_read_more_teasers_is_kept():
+    # the same teasers in a sidebar, and an article whose paragraphs are an article's
+    para = ("The harbour council approved the new sea wall on Tuesday evening after a long debate that "
+            "filled the public gallery until late into the night, and the vote was closer than expected. "
+            "Work is due to start in the spring and to last two years, the harbour master said, adding that "
+            "fishing boats would be moved to the north quay while the old wall is taken down in sections.")
+    units = [f"{head}\n{blurb}\nRead more" for head, blurb in TEASERS]
+    page = "Harbour council approves new sea wall\n\n" + "\n\n".join([para, para.replace("Tuesday", "Monday")]) \
+        + "\n\nMore news\n\n" + "\n\n".join(units)
+    art = stripper.strip(page, input_format="text")
+    assert "sea wall" in art.text

@@ -78,3 +78,36 @@ def test_a_short_wrapped_line_joins_its_lower_case_rest():
     text = "Lorem\n\n      Lorem\n      ipsum dolor sit amet.\nMenu\nitems here\n"
     assert blocks(text) == [(PARA, "Lorem"), (PARA, "Lorem ipsum dolor sit amet."), (PARA, "Menu"),
                             (PARA, "items here")]
+
+
+def test_a_share_or_interface_label_glued_to_a_line_is_split_off():
+    # the label runs into the byline, a menu word into the one before it
+    assert blocks("By Ellen ParkShare this article") == [(PARA, "By Ellen Park"), (PARA, "Share this article")]
+    assert blocks("Essential news, delivered dailyFollow us") == \
+        [(PARA, "Essential news, delivered daily"), (PARA, "Follow us")]
+    # a capital that starts no label stays: names, brands, identifiers
+    assert blocks("By Ellen ParkShare") == [(PARA, "By Ellen ParkShare")]
+    assert blocks("Visit McDonald today") == [(PARA, "Visit McDonald today")]
+    assert blocks("numberArticlesLeft") == [(PARA, "numberArticlesLeft")]
+
+
+def test_the_code_mark_scan_finds_exactly_the_lines_code_line_looks_at():
+    # CODE_MARK_RE over the joined lines must agree with CODE_ENDS / CODE_STARTS line by line
+    import random
+    from stripper.segment.text import CODE_ENDS, CODE_MARK_RE, CODE_STARTS
+    rnd = random.Random(7)
+    alphabet = "ab {}[]();=<>-/*#!$.\t"
+    for _ in range(5000):
+        lines = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 6))).strip() or "a" for _ in range(3)]
+        want = any(t.endswith(CODE_ENDS) or t.startswith(CODE_STARTS) for t in lines)
+        assert bool(CODE_MARK_RE.search("\n".join(lines))) == want, lines
+
+
+def test_only_the_end_of_a_line_is_read_for_a_glued_label(monkeypatch):
+    # a line of thousands of glued words asks about a label tail only near its end (linear time)
+    import stripper.segment.text as seg
+    asked = []
+    real = seg._label_tail
+    monkeypatch.setattr(seg, "_label_tail", lambda tail: asked.append(len(tail)) or real(tail))
+    seg.split_glued("menuItem" * 5000 + "Share this article", frozenset())
+    assert asked and len(asked) <= 10 and max(asked) <= seg.LABEL_MAX_CHARS

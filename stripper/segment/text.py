@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
+from ..phrases import load_phrases
 
 WS_RE = re.compile(r"[\s\u200b]+")   # every Unicode space (U+2028, U+1680, ...) and zero width
 ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -20,6 +21,8 @@ GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Þ][a-zà-ÿ])
 # lowercase letter and sentence end. Anchored on the capital, so the scan skips to capitals.
 GLUED_ANY_RE = re.compile(r"[A-ZÀ-Þ](?:(?<=[a-zà-ÿ][A-ZÀ-Þ])|(?<=[a-zà-ÿ][.!?][A-ZÀ-Þ]))")
 SENT_END = ".!?:;…\"”’»)]"
+LABEL_END = " .:!"   # what may follow a label glued at a line's end
+LABEL_MAX_CHARS = 40   # ... and its length (only the last few capitals of a line are looked at)
 CUT_LINE_MIN_CHARS = 40   # a line cut before a capital is a long one (source text wrapped at a width)
 WRAP_INDENT_MIN = 2        # ... and indented as page source is (a single space is an inline gap)
 ELEMENT_GAP = "   "   # three spaces inside a line: two elements of the page (see segment_text)
@@ -30,6 +33,9 @@ CODE_STARTS = ("}", "//", "/*", "#!", "$ ", ">>> ")
 # Template markup a page forgot to fill ("{{#count}}", "{% if %}"): junk, not a program listing.
 TEMPLATE_MARKS = ("{{", "}}", "{%", "%}")
 CODE_SYMBOLS = frozenset("(){}[];=<>+*/\\&|$")
+# A line that ends or starts as _code_line asks, found in all the lines at once (joined by
+# newlines): most pages have none, and one scan is cheaper than a test per line.
+CODE_MARK_RE = re.compile(r"(?:[{};\[(]|=>|->)$|^(?:\}|//|/\*|#!|\$ |>>> )", re.M)
 CODE_LINE_MAX_CHARS = 200
 CODE_RUN_MIN = 2
 CODE_STRONG_MIN = 1
@@ -96,10 +102,12 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
     if not GLUED_ANY_RE.search(text):
         return [text]
     cuts = [m.start() for m in GLUED_SENTENCE_RE.finditer(text)]
-    if stopwords:
-        for m in GLUED_WORD_RE.finditer(text):
-            if m.group(1).lower() in stopwords and _lower_token_before(text, m.start()):
-                cuts.append(m.start())
+    for m in GLUED_WORD_RE.finditer(text):
+        if stopwords and m.group(1).lower() in stopwords and _lower_token_before(text, m.start()):
+            cuts.append(m.start())
+        elif len(text) - m.start() <= LABEL_MAX_CHARS and _label_tail(text[m.start():]) \
+                and _word_before(text, m.start()).isalpha():
+            cuts.append(m.start())   # (after any word: "By Ellen ParkShare this article")
     if not cuts:
         return [text]
     parts, prev = [], 0
@@ -110,13 +118,27 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _lower_token_before(text: str, pos: int) -> bool:
-    """True when the token that ends at pos is a plain lowercase word ("month" in "monthThis"),
-    not part of a camelCase identifier ("numberArticlesLeft") or a template."""
+def _label_tail(tail: str) -> bool:
+    """The rest of a line, from a glued capital on, is a share or interface label and nothing
+    else ("By Ellen ParkShare this article": a byline with the share bar run into it)."""
+    hit = load_phrases("share").find(tail)
+    if hit is not None and hit[1] == 0 and len(hit[0]) == len(tail.rstrip(LABEL_END)):
+        return True
+    return load_phrases("ui").whole(tail) is not None
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The token (run of non-spaces) that ends at pos."""
     start = pos
     while start > 0 and not text[start - 1].isspace():
         start -= 1
-    left = text[start:pos]
+    return text[start:pos]
+
+
+def _lower_token_before(text: str, pos: int) -> bool:
+    """True when the token that ends at pos is a plain lowercase word ("month" in "monthThis"),
+    not part of a camelCase identifier ("numberArticlesLeft") or a template."""
+    left = _word_before(text, pos)
     return left.isalpha() and left.islower()
 
 
@@ -195,7 +217,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                     lines.append(lineno)
                 last_indent = indent if j == 0 and cell == 0 else -1
             gap = 0
-    if any(map(_code_line, texts)):
+    if CODE_MARK_RE.search("\n".join(texts)) and any(map(_code_line, texts)):
         texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines)
     texts, kinds, gaps, lines = _merge_fragments(texts, kinds, gaps, lines)
     return [Block(i, t, k, 0, 0, g, ln, "text") for i, t, k, g, ln in zip(range(len(texts)), texts, kinds, gaps, lines)]
@@ -596,6 +618,5 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     if in_fence and fence:
         out.append(("\n".join(fence).strip(), PRE, 0, 0, gap, fence_line))
     flush()
-    return [Block(index=i, text=t, kind=k, level=lv, link_chars=min(ln, len(t)), gap_before=g, line=li,
-                  origin="markdown")
+    return [Block(i, t, k, lv, min(ln, len(t)), g, li, "markdown")
             for i, (t, k, lv, ln, g, li) in enumerate(out) if t]
