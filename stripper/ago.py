@@ -9,10 +9,13 @@ from importlib import resources
 AGO_MAX_WORDS = 12   # a stamp is a short line, or ends one ("19 photos 3 minutes ago")
 AGO_MAX_CHARS = 120
 DIGIT_RE = re.compile(r"\d")
+DIGIT_SPACE_RE = re.compile(r"\d\s")
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[re.Pattern[str], dict[str, int]]:
+def _table() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
+    """The stamp pattern, the units in minutes, and a cheap pattern every stamp holds: a digit
+    and a space when every form writes "{n} {unit}" (the number, then the unit), else a digit."""
     units: dict[str, int] = {}
     forms: list[str] = []
     text = (resources.files("stripper") / "data" / "ago.txt").read_text(encoding="utf-8")
@@ -31,7 +34,8 @@ def _table() -> tuple[re.Pattern[str], dict[str, int]]:
         pat = r"\s+".join(words).replace(re.escape("{n}"), rf"(?P<n{k}>\d{{1,3}})") \
             .replace(re.escape("{unit}"), unit.format(k=k))
         alts.append(pat)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE), units
+    gate = DIGIT_SPACE_RE if forms and all("{n} {unit}" in f for f in forms) else DIGIT_RE
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE), units, gate
 
 
 def minutes_ago(text: str) -> int | None:
@@ -39,7 +43,9 @@ def minutes_ago(text: str) -> int | None:
     # (called on every block of a page: the cheap tests first, most lines fail them)
     if len(text) > AGO_MAX_CHARS or DIGIT_RE.search(text) is None or len(text.split()) > AGO_MAX_WORDS:
         return None
-    pattern, units = _table()
+    pattern, units, gate = _table()
+    if gate.search(text) is None:
+        return None
     m = pattern.search(text)
     if m is None:
         return None

@@ -472,3 +472,23 @@ def test_listing_flattened_onto_one_line_stays_but_markup_lines_do_not_count():
                            'expect(cow.greets("x")).eql("hi x"); }); });'] + ARTICLE[2:]
     text = run("\n\n".join(paras), Options(input_format="text")).article.text
     assert 'var expect = chai.expect;' in text and text.endswith("near the islands.")
+
+
+def test_the_cheap_age_test_passes_every_stamp_the_pattern_reads():
+    # every form writes the number, then whitespace: a line with no digit before a space holds no stamp
+    import re
+    from stripper.ago import DIGIT_RE, _table
+    pattern, units, gate = _table()
+    for unit in units:
+        for stamp in (f"{n}{sp}{unit} ago" for n in (1, 12, 300) for sp in (" ", "\t", "\u00a0", "  ")):
+            if pattern.search(stamp):
+                assert gate.search(stamp), stamp
+    forms = [f.replace("{n}", "7").replace("{unit}", "hours") for f in
+             re.findall(r"^form (.+)$", _data(), re.M)]
+    assert forms and all(pattern.search(f) and gate.search(f) for f in forms)
+    assert gate is not DIGIT_RE   # (the data file's forms all write "{n} {unit}")
+
+
+def _data():
+    from importlib import resources
+    return (resources.files("stripper") / "data" / "ago.txt").read_text(encoding="utf-8")
