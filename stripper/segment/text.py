@@ -33,9 +33,10 @@ CODE_STARTS = ("}", "//", "/*", "#!", "$ ", ">>> ")
 # Template markup a page forgot to fill ("{{#count}}", "{% if %}"): junk, not a program listing.
 TEMPLATE_MARKS = ("{{", "}}", "{%", "%}")
 CODE_SYMBOLS = frozenset("(){}[];=<>+*/\\&|$")
-# A line that ends or starts as _code_line asks, found in all the lines at once (joined by
-# newlines): most pages have none, and one scan is cheaper than a test per line.
-CODE_MARK_RE = re.compile(r"(?:[{};\[(]|=>|->)$|^(?:\}|//|/\*|#!|\$ |>>> )", re.M)
+# The last and first characters of CODE_ENDS and CODE_STARTS: a page none of whose lines ends or
+# starts with one has no code line (two set operations over the lines instead of a test per line).
+CODE_END_CHARS = frozenset(e[-1] for e in CODE_ENDS)
+CODE_START_CHARS = frozenset(s[0] for s in CODE_STARTS)
 CODE_LINE_MAX_CHARS = 200
 CODE_RUN_MIN = 2
 CODE_STRONG_MIN = 1
@@ -217,7 +218,8 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                     lines.append(lineno)
                 last_indent = indent if j == 0 and cell == 0 else -1
             gap = 0
-    if CODE_MARK_RE.search("\n".join(texts)) and any(map(_code_line, texts)):
+    if (not CODE_END_CHARS.isdisjoint({t[-1] for t in texts}) or not CODE_START_CHARS.isdisjoint({t[0] for t in texts})) \
+            and any(map(_code_line, texts)):
         texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines)
     texts, kinds, gaps, lines = _merge_fragments(texts, kinds, gaps, lines)
     return [Block(i, t, k, 0, 0, g, ln, "text") for i, t, k, g, ln in zip(range(len(texts)), texts, kinds, gaps, lines)]
