@@ -500,7 +500,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     def flush():
         nonlocal para, para_links, gap
         if para:
-            joined = clean_line(" ".join(para))
+            joined = " ".join(para)   # (each line is clean_line()'s output and not empty: so is this)
             if joined:
                 for j, piece in enumerate(split_glued(joined, stopwords)):
                     out.append((piece, PARA, 0, para_links if j == 0 else 0, gap if j == 0 else 0, para_line))
