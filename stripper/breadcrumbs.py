@@ -18,8 +18,10 @@ TRAIL_MAX_CRUMBS_DEFAULT = 6    # more: a menu with separators, not a trail
 SECTION_MAX_WORDS_DEFAULT = 4
 SECTION_MAX_CHARS_DEFAULT = 40
 
-SEPARATOR_RE = re.compile(r"\s*(?:>>|[>»›→|]|\s/\s|(?<=\w)/(?=\w))\s*")
+# (no spaces in the pattern: a run of spaces costs nothing to scan; crumbs are stripped instead)
+SEPARATOR_RE = re.compile(r">>|[>»›→|]|(?<=\s)/(?=\s)|(?<=\w)/(?=\w)")
 SEPARATORS = (">>", "»", "›", ">", "→", "|", "/")
+CRUMB_EDGES = " \t\u00a0:"
 # "You are here:" and its kind open a trail
 HERE_RE = re.compile(r"^(?:you are here|sie sind hier|vous êtes ici|está aquí|usted está aquí|"
                      r"sei qui|u bevindt zich hier|jesteś tutaj)\s*:?\s*", re.I)
@@ -55,8 +57,8 @@ def crumbs(text: str) -> list[str]:
         return [text] if text else []
     top = max(seps.values())
     sep = next(s for s in SEPARATORS if seps.get(s) == top)   # (a tie: the first in SEPARATORS)
-    return [c.strip(" :") for c in SEPARATOR_RE.split(text) if c.strip(" :")] if len(seps) == 1 \
-        else [c.strip(" :") for c in text.split(sep) if c.strip(" :")]
+    parts = SEPARATOR_RE.split(text) if len(seps) == 1 else text.split(sep)
+    return [c.strip(CRUMB_EDGES) for c in parts if c.strip(CRUMB_EDGES)]
 
 
 def section(blocks: list[Block], decisions: list[Decision], start: int, title: str | None) -> tuple[str, int] | None:
