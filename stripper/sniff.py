@@ -50,12 +50,8 @@ META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-zA-
 # charset detection: they are UTF-8 with a few bad sequences (replaced), or mostly-ASCII cp1252
 # text with a few accented letters or curly quotes.
 MOSTLY_UTF8_ERROR_RATE = 0.01
-# A run of non-ASCII bytes, and one that is well-formed UTF-8 (the lead byte fixes the length:
-# no backtracking).
+# A run of non-ASCII bytes (whether it is UTF-8: _utf8).
 HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
-UTF8_RUN_RE = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-                         rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
-                         rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})+")
 # What the non-ASCII bytes of mostly-ASCII Western text are in cp1252, besides letters: quotes,
 # dashes, the ellipsis, currency and common signs. (0xFF, ÿ, is left out: it is the usual stray
 # byte of binary padding, and next to never in such text.)
@@ -204,6 +200,16 @@ def _detect(data: bytes) -> str | None:
     return CHARSET_ALIASES.get(enc.replace("_", "-"), enc)
 
 
+def _utf8(run: bytes) -> bool:
+    """A run of bytes 0x80-0xff is UTF-8: whole characters, no overlong form, no surrogate, none
+    above U+10FFFF (what the strict decoder accepts, in one linear pass)."""
+    try:
+        run.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _reads_as_cp1252(data: bytes) -> bool:
     """True when the non-ASCII bytes of data are cp1252 text, not broken UTF-8: more runs of
     them are not UTF-8 than are, and each such run is short and reads in cp1252 as letters
@@ -211,7 +217,7 @@ def _reads_as_cp1252(data: bytes) -> bool:
     utf8 = legacy = 0
     for m in HIGH_RUN_RE.finditer(data):
         run = m.group()
-        if UTF8_RUN_RE.fullmatch(run):
+        if _utf8(run):
             utf8 += 1
             continue
         if len(run) > CP1252_MAX_RUN:

@@ -114,3 +114,11 @@ def test_declared_utf8_with_a_few_bad_bytes_stays_utf8():
 def test_valid_utf8_is_always_utf8():
     text = ENGLISH + "The café served crème brûlée. “Quoted” – Ãœ looks odd but is valid."
     assert sniff.decode(text.encode()) == (text, "utf-8")
+
+
+def test_a_run_of_high_bytes_is_utf8_only_when_well_formed():
+    from stripper.sniff import _utf8
+    assert _utf8("é".encode()) and _utf8("ü€𝄞".encode()) and _utf8("ü".encode() * 500_000)
+    # a lone lead or continuation byte, an overlong form, a surrogate, above U+10FFFF
+    for bad in (b"\xe9", b"\x80", b"\xc0\xaf", b"\xe0\x80\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xff"):
+        assert not _utf8(bad), bad
