@@ -11,6 +11,7 @@ from collections import Counter
 
 from .dates import month_names
 from .model import Block, Decision
+from .phrases import fold_text
 
 TRAIL_LOOKBEHIND_DEFAULT = 20   # blocks before the article's first block where its trail may sit
 TRAIL_LOOKAHEAD_DEFAULT = 2     # ... and after it (a trail under the headline)
@@ -30,21 +31,17 @@ PAGE_CRUMBS = frozenset({"正文", "详情", "詳細", "本文", "article", "art
 ELLIPSIS_END = ("...", "…")
 
 
-def _fold(s: str) -> str:
-    return " ".join(s.casefold().split())
-
-
 def _is_page(crumb: str, title: str | None) -> bool:
     """The crumb names the page: its headline (whole, cut short with an ellipsis, or the crumb a
     shortened headline), or a word for an article."""
-    c = _fold(crumb)
+    c = fold_text(crumb)
     if c in PAGE_CRUMBS:
         return True
     if crumb.endswith(ELLIPSIS_END):
         return True   # "Histo-Monte: Pis ...": a headline cut short
     if not title:
         return False
-    t = _fold(title)
+    t = fold_text(title)
     return c == t or t.startswith(c) and len(c) >= 12 or c.startswith(t)
 
 

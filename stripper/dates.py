@@ -78,7 +78,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
                 continue   # (no match without them: "2020年3月5日" needs its 年, "05.03.2020" a dot)
         if pat.groupindex.get("mn") and needles is not None:
             if months is None:
-                months = _holds(low, (needles,)) or _fold_odd(low)   # (phrases.may_hold)
+                months = _holds(low, (needles,)) or (_fold_odd(low) if odd is None else odd)
             if not months:
                 continue   # (no match without a month name)
         for m in pat.finditer(text):

@@ -30,6 +30,11 @@ _WORD_RE = re.compile(r"[^\W_]+")   # as rules.WORD_RE: gate words and block tok
 _EDGE_PUNCT = " \t\u00a0.,:;!?|·•…–—-_*#>()[]{}\"'“”‘’«»"
 
 
+def fold_text(text: str) -> str:
+    """Case folded, whitespace runs as single spaces: two texts that differ only so compare equal."""
+    return " ".join(text.casefold().split())
+
+
 def normalize_block(text: str) -> str:
     """Lowercased, whitespace collapsed, edge punctuation stripped: what '=' entries match."""
     return " ".join(text.lower().split()).strip(_EDGE_PUNCT)
@@ -140,7 +145,8 @@ def regex_needles(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] |
 
 def word_needles(words) -> tuple[str, ...] | None:
     """Needles of an alternation of literal words searched with re.IGNORECASE: a match holds one
-    of them (may_hold(text, (needles,)) tells). None when a word has a character that cannot be one."""
+    of them (_holds(text.lower(), (needles,)) or _fold_odd tells). None when a word has a character
+    that cannot be one."""
     out = set()
     for w in words:
         cs = [_needle_char(c) for c in w]
@@ -150,13 +156,9 @@ def word_needles(words) -> tuple[str, ...] | None:
     return _minimal(frozenset(out)) or None
 
 
-def may_hold(text: str, needle_sets: tuple[tuple[str, ...], ...]) -> bool:
-    """False only when the text, ignoring case as re.IGNORECASE does, misses every needle of a set."""
-    low = text.lower()
-    return _holds(low, needle_sets) or _fold_odd(low)
-
-
 def _holds(low: str, needle_sets: tuple[tuple[str, ...], ...]) -> bool:
+    """The text lowered holds a needle of every set. False tells that no match is there, ignoring
+    case as re.IGNORECASE does, unless _fold_odd(low) (a character needles cannot vouch for)."""
     for needles in needle_sets:
         for n in needles:
             if n in low:

@@ -22,6 +22,8 @@ from importlib import resources
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .phrases import fold_text
+
 # An element is article text, not furniture, when its paragraphs of at least
 # PROSE_PARAGRAPH_CHARS_DEFAULT characters (with little link text) add up to this many
 # characters. Chosen on the development corpus: cookie banners, paywall prompts, ads, share
@@ -402,17 +404,13 @@ def protect_selector() -> str:
     return ", ".join(data_lines("protect.txt"))
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def protected_nodes(tree: LexborHTMLParser, headline: str | None) -> list[LexborNode]:
     """Elements holding the article: protect.txt selectors, and h1/h2 elements whose text is the headline."""
     nodes = list(tree.css(protect_selector()))
     if headline:
-        want = _fold(headline)
+        want = fold_text(headline)
         for h in tree.css("h1, h2"):
-            t = _fold(h.text(deep=True))
+            t = fold_text(h.text(deep=True))
             if t and (t == want or (len(t) >= 20 and (t in want or want in t))):
                 nodes.append(h)
     return nodes

@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from collections.abc import Iterable
 from typing import Callable
 
 from ..language import lower_words
@@ -188,19 +187,25 @@ class RuleContext:
         if needles is None:
             return list(range(len(self.blocks)))
         low, starts = self._lowered()
-        out, last = [], len(starts) - 1
-        find = low.find
         ascii_page = low.isascii()
+        out: list[int] = []
         for n in needles:
-            if ascii_page and not n.isascii():
-                continue
-            at = find(n)
-            while at >= 0:
-                k = bisect_right(starts, at) - 1
-                out.append(k)
-                if k >= last:
-                    break
-                at = find(n, starts[k + 1])
+            if not ascii_page or n.isascii():
+                out += self.holding(n)
+        return out
+
+    def holding(self, needle: str) -> list[int]:
+        """The indices of the blocks whose text lowered holds the needle (no NUL in it), in
+        order: one search from each block holding it to the next block."""
+        low, starts = self._lowered()
+        out, last, find = [], len(starts) - 1, low.find
+        at = find(needle)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            out.append(k)
+            if k >= last:
+                break
+            at = find(needle, starts[k + 1])
         return out
 
     def with_words(self, words: frozenset[str] | None, max_words: int | None = None) -> list[int]:
@@ -423,8 +428,7 @@ class _Plan:
         got: dict[int, int] = {}
         rules, get = self.rules, got.get
         if self.by_needle:
-            low, starts = ctx._lowered()
-            ascii_page, find, last = low.isascii(), low.find, len(starts) - 1
+            ascii_page = ctx._lowered()[0].isascii()
             vocab = None
             for n, bits, wordlike in self.by_needle:
                 if ascii_page and not n.isascii():
@@ -437,13 +441,8 @@ class _Plan:
                         vocab = "\x00".join(set().union(*ctx.word_lists))
                     if n not in vocab:
                         continue
-                at = find(n)
-                while at >= 0:
-                    k = bisect_right(starts, at) - 1
+                for k in ctx.holding(n):
                     got[k] = get(k, 0) | bits
-                    if k >= last:
-                        break
-                    at = find(n, starts[k + 1])
         for pos in self.checked:
             cands = rules[pos].candidates
             if cands is None:
