@@ -112,3 +112,38 @@ def test_only_the_end_of_a_line_is_read_for_a_glued_label(monkeypatch):
     monkeypatch.setattr(seg, "_label_tail", lambda tail: asked.append(len(tail)) or real(tail))
     seg.split_glued("menuItem" * 5000 + "Share this article", frozenset())
     assert asked and len(asked) <= 10 and max(asked) <= seg.LABEL_MAX_CHARS
+
+
+def test_one_glued_pattern_finds_the_places_of_the_two():
+    # split_glued scans with GLUED_RE alone: its cuts are those the two patterns it stands for
+    # (GLUED_SENTENCE_RE, GLUED_WORD_RE and its group) give, on lines made to hold many of both
+    import random
+    import stripper.segment.text as seg
+
+    def reference(text, stopwords):
+        cuts = [m.start() for m in seg.GLUED_SENTENCE_RE.finditer(text)]
+        for m in seg.GLUED_WORD_RE.finditer(text):
+            if stopwords and m.group(1).lower() in stopwords and seg._lower_token_before(text, m.start()):
+                cuts.append(m.start())
+            elif len(text) - m.start() <= seg.LABEL_MAX_CHARS and seg._label_tail(text[m.start():]) \
+                    and seg._word_before(text, m.start()).isalpha():
+                cuts.append(m.start())
+        if not cuts:
+            return [text]
+        parts, prev = [], 0
+        for c in sorted(set(cuts)):
+            parts.append(text[prev:c])
+            prev = c
+        parts.append(text[prev:])
+        return [p.strip() for p in parts if p.strip()]
+
+    rnd = random.Random(11)
+    pieces = ["a", "b", "é", "ÿ", "÷", "A", "T", "À", "Þ", "×", ".", "!", "?", " ", "1", "This", "The",
+              "is", "Share this article", "Follow us", "month", "Is"]
+    stop = frozenset({"this", "the", "is"})
+    for _ in range(30000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14)))
+        for sw in (stop, frozenset()):
+            assert seg.split_glued(text, sw) == reference(text, sw), text
+            if not seg.GLUED_RE.search(text):
+                assert reference(text, sw) == [text], text

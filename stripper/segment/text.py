@@ -6,6 +6,8 @@ Everything here is linear in the input: no regex can backtrack over more than a 
 from __future__ import annotations
 
 import re
+from functools import partial
+from itertools import count, repeat
 
 from ..model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
 from ..phrases import load_phrases
@@ -17,9 +19,13 @@ BULLET_RE = re.compile(r"^(?:[•·▪►▸◦‣●○■□✓✔–—]|[*+-
 GLUED_WORD_RE = re.compile(r"(?<=[a-zà-ÿ]{2})(?=([A-ZÀ-Þ][a-zà-ÿ]+))")
 # A sentence end glued to the next sentence ("world.The", "here!Next").
 GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Þ][a-zà-ÿ])")
-# Cheap test before the two splitters: a capital right after a lowercase letter, or after a
-# lowercase letter and sentence end. Anchored on the capital, so the scan skips to capitals.
-GLUED_ANY_RE = re.compile(r"[A-ZÀ-Þ](?:(?<=[a-zà-ÿ][A-ZÀ-Þ])|(?<=[a-zà-ÿ][.!?][A-ZÀ-Þ]))")
+# Both in one pattern that split_glued scans a line with: it opens on the capital, so the search
+# skips from capital to capital (the two above open with lookbehinds: tried at every character).
+# A match of one character is a GLUED_SENTENCE_RE place; a longer one a GLUED_WORD_RE place and
+# its group (the capitalised word). The two cannot share a place (the character before the
+# capital is a letter or a sentence end), and no capital lies inside a word match: finditer
+# finds every place of the two patterns, in order.
+GLUED_RE = re.compile(r"[A-ZÀ-Þ](?:(?<=[a-zà-ÿ]{2}[.!?][A-ZÀ-Þ])(?=[a-zà-ÿ])|(?<=[a-zà-ÿ]{2}[A-ZÀ-Þ])[a-zà-ÿ]+)")
 SENT_END = ".!?:;…\"”’»)]"
 LABEL_END = " .:!"   # what may follow a label glued at a line's end
 LABEL_MAX_CHARS = 40   # ... and its length (only the last few capitals of a line are looked at)
@@ -86,6 +92,18 @@ MD_TITLE_MAX_LINES_DEFAULT = 30
 MD_DATA_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\(data:[^)\n]*\)")
 
 
+# Blocks are built by tuple.__new__ straight from their fields, in Block._fields order (the named
+# tuple's own __new__ is a Python function: a call per block, twice the cost). _make_blocks
+# gives every field, as Block(...) with the same values would have it.
+_new_block = partial(tuple.__new__, Block)
+assert Block._fields == ("index", "text", "kind", "level", "link_chars", "gap_before", "line", "origin", "hint")
+
+
+def _make_blocks(texts, kinds, levels, links, gaps, lines, origin: str) -> list[Block]:
+    """Block(i, text, kind, level, link_chars, gap, line, origin) for each i, no hint."""
+    return list(map(_new_block, zip(count(), texts, kinds, levels, links, gaps, lines, repeat(origin), repeat(""))))
+
+
 def clean_line(line: str) -> str:
     if not line.isascii():
         line = ZERO_WIDTH_RE.sub("", line)
@@ -99,20 +117,24 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
 
     A lowercase run followed directly by a capitalised word is split only when that word is
     a stopword of the page language ("monthThis is"), so brand names (iPhone, YouTube,
-    McDonald) stay whole; a sentence end glued to a capital ("world.The") is always split."""
-    if not GLUED_ANY_RE.search(text):
-        return [text]
-    cuts = [m.start() for m in GLUED_SENTENCE_RE.finditer(text)]
-    for m in GLUED_WORD_RE.finditer(text):
-        if stopwords and m.group(1).lower() in stopwords and _lower_token_before(text, m.start()):
-            cuts.append(m.start())
-        elif len(text) - m.start() <= LABEL_MAX_CHARS and _label_tail(text[m.start():]) \
-                and _word_before(text, m.start()).isalpha():
-            cuts.append(m.start())   # (after any word: "By Ellen ParkShare this article")
+    McDonald) stay whole; a sentence end glued to a capital ("world.The") is always split.
+    (A line GLUED_RE finds nothing in is returned whole: callers may ask that first.)"""
+    first = GLUED_RE.search(text)
+    if first is None:
+        return [text]   # (the usual line: one scan, no iterator)
+    cuts = []
+    for m in GLUED_RE.finditer(text, first.start()):
+        at = m.start()
+        if m.end() - at == 1:
+            cuts.append(at)   # a sentence end glued to a capital
+        elif stopwords and m.group().lower() in stopwords and _lower_token_before(text, at):
+            cuts.append(at)
+        elif len(text) - at <= LABEL_MAX_CHARS and _label_tail(text[at:]) and _word_before(text, at).isalpha():
+            cuts.append(at)   # (after any word: "By Ellen ParkShare this article")
     if not cuts:
         return [text]
     parts, prev = [], 0
-    for c in sorted(set(cuts)):
+    for c in cuts:   # (in order, each once)
         parts.append(text[prev:c])
         prev = c
     parts.append(text[prev:])
@@ -171,7 +193,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     lines: list[int] = []
     gap = 0
     lineno = 0
-    bullet, glued, zw_sub = BULLET_RE.match, GLUED_ANY_RE.search, ZERO_WIDTH_RE.sub
+    bullet, glued, zw_sub = BULLET_RE.match, GLUED_RE.search, ZERO_WIDTH_RE.sub
     indent = last_indent = -1
     for raw in text.split("\n"):
         lineno += 1
@@ -222,7 +244,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
             and any(map(_code_line, texts)):
         texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines)
     texts, kinds, gaps, lines = _merge_fragments(texts, kinds, gaps, lines)
-    return [Block(i, t, k, 0, 0, g, ln, "text") for i, t, k, g, ln in zip(range(len(texts)), texts, kinds, gaps, lines)]
+    return _make_blocks(texts, kinds, repeat(0), repeat(0), gaps, lines, "text")
 
 
 def _fragment(s: str, kind: str) -> bool:
@@ -620,5 +642,8 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     if in_fence and fence:
         out.append(("\n".join(fence).strip(), PRE, 0, 0, gap, fence_line))
     flush()
-    return [Block(i, t, k, lv, min(ln, len(t)), g, li, "markdown")
-            for i, (t, k, lv, ln, g, li) in enumerate(out) if t]
+    out = [o for o in out if o[0]]
+    if not out:
+        return []
+    texts, kinds, levels, links, gaps, lines = zip(*out)
+    return _make_blocks(texts, kinds, levels, map(min, links, map(len, texts)), gaps, lines, "markdown")
