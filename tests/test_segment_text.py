@@ -147,3 +147,29 @@ def test_one_glued_pattern_finds_the_places_of_the_two():
             assert seg.split_glued(text, sw) == reference(text, sw), text
             if not seg.GLUED_RE.search(text):
                 assert reference(text, sw) == [text], text
+
+
+def test_a_line_found_clean_already_is_what_cleaning_gives():
+    # clean_line and segment_text return a printable line with single inner spaces as it is:
+    # every character the cleaning removes or cuts at must be unprintable (but the space)
+    import random
+    import sys
+    import stripper.segment.text as seg
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if c != " " and (c.isspace() or seg.ZERO_WIDTH_RE.match(c)):
+            assert not c.isprintable(), hex(ord(c))
+
+    def reference(line):
+        return " ".join(seg.ZERO_WIDTH_RE.sub("", line).split())
+
+    rnd = random.Random(5)
+    alphabet = ["a", "B", "é", "中", ".", " ", " ", "\t", "\r", "\u00a0", "\u200b", "\u00ad", "\ufeff",
+                "\u2028", "\u3000", "\x1c", "\x85"]
+    for _ in range(20000):
+        line = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8)))
+        assert seg.clean_line(line) == reference(line), repr(line)
+        if seg._clean_already(line):
+            assert reference(line) == line, repr(line)
+        # (segment_text's own copy of the test: one line, nothing glued, "x" before any bullet)
+        if "B" not in line and "." not in line:
+            assert " ".join(b.text for b in seg.segment_text("x" + line)) == reference("x" + line), repr(line)

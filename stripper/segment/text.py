@@ -104,7 +104,17 @@ def _make_blocks(texts, kinds, levels, links, gaps, lines, origin: str) -> list[
     return list(map(_new_block, zip(count(), texts, kinds, levels, links, gaps, lines, repeat(origin), repeat(""))))
 
 
+def _clean_already(line: str) -> bool:
+    """True when clean_line(line) is line: it holds no zero width and no space but " " (every
+    character str.split() cuts at, and every one ZERO_WIDTH_RE removes, is unprintable, the
+    space aside), no two spaces in a row and none at either end. Most lines are so, and this is
+    cheaper than the split and join."""
+    return line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
+
+
 def clean_line(line: str) -> str:
+    if _clean_already(line):
+        return line
     if not line.isascii():
         line = ZERO_WIDTH_RE.sub("", line)
     # Once the zero widths are gone, str.split() cuts at exactly WS_RE's runs (every Unicode
@@ -192,11 +202,9 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     gaps: list[int] = []
     lines: list[int] = []
     gap = 0
-    lineno = 0
     bullet, glued, zw_sub = BULLET_RE.match, GLUED_RE.search, ZERO_WIDTH_RE.sub
     indent = last_indent = -1
-    for raw in text.split("\n"):
-        lineno += 1
+    for lineno, raw in enumerate(text.split("\n"), 1):
         if not raw or raw.isspace():
             # (str.split() cuts at exactly the characters isspace() is true of: the line cleans
             # to nothing, and a run of spaces holds no cell, so it is one blank line)
@@ -215,7 +223,11 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
             if not any(c.lstrip().startswith(CODE_COMMENT_MARKS) for c in parts[1:]):
                 cells = parts or ("",)
         for cell, line in enumerate(cells):
-            s = " ".join((line if line.isascii() else zw_sub("", line)).split())   # clean_line(), inlined
+            # clean_line(), inlined (_clean_already too)
+            if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+                s = line
+            else:
+                s = " ".join((line if line.isascii() else zw_sub("", line)).split())
             if not s:
                 gap += 1
                 continue
@@ -225,20 +237,31 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                 kind, s = ITEM, s[m.end():].strip()
             elif "\t" in line and len(line.strip().split("\t")) > 2:
                 kind = TABLE
-            for j, piece in enumerate(split_glued(s, stopwords) if glued(s) else (s,)):
-                # a line that is the rest of the previous line's sentence joins it
-                # (unwrapped, only a line that starts in lower case continues: _continues is asked
-                # only then)
-                if (j == 0 and cell == 0 and gap == 0 and kind == PARA and texts and kinds[-1] == PARA
-                        and ((wrapped := indent >= WRAP_INDENT_MIN and indent == last_indent) or piece[0].islower())
-                        and _continues(texts[-1], piece, stopwords, wrapped)):
-                    texts[-1] += " " + piece
-                else:
+            # Glued elements: the first piece goes on as the line would; the others are
+            # paragraphs of their own (split_glued gives at least one piece of a line not empty).
+            pieces = split_glued(s, stopwords) if glued(s) else None
+            if pieces is not None:
+                s = pieces[0]
+            # a line that is the rest of the previous line's sentence joins it
+            # (unwrapped, only a line that starts in lower case continues: _continues is asked
+            # only then)
+            if (cell == 0 and gap == 0 and kind == PARA and texts and kinds[-1] == PARA
+                    and ((wrapped := indent >= WRAP_INDENT_MIN and indent == last_indent) or s[0].islower())
+                    and _continues(texts[-1], s, stopwords, wrapped)):
+                texts[-1] += " " + s
+            else:
+                texts.append(s)
+                kinds.append(kind)
+                gaps.append(gap)
+                lines.append(lineno)
+            last_indent = indent if cell == 0 else -1
+            if pieces is not None and len(pieces) > 1:
+                for piece in pieces[1:]:
                     texts.append(piece)
-                    kinds.append(kind if j == 0 else PARA)
-                    gaps.append(gap if j == 0 else 0)
+                    kinds.append(PARA)
+                    gaps.append(0)
                     lines.append(lineno)
-                last_indent = indent if j == 0 and cell == 0 else -1
+                last_indent = -1
             gap = 0
     if (not CODE_END_CHARS.isdisjoint({t[-1] for t in texts}) or not CODE_START_CHARS.isdisjoint({t[0] for t in texts})) \
             and any(map(_code_line, texts)):
@@ -258,6 +281,11 @@ def _fragment(s: str, kind: str) -> bool:
 def _merge_fragments(texts, kinds, gaps, lines):
     """Runs of at least FRAGMENT_RUN_MIN fragments, blank lines between them or not, as one
     block ("A = A H" rather than five one-letter blocks that each count as boilerplate)."""
+    # A fragment is a short text: a page with no FRAGMENT_RUN_MIN short texts in a row has no run
+    # (the usual page: one pass in C over the lengths instead of a test per block).
+    short = bytes(map(FRAGMENT_MAX_CHARS.__ge__, map(len, texts)))   # 1 where len(t) <= FRAGMENT_MAX_CHARS
+    if b"\x01" * FRAGMENT_RUN_MIN not in short:
+        return texts, kinds, gaps, lines
     run = 0
     for t, k in zip(texts, kinds):
         run = run + 1 if len(t) <= FRAGMENT_MAX_CHARS and _fragment(t, k) else 0
