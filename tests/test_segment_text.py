@@ -168,8 +168,6 @@ def test_a_line_found_clean_already_is_what_cleaning_gives():
     for _ in range(20000):
         line = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8)))
         assert seg.clean_line(line) == reference(line), repr(line)
-        if seg._clean_already(line):
-            assert reference(line) == line, repr(line)
         # (segment_text's own copy of the test: one line, nothing glued, "x" before any bullet)
         if "B" not in line and "." not in line:
             assert " ".join(b.text for b in seg.segment_text("x" + line)) == reference("x" + line), repr(line)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import partial
 from itertools import count, repeat
+from operator import itemgetter
 
 from ..model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
 from ..phrases import load_phrases
@@ -104,16 +105,12 @@ def _make_blocks(texts, kinds, levels, links, gaps, lines, origin: str) -> list[
     return list(map(_new_block, zip(count(), texts, kinds, levels, links, gaps, lines, repeat(origin), repeat(""))))
 
 
-def _clean_already(line: str) -> bool:
-    """True when clean_line(line) is line: it holds no zero width and no space but " " (every
-    character str.split() cuts at, and every one ZERO_WIDTH_RE removes, is unprintable, the
-    space aside), no two spaces in a row and none at either end. Most lines are so, and this is
-    cheaper than the split and join."""
-    return line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
-
-
 def clean_line(line: str) -> str:
-    if _clean_already(line):
+    # A line already clean is returned as it is (most lines are; the test is cheaper than the
+    # split and join): it is printable, so it holds no zero width and no space but " " (every
+    # character str.split() cuts at, and every one ZERO_WIDTH_RE removes, is unprintable, the
+    # space aside), with no two spaces in a row and none at either end.
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
         return line
     if not line.isascii():
         line = ZERO_WIDTH_RE.sub("", line)
@@ -223,7 +220,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
             if not any(c.lstrip().startswith(CODE_COMMENT_MARKS) for c in parts[1:]):
                 cells = parts or ("",)
         for cell, line in enumerate(cells):
-            # clean_line(), inlined (_clean_already too)
+            # clean_line(), inlined
             if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
                 s = line
             else:
@@ -263,7 +260,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                     lines.append(lineno)
                 last_indent = -1
             gap = 0
-    if (not CODE_END_CHARS.isdisjoint({t[-1] for t in texts}) or not CODE_START_CHARS.isdisjoint({t[0] for t in texts})) \
+    if (not CODE_END_CHARS.isdisjoint(map(itemgetter(-1), texts)) or not CODE_START_CHARS.isdisjoint(map(itemgetter(0), texts))) \
             and any(map(_code_line, texts)):
         texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines)
     texts, kinds, gaps, lines = _merge_fragments(texts, kinds, gaps, lines)
