@@ -381,13 +381,9 @@ def _sub_bounded(fast: re.Pattern, exact: re.Pattern, repl, s: str) -> str:
     return "".join(parts)
 
 
-def strip_markdown_inline(s: str) -> tuple[str, int]:
-    """Remove images, unwrap links (counting their characters), drop emphasis and escapes.
-    Each pattern runs only on a line holding the characters it needs (most lines hold none)."""
-    if "![" in s:
-        if "](data:" in s:
-            s = MD_DATA_IMAGE_RE.sub("", s)
-        s = _sub_bounded(MD_IMAGE_FAST_RE, MD_IMAGE_RE, "", s)
+def _unwrap_inline_links(s: str) -> tuple[str, int]:
+    """Links, reference links and autolinks unwrapped (their text kept, stripped), and the
+    characters of their texts."""
     link_chars = 0
 
     def unwrap(m: re.Match) -> str:
@@ -407,6 +403,19 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
         s = MD_REF_LINK_RE.sub(unwrap, s)
     if "<" in s:
         s = MD_AUTOLINK_RE.sub(unwrap, s)
+    return s, link_chars
+
+
+def strip_markdown_inline(s: str) -> tuple[str, int]:
+    """Remove images, unwrap links (counting their characters), drop emphasis and escapes.
+    Each pattern runs only on a line holding the characters it needs (most lines hold none)."""
+    if "![" in s:
+        if "](data:" in s:
+            s = MD_DATA_IMAGE_RE.sub("", s)
+        s = _sub_bounded(MD_IMAGE_FAST_RE, MD_IMAGE_RE, "", s)
+    link_chars = 0
+    if "](" in s or "][" in s or "<" in s:   # (the patterns below need these)
+        s, link_chars = _unwrap_inline_links(s)
     if "*" in s or "__" in s:
         s = MD_EMPH_RE.sub(_emphasised, s)
     if "_" in s:
