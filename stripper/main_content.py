@@ -416,7 +416,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             del ends[i]
     own: list[Decision] = []
     code = code_runs(blocks, first, feats)
-    gallery = gallery_slides(blocks) + ticker_runs(blocks)
+    slides = gallery_slides(blocks)
     footer = frozenset(d.index for d in decisions if d.rule_id == "FTR001")
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
@@ -428,6 +428,12 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         base = classify_blocks(blocks, first, feats, cjk, o)
         for i in code:
             base[i] = CODE
+        # A slideshow or ticker is left out only after GALLERY_AFTER_WORDS of good text (below), which
+        # base[:start] does not hold (and setting blocks BAD only lowers the count): the ticker runs
+        # beginning there can be left unsought. (Word counts are integers, so the running total is
+        # the sum below exactly; CJK weights are not, and their tickers are all sought.)
+        start = 0 if cjk else _good_words_end(base, words, GALLERY_AFTER_WORDS_DEFAULT)
+        gallery = slides + ticker_runs(blocks, start) if start < len(blocks) else slides
         for lo, hi in gallery:
             # A slideshow or a news ticker after an article is other stories; a slideshow page
             # is its own article, and so is a live report that opens with its first entries.
@@ -569,14 +575,33 @@ def gallery_slides(blocks: list[Block]) -> list[tuple[int, int]]:
     return out
 
 
-def ticker_runs(blocks: list[Block]) -> list[tuple[int, int]]:
+def _good_words_end(base: list[str], words: list[int], need: int) -> int:
+    """The end of the shortest prefix of the page whose good blocks hold `need` words (the page's
+    length when the whole page holds fewer)."""
+    total = 0
+    for i, c in enumerate(base):
+        if c == GOOD:
+            total += words[i]
+            if total >= need:
+                return i + 1
+    return len(base)
+
+
+def ticker_runs(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]:
     """The blocks of a news ticker or feed (other stories, newest first or oldest first): from
     the first of at least TICKER_MIN_ENTRIES blocks stamped in time order, close together, to the
     end of the last entry, as (first, end) ranges. Stamps are clock times opening a block ("14:32
-    Headline") or ages a short line states ("3 minutes ago", "před 21 minutami")."""
+    Headline") or ages a short line states ("3 minutes ago", "před 21 minutami").
+    Only the runs that begin at block `start` or later are sure to be among them: the stamps are
+    read from TICKER_GAP blocks in a row without one before it (a stamp after them opens a new run
+    whatever came before, so those runs are found as from the page's start)."""
     clock: list[tuple[int, int]] = []
     ages: list[tuple[int, int]] = []
-    for b in blocks:
+    quiet = 0   # blocks without a stamp in a row, from blocks[start]
+    while start > 0 and quiet < TICKER_GAP_DEFAULT:
+        start -= 1
+        quiet = 0 if _stamped(blocks[start].text) else quiet + 1
+    for b in blocks[start:]:
         text = b.text
         m = TICKER_TIME_RE.match(text) if text[:1].isdecimal() else None   # (a clock time opens with a digit)
         if m:
@@ -586,6 +611,12 @@ def ticker_runs(blocks: list[Block]) -> list[tuple[int, int]]:
             if t is not None:
                 ages.append((b.index, t))
     return sorted(_stamped_runs(clock, len(blocks)) + _stamped_runs(ages, len(blocks)))
+
+
+def _stamped(text: str) -> bool:
+    """Whether ticker_runs reads a stamp in the block: a clock time opening it, or an age."""
+    return (text[:1].isdecimal() and TICKER_TIME_RE.match(text) is not None) \
+        or (len(text) <= AGO_MAX_CHARS and minutes_ago(text) is not None)
 
 
 def _stamped_runs(stamped: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
