@@ -205,95 +205,88 @@ def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Feat
     return classes
 
 
-def _nearest(classes: list[str], wanted: frozenset[str]) -> tuple[list[str], list[str]]:
-    """For every block, the class of the nearest block before / after it whose class is in
-    `wanted` (BAD past the page edges). Two linear scans, so long runs of short lines stay cheap."""
-    before: list[str] = []
-    last = BAD
-    for c in classes:
-        before.append(last)
-        if c in wanted:
-            last = c
-    after: list[str] = []
-    last = BAD
-    for c in reversed(classes):
-        after.append(last)
-        if c in wanted:
-            last = c
-    after.reverse()
-    return before, after
-
-
-_DECIDING = frozenset((BAD, GOOD))
-_DECIDING_NG = frozenset((BAD, GOOD, NEARGOOD))
-
-
 def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) -> list[str]:
     """jusText's context pass: shorts between good blocks become good, near-goods next to good
-    text become good; what sits among boilerplate becomes bad. Tagged blocks are transparent."""
+    text become good; what sits among boilerplate becomes bad. Tagged blocks are transparent.
+    A block's context is the nearest deciding block (GOOD or BAD; BAD past the page edges) on
+    either side, and every block of a run between two deciding ones shares it: the passes go run
+    by run, each block read once, so long runs of short lines stay cheap."""
     out = list(classes)
+    n = len(classes)
     if sentence_like is None:
-        sentence_like = [False] * len(classes)
-    shorts = [i for i, c in enumerate(classes) if c == SHORT]
-    if shorts:
-        prev_a, next_a = _nearest(classes, _DECIDING)
-        prev_b, next_b = _nearest(classes, _DECIDING_NG)
-        for i in shorts:
-            prev, nxt = prev_a[i], next_a[i]
-            if prev == GOOD and nxt == GOOD:
-                out[i] = GOOD
-            elif prev == GOOD and sentence_like[i]:
-                out[i] = GOOD   # a short closing sentence stays with the paragraph before it
-            elif prev == BAD and nxt == BAD:
-                out[i] = BAD
-            elif (prev == BAD and prev_b[i] == NEARGOOD) or (nxt == BAD and next_b[i] == NEARGOOD):
-                out[i] = GOOD
-            else:
-                out[i] = BAD if prev == BAD or nxt == BAD else GOOD
-    neargoods = [i for i, c in enumerate(out) if c == NEARGOOD]
-    if neargoods:
-        prev_c, next_c = _nearest(out, _DECIDING)
-        for i in neargoods:
-            out[i] = BAD if (prev_c[i] == BAD and next_c[i] == BAD) else GOOD
+        sentence_like = [False] * n
+    if SHORT in classes:
+        lo, prev = 0, BAD
+        for hi in [i for i, c in enumerate(classes) if c == GOOD or c == BAD] + [n]:
+            run = classes[lo:hi]   # (no GOOD or BAD in it)
+            if SHORT in run:
+                nxt = classes[hi] if hi < n else BAD
+                if prev == nxt:
+                    for j in range(lo, hi):
+                        if classes[j] == SHORT:
+                            out[j] = prev
+                elif prev == GOOD:
+                    # Before junk: good if it closes the paragraph before it (a short sentence) or
+                    # a near-good block follows it in the run.
+                    last_ng = hi - 1 - run[::-1].index(NEARGOOD) if NEARGOOD in run else lo
+                    for j in range(lo, hi):
+                        if classes[j] == SHORT:
+                            out[j] = GOOD if j < last_ng or sentence_like[j] else BAD
+                else:
+                    # After junk: good if a near-good block precedes it in the run.
+                    first_ng = lo + run.index(NEARGOOD) if NEARGOOD in run else hi
+                    for j in range(lo, hi):
+                        if classes[j] == SHORT:
+                            out[j] = GOOD if j > first_ng else BAD
+            if hi < n:
+                lo, prev = hi + 1, classes[hi]
+    if NEARGOOD in out:
+        # A near-good block is bad only between junk on both sides (shorts are deciding by now).
+        done = 0   # the runs before this block are revised
+        for i in [i for i, c in enumerate(out) if c == NEARGOOD]:
+            if i < done:
+                continue
+            lo = i
+            while lo > 0 and out[lo - 1] != GOOD and out[lo - 1] != BAD:
+                lo -= 1
+            hi = i + 1
+            while hi < n and out[hi] != GOOD and out[hi] != BAD:
+                hi += 1
+            verdict = BAD if (lo == 0 or out[lo - 1] == BAD) and (hi == n or out[hi] == BAD) else GOOD
+            for j in range(i, hi):
+                if out[j] == NEARGOOD:
+                    out[j] = verdict
+            done = hi
     return out
 
 
 def _max_subarray(scores: list[float], lo: int, hi: int) -> tuple[float, tuple[int, int]]:
-    best, span = 0.0, (-1, -1)
+    best, first, last = 0.0, -1, -1
     cur, start = 0.0, lo
-    for i in range(lo, hi):
-        s = scores[i]
+    for i, s in enumerate(scores[lo:hi], lo):
         if cur <= 0:
             cur, start = s, i
         else:
             cur += s
         if cur > best:
-            best, span = cur, (start, i)
-    return best, span
+            best, first, last = cur, start, i
+    return best, (first, last)
 
 
 def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
                 weights: list[float], footer: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
     or comment heading costs so much that only a long continuation of the article outweighs it."""
-    scores: list[float] = []
-    for i, c in enumerate(classes):
-        if NEARGOOD_KEEPS_DEFAULT and c == BAD and base[i] == NEARGOOD:
-            c = NEARGOOD   # near-good prose counts for the span even where its neighbours are junk
-        w = weights[i]
-        if i in ends:
-            s = -(COMMENTS_COST_DEFAULT if ends[i] == "CMT" else RELATED_COST_DEFAULT)
-        elif c == GOOD:
-            s = w
-        elif c == NEARGOOD:
-            s = w * NEARGOOD_WEIGHT_DEFAULT
-        elif c == TAGGED or c == CODE:
-            s = 0.0
-        elif base[i] == SHORT:
-            s = -(w * SHORT_WORD_WEIGHT_DEFAULT + SHORT_BLOCK_COST_DEFAULT)
-        else:
-            s = -(w * BAD_WORD_WEIGHT_DEFAULT + BAD_BLOCK_COST_DEFAULT)
-        scores.append(s)
+    keeps = NEARGOOD_KEEPS_DEFAULT   # near-good prose counts for the span even where its neighbours are junk
+    scores = [w if c == GOOD
+              else w * NEARGOOD_WEIGHT_DEFAULT if c == NEARGOOD or (keeps and c == BAD and b == NEARGOOD)
+              else 0.0 if c == TAGGED or c == CODE
+              else -(w * SHORT_WORD_WEIGHT_DEFAULT + SHORT_BLOCK_COST_DEFAULT) if b == SHORT
+              else -(w * BAD_WORD_WEIGHT_DEFAULT + BAD_BLOCK_COST_DEFAULT)
+              for c, b, w in zip(classes, base, weights)]
+    for i, e in ends.items():   # a related-list or comment heading, whatever its class
+        if 0 <= i < len(scores):
+            scores[i] = -(COMMENTS_COST_DEFAULT if e == "CMT" else RELATED_COST_DEFAULT)
     best, (a, z) = _max_subarray(scores, 0, len(scores))
     if a < 0:
         return a, z

@@ -208,3 +208,50 @@ def test_ticker_runs_from_a_start_keep_every_run_beginning_there():
             part = ticker_runs(blocks, start)
             assert set(part) <= set(full) and [r for r in full if r[0] >= start] == [r for r in part if r[0] >= start]
     assert found > 50   # (the pages hold runs to find)
+
+
+def _old_revise_classes(classes, sentence_like):
+    from stripper import main_content as M
+
+    def nearest(cs, wanted):
+        before, last = [], M.BAD
+        for c in cs:
+            before.append(last)
+            last = c if c in wanted else last
+        after, last = [], M.BAD
+        for c in reversed(cs):
+            after.append(last)
+            last = c if c in wanted else last
+        return before, after[::-1]
+
+    out = list(classes)
+    prev_a, next_a = nearest(classes, {M.BAD, M.GOOD})
+    prev_b, next_b = nearest(classes, {M.BAD, M.GOOD, M.NEARGOOD})
+    for i, c in enumerate(classes):
+        if c != M.SHORT:
+            continue
+        prev, nxt = prev_a[i], next_a[i]
+        if prev == M.GOOD and nxt == M.GOOD:
+            out[i] = M.GOOD
+        elif prev == M.GOOD and sentence_like[i]:
+            out[i] = M.GOOD
+        elif prev == M.BAD and nxt == M.BAD:
+            out[i] = M.BAD
+        elif (prev == M.BAD and prev_b[i] == M.NEARGOOD) or (nxt == M.BAD and next_b[i] == M.NEARGOOD):
+            out[i] = M.GOOD
+        else:
+            out[i] = M.BAD if prev == M.BAD or nxt == M.BAD else M.GOOD
+    prev_c, next_c = nearest(out, {M.BAD, M.GOOD})
+    return [(M.BAD if prev_c[i] == M.BAD and next_c[i] == M.BAD else M.GOOD) if c == M.NEARGOOD else c
+            for i, c in enumerate(out)]
+
+
+def test_revise_classes_run_by_run_matches_the_block_by_block_pass():
+    import random
+    from stripper import main_content as M
+    rng = random.Random(5)
+    for n in range(3000):
+        weights = [rng.random() for _ in range(6)]
+        classes = rng.choices([M.GOOD, M.BAD, M.SHORT, M.NEARGOOD, M.TAGGED, M.CODE], weights, k=rng.randint(0, 30))
+        sentence_like = [rng.random() < 0.3 for _ in classes]
+        assert M.revise_classes(classes, sentence_like) == _old_revise_classes(classes, sentence_like), classes
