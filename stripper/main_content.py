@@ -117,7 +117,9 @@ SHAPE_PROSE_DENS, SHAPE_OTHER_DENS, SHAPE_MIN_WORDS = 0.35, 0.1, 8
 def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) -> Features:
     texts = [b.text for b in blocks]
     lengths = list(map(len, texts))
-    link_density = [b.link_chars / n if n else 0.0 for b, n in zip(blocks, lengths)]
+    # (a text dump has no links: a page without link characters is spared the divisions)
+    link_density = [b.link_chars / n if n else 0.0 for b, n in zip(blocks, lengths)] \
+        if any(b.link_chars for b in blocks) else [0.0] * len(blocks)
     ends = [t.rstrip()[-1:] in SENT_END_CHARS for t in texts]
     if cjk:
         nwords = [0] * len(blocks)   # not read for CJK: characters stand for words
@@ -142,13 +144,12 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) ->
     weight = list(map(float, nwords))
     joined = "\0".join(texts)   # (a NUL joins them: no "http" or "www." spans two blocks)
     if "http" in joined or "www." in joined:
-        for i, text in enumerate(texts):
-            if "http" in text or "www." in text:
-                # a web address is one word of the page, not the dozen its parts would count
-                weight[i] = float(len(lower_words(URL_RE.sub(" u ", text))))
+        for i in [i for i, text in enumerate(texts) if "http" in text or "www." in text]:
+            # a web address is one word of the page, not the dozen its parts would count
+            weight[i] = float(len(lower_words(URL_RE.sub(" u ", texts[i]))))
     if stopwords:
         contains = stopwords.__contains__
-        dens = [sum(map(contains, ws)) / len(ws) if ws else 0.0 for ws in wss]
+        dens = [sum(map(contains, ws)) / n if n else 0.0 for ws, n in zip(wss, nwords)]
         return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends)
     return _shape_features(Features(nwords, weight, link_density, [], [], ends))
 
@@ -163,45 +164,41 @@ def _shape_features(f: Features) -> Features:
 
 
 def _sentence_like(link_density: list[float], ends: list[bool], nwords: list[int], dens: list[float]) -> list[bool]:
-    return [ld <= 0.3 and end and nw >= 6 and d >= 0.25 for ld, end, nw, d in zip(link_density, ends, nwords, dens)]
+    return [end and nw >= 6 and ld <= 0.3 and d >= 0.25 for ld, end, nw, d in zip(link_density, ends, nwords, dens)]
 
 
 def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Features, cjk: bool,
                     o: Options) -> list[str]:
     low, high = (o.length_low, o.length_high) if not cjk else (o.length_low // 3, o.length_high // 3)
     max_ld, stop_low, stop_high = o.max_link_density, o.stopwords_low, o.stopwords_high
-    link_density, all_dens = feats.link_density, feats.dens
+    sentence_dens = stop_low * LONG_SENTENCE_STOP_SHARE_DEFAULT
     classes = []
-    for i, b in enumerate(blocks):
-        d = first.get(b.index)
-        if d is not None and d.action == DROP:
-            classes.append(BAD)
-            continue
-        if d is not None and d.action == TAG and d.label != "bio":
-            classes.append(TAGGED)
-            continue
+    for b, ld, dens, end in zip(blocks, feats.link_density, feats.dens, feats.ends):
         if b.hint == "main":
             # An HTML main-content extractor already chose this block (and weighed its links):
             # only the rules speak against it.
             classes.append(GOOD)
-            continue
-        if link_density[i] > max_ld:
+        elif ld > max_ld:
             classes.append(BAD)
-            continue
-        n = len(b.text)
-        dens = all_dens[i]
-        if b.kind == PRE or b.kind == TABLE:
-            classes.append(NEARGOOD if n >= low else SHORT)
-        elif n < low:
+        elif b.kind == PRE or b.kind == TABLE:
+            classes.append(NEARGOOD if len(b.text) >= low else SHORT)
+        elif (n := len(b.text)) < low:
             classes.append(SHORT)
         elif dens >= stop_high and n > high:
             classes.append(GOOD)
         elif dens >= stop_low:
             classes.append(NEARGOOD)
-        elif n > low and dens >= stop_low * LONG_SENTENCE_STOP_SHARE_DEFAULT and feats.ends[i]:
+        elif n > low and dens >= sentence_dens and end:
             classes.append(NEARGOOD)   # a sentence naming many things ("in Bolivia, Brazil, Chile, ...")
         else:
             classes.append(BAD)
+    # The rules speak first: a dropped block is bad, a tagged one (but a bio) is set aside.
+    # (A block's index is its position, as everywhere in this stage.)
+    for i, d in first.items():
+        if d.action == DROP and 0 <= i < len(classes):
+            classes[i] = BAD
+        elif d.action == TAG and d.label != "bio" and 0 <= i < len(classes):
+            classes[i] = TAGGED
     return classes
 
 
@@ -391,8 +388,8 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     feats = block_features(blocks, stopwords, cjk)
     # (blocks a rule dropped do not count: a page that prints its server's English error messages
     # above a German article is a German page)
-    if not cjk and stopwords and not _fits([d for i, (d, n) in enumerate(zip(feats.dens, feats.nwords))
-                                            if n >= 25 and (i not in first or first[i].action != DROP)]):
+    if not cjk and stopwords and not _fits([feats.dens[i] for i in [i for i, n in enumerate(feats.nwords) if n >= 25]
+                                            if i not in first or first[i].action != DROP]):
         feats = _shape_features(feats)   # the stoplist does not fit the page
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
     # (CJK prose has no spaces between words: its weight stands in for its word count)
