@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .ago import AGO_MAX_CHARS, minutes_ago
 from .language import function_chars, is_cjk, lower_words
@@ -114,12 +115,15 @@ def _stop_share(ws: list[str], stopwords: frozenset[str]) -> float:
 SHAPE_PROSE_DENS, SHAPE_OTHER_DENS, SHAPE_MIN_WORDS = 0.35, 0.1, 8
 
 
+_LINK_CHARS = attrgetter("link_chars")
+
+
 def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) -> Features:
     texts = [b.text for b in blocks]
     lengths = list(map(len, texts))
     # (a text dump has no links: a page without link characters is spared the divisions)
     link_density = [b.link_chars / n if n else 0.0 for b, n in zip(blocks, lengths)] \
-        if any(b.link_chars for b in blocks) else [0.0] * len(blocks)
+        if any(map(_LINK_CHARS, blocks)) else [0.0] * len(blocks)
     ends = [t.rstrip()[-1:] in SENT_END_CHARS for t in texts]
     if cjk:
         nwords = [0] * len(blocks)   # not read for CJK: characters stand for words
