@@ -410,7 +410,6 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             del ends[i]
     own: list[Decision] = []
     code = code_runs(blocks, first, feats)
-    slides = gallery_slides(blocks)
     footer = frozenset(d.index for d in decisions if d.rule_id == "FTR001")
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
@@ -423,11 +422,11 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         for i in code:
             base[i] = CODE
         # A slideshow or ticker is left out only after GALLERY_AFTER_WORDS of good text (below), which
-        # base[:start] does not hold (and setting blocks BAD only lowers the count): the ticker runs
+        # base[:start] does not hold (and setting blocks BAD only lowers the count): the runs
         # beginning there can be left unsought. (Word counts are integers, so the running total is
-        # the sum below exactly; CJK weights are not, and their tickers are all sought.)
+        # the sum below exactly; CJK weights are not, and their runs are all sought.)
         start = 0 if cjk else _good_words_end(base, words, GALLERY_AFTER_WORDS_DEFAULT)
-        gallery = slides + ticker_runs(blocks, start) if start < len(blocks) else slides
+        gallery = gallery_slides(blocks, start) + ticker_runs(blocks, start) if start < len(blocks) else []
         for lo, hi in gallery:
             # A slideshow or a news ticker after an article is other stories; a slideshow page
             # is its own article, and so is a live report that opens with its first entries.
@@ -539,10 +538,14 @@ def _verdicts(blocks: list[Block], first: dict[int, Decision], classes: list[str
     return verdicts, kept, meta
 
 
-def gallery_slides(blocks: list[Block]) -> list[tuple[int, int]]:
+def gallery_slides(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]:
     """The blocks of a slideshow: from the first of at least GALLERY_MIN_SLIDES counters "k/N"
     numbered upwards (same N) to the end of the last slide (as many blocks as the slide before
-    it), as (first, end) block ranges."""
+    it), as (first, end) block ranges.
+    Only the runs that begin at block `start` or later are sure to be among them: a page with no
+    counter from there on has none (most pages: the blocks before `start` are then not read)."""
+    if start > 0 and not any(map(GALLERY_COUNTER_RE.match, [b.text for b in blocks[start:]])):
+        return []
     out: list[tuple[int, int]] = []
     starts: list[int] = []   # block indices of the current run of counters
     last = (0, 0)            # (k, N) of the run's last counter

@@ -175,15 +175,17 @@ def test_code_runs_match_the_line_by_line_pass():
         assert code_runs(res.blocks, first, feats) == _old_code_runs(res.blocks, first, feats)
 
 
-def test_ticker_runs_from_a_start_keep_every_run_beginning_there():
-    # select seeks only the ticker runs that begin where enough good text precedes them: from any
-    # start, ticker_runs must find each run of the whole page that begins there, and no other run.
+def test_runs_from_a_start_keep_every_run_beginning_there():
+    # select seeks only the ticker and slideshow runs that begin where enough good text precedes
+    # them: from any start, ticker_runs and gallery_slides must find each run of the whole page that
+    # begins there, and no other run.
     import random
-    from stripper.main_content import ticker_runs
+    from stripper.main_content import gallery_slides, ticker_runs
     from stripper.model import Block
     rng = random.Random(11)
     pool = ["14:32 Other story from the desk", "9h05 Another story", "3 minutes ago", "vor 5 Minuten",
-            "Updated 2 hours ago", "12 of 40", "A line of plain prose, with no stamp in it at all."]
+            "Updated 2 hours ago", "12 of 40", "3/5 A slide", "4/5 A slide", "5 of 5 The last slide",
+            "A line of plain prose, with no stamp in it at all."]
     pages = []
     for n in range(300):
         texts = [rng.choice(pool) if rng.random() < 0.6 else f"{rng.randint(8, 20)}:{rng.randint(10, 59)} News"
@@ -196,18 +198,26 @@ def test_ticker_runs_from_a_start_keep_every_run_beginning_there():
             minute -= rng.randint(0, 30)
             texts.append(f"{minute // 60}:{minute % 60:02d} News" if rng.random() < 0.5 else f"{23 * 60 - minute} minutes ago")
         pages.append([Block(i, t) for i, t in enumerate(texts)])
+    for n in range(100):   # slideshows: counters numbered upwards, a slide's text between them
+        texts, total = [], rng.choice((3, 5, 12))
+        for k in range(1, min(total, rng.randint(1, 12)) + 1):
+            texts += [pool[-1]] * rng.randint(0, 3)
+            texts.append(f"{k}/{total if rng.random() < 0.9 else total + 1} A slide")
+        texts += [pool[-1]] * rng.randint(0, 3)
+        pages.append([Block(i, t) for i, t in enumerate(texts)])
     for _, data, kind in PAGES:
         res = _explain(data, kind)
         if res is not None:
             pages.append(res.blocks)
-    found = 0
-    for blocks in pages:
-        full = ticker_runs(blocks)
-        found += len(full)
-        for start in range(0, len(blocks) + 1, 1 if len(blocks) <= 100 else 13):
-            part = ticker_runs(blocks, start)
-            assert set(part) <= set(full) and [r for r in full if r[0] >= start] == [r for r in part if r[0] >= start]
-    assert found > 50   # (the pages hold runs to find)
+    for runs in (ticker_runs, gallery_slides):
+        found = 0
+        for blocks in pages:
+            full = runs(blocks)
+            found += len(full)
+            for start in range(0, len(blocks) + 1, 1 if len(blocks) <= 100 else 13):
+                part = runs(blocks, start)
+                assert set(part) <= set(full) and [r for r in full if r[0] >= start] == [r for r in part if r[0] >= start]
+        assert found > 50, runs   # (the pages hold runs to find)
 
 
 def _old_revise_classes(classes, sentence_like):
