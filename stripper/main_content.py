@@ -437,16 +437,18 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         for i in ends:
             classes[i] = BAD
             # The list under a related/comment heading: short entries up to the next real paragraph.
-            j = i + 1
             marked: list[tuple[int, str, str]] = []
-            while j < len(blocks) and not (classes[j] in (GOOD, NEARGOOD) and base[j] != SHORT
-                                           and words[j] >= LIST_END_WORDS_DEFAULT):
-                if classes[j] != BAD or base[j] == NEARGOOD:
-                    marked.append((j, classes[j], base[j]))
-                    classes[j] = BAD
-                    list_entries.add(j)
-                    base[j] = BAD
-                j += 1
+            j = len(blocks)   # (the page's end when no paragraph ends the list)
+            for k in range(i + 1, len(blocks)):
+                c = classes[k]
+                if (c == GOOD or c == NEARGOOD) and base[k] != SHORT and words[k] >= LIST_END_WORDS_DEFAULT:
+                    j = k
+                    break
+                if c != BAD or base[k] == NEARGOOD:
+                    marked.append((k, c, base[k]))
+                    classes[k] = BAD
+                    list_entries.add(k)
+                    base[k] = BAD
             # Sentences right before the paragraph that ends the list open the article (its lead)
             # when no entry above them is a sentence (a menu, not teasers with their summaries).
             run = 0
