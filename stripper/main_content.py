@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .ago import AGO_MAX_CHARS, minutes_ago
 from .language import function_chars, is_cjk, lower_words
@@ -114,10 +115,15 @@ def _stop_share(ws: list[str], stopwords: frozenset[str]) -> float:
 SHAPE_PROSE_DENS, SHAPE_OTHER_DENS, SHAPE_MIN_WORDS = 0.35, 0.1, 8
 
 
+_LINK_CHARS = attrgetter("link_chars")
+
+
 def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) -> Features:
     texts = [b.text for b in blocks]
     lengths = list(map(len, texts))
-    link_density = [b.link_chars / n if n else 0.0 for b, n in zip(blocks, lengths)]
+    # (a text dump has no links: a page without link characters is spared the divisions)
+    link_density = [b.link_chars / n if n else 0.0 for b, n in zip(blocks, lengths)] \
+        if any(map(_LINK_CHARS, blocks)) else [0.0] * len(blocks)
     ends = [t.rstrip()[-1:] in SENT_END_CHARS for t in texts]
     if cjk:
         nwords = [0] * len(blocks)   # not read for CJK: characters stand for words
@@ -142,13 +148,12 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) ->
     weight = list(map(float, nwords))
     joined = "\0".join(texts)   # (a NUL joins them: no "http" or "www." spans two blocks)
     if "http" in joined or "www." in joined:
-        for i, text in enumerate(texts):
-            if "http" in text or "www." in text:
-                # a web address is one word of the page, not the dozen its parts would count
-                weight[i] = float(len(lower_words(URL_RE.sub(" u ", text))))
+        for i in [i for i, text in enumerate(texts) if "http" in text or "www." in text]:
+            # a web address is one word of the page, not the dozen its parts would count
+            weight[i] = float(len(lower_words(URL_RE.sub(" u ", texts[i]))))
     if stopwords:
         contains = stopwords.__contains__
-        dens = [sum(map(contains, ws)) / len(ws) if ws else 0.0 for ws in wss]
+        dens = [sum(map(contains, ws)) / n if n else 0.0 for ws, n in zip(wss, nwords)]
         return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends)
     return _shape_features(Features(nwords, weight, link_density, [], [], ends))
 
@@ -163,137 +168,126 @@ def _shape_features(f: Features) -> Features:
 
 
 def _sentence_like(link_density: list[float], ends: list[bool], nwords: list[int], dens: list[float]) -> list[bool]:
-    return [ld <= 0.3 and end and nw >= 6 and d >= 0.25 for ld, end, nw, d in zip(link_density, ends, nwords, dens)]
+    return [end and nw >= 6 and ld <= 0.3 and d >= 0.25 for ld, end, nw, d in zip(link_density, ends, nwords, dens)]
 
 
 def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Features, cjk: bool,
                     o: Options) -> list[str]:
     low, high = (o.length_low, o.length_high) if not cjk else (o.length_low // 3, o.length_high // 3)
     max_ld, stop_low, stop_high = o.max_link_density, o.stopwords_low, o.stopwords_high
-    link_density, all_dens = feats.link_density, feats.dens
+    sentence_dens = stop_low * LONG_SENTENCE_STOP_SHARE_DEFAULT
     classes = []
-    for i, b in enumerate(blocks):
-        d = first.get(b.index)
-        if d is not None and d.action == DROP:
-            classes.append(BAD)
-            continue
-        if d is not None and d.action == TAG and d.label != "bio":
-            classes.append(TAGGED)
-            continue
+    for b, ld, dens, end in zip(blocks, feats.link_density, feats.dens, feats.ends):
         if b.hint == "main":
             # An HTML main-content extractor already chose this block (and weighed its links):
             # only the rules speak against it.
             classes.append(GOOD)
-            continue
-        if link_density[i] > max_ld:
+        elif ld > max_ld:
             classes.append(BAD)
-            continue
-        n = len(b.text)
-        dens = all_dens[i]
-        if b.kind == PRE or b.kind == TABLE:
-            classes.append(NEARGOOD if n >= low else SHORT)
-        elif n < low:
+        elif b.kind == PRE or b.kind == TABLE:
+            classes.append(NEARGOOD if len(b.text) >= low else SHORT)
+        elif (n := len(b.text)) < low:
             classes.append(SHORT)
         elif dens >= stop_high and n > high:
             classes.append(GOOD)
         elif dens >= stop_low:
             classes.append(NEARGOOD)
-        elif n > low and dens >= stop_low * LONG_SENTENCE_STOP_SHARE_DEFAULT and feats.ends[i]:
+        elif n > low and dens >= sentence_dens and end:
             classes.append(NEARGOOD)   # a sentence naming many things ("in Bolivia, Brazil, Chile, ...")
         else:
             classes.append(BAD)
+    # The rules speak first: a dropped block is bad, a tagged one (but a bio) is set aside.
+    # (A block's index is its position, as everywhere in this stage.)
+    for i, d in first.items():
+        if d.action == DROP and 0 <= i < len(classes):
+            classes[i] = BAD
+        elif d.action == TAG and d.label != "bio" and 0 <= i < len(classes):
+            classes[i] = TAGGED
     return classes
-
-
-def _nearest(classes: list[str], wanted: frozenset[str]) -> tuple[list[str], list[str]]:
-    """For every block, the class of the nearest block before / after it whose class is in
-    `wanted` (BAD past the page edges). Two linear scans, so long runs of short lines stay cheap."""
-    before: list[str] = []
-    last = BAD
-    for c in classes:
-        before.append(last)
-        if c in wanted:
-            last = c
-    after: list[str] = []
-    last = BAD
-    for c in reversed(classes):
-        after.append(last)
-        if c in wanted:
-            last = c
-    after.reverse()
-    return before, after
-
-
-_DECIDING = frozenset((BAD, GOOD))
-_DECIDING_NG = frozenset((BAD, GOOD, NEARGOOD))
 
 
 def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) -> list[str]:
     """jusText's context pass: shorts between good blocks become good, near-goods next to good
-    text become good; what sits among boilerplate becomes bad. Tagged blocks are transparent."""
+    text become good; what sits among boilerplate becomes bad. Tagged blocks are transparent.
+    A block's context is the nearest deciding block (GOOD or BAD; BAD past the page edges) on
+    either side, and every block of a run between two deciding ones shares it: the passes go run
+    by run, each block read once, so long runs of short lines stay cheap."""
     out = list(classes)
+    n = len(classes)
     if sentence_like is None:
-        sentence_like = [False] * len(classes)
-    shorts = [i for i, c in enumerate(classes) if c == SHORT]
-    if shorts:
-        prev_a, next_a = _nearest(classes, _DECIDING)
-        prev_b, next_b = _nearest(classes, _DECIDING_NG)
-        for i in shorts:
-            prev, nxt = prev_a[i], next_a[i]
-            if prev == GOOD and nxt == GOOD:
-                out[i] = GOOD
-            elif prev == GOOD and sentence_like[i]:
-                out[i] = GOOD   # a short closing sentence stays with the paragraph before it
-            elif prev == BAD and nxt == BAD:
-                out[i] = BAD
-            elif (prev == BAD and prev_b[i] == NEARGOOD) or (nxt == BAD and next_b[i] == NEARGOOD):
-                out[i] = GOOD
-            else:
-                out[i] = BAD if prev == BAD or nxt == BAD else GOOD
-    neargoods = [i for i, c in enumerate(out) if c == NEARGOOD]
-    if neargoods:
-        prev_c, next_c = _nearest(out, _DECIDING)
-        for i in neargoods:
-            out[i] = BAD if (prev_c[i] == BAD and next_c[i] == BAD) else GOOD
+        sentence_like = [False] * n
+    if SHORT in classes:
+        lo, prev = 0, BAD
+        for hi in [i for i, c in enumerate(classes) if c == GOOD or c == BAD] + [n]:
+            run = classes[lo:hi]   # (no GOOD or BAD in it)
+            if SHORT in run:
+                nxt = classes[hi] if hi < n else BAD
+                if prev == nxt:
+                    for j in range(lo, hi):
+                        if classes[j] == SHORT:
+                            out[j] = prev
+                elif prev == GOOD:
+                    # Before junk: good if it closes the paragraph before it (a short sentence) or
+                    # a near-good block follows it in the run.
+                    last_ng = hi - 1 - run[::-1].index(NEARGOOD) if NEARGOOD in run else lo
+                    for j in range(lo, hi):
+                        if classes[j] == SHORT:
+                            out[j] = GOOD if j < last_ng or sentence_like[j] else BAD
+                else:
+                    # After junk: good if a near-good block precedes it in the run.
+                    first_ng = lo + run.index(NEARGOOD) if NEARGOOD in run else hi
+                    for j in range(lo, hi):
+                        if classes[j] == SHORT:
+                            out[j] = GOOD if j > first_ng else BAD
+            if hi < n:
+                lo, prev = hi + 1, classes[hi]
+    if NEARGOOD in out:
+        # A near-good block is bad only between junk on both sides (shorts are deciding by now).
+        done = 0   # the runs before this block are revised
+        for i in [i for i, c in enumerate(out) if c == NEARGOOD]:
+            if i < done:
+                continue
+            lo = i
+            while lo > 0 and out[lo - 1] != GOOD and out[lo - 1] != BAD:
+                lo -= 1
+            hi = i + 1
+            while hi < n and out[hi] != GOOD and out[hi] != BAD:
+                hi += 1
+            verdict = BAD if (lo == 0 or out[lo - 1] == BAD) and (hi == n or out[hi] == BAD) else GOOD
+            for j in range(i, hi):
+                if out[j] == NEARGOOD:
+                    out[j] = verdict
+            done = hi
     return out
 
 
 def _max_subarray(scores: list[float], lo: int, hi: int) -> tuple[float, tuple[int, int]]:
-    best, span = 0.0, (-1, -1)
+    best, first, last = 0.0, -1, -1
     cur, start = 0.0, lo
-    for i in range(lo, hi):
-        s = scores[i]
+    for i, s in enumerate(scores[lo:hi], lo):
         if cur <= 0:
             cur, start = s, i
         else:
             cur += s
         if cur > best:
-            best, span = cur, (start, i)
-    return best, span
+            best, first, last = cur, start, i
+    return best, (first, last)
 
 
 def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
                 weights: list[float], footer: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
     or comment heading costs so much that only a long continuation of the article outweighs it."""
-    scores: list[float] = []
-    for i, c in enumerate(classes):
-        if NEARGOOD_KEEPS_DEFAULT and c == BAD and base[i] == NEARGOOD:
-            c = NEARGOOD   # near-good prose counts for the span even where its neighbours are junk
-        w = weights[i]
-        if i in ends:
-            s = -(COMMENTS_COST_DEFAULT if ends[i] == "CMT" else RELATED_COST_DEFAULT)
-        elif c == GOOD:
-            s = w
-        elif c == NEARGOOD:
-            s = w * NEARGOOD_WEIGHT_DEFAULT
-        elif c == TAGGED or c == CODE:
-            s = 0.0
-        elif base[i] == SHORT:
-            s = -(w * SHORT_WORD_WEIGHT_DEFAULT + SHORT_BLOCK_COST_DEFAULT)
-        else:
-            s = -(w * BAD_WORD_WEIGHT_DEFAULT + BAD_BLOCK_COST_DEFAULT)
-        scores.append(s)
+    keeps = NEARGOOD_KEEPS_DEFAULT   # near-good prose counts for the span even where its neighbours are junk
+    scores = [w if c == GOOD
+              else w * NEARGOOD_WEIGHT_DEFAULT if c == NEARGOOD or (keeps and c == BAD and b == NEARGOOD)
+              else 0.0 if c == TAGGED or c == CODE
+              else -(w * SHORT_WORD_WEIGHT_DEFAULT + SHORT_BLOCK_COST_DEFAULT) if b == SHORT
+              else -(w * BAD_WORD_WEIGHT_DEFAULT + BAD_BLOCK_COST_DEFAULT)
+              for c, b, w in zip(classes, base, weights)]
+    for i, e in ends.items():   # a related-list or comment heading, whatever its class
+        if 0 <= i < len(scores):
+            scores[i] = -(COMMENTS_COST_DEFAULT if e == "CMT" else RELATED_COST_DEFAULT)
     best, (a, z) = _max_subarray(scores, 0, len(scores))
     if a < 0:
         return a, z
@@ -398,8 +392,8 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     feats = block_features(blocks, stopwords, cjk)
     # (blocks a rule dropped do not count: a page that prints its server's English error messages
     # above a German article is a German page)
-    if not cjk and stopwords and not _fits([d for i, (d, n) in enumerate(zip(feats.dens, feats.nwords))
-                                            if n >= 25 and (i not in first or first[i].action != DROP)]):
+    if not cjk and stopwords and not _fits([feats.dens[i] for i in [i for i, n in enumerate(feats.nwords) if n >= 25]
+                                            if i not in first or first[i].action != DROP]):
         feats = _shape_features(feats)   # the stoplist does not fit the page
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
     # (CJK prose has no spaces between words: its weight stands in for its word count)
@@ -416,7 +410,6 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             del ends[i]
     own: list[Decision] = []
     code = code_runs(blocks, first, feats)
-    gallery = gallery_slides(blocks) + ticker_runs(blocks)
     footer = frozenset(d.index for d in decisions if d.rule_id == "FTR001")
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
@@ -428,6 +421,12 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         base = classify_blocks(blocks, first, feats, cjk, o)
         for i in code:
             base[i] = CODE
+        # A slideshow or ticker is left out only after GALLERY_AFTER_WORDS of good text (below), which
+        # base[:start] does not hold (and setting blocks BAD only lowers the count): the runs
+        # beginning there can be left unsought. (Word counts are integers, so the running total is
+        # the sum below exactly; CJK weights are not, and their runs are all sought.)
+        start = 0 if cjk else _good_words_end(base, words, GALLERY_AFTER_WORDS_DEFAULT)
+        gallery = gallery_slides(blocks, start) + ticker_runs(blocks, start) if start < len(blocks) else []
         for lo, hi in gallery:
             # A slideshow or a news ticker after an article is other stories; a slideshow page
             # is its own article, and so is a live report that opens with its first entries.
@@ -438,16 +437,18 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         for i in ends:
             classes[i] = BAD
             # The list under a related/comment heading: short entries up to the next real paragraph.
-            j = i + 1
             marked: list[tuple[int, str, str]] = []
-            while j < len(blocks) and not (classes[j] in (GOOD, NEARGOOD) and base[j] != SHORT
-                                           and words[j] >= LIST_END_WORDS_DEFAULT):
-                if classes[j] != BAD or base[j] == NEARGOOD:
-                    marked.append((j, classes[j], base[j]))
-                    classes[j] = BAD
-                    list_entries.add(j)
-                    base[j] = BAD
-                j += 1
+            j = len(blocks)   # (the page's end when no paragraph ends the list)
+            for k in range(i + 1, len(blocks)):
+                c = classes[k]
+                if (c == GOOD or c == NEARGOOD) and base[k] != SHORT and words[k] >= LIST_END_WORDS_DEFAULT:
+                    j = k
+                    break
+                if c != BAD or base[k] == NEARGOOD:
+                    marked.append((k, c, base[k]))
+                    classes[k] = BAD
+                    list_entries.add(k)
+                    base[k] = BAD
             # Sentences right before the paragraph that ends the list open the article (its lead)
             # when no entry above them is a sentence (a menu, not teasers with their summaries).
             run = 0
@@ -539,10 +540,14 @@ def _verdicts(blocks: list[Block], first: dict[int, Decision], classes: list[str
     return verdicts, kept, meta
 
 
-def gallery_slides(blocks: list[Block]) -> list[tuple[int, int]]:
+def gallery_slides(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]:
     """The blocks of a slideshow: from the first of at least GALLERY_MIN_SLIDES counters "k/N"
     numbered upwards (same N) to the end of the last slide (as many blocks as the slide before
-    it), as (first, end) block ranges."""
+    it), as (first, end) block ranges.
+    Only the runs that begin at block `start` or later are sure to be among them: a page with no
+    counter from there on has none (most pages: the blocks before `start` are then not read)."""
+    if start > 0 and not any(map(GALLERY_COUNTER_RE.match, [b.text for b in blocks[start:]])):
+        return []
     out: list[tuple[int, int]] = []
     starts: list[int] = []   # block indices of the current run of counters
     last = (0, 0)            # (k, N) of the run's last counter
@@ -569,14 +574,33 @@ def gallery_slides(blocks: list[Block]) -> list[tuple[int, int]]:
     return out
 
 
-def ticker_runs(blocks: list[Block]) -> list[tuple[int, int]]:
+def _good_words_end(base: list[str], words: list[int], need: int) -> int:
+    """The end of the shortest prefix of the page whose good blocks hold `need` words (the page's
+    length when the whole page holds fewer)."""
+    total = 0
+    for i, c in enumerate(base):
+        if c == GOOD:
+            total += words[i]
+            if total >= need:
+                return i + 1
+    return len(base)
+
+
+def ticker_runs(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]:
     """The blocks of a news ticker or feed (other stories, newest first or oldest first): from
     the first of at least TICKER_MIN_ENTRIES blocks stamped in time order, close together, to the
     end of the last entry, as (first, end) ranges. Stamps are clock times opening a block ("14:32
-    Headline") or ages a short line states ("3 minutes ago", "před 21 minutami")."""
+    Headline") or ages a short line states ("3 minutes ago", "před 21 minutami").
+    Only the runs that begin at block `start` or later are sure to be among them: the stamps are
+    read from TICKER_GAP blocks in a row without one before it (a stamp after them opens a new run
+    whatever came before, so those runs are found as from the page's start)."""
     clock: list[tuple[int, int]] = []
     ages: list[tuple[int, int]] = []
-    for b in blocks:
+    quiet = 0   # blocks without a stamp in a row, from blocks[start]
+    while start > 0 and quiet < TICKER_GAP_DEFAULT:
+        start -= 1
+        quiet = 0 if _stamped(blocks[start].text) else quiet + 1
+    for b in blocks[start:]:
         text = b.text
         m = TICKER_TIME_RE.match(text) if text[:1].isdecimal() else None   # (a clock time opens with a digit)
         if m:
@@ -586,6 +610,12 @@ def ticker_runs(blocks: list[Block]) -> list[tuple[int, int]]:
             if t is not None:
                 ages.append((b.index, t))
     return sorted(_stamped_runs(clock, len(blocks)) + _stamped_runs(ages, len(blocks)))
+
+
+def _stamped(text: str) -> bool:
+    """Whether ticker_runs reads a stamp in the block: a clock time opening it, or an age."""
+    return (text[:1].isdecimal() and TICKER_TIME_RE.match(text) is not None) \
+        or (len(text) <= AGO_MAX_CHARS and minutes_ago(text) is not None)
 
 
 def _stamped_runs(stamped: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:

@@ -173,3 +173,95 @@ def test_code_runs_match_the_line_by_line_pass():
         first = {d.index: d for d in res.decisions if d.rule_id[:3] not in ("SEL", "FBK")}
         feats = block_features(res.blocks, frozenset(), False)
         assert code_runs(res.blocks, first, feats) == _old_code_runs(res.blocks, first, feats)
+
+
+def test_runs_from_a_start_keep_every_run_beginning_there():
+    # select seeks only the ticker and slideshow runs that begin where enough good text precedes
+    # them: from any start, ticker_runs and gallery_slides must find each run of the whole page that
+    # begins there, and no other run.
+    import random
+    from stripper.main_content import gallery_slides, ticker_runs
+    from stripper.model import Block
+    rng = random.Random(11)
+    pool = ["14:32 Other story from the desk", "9h05 Another story", "3 minutes ago", "vor 5 Minuten",
+            "Updated 2 hours ago", "12 of 40", "3/5 A slide", "4/5 A slide", "5 of 5 The last slide",
+            "A line of plain prose, with no stamp in it at all."]
+    pages = []
+    for n in range(300):
+        texts = [rng.choice(pool) if rng.random() < 0.6 else f"{rng.randint(8, 20)}:{rng.randint(10, 59)} News"
+                 for _ in range(rng.randint(1, 60))]
+        pages.append([Block(i, t) for i, t in enumerate(texts)])
+    for n in range(150):   # stamps in time order, some gaps at and around the largest a run spans
+        texts, minute = [], 23 * 60
+        for _ in range(rng.randint(5, 30)):
+            texts += [pool[-1]] * rng.choice((0, 1, 3, 6, 7, 8, 9))
+            minute -= rng.randint(0, 30)
+            texts.append(f"{minute // 60}:{minute % 60:02d} News" if rng.random() < 0.5 else f"{23 * 60 - minute} minutes ago")
+        pages.append([Block(i, t) for i, t in enumerate(texts)])
+    for n in range(100):   # slideshows: counters numbered upwards, a slide's text between them
+        texts, total = [], rng.choice((3, 5, 12))
+        for k in range(1, min(total, rng.randint(1, 12)) + 1):
+            texts += [pool[-1]] * rng.randint(0, 3)
+            texts.append(f"{k}/{total if rng.random() < 0.9 else total + 1} A slide")
+        texts += [pool[-1]] * rng.randint(0, 3)
+        pages.append([Block(i, t) for i, t in enumerate(texts)])
+    for _, data, kind in PAGES:
+        res = _explain(data, kind)
+        if res is not None:
+            pages.append(res.blocks)
+    for runs in (ticker_runs, gallery_slides):
+        found = 0
+        for blocks in pages:
+            full = runs(blocks)
+            found += len(full)
+            for start in range(0, len(blocks) + 1, 1 if len(blocks) <= 100 else 13):
+                part = runs(blocks, start)
+                assert set(part) <= set(full) and [r for r in full if r[0] >= start] == [r for r in part if r[0] >= start]
+        assert found > 50, runs   # (the pages hold runs to find)
+
+
+def _old_revise_classes(classes, sentence_like):
+    from stripper import main_content as M
+
+    def nearest(cs, wanted):
+        before, last = [], M.BAD
+        for c in cs:
+            before.append(last)
+            last = c if c in wanted else last
+        after, last = [], M.BAD
+        for c in reversed(cs):
+            after.append(last)
+            last = c if c in wanted else last
+        return before, after[::-1]
+
+    out = list(classes)
+    prev_a, next_a = nearest(classes, {M.BAD, M.GOOD})
+    prev_b, next_b = nearest(classes, {M.BAD, M.GOOD, M.NEARGOOD})
+    for i, c in enumerate(classes):
+        if c != M.SHORT:
+            continue
+        prev, nxt = prev_a[i], next_a[i]
+        if prev == M.GOOD and nxt == M.GOOD:
+            out[i] = M.GOOD
+        elif prev == M.GOOD and sentence_like[i]:
+            out[i] = M.GOOD
+        elif prev == M.BAD and nxt == M.BAD:
+            out[i] = M.BAD
+        elif (prev == M.BAD and prev_b[i] == M.NEARGOOD) or (nxt == M.BAD and next_b[i] == M.NEARGOOD):
+            out[i] = M.GOOD
+        else:
+            out[i] = M.BAD if prev == M.BAD or nxt == M.BAD else M.GOOD
+    prev_c, next_c = nearest(out, {M.BAD, M.GOOD})
+    return [(M.BAD if prev_c[i] == M.BAD and next_c[i] == M.BAD else M.GOOD) if c == M.NEARGOOD else c
+            for i, c in enumerate(out)]
+
+
+def test_revise_classes_run_by_run_matches_the_block_by_block_pass():
+    import random
+    from stripper import main_content as M
+    rng = random.Random(5)
+    for n in range(3000):
+        weights = [rng.random() for _ in range(6)]
+        classes = rng.choices([M.GOOD, M.BAD, M.SHORT, M.NEARGOOD, M.TAGGED, M.CODE], weights, k=rng.randint(0, 30))
+        sentence_like = [rng.random() < 0.3 for _ in classes]
+        assert M.revise_classes(classes, sentence_like) == _old_revise_classes(classes, sentence_like), classes
