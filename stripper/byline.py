@@ -143,8 +143,15 @@ def _title_words(b: Block, cjk: bool) -> int | None:
 LABEL_RE = re.compile(r"^[\w ]{1,20}:\s")   # "Related: ...", "From: Herald Sun", "Edited by: ..."
 
 
+# A word of three characters or more: a maximal run of word characters is found whole by this
+# pattern exactly when WORD_RE finds it and it is that long (a run too short to match from its
+# first character is too short from any later one), so it finds WORD_RE's long words alone.
+LONG_WORD_RE = re.compile(r"\w{3,}")
+
+
 def _content_words(text: str, stop: frozenset[str]) -> set[str]:
-    return {w for w in _words(text.lower()) if len(w) >= 3 and w not in stop}
+    """The words of three characters or more of the text lowered, stopwords left out."""
+    return set(LONG_WORD_RE.findall(text.lower())).difference(stop)
 
 
 KICKER_MAX_CHARS_DEFAULT = 30
@@ -603,15 +610,26 @@ class _ProseWords:
 
     def __contains__(self, word: str) -> bool:
         if word not in self._seen:
-            pat = re.compile(r"(?<![\w.@/])" + re.escape(word) + r"(?![\w@/]|\.\w)")
-            # A match starts where the word occurs: try those places only (a search would try
-            # the lookbehind at every character of the page).
-            text, at, found = self._text, self._text.find(word), False
+            # The word stands where it occurs with no word character, '.', '@' or '/' before it and
+            # no word character, '@' or '/' after it, nor a '.' and a word character (what the
+            # pattern (?<![\w.@/])word(?![\w@/]|\.\w) asks; read off the neighbours directly, as a
+            # pattern per word would have to be compiled for each page's own words).
+            text, at, found, n = self._text, self._text.find(word), False, len(word)
             while at >= 0 and not found:
-                found = pat.match(text, at) is not None
+                before = text[at - 1] if at else ""
+                after = text[at + n: at + n + 2]
+                found = not (before and (_word_char(before) or before in ".@/")) and not (
+                    after and (_word_char(after[0]) or after[0] in "@/"
+                               or after[0] == "." and len(after) == 2 and _word_char(after[1])))
                 at = text.find(word, at + 1)
             self._seen[word] = found
         return self._seen[word]
+
+
+def _word_char(c: str) -> bool:
+    """Whether the character is one the pattern \\w matches (what str.isalnum() calls alphanumeric,
+    and the underscore)."""
+    return c.isalnum() or c == "_"
 
 
 def _prose_words(blocks: list[Block]) -> _ProseWords:

@@ -173,3 +173,50 @@ def test_code_runs_match_the_line_by_line_pass():
         first = {d.index: d for d in res.decisions if d.rule_id[:3] not in ("SEL", "FBK")}
         feats = block_features(res.blocks, frozenset(), False)
         assert code_runs(res.blocks, first, feats) == _old_code_runs(res.blocks, first, feats)
+
+
+# --- byline word tests ----------------------------------------------------------------------
+
+WORD_SAMPLES = ["ab abc a_b_c __ 12 123 x1y ÄÖÜ straße İstanbul ΣΟΦΙΑ Ⅻ ²³⁴ ٣٤٥ 中文字 a\u0301bc",
+                "mail arne.doe@example.org or see www.example.org/arne", "arne. Arne.Doe arne_ arne@ /arne arne/",
+                "arne.", "arne.x", ".arne", "arne", "", "Der Autor Jan Roe, the editor, and Jane Doe."]
+
+
+def _page_texts():
+    texts = list(WORD_SAMPLES)
+    for _, data, _ in PAGES:
+        texts.append(data.decode("utf-8", "replace"))
+    return texts
+
+
+def test_word_char_is_what_the_pattern_calls_a_word_character():
+    import re
+    word = re.compile(r"\w")
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert byline._word_char(c) == (word.match(c) is not None), hex(cp)
+
+
+def test_content_words_are_the_long_words_less_the_stopwords():
+    stop = frozenset({"the", "and", "und", "der", "abc"})
+    for t in _page_texts():
+        for line in [t] + t.split("\n"):
+            assert byline._content_words(line, stop) == {w for w in byline._words(line.lower())
+                                                         if len(w) >= 3 and w not in stop}, line
+
+
+def test_prose_words_agree_with_the_pattern():
+    import re
+    from stripper.model import Block
+
+    def old(text, word):
+        return re.search(r"(?<![\w.@/])" + re.escape(word) + r"(?![\w@/]|\.\w)", text) is not None
+
+    for t in _page_texts():
+        lines = t.split("\n")
+        blocks = [Block(i, line) for i, line in enumerate(lines)]
+        joined = "\n".join(lines)
+        words = set(byline._words(joined.lower())[:300]) | {"arne", "doe", "example", "org", "x", ".", "a.b", ""}
+        prose = byline._prose_words(blocks)
+        for w in sorted(words):
+            assert (w in prose) == old(joined, w), (w, t[:80])
