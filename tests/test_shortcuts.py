@@ -220,3 +220,62 @@ def test_prose_words_agree_with_the_pattern():
         prose = byline._prose_words(blocks)
         for w in sorted(words):
             assert (w in prose) == old(joined, w), (w, t[:80])
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+DATE_SAMPLES = ["March 5, 2020", "5März 2020", "5. März 2020", "1ermars 2020", "1er mars 2020", "MÄRZ 5, 2020",
+                "Dec. 5th, 2020", "Dec.5, 2020", "aprıl 5, 2020", "APRİL 5, 2020", "ſeptember 5, 2020",
+                "5 de marzo de 2020", "Posted 2 May 2022 by Jane", "maybe 2020", "mayo,5 2020", "5 mayo, 2020",
+                "05.03.2020", "2020-03-05", "3/25/2020", "2020年3月5日", "Ja 12 2020", "xjan 5 2020", "jan\t5\t2020",
+                "JANUARY\u00a05 2020", "Jänner 2020", "12 Jänner\n2020", "Oct 2020 5", "20 ans 1999"]
+
+
+def _find_date_every_pattern(text):
+    """find_date with every pattern searched (no gate)."""
+    from stripper import dates as D
+    text = text[:300]
+    best = None
+    names = D.month_names()
+    for pat in D._patterns():
+        for m in pat.finditer(text):
+            g = m.groupdict()
+            try:
+                y = int(g["y"])
+                if g.get("mn"):
+                    mo, d = names[g["mn"].lower().rstrip(".")], int(g["d"])
+                elif g.get("a"):
+                    d, mo = int(g["a"]), int(g["b"])
+                elif g.get("a2"):
+                    mo, d = int(g["b2"]), int(g["a2"])
+                    if d <= 12:
+                        continue
+                else:
+                    mo, d = int(g["m"]), int(g["d"])
+            except (KeyError, ValueError):
+                continue
+            if D._valid(y, mo, d) and (best is None or m.start() < best[1]):
+                best = (f"{y:04d}-{mo:02d}-{d:02d}", m.start(), m.end())
+            break
+    return best
+
+
+def test_find_date_gates_skip_no_date():
+    from conftest import DEVSET
+    from stripper.dates import find_date, month_names
+    texts = list(DATE_SAMPLES)
+    for name in month_names():   # every name, in three cases, before each of its followers
+        for form in (name, name.upper(), name.capitalize()):
+            texts += [f"{form} 5, 2020", f"5 {form} 2020", f"5{form}. 2020", f"{form}-5 2020"]
+    for _, data, _ in PAGES:
+        texts += data.decode("utf-8", "replace").split("\n")
+    for dumps in sorted((DEVSET / "cases").glob("*/dumps"))[::5]:
+        path = dumps / "innertext.txt"
+        if path.exists():
+            texts += path.read_text(encoding="utf-8", errors="replace").split("\n")
+    found = 0
+    for t in texts:
+        expected = _find_date_every_pattern(t)
+        assert find_date(t) == expected, t
+        found += expected is not None
+    assert found > 100
