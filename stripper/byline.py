@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Container
+from functools import lru_cache
 from itertools import accumulate
 
 from .dates import find_date
@@ -54,6 +55,20 @@ PAREN_RE = re.compile(r"\([^()\n]{0,200}\)")    # bounded: a '(' with no ')' cos
 
 def _words(text: str) -> list[str]:
     return WORD_RE.findall(text)
+
+
+@lru_cache(maxsize=None)
+def _more_words_re(n: int) -> re.Pattern[str]:
+    # n + 1 runs of word characters, each but the last followed by the non-word characters up to the
+    # next one: matched from the start, it takes the runs one by one (a run cut short would leave a
+    # word character where the pattern asks for a non-word one), so it matches exactly when the text
+    # has more than n words.
+    return re.compile(r"\W*(?:\w+\W+){%d}\w" % n)
+
+
+def _more_words(text: str, n: int) -> bool:
+    """len(_words(text)) > n, without making the words."""
+    return _more_words_re(n).match(text) is not None
 
 
 def _drop_trailing_counts(text: str) -> str:
@@ -126,7 +141,9 @@ def _title_like(b: Block, cjk: bool) -> bool:
 def _title_words(b: Block, cjk: bool) -> int | None:
     """The number of words of a title-shaped line, None for a line of any other shape."""
     t = b.text
-    if len(t) > 250 or b.link_density > 0.5:
+    # (b.link_density > 0.5, asked on the integers: for a count over a length, both below 2**53,
+    # the quotient rounds above 0.5 exactly when twice the count exceeds the length)
+    if len(t) > 250 or 2 * b.link_chars > len(t) > 0:
         return None
     if cjk:
         return len(_words(t)) if 6 <= len(t) <= 80 and t[-1:] not in "。" else None
@@ -152,6 +169,37 @@ LONG_WORD_RE = re.compile(r"\w{3,}")
 def _content_words(text: str, stop: frozenset[str]) -> set[str]:
     """The words of three characters or more of the text lowered, stopwords left out."""
     return set(LONG_WORD_RE.findall(text.lower())).difference(stop)
+
+
+class _OpeningWords:
+    """The content words of the article's opening (_content_words(opening, stop)), asked word by
+    word: a title candidate's few words are looked for where they occur, instead of the opening's
+    hundreds of words being made. Only content words are asked for (a candidate's own)."""
+
+    def __init__(self, opening: str, stop: frozenset[str]):
+        self._low = opening.lower()
+        self._stop = stop
+        self._seen: dict[str, bool] = {}
+        self._any: bool | None = None
+
+    def __contains__(self, word: str) -> bool:
+        found = self._seen.get(word)
+        if found is None:
+            # A content word (all word characters, three or more, no stopword) is one of the
+            # opening's where it occurs with no word character on either side: a whole run.
+            low, n, found = self._low, len(word), False
+            at = low.find(word)
+            while at >= 0 and not found:
+                found = not (at and _word_char(low[at - 1])) and not (at + n < len(low) and _word_char(low[at + n]))
+                at = low.find(word, at + 1)
+            self._seen[word] = found
+        return found
+
+    def __bool__(self) -> bool:
+        if self._any is None:   # (the first long word that is no stopword answers)
+            stop = self._stop
+            self._any = any(m.group() not in stop for m in LONG_WORD_RE.finditer(self._low))
+        return self._any
 
 
 KICKER_MAX_CHARS_DEFAULT = 30
@@ -181,15 +229,19 @@ LEAD_LABEL_MAX_WORDS_DEFAULT = 3      # ... with at most this many words before 
 LEAD_HEADLINE_MAX_WORDS_DEFAULT = 16   # a question or quote this short may be the headline
 LEAD_MAX_BLOCKS_DEFAULT = 3        # title and dek may open the article span, up to this many blocks
 SENTENCE_END_RE = re.compile(r"[.!?…\"”»]\s*$")
+SENTENCE_ENDS = frozenset(".!?…\"”»")   # the characters of its class
 
 
 def _paragraph_like(text: str) -> bool:
     """Ends like a sentence, and is not a headline that asks, exclaims or quotes: those end in
     '?', '!' or a closing quote too, so they need a paragraph's length."""
-    m = SENTENCE_END_RE.search(text)
-    if not m:
+    # (SENTENCE_END_RE, read off the end: \s matches what str.isspace() calls whitespace, which
+    # rstrip() strips, so the pattern finds a match exactly where the stripped text ends in one of
+    # its characters; searched, it would be tried at every character of a long paragraph)
+    end = text.rstrip()[-1:]
+    if not end or end not in SENTENCE_ENDS:
         return False
-    return text.rstrip()[-1] in ".…" or len(_words(text)) > LEAD_HEADLINE_MAX_WORDS_DEFAULT
+    return end in ".…" or len(_words(text)) > LEAD_HEADLINE_MAX_WORDS_DEFAULT
 
 
 def _lead_end(blocks: list[Block], sel: Selection) -> int:
@@ -253,7 +305,7 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     # the opening paragraphs after the candidates: a candidate inside it would match itself
     opening = " ".join(blocks[i].text for i in [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4])
     keys = _PageKeys(blocks)
-    body = _content_words(opening, stop)
+    body = _OpeningWords(opening, stop)
     cands: list[tuple[int, int]] = []   # (index, words) of the title-shaped lines
     for i in range(lo, head_end):
         if i in tagged or (i in dropped and i not in repeats):
@@ -275,9 +327,11 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     else:
         # The candidates with the highest bounds first: once a bound stays below the best score,
         # that candidate and all after it cannot win (nor tie: the first of equal scores wins).
-        bounds = sorted(((_title_bound(blocks[i], i, n_words, head_end, lead_end, byline_near), i, n_words)
-                         for i, n_words in cands), key=lambda c: (-c[0], c[1]))
-        for bound, i, n_words in bounds:
+        # (sorted as (-bound, index) pairs: the highest bound first, the first index of equal ones)
+        bounds = sorted([(-_title_bound(blocks[i], i, n_words, head_end, lead_end, byline_near), i, n_words)
+                         for i, n_words in cands])
+        for neg_bound, i, n_words in bounds:
+            bound = -neg_bound
             if bound + TITLE_BOUND_SLACK < best_score:
                 break
             f = _title_features(blocks, i, head_end, lead_end, body, opening, cjk, stop, tagged, dropped, repeats,
@@ -369,7 +423,7 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
     return s
 
 
-def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int, body: set[str], opening: str, cjk: bool,
+def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int, body: Container[str], opening: str, cjk: bool,
                     stop: frozenset[str], tagged: set[int], dropped: set[int], repeats: frozenset[int],
                     byline_near: set[int], keys: _PageKeys, n_words: int | None = None,
                     floor: float | None = None, bound: float = 0.0) -> dict[str, float] | None:
@@ -382,7 +436,7 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
         overlap = len(cw & set(opening)) / max(1, len(cw))
     else:
         cw = _content_words(b.text, stop)
-        overlap = len(cw & body) / max(1, len(cw)) if cw else 0.0
+        overlap = sum(1 for w in cw if w in body) / max(1, len(cw)) if cw else 0.0
     if LABEL_RE.match(b.text) and overlap == 0:
         return None   # "Related: ...", "From: Herald Sun"; but "Erfurt: Thorwirth wins" opens its story
     if floor is not None and bound - TITLE_OPEN_OVERLAP + TITLE_WEIGHTS["overlap"] * overlap \
@@ -814,11 +868,12 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     # (the line right above the headline too: "Januar 2014 by Barbara Russ / Kategorien: Event";
     # and a short line just after the first paragraph: "Blog Beitrag von Margarita Koreneva")
     lead = range(ti - 1 if ti else max(0, a - 3), lead_end + 2)
-    # (the by-word asked first: most lines have none)
+    # (the length asked first, without reading the words out: a paragraph costs the by-word search
+    # most; then the by-word: most short lines have none)
     after_first = set(sel.kept[1:])
-    lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines and BY_WORD_RE.search(blocks[i].text)
-                 and (i not in after_first or _labelled_by_line(blocks[i].text))
-                 and len(_words(blocks[i].text)) <= LEAD_BYLINE_MAX_WORDS_DEFAULT]
+    lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines
+                 and not _more_words(blocks[i].text, LEAD_BYLINE_MAX_WORDS_DEFAULT) and BY_WORD_RE.search(blocks[i].text)
+                 and (i not in after_first or _labelled_by_line(blocks[i].text))]
     bylines += lead_only
     labelled = set(sel.meta.get("byline", []))
     for i in bylines if not out["authors"] else []:

@@ -279,3 +279,43 @@ def test_find_date_gates_skip_no_date():
         assert find_date(t) == expected, t
         found += expected is not None
     assert found > 100
+
+
+def test_more_words_counts_like_the_words():
+    import random
+    texts = list(WORD_SAMPLES) + ["", " ", "a", "a b", "a-b c", "...a", "a...", "x " * 25, "x " * 26, "x- " * 26,
+                                 " x" * 26, "_" * 3, "é " * 30, "١٢ ٣"]
+    for t in _page_texts():
+        texts += t.split("\n")
+    rng = random.Random(5)
+    alphabet = ["a", "Z", "_", "1", " ", "-", ".", "\u00a0", "é", "中", "\n", "'"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(3000)]
+    for t in texts:
+        for n in (0, 1, 8, 16, 25):
+            assert byline._more_words(t, n) == (len(byline._words(t)) > n), (t, n)
+
+
+def test_paragraph_like_reads_the_end_as_the_pattern_does():
+    import sys
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    texts = ["", " ", "A.", "A. ", "A.\n", "A.\n\n", "A?\u00a0", "A »", "Ends here”\u2003", "A. b", "…", "\"", "x"]
+    texts += ["Word." + s for s in spaces] + ["Word" + s for s in spaces]
+    for t in _page_texts():
+        texts += t.split("\n")
+    for t in texts:
+        ends = byline.SENTENCE_END_RE.search(t) is not None
+        old = ends and (t.rstrip()[-1] in ".…" or len(byline._words(t)) > byline.LEAD_HEADLINE_MAX_WORDS_DEFAULT)
+        assert byline._paragraph_like(t) == old, repr(t)
+
+
+def test_opening_words_answer_as_the_content_word_set():
+    stop = frozenset({"the", "and", "und", "der", "abc", "für"})
+    texts = _page_texts()
+    lines = [line for t in texts for line in t.split("\n")] + ["", "ab", "the and", "x y z", "abc", "abcd abc_d"]
+    for k, opening in enumerate(lines + texts):
+        words = byline._content_words(opening, stop)
+        body = byline._OpeningWords(opening, stop)
+        assert bool(body) == bool(words), opening
+        asked = set(words) | byline._content_words(lines[(k * 7) % len(lines)], stop) | {"abcd", "harbour", "bridge"}
+        for w in sorted(asked - stop):
+            assert (w in body) == (w in words), (w, opening[:80])
