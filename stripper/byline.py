@@ -397,6 +397,11 @@ TITLE_OPEN_GAIN = TITLE_OPEN_OVERLAP + max(0.0, TITLE_WEIGHTS["dek_pair"]) \
     + sum(max(0.0, TITLE_WEIGHTS[k]) for k in ("digits", "byline_like", "breadcrumb", "contains_line"))
 # (a bound sums its terms in another order than the score: far more than their rounding apart)
 TITLE_BOUND_SLACK = 1e-9
+# Two of them need a line of some words: shorter lines leave them out of the bound.
+TITLE_DEK_PAIR_MIN_WORDS = 4       # a headline, then a longer dek
+TITLE_REPEATED_MIN_WORDS = 3       # a line written again (shorter ones repeat by chance: menu entries)
+TITLE_OPEN_DEK_PAIR = max(0.0, TITLE_WEIGHTS["dek_pair"])
+TITLE_OPEN_REPEATED = max(0.0, TITLE_WEIGHTS["repeated"], TITLE_WEIGHTS["repeated_dropped"])
 
 
 def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int, byline_near: set[int]) -> float:
@@ -414,6 +419,10 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
         s += w["sentence"]
     if n_words < TITLE_SHORT_WORDS_DEFAULT:
         s += w["short"]
+    if n_words < TITLE_DEK_PAIR_MIN_WORDS:
+        s -= TITLE_OPEN_DEK_PAIR
+    if n_words < TITLE_REPEATED_MIN_WORDS:
+        s -= TITLE_OPEN_REPEATED
     if b.text.rstrip().endswith(":"):
         s += w["colon_end"]
     if lead_end - i == 1:
@@ -452,7 +461,7 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     nxt = i + 1
     while nxt < lead_end and nxt in tagged:
         nxt += 1
-    if nxt < lead_end and nxt not in dropped and n_words >= 4 and blocks[nxt].kind != HEADING \
+    if nxt < lead_end and nxt not in dropped and n_words >= TITLE_DEK_PAIR_MIN_WORDS and blocks[nxt].kind != HEADING \
             and _title_like(blocks[nxt], cjk):
         f["dek_pair"] = 1
     if b.kind == HEADING:
@@ -460,7 +469,7 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     if not byline_near.isdisjoint(range(i + 1, i + 4)):
         f["before_byline"] = 1
     key = keys[i]
-    if n_words >= 3 and keys.repeated(i):
+    if n_words >= TITLE_REPEATED_MIN_WORDS and keys.repeated(i):
         f["repeated" if i not in repeats else "repeated_dropped"] = 1
     if b.text.endswith("."):
         f["sentence"] = 1
@@ -541,7 +550,7 @@ class _PageKeys:
                 other = self[j]
                 if (len(other) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT and key in other) if short else other == key:
                     return True
-            at = low.find(word, at + 1)
+            at = low.find(word, line_end(j))   # (the rest of line j would answer the same)
         return False
 
     def _repeated_counted(self, key: str) -> bool:
