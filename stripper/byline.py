@@ -285,7 +285,7 @@ def _fold_all(texts: list[str]) -> list[str]:
 
 def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: set[int],
                cjk: bool, stop: frozenset[str] = frozenset(),
-               repeats: frozenset[int] = frozenset()) -> tuple[int | None, int | None]:
+               repeats: frozenset[int] = frozenset(), lead_end: int | None = None) -> tuple[int | None, int | None]:
     """(title index, subtitle index). Candidates are title-shaped lines shortly before the article
     (or its first block); the winner shares the most words with the article's opening and sits
     closest to it; a top-level heading gets a bonus. The dek is the line right after the title."""
@@ -293,7 +293,8 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     if a < 0:
         return None, None
     lo = max(0, a - TITLE_SEARCH_BLOCKS_DEFAULT)
-    lead_end = _lead_end(blocks, sel)
+    if lead_end is None:   # (the caller's _lead_end(blocks, sel), when it has it)
+        lead_end = _lead_end(blocks, sel)
     byline_near = set(sel.meta.get("byline", [])) | set(sel.meta.get("date", []))
     # A byline or date line shortly inside the span ends the header: a teaser or a search hint
     # that opened the span sits above the headline, and the headline sits above the byline.
@@ -330,17 +331,40 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         # (sorted as (-bound, index) pairs: the highest bound first, the first index of equal ones)
         bounds = sorted([(-_title_bound(blocks[i], i, n_words, head_end, lead_end, byline_near), i, n_words)
                          for i, n_words in cands])
+        # The repeat evidence (a search of the whole page) is left open and asked only where it
+        # decides: an open candidate's score lies between its score without it and that plus its
+        # weight, and two candidates are compared on those ends while they lie apart by more than
+        # rounding, exactly (as the plain search scores them) otherwise. The best so far is held
+        # as (index, features, least score, most score) (see _scored).
+        lead: tuple[int, dict[str, float], float, float] | None = None
+        slack = 2 * TITLE_BOUND_SLACK   # (the rounding of a bound and of an open end)
         for neg_bound, i, n_words in bounds:
-            bound = -neg_bound
-            if bound + TITLE_BOUND_SLACK < best_score:
+            sure = lead[2] if lead is not None else 0.0   # the least the best so far scores
+            if -neg_bound + slack < sure:
                 break
             f = _title_features(blocks, i, head_end, lead_end, body, opening, cjk, stop, tagged, dropped, repeats,
-                                byline_near, keys, n_words, best_score - TITLE_BOUND_SLACK, bound)
+                                byline_near, keys, n_words, sure - slack, -neg_bound, defer_repeated=True)
             if f is None:
                 continue
-            score = sum(TITLE_WEIGHTS[k] * v for k, v in f.items())
-            if score > best_score or (score == best_score and best is not None and i < best):
-                best, best_score = i, score
+            cand = _scored(i, f)
+            if lead is None:
+                if cand[3] + slack < 0.0:
+                    continue
+                if not cand[2] > slack:   # (the first to score above zero leads)
+                    cand = _settled(cand, keys)
+                    if not cand[2] > 0.0:
+                        continue
+                lead = cand
+                continue
+            if cand[3] + slack < lead[2]:
+                continue
+            if cand[2] > lead[3] + slack:
+                lead = cand
+                continue
+            cand, lead = _settled(cand, keys), _settled(lead, keys)
+            if cand[2] > lead[2] or (cand[2] == lead[2] and i < lead[0]):
+                lead = cand
+        best = lead[0] if lead is not None else None
     if best is None:
         return None, None
     sub = None
@@ -435,10 +459,12 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
 def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int, body: Container[str], opening: str, cjk: bool,
                     stop: frozenset[str], tagged: set[int], dropped: set[int], repeats: frozenset[int],
                     byline_near: set[int], keys: _PageKeys, n_words: int | None = None,
-                    floor: float | None = None, bound: float = 0.0) -> dict[str, float] | None:
+                    floor: float | None = None, bound: float = 0.0,
+                    defer_repeated: bool = False) -> dict[str, float] | None:
     """The evidence for one title candidate, each weighed by TITLE_WEIGHTS; None rules it out. With
     a floor, None also for a candidate whose bound (see _title_bound), once its overlap is known,
-    stays below the floor: it cannot win."""
+    stays below the floor: it cannot win. With defer_repeated, the repeat evidence of a line long
+    enough for it is left open, as a 0 in its place (see _settled)."""
     b = blocks[i]
     if cjk:
         cw = set(b.text)
@@ -469,8 +495,11 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     if not byline_near.isdisjoint(range(i + 1, i + 4)):
         f["before_byline"] = 1
     key = keys[i]
-    if n_words >= TITLE_REPEATED_MIN_WORDS and keys.repeated(i):
-        f["repeated" if i not in repeats else "repeated_dropped"] = 1
+    if n_words >= TITLE_REPEATED_MIN_WORDS:
+        if defer_repeated:   # left open, in its place: a 0 adds nothing to the score (see _settled)
+            f["repeated" if i not in repeats else "repeated_dropped"] = 0
+        elif keys.repeated(i):
+            f["repeated" if i not in repeats else "repeated_dropped"] = 1
     if b.text.endswith("."):
         f["sentence"] = 1
     if overlap == 0 and body:
@@ -498,6 +527,32 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
             f["contains_line"] = 1
             break
     return f
+
+
+def _scored(i: int, f: dict[str, float]) -> tuple[int, dict[str, float], float, float]:
+    """(index, features, least score, most score) of a candidate: its score, and with an open repeat
+    evidence (a 0 left by _title_features with defer_repeated) the score with it counted in, at
+    the side its weight lies."""
+    score = sum(TITLE_WEIGHTS[k] * v for k, v in f.items())   # (an open 0 adds nothing)
+    for k in ("repeated", "repeated_dropped"):
+        if f.get(k) == 0:
+            return i, f, score + min(0.0, TITLE_WEIGHTS[k]), score + max(0.0, TITLE_WEIGHTS[k])
+    return i, f, score, score
+
+
+def _settled(c: tuple[int, dict[str, float], float, float], keys: _PageKeys) -> tuple[int, dict[str, float], float, float]:
+    """The candidate with its open repeat evidence asked for: its score exactly as the plain search
+    sums it (the key keeps its place among the features)."""
+    i, f = c[0], c[1]
+    for k in ("repeated", "repeated_dropped"):
+        if f.get(k) == 0:
+            if keys.repeated(i):
+                f[k] = 1
+            else:
+                del f[k]
+            score = sum(TITLE_WEIGHTS[k] * v for k, v in f.items())
+            return i, f, score, score
+    return c
 
 
 class _PageKeys:
@@ -769,12 +824,14 @@ def _leads_to_byline(blocks: list[Block], k: int, ti: int | None, dated: set[int
 
 
 def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: set[int],
-                   stop: frozenset[str], furniture: frozenset[int] = frozenset()) -> tuple[int, list[str]] | None:
+                   stop: frozenset[str], furniture: frozenset[int] = frozenset(),
+                   lead_end: int | None = None) -> tuple[int, list[str]] | None:
     """A line that is only a person's name (maybe with a date and furniture around it): between
     the headline and the first paragraph or just below the headline, or next to the date line:
     "Dan Goodin - Apr 16, 2015"."""
     a = sel.span[0]
-    lead_end = _lead_end(blocks, sel)
+    if lead_end is None:   # (the caller's _lead_end(blocks, sel), when it has it)
+        lead_end = _lead_end(blocks, sel)
     start = ti + 1 if ti is not None else max(0, a - NAME_LINE_LOOKBEHIND_DEFAULT)
     near = {i for i in range(start, min(lead_end + 1, len(blocks))) if find_date(blocks[i].text)}
     for d in sel.meta.get("date", []):
@@ -850,7 +907,8 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     dropped = {d.index for d in decisions if d.action in ("drop", "end")}
     repeats = frozenset(d.index for d in decisions if d.rule_id == "DUP001")
     ruled = {d.index for d in decisions if d.action in ("drop", "end", "tag")}
-    ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats)
+    lead_end = _lead_end(blocks, sel)
+    ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats, lead_end)
     if ti is not None:
         out["title"], glued_names = split_title_byline(blocks[ti].text)
         out["provenance"]["title"] = f"text:block {ti}"
@@ -869,11 +927,18 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
         out["provenance"]["section"] = f"text:kicker block {ti - 1}"
     # Byline lines, then date lines that name someone ("Posted on 2 May 2022 by Jane Doe",
     # "VON MORITZ GATHMANN am 21. April 2020": the date rule took them first).
+    labelled = set(sel.meta.get("byline", []))
+
+    def in_reach(i: int) -> bool:   # (the lines the loop below reads)
+        return a - TITLE_LOOKBEHIND_DEFAULT * 2 <= i <= max(z + (BYLINE_AFTER_END_DEFAULT if i in labelled else 0), a + 2)
+
     bylines = sorted(sel.meta.get("byline", []), key=lambda i: (abs(i - a), i))
-    bylines += sorted((i for i in sel.meta.get("date", []) if _names_someone(blocks[i].text)), key=lambda i: (abs(i - a), i))
+    # (a date line out of reach is left unread: the loop would pass over it, and all it changes is
+    # that the lead search below may take it, to be passed over there too)
+    bylines += sorted((i for i in sel.meta.get("date", []) if in_reach(i) and _names_someone(blocks[i].text)),
+                      key=lambda i: (abs(i - a), i))
     # ... and a line between the headline and the first paragraph that names someone after a
     # by-word ("Eine Kolumne von Nils Pickert"): the place makes it a byline.
-    lead_end = _lead_end(blocks, sel)
     # (the line right above the headline too: "Januar 2014 by Barbara Russ / Kategorien: Event";
     # and a short line just after the first paragraph: "Blog Beitrag von Margarita Koreneva")
     lead = range(ti - 1 if ti else max(0, a - 3), lead_end + 2)
@@ -884,9 +949,8 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
                  and not _more_words(blocks[i].text, LEAD_BYLINE_MAX_WORDS_DEFAULT) and BY_WORD_RE.search(blocks[i].text)
                  and (i not in after_first or _labelled_by_line(blocks[i].text))]
     bylines += lead_only
-    labelled = set(sel.meta.get("byline", []))
     for i in bylines if not out["authors"] else []:
-        if i > max(z + (BYLINE_AFTER_END_DEFAULT if i in labelled else 0), a + 2) or i < a - TITLE_LOOKBEHIND_DEFAULT * 2:
+        if not in_reach(i):
             continue
         names = clean_person_names(blocks[i].text)
         if i in lead_only and len(blocks[i].text.split()) > 2:   # found by its place alone: full names only
@@ -898,7 +962,8 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     if not out["authors"]:
         furniture = frozenset(d.index for d in decisions if d.action == "drop" and d.rule_id[:3] in FURNITURE_RULES)
         # a name line dropped as a repeat is still a name line: the author box repeats the byline
-        found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])) - repeats, stop, furniture)
+        found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])) - repeats, stop, furniture,
+                               lead_end)
         if found:
             i, names = found
             out["authors"] = names

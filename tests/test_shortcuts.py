@@ -319,3 +319,35 @@ def test_opening_words_answer_as_the_content_word_set():
         asked = set(words) | byline._content_words(lines[(k * 7) % len(lines)], stop) | {"abcd", "harbour", "bridge"}
         for w in sorted(asked - stop):
             assert (w in body) == (w in words), (w, opening[:80])
+
+
+def test_pruned_title_search_agrees_on_built_pages():
+    # The pruned search leaves the repeat evidence open until it decides; pages built from lines
+    # that repeat each other, in random order, must get the exhaustive search's title.
+    import random
+    heads = ["Harbour bridge to close for cars", "Council votes on the harbour bridge", "Bridge", "News",
+             "Harbour bridge to close for cars | The Ledger", "Home > News > Harbour bridge to close for cars",
+             "Sport", "Weather today", "Council", "The Ledger", "Test Case 1", "Test Case 2", "Related: bridges",
+             "Shops ask for a loading zone near the bridge", "Harbour bridge", "HARBOUR BRIDGE TO CLOSE FOR CARS",
+             "By Jane Doe", "March 5, 2020", "Read more", "Steel beams rusted faster than expected", "Menu"]
+    paras = ["The council voted on Tuesday to close the old harbour bridge to cars from next spring, after "
+             "engineers found that the steel beams under the main span had rusted far faster than expected.",
+             "Cyclists and pedestrians will still be able to cross, but delivery vans bound for the market "
+             "square will have to take the ring road, which adds about fifteen minutes to each trip.",
+             "Shop owners on the square said they had not been asked before the vote and would write to the "
+             "mayor this week asking for a loading zone near the bridge."]
+    rng = random.Random(11)
+    for n in range(150):
+        top = [rng.choice(heads) for _ in range(rng.randint(1, 12))]
+        tail = [rng.choice(heads) for _ in range(rng.randint(0, 6))]
+        data = ("\n\n".join(top + paras + tail) + "\n").encode()
+        byline.TITLE_DEBUG = []
+        try:
+            full = _explain(data, "text")
+        finally:
+            byline.TITLE_DEBUG = None
+        pruned = _explain(data, "text")
+        if full is None:
+            assert pruned is None
+            continue
+        assert (full.article.title, full.article.subtitle) == (pruned.article.title, pruned.article.subtitle), top
