@@ -560,20 +560,29 @@ class _PageKeys:
     line is written again on the page."""
 
     def __init__(self, blocks: list[Block]):
-        self._texts = [b.text for b in blocks]
+        self._blocks = blocks
+        self._texts_list: list[str] | None = None   # the lines' texts (see _texts)
         self._keys: dict[int, str] = {}
         self._low: str | None = None     # the lines lowered, joined by newlines
         self._sizes: list[int] = []      # the lines' lengths summed up to each (none: see repeated)
         self._counts: dict[str, int] | None = None   # the folded lines counted (_repeated_counted)
         self._short_lines = ""
 
+    @property
+    def _texts(self) -> list[str]:
+        """The lines' texts, listed the first time the whole page is read (most pages fold only
+        the few lines around their title candidates)."""
+        if self._texts_list is None:
+            self._texts_list = [b.text for b in self._blocks]
+        return self._texts_list
+
     def __len__(self) -> int:
-        return len(self._texts)
+        return len(self._blocks)
 
     def __getitem__(self, j: int) -> str:
         key = self._keys.get(j)
         if key is None:
-            key = self._keys[j] = _fold(self._texts[j])
+            key = self._keys[j] = _fold(self._blocks[j].text)
         return key
 
     def repeated(self, i: int) -> bool:
