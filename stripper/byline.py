@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Container
+from functools import lru_cache
 from itertools import accumulate
 
 from .dates import find_date
@@ -54,6 +55,20 @@ PAREN_RE = re.compile(r"\([^()\n]{0,200}\)")    # bounded: a '(' with no ')' cos
 
 def _words(text: str) -> list[str]:
     return WORD_RE.findall(text)
+
+
+@lru_cache(maxsize=None)
+def _more_words_re(n: int) -> re.Pattern[str]:
+    # n + 1 runs of word characters, each but the last followed by the non-word characters up to the
+    # next one: matched from the start, it takes the runs one by one (a run cut short would leave a
+    # word character where the pattern asks for a non-word one), so it matches exactly when the text
+    # has more than n words.
+    return re.compile(r"\W*(?:\w+\W+){%d}\w" % n)
+
+
+def _more_words(text: str, n: int) -> bool:
+    """len(_words(text)) > n, without making the words."""
+    return _more_words_re(n).match(text) is not None
 
 
 def _drop_trailing_counts(text: str) -> str:
@@ -126,7 +141,9 @@ def _title_like(b: Block, cjk: bool) -> bool:
 def _title_words(b: Block, cjk: bool) -> int | None:
     """The number of words of a title-shaped line, None for a line of any other shape."""
     t = b.text
-    if len(t) > 250 or b.link_density > 0.5:
+    # (b.link_density > 0.5, asked on the integers: for a count over a length, both below 2**53,
+    # the quotient rounds above 0.5 exactly when twice the count exceeds the length)
+    if len(t) > 250 or 2 * b.link_chars > len(t) > 0:
         return None
     if cjk:
         return len(_words(t)) if 6 <= len(t) <= 80 and t[-1:] not in "。" else None
@@ -143,8 +160,46 @@ def _title_words(b: Block, cjk: bool) -> int | None:
 LABEL_RE = re.compile(r"^[\w ]{1,20}:\s")   # "Related: ...", "From: Herald Sun", "Edited by: ..."
 
 
+# A word of three characters or more: a maximal run of word characters is found whole by this
+# pattern exactly when WORD_RE finds it and it is that long (a run too short to match from its
+# first character is too short from any later one), so it finds WORD_RE's long words alone.
+LONG_WORD_RE = re.compile(r"\w{3,}")
+
+
 def _content_words(text: str, stop: frozenset[str]) -> set[str]:
-    return {w for w in _words(text.lower()) if len(w) >= 3 and w not in stop}
+    """The words of three characters or more of the text lowered, stopwords left out."""
+    return set(LONG_WORD_RE.findall(text.lower())).difference(stop)
+
+
+class _OpeningWords:
+    """The content words of the article's opening (_content_words(opening, stop)), asked word by
+    word: a title candidate's few words are looked for where they occur, instead of the opening's
+    hundreds of words being made. Only content words are asked for (a candidate's own)."""
+
+    def __init__(self, opening: str, stop: frozenset[str]):
+        self._low = opening.lower()
+        self._stop = stop
+        self._seen: dict[str, bool] = {}
+        self._any: bool | None = None
+
+    def __contains__(self, word: str) -> bool:
+        found = self._seen.get(word)
+        if found is None:
+            # A content word (all word characters, three or more, no stopword) is one of the
+            # opening's where it occurs with no word character on either side: a whole run.
+            low, n, found = self._low, len(word), False
+            at = low.find(word)
+            while at >= 0 and not found:
+                found = not (at and _word_char(low[at - 1])) and not (at + n < len(low) and _word_char(low[at + n]))
+                at = low.find(word, at + 1)
+            self._seen[word] = found
+        return found
+
+    def __bool__(self) -> bool:
+        if self._any is None:   # (the first long word that is no stopword answers)
+            stop = self._stop
+            self._any = any(m.group() not in stop for m in LONG_WORD_RE.finditer(self._low))
+        return self._any
 
 
 KICKER_MAX_CHARS_DEFAULT = 30
@@ -174,15 +229,19 @@ LEAD_LABEL_MAX_WORDS_DEFAULT = 3      # ... with at most this many words before 
 LEAD_HEADLINE_MAX_WORDS_DEFAULT = 16   # a question or quote this short may be the headline
 LEAD_MAX_BLOCKS_DEFAULT = 3        # title and dek may open the article span, up to this many blocks
 SENTENCE_END_RE = re.compile(r"[.!?…\"”»]\s*$")
+SENTENCE_ENDS = frozenset(".!?…\"”»")   # the characters of its class
 
 
 def _paragraph_like(text: str) -> bool:
     """Ends like a sentence, and is not a headline that asks, exclaims or quotes: those end in
     '?', '!' or a closing quote too, so they need a paragraph's length."""
-    m = SENTENCE_END_RE.search(text)
-    if not m:
+    # (SENTENCE_END_RE, read off the end: \s matches what str.isspace() calls whitespace, which
+    # rstrip() strips, so the pattern finds a match exactly where the stripped text ends in one of
+    # its characters; searched, it would be tried at every character of a long paragraph)
+    end = text.rstrip()[-1:]
+    if not end or end not in SENTENCE_ENDS:
         return False
-    return text.rstrip()[-1] in ".…" or len(_words(text)) > LEAD_HEADLINE_MAX_WORDS_DEFAULT
+    return end in ".…" or len(_words(text)) > LEAD_HEADLINE_MAX_WORDS_DEFAULT
 
 
 def _lead_end(blocks: list[Block], sel: Selection) -> int:
@@ -226,7 +285,7 @@ def _fold_all(texts: list[str]) -> list[str]:
 
 def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: set[int],
                cjk: bool, stop: frozenset[str] = frozenset(),
-               repeats: frozenset[int] = frozenset()) -> tuple[int | None, int | None]:
+               repeats: frozenset[int] = frozenset(), lead_end: int | None = None) -> tuple[int | None, int | None]:
     """(title index, subtitle index). Candidates are title-shaped lines shortly before the article
     (or its first block); the winner shares the most words with the article's opening and sits
     closest to it; a top-level heading gets a bonus. The dek is the line right after the title."""
@@ -234,7 +293,8 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     if a < 0:
         return None, None
     lo = max(0, a - TITLE_SEARCH_BLOCKS_DEFAULT)
-    lead_end = _lead_end(blocks, sel)
+    if lead_end is None:   # (the caller's _lead_end(blocks, sel), when it has it)
+        lead_end = _lead_end(blocks, sel)
     byline_near = set(sel.meta.get("byline", [])) | set(sel.meta.get("date", []))
     # A byline or date line shortly inside the span ends the header: a teaser or a search hint
     # that opened the span sits above the headline, and the headline sits above the byline.
@@ -246,7 +306,7 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     # the opening paragraphs after the candidates: a candidate inside it would match itself
     opening = " ".join(blocks[i].text for i in [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4])
     keys = _PageKeys(blocks)
-    body = _content_words(opening, stop)
+    body = _OpeningWords(opening, stop)
     cands: list[tuple[int, int]] = []   # (index, words) of the title-shaped lines
     for i in range(lo, head_end):
         if i in tagged or (i in dropped and i not in repeats):
@@ -268,18 +328,43 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     else:
         # The candidates with the highest bounds first: once a bound stays below the best score,
         # that candidate and all after it cannot win (nor tie: the first of equal scores wins).
-        bounds = sorted(((_title_bound(blocks[i], i, n_words, head_end, lead_end, byline_near), i, n_words)
-                         for i, n_words in cands), key=lambda c: (-c[0], c[1]))
-        for bound, i, n_words in bounds:
-            if bound + TITLE_BOUND_SLACK < best_score:
+        # (sorted as (-bound, index) pairs: the highest bound first, the first index of equal ones)
+        bounds = sorted([(-_title_bound(blocks[i], i, n_words, head_end, lead_end, byline_near), i, n_words)
+                         for i, n_words in cands])
+        # The repeat evidence (a search of the whole page) is left open and asked only where it
+        # decides: an open candidate's score lies between its score without it and that plus its
+        # weight, and two candidates are compared on those ends while they lie apart by more than
+        # rounding, exactly (as the plain search scores them) otherwise. The best so far is held
+        # as (index, features, least score, most score) (see _scored).
+        lead: tuple[int, dict[str, float], float, float] | None = None
+        slack = 2 * TITLE_BOUND_SLACK   # (the rounding of a bound and of an open end)
+        for neg_bound, i, n_words in bounds:
+            sure = lead[2] if lead is not None else 0.0   # the least the best so far scores
+            if -neg_bound + slack < sure:
                 break
             f = _title_features(blocks, i, head_end, lead_end, body, opening, cjk, stop, tagged, dropped, repeats,
-                                byline_near, keys, n_words, best_score - TITLE_BOUND_SLACK, bound)
+                                byline_near, keys, n_words, sure - slack, -neg_bound, defer_repeated=True)
             if f is None:
                 continue
-            score = sum(TITLE_WEIGHTS[k] * v for k, v in f.items())
-            if score > best_score or (score == best_score and best is not None and i < best):
-                best, best_score = i, score
+            cand = _scored(i, f)
+            if lead is None:
+                if cand[3] + slack < 0.0:
+                    continue
+                if not cand[2] > slack:   # (the first to score above zero leads)
+                    cand = _settled(cand, keys)
+                    if not cand[2] > 0.0:
+                        continue
+                lead = cand
+                continue
+            if cand[3] + slack < lead[2]:
+                continue
+            if cand[2] > lead[3] + slack:
+                lead = cand
+                continue
+            cand, lead = _settled(cand, keys), _settled(lead, keys)
+            if cand[2] > lead[2] or (cand[2] == lead[2] and i < lead[0]):
+                lead = cand
+        best = lead[0] if lead is not None else None
     if best is None:
         return None, None
     sub = None
@@ -336,6 +421,11 @@ TITLE_OPEN_GAIN = TITLE_OPEN_OVERLAP + max(0.0, TITLE_WEIGHTS["dek_pair"]) \
     + sum(max(0.0, TITLE_WEIGHTS[k]) for k in ("digits", "byline_like", "breadcrumb", "contains_line"))
 # (a bound sums its terms in another order than the score: far more than their rounding apart)
 TITLE_BOUND_SLACK = 1e-9
+# Two of them need a line of some words: shorter lines leave them out of the bound.
+TITLE_DEK_PAIR_MIN_WORDS = 4       # a headline, then a longer dek
+TITLE_REPEATED_MIN_WORDS = 3       # a line written again (shorter ones repeat by chance: menu entries)
+TITLE_OPEN_DEK_PAIR = max(0.0, TITLE_WEIGHTS["dek_pair"])
+TITLE_OPEN_REPEATED = max(0.0, TITLE_WEIGHTS["repeated"], TITLE_WEIGHTS["repeated_dropped"])
 
 
 def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int, byline_near: set[int]) -> float:
@@ -353,6 +443,10 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
         s += w["sentence"]
     if n_words < TITLE_SHORT_WORDS_DEFAULT:
         s += w["short"]
+    if n_words < TITLE_DEK_PAIR_MIN_WORDS:
+        s -= TITLE_OPEN_DEK_PAIR
+    if n_words < TITLE_REPEATED_MIN_WORDS:
+        s -= TITLE_OPEN_REPEATED
     if b.text.rstrip().endswith(":"):
         s += w["colon_end"]
     if lead_end - i == 1:
@@ -362,20 +456,22 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
     return s
 
 
-def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int, body: set[str], opening: str, cjk: bool,
+def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int, body: Container[str], opening: str, cjk: bool,
                     stop: frozenset[str], tagged: set[int], dropped: set[int], repeats: frozenset[int],
                     byline_near: set[int], keys: _PageKeys, n_words: int | None = None,
-                    floor: float | None = None, bound: float = 0.0) -> dict[str, float] | None:
+                    floor: float | None = None, bound: float = 0.0,
+                    defer_repeated: bool = False) -> dict[str, float] | None:
     """The evidence for one title candidate, each weighed by TITLE_WEIGHTS; None rules it out. With
     a floor, None also for a candidate whose bound (see _title_bound), once its overlap is known,
-    stays below the floor: it cannot win."""
+    stays below the floor: it cannot win. With defer_repeated, the repeat evidence of a line long
+    enough for it is left open, as a 0 in its place (see _settled)."""
     b = blocks[i]
     if cjk:
         cw = set(b.text)
         overlap = len(cw & set(opening)) / max(1, len(cw))
     else:
         cw = _content_words(b.text, stop)
-        overlap = len(cw & body) / max(1, len(cw)) if cw else 0.0
+        overlap = sum(1 for w in cw if w in body) / max(1, len(cw)) if cw else 0.0
     if LABEL_RE.match(b.text) and overlap == 0:
         return None   # "Related: ...", "From: Herald Sun"; but "Erfurt: Thorwirth wins" opens its story
     if floor is not None and bound - TITLE_OPEN_OVERLAP + TITLE_WEIGHTS["overlap"] * overlap \
@@ -391,7 +487,7 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     nxt = i + 1
     while nxt < lead_end and nxt in tagged:
         nxt += 1
-    if nxt < lead_end and nxt not in dropped and n_words >= 4 and blocks[nxt].kind != HEADING \
+    if nxt < lead_end and nxt not in dropped and n_words >= TITLE_DEK_PAIR_MIN_WORDS and blocks[nxt].kind != HEADING \
             and _title_like(blocks[nxt], cjk):
         f["dek_pair"] = 1
     if b.kind == HEADING:
@@ -399,8 +495,11 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     if not byline_near.isdisjoint(range(i + 1, i + 4)):
         f["before_byline"] = 1
     key = keys[i]
-    if n_words >= 3 and keys.repeated(i):
-        f["repeated" if i not in repeats else "repeated_dropped"] = 1
+    if n_words >= TITLE_REPEATED_MIN_WORDS:
+        if defer_repeated:   # left open, in its place: a 0 adds nothing to the score (see _settled)
+            f["repeated" if i not in repeats else "repeated_dropped"] = 0
+        elif keys.repeated(i):
+            f["repeated" if i not in repeats else "repeated_dropped"] = 1
     if b.text.endswith("."):
         f["sentence"] = 1
     if overlap == 0 and body:
@@ -430,25 +529,60 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     return f
 
 
+def _scored(i: int, f: dict[str, float]) -> tuple[int, dict[str, float], float, float]:
+    """(index, features, least score, most score) of a candidate: its score, and with an open repeat
+    evidence (a 0 left by _title_features with defer_repeated) the score with it counted in, at
+    the side its weight lies."""
+    score = sum(TITLE_WEIGHTS[k] * v for k, v in f.items())   # (an open 0 adds nothing)
+    for k in ("repeated", "repeated_dropped"):
+        if f.get(k) == 0:
+            return i, f, score + min(0.0, TITLE_WEIGHTS[k]), score + max(0.0, TITLE_WEIGHTS[k])
+    return i, f, score, score
+
+
+def _settled(c: tuple[int, dict[str, float], float, float], keys: _PageKeys) -> tuple[int, dict[str, float], float, float]:
+    """The candidate with its open repeat evidence asked for: its score exactly as the plain search
+    sums it (the key keeps its place among the features)."""
+    i, f = c[0], c[1]
+    for k in ("repeated", "repeated_dropped"):
+        if f.get(k) == 0:
+            if keys.repeated(i):
+                f[k] = 1
+            else:
+                del f[k]
+            score = sum(TITLE_WEIGHTS[k] * v for k, v in f.items())
+            return i, f, score, score
+    return c
+
+
 class _PageKeys:
     """The page's lines folded (see _fold), each the first time it is asked for, and whether a
     line is written again on the page."""
 
     def __init__(self, blocks: list[Block]):
-        self._texts = [b.text for b in blocks]
+        self._blocks = blocks
+        self._texts_list: list[str] | None = None   # the lines' texts (see _texts)
         self._keys: dict[int, str] = {}
         self._low: str | None = None     # the lines lowered, joined by newlines
         self._sizes: list[int] = []      # the lines' lengths summed up to each (none: see repeated)
         self._counts: dict[str, int] | None = None   # the folded lines counted (_repeated_counted)
         self._short_lines = ""
 
+    @property
+    def _texts(self) -> list[str]:
+        """The lines' texts, listed the first time the whole page is read (most pages fold only
+        the few lines around their title candidates)."""
+        if self._texts_list is None:
+            self._texts_list = [b.text for b in self._blocks]
+        return self._texts_list
+
     def __len__(self) -> int:
-        return len(self._texts)
+        return len(self._blocks)
 
     def __getitem__(self, j: int) -> str:
         key = self._keys.get(j)
         if key is None:
-            key = self._keys[j] = _fold(self._texts[j])
+            key = self._keys[j] = _fold(self._blocks[j].text)
         return key
 
     def repeated(self, i: int) -> bool:
@@ -480,7 +614,7 @@ class _PageKeys:
                 other = self[j]
                 if (len(other) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT and key in other) if short else other == key:
                     return True
-            at = low.find(word, at + 1)
+            at = low.find(word, line_end(j))   # (the rest of line j would answer the same)
         return False
 
     def _repeated_counted(self, key: str) -> bool:
@@ -603,15 +737,26 @@ class _ProseWords:
 
     def __contains__(self, word: str) -> bool:
         if word not in self._seen:
-            pat = re.compile(r"(?<![\w.@/])" + re.escape(word) + r"(?![\w@/]|\.\w)")
-            # A match starts where the word occurs: try those places only (a search would try
-            # the lookbehind at every character of the page).
-            text, at, found = self._text, self._text.find(word), False
+            # The word stands where it occurs with no word character, '.', '@' or '/' before it and
+            # no word character, '@' or '/' after it, nor a '.' and a word character (what the
+            # pattern (?<![\w.@/])word(?![\w@/]|\.\w) asks; read off the neighbours directly, as a
+            # pattern per word would have to be compiled for each page's own words).
+            text, at, found, n = self._text, self._text.find(word), False, len(word)
             while at >= 0 and not found:
-                found = pat.match(text, at) is not None
+                before = text[at - 1] if at else ""
+                after = text[at + n: at + n + 2]
+                found = not (before and (_word_char(before) or before in ".@/")) and not (
+                    after and (_word_char(after[0]) or after[0] in "@/"
+                               or after[0] == "." and len(after) == 2 and _word_char(after[1])))
                 at = text.find(word, at + 1)
             self._seen[word] = found
         return self._seen[word]
+
+
+def _word_char(c: str) -> bool:
+    """Whether the character is one the pattern \\w matches (what str.isalnum() calls alphanumeric,
+    and the underscore)."""
+    return c.isalnum() or c == "_"
 
 
 def _prose_words(blocks: list[Block]) -> _ProseWords:
@@ -688,12 +833,14 @@ def _leads_to_byline(blocks: list[Block], k: int, ti: int | None, dated: set[int
 
 
 def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: set[int],
-                   stop: frozenset[str], furniture: frozenset[int] = frozenset()) -> tuple[int, list[str]] | None:
+                   stop: frozenset[str], furniture: frozenset[int] = frozenset(),
+                   lead_end: int | None = None) -> tuple[int, list[str]] | None:
     """A line that is only a person's name (maybe with a date and furniture around it): between
     the headline and the first paragraph or just below the headline, or next to the date line:
     "Dan Goodin - Apr 16, 2015"."""
     a = sel.span[0]
-    lead_end = _lead_end(blocks, sel)
+    if lead_end is None:   # (the caller's _lead_end(blocks, sel), when it has it)
+        lead_end = _lead_end(blocks, sel)
     start = ti + 1 if ti is not None else max(0, a - NAME_LINE_LOOKBEHIND_DEFAULT)
     near = {i for i in range(start, min(lead_end + 1, len(blocks))) if find_date(blocks[i].text)}
     for d in sel.meta.get("date", []):
@@ -769,7 +916,8 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     dropped = {d.index for d in decisions if d.action in ("drop", "end")}
     repeats = frozenset(d.index for d in decisions if d.rule_id == "DUP001")
     ruled = {d.index for d in decisions if d.action in ("drop", "end", "tag")}
-    ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats)
+    lead_end = _lead_end(blocks, sel)
+    ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats, lead_end)
     if ti is not None:
         out["title"], glued_names = split_title_byline(blocks[ti].text)
         out["provenance"]["title"] = f"text:block {ti}"
@@ -788,23 +936,30 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
         out["provenance"]["section"] = f"text:kicker block {ti - 1}"
     # Byline lines, then date lines that name someone ("Posted on 2 May 2022 by Jane Doe",
     # "VON MORITZ GATHMANN am 21. April 2020": the date rule took them first).
+    labelled = set(sel.meta.get("byline", []))
+
+    def in_reach(i: int) -> bool:   # (the lines the loop below reads)
+        return a - TITLE_LOOKBEHIND_DEFAULT * 2 <= i <= max(z + (BYLINE_AFTER_END_DEFAULT if i in labelled else 0), a + 2)
+
     bylines = sorted(sel.meta.get("byline", []), key=lambda i: (abs(i - a), i))
-    bylines += sorted((i for i in sel.meta.get("date", []) if _names_someone(blocks[i].text)), key=lambda i: (abs(i - a), i))
+    # (a date line out of reach is left unread: the loop would pass over it, and all it changes is
+    # that the lead search below may take it, to be passed over there too)
+    bylines += sorted((i for i in sel.meta.get("date", []) if in_reach(i) and _names_someone(blocks[i].text)),
+                      key=lambda i: (abs(i - a), i))
     # ... and a line between the headline and the first paragraph that names someone after a
     # by-word ("Eine Kolumne von Nils Pickert"): the place makes it a byline.
-    lead_end = _lead_end(blocks, sel)
     # (the line right above the headline too: "Januar 2014 by Barbara Russ / Kategorien: Event";
     # and a short line just after the first paragraph: "Blog Beitrag von Margarita Koreneva")
     lead = range(ti - 1 if ti else max(0, a - 3), lead_end + 2)
-    # (the by-word asked first: most lines have none)
+    # (the length asked first, without reading the words out: a paragraph costs the by-word search
+    # most; then the by-word: most short lines have none)
     after_first = set(sel.kept[1:])
-    lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines and BY_WORD_RE.search(blocks[i].text)
-                 and (i not in after_first or _labelled_by_line(blocks[i].text))
-                 and len(_words(blocks[i].text)) <= LEAD_BYLINE_MAX_WORDS_DEFAULT]
+    lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines
+                 and not _more_words(blocks[i].text, LEAD_BYLINE_MAX_WORDS_DEFAULT) and BY_WORD_RE.search(blocks[i].text)
+                 and (i not in after_first or _labelled_by_line(blocks[i].text))]
     bylines += lead_only
-    labelled = set(sel.meta.get("byline", []))
     for i in bylines if not out["authors"] else []:
-        if i > max(z + (BYLINE_AFTER_END_DEFAULT if i in labelled else 0), a + 2) or i < a - TITLE_LOOKBEHIND_DEFAULT * 2:
+        if not in_reach(i):
             continue
         names = clean_person_names(blocks[i].text)
         if i in lead_only and len(blocks[i].text.split()) > 2:   # found by its place alone: full names only
@@ -816,7 +971,8 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     if not out["authors"]:
         furniture = frozenset(d.index for d in decisions if d.action == "drop" and d.rule_id[:3] in FURNITURE_RULES)
         # a name line dropped as a repeat is still a name line: the author box repeats the byline
-        found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])) - repeats, stop, furniture)
+        found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])) - repeats, stop, furniture,
+                               lead_end)
         if found:
             i, names = found
             out["authors"] = names

@@ -53,6 +53,40 @@ def _month_needles() -> tuple[str, ...] | None:
     return word_needles(month_names())
 
 
+# A run of word characters ending before what may follow a month name in the patterns: a dot, a
+# comma or a space ("März 2020", "Mar. 5", "5 mai, 2020"). (Runs shorter than every name are left out.)
+_RUN_END_RE = re.compile(r"(\w{3,})[.,\s]")
+
+
+@lru_cache(maxsize=1)
+def _month_tails() -> dict[str, tuple[str, ...]] | None:
+    """The month names (as needles hold them, lowered) by their last three characters; None when
+    a name is shorter than that or not all word characters (the gate below would not hold)."""
+    tails: dict[str, list[str]] = {}
+    for name in month_names():
+        needle = word_needles([name])
+        if needle is None or len(needle[0]) != len(name) or len(name) < 3 or not name.isalpha():
+            return None
+        tails.setdefault(needle[0][-3:], []).append(needle[0])
+    return {k: tuple(v) for k, v in tails.items()}
+
+
+def _month_word_end(low: str) -> bool:
+    """Whether the lowered text has a month name at the end of a run of word characters, before a
+    dot, a comma or a space. Each pattern with a month name asks for one there: the name is
+    letters, and what follows it in the pattern opens with '.', ',' or a space (\\.?\\s+,
+    \\.?,?\\s+); the name is matched ignoring case, so the text lowered holds it where the text
+    does, unless it has a character needles cannot vouch for (_fold_odd, asked by the caller)."""
+    tails = _month_tails()
+    if tails is None:
+        return True
+    for run in _RUN_END_RE.findall(low):
+        names = tails.get(run[-3:])
+        if names is not None and any(run.endswith(n) for n in names):
+            return True
+    return False
+
+
 def _valid(y: int, m: int, d: int) -> bool:
     if not (YEAR_MIN <= y <= YEAR_MAX and 1 <= m <= 12 and 1 <= d <= 31):
         return False
@@ -78,7 +112,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
                 continue   # (no match without them: "2020年3月5日" needs its 年, "05.03.2020" a dot)
         if pat.groupindex.get("mn") and needles is not None:
             if months is None:
-                months = _holds(low, (needles,)) or (_fold_odd(low) if odd is None else odd)
+                months = _holds(low, (needles,)) and _month_word_end(low) or (_fold_odd(low) if odd is None else odd)
             if not months:
                 continue   # (no match without a month name)
         for m in pat.finditer(text):

@@ -37,7 +37,10 @@ _WORD_RE = re.compile(r"[^\W_][\w'’&.-]*")
 
 def holder(text: str) -> str | None:
     """The copyright holder named by a footer line, or None."""
-    m = COPYRIGHT_RE.search(text[:MARK_SCAN_CHARS])   # (a mark further in is too far in)
+    head = text[:MARK_SCAN_CHARS]   # (a mark further in is too far in)
+    if not _may_hold_mark(head):
+        return None   # (most lines: answered without the search)
+    m = COPYRIGHT_RE.search(head)
     if m is None or m.start() > MARK_WITHIN_CHARS_DEFAULT or len(text.split()) > LINE_MAX_WORDS_DEFAULT:
         return None
     rest = " ".join(text[m.start():m.start() + 300].split())
@@ -63,14 +66,24 @@ def holder(text: str) -> str | None:
     return name
 
 
+def _may_hold_mark(text: str) -> bool:
+    """False only where COPYRIGHT_RE finds no mark: a match holds '©' or '(', or "copyright" in a
+    case IGNORECASE matches, and then the text lowered holds "opyr" (none of these four letters
+    has a case partner but its capital, and each lowers to one character)."""
+    return "©" in text or "(" in text or "opyr" in text.lower()
+
+
 def site_name(blocks: list[Block], decisions: list[Decision], kept: list[int]) -> tuple[str, int] | None:
     """(name, block index) from the footer copyright lines, or None."""
     footer = {d.index for d in decisions if d.rule_id.startswith("FTR")}
     last_kept = max(kept) if kept else len(blocks)
     found: dict[str, tuple[str, int]] = {}   # folded holder -> (its last spelling, first line)
-    for b in blocks:
-        if b.index not in footer and b.index <= last_kept:
-            continue
+    # The footer lines up to the last kept one, then every line after it, in page order (a block's
+    # index is its place in the list: the segmenters number them so, and kept holds places).
+    lines = [blocks[i] for i in sorted(footer) if i <= last_kept] + blocks[last_kept + 1:]
+    for b in lines:
+        if not _may_hold_mark(b.text[:MARK_SCAN_CHARS]):
+            continue   # (holder's first question, asked here: most lines end there)
         name = holder(b.text)
         if name:
             key = name.casefold()

@@ -265,3 +265,181 @@ def test_revise_classes_run_by_run_matches_the_block_by_block_pass():
         classes = rng.choices([M.GOOD, M.BAD, M.SHORT, M.NEARGOOD, M.TAGGED, M.CODE], weights, k=rng.randint(0, 30))
         sentence_like = [rng.random() < 0.3 for _ in classes]
         assert M.revise_classes(classes, sentence_like) == _old_revise_classes(classes, sentence_like), classes
+
+
+# --- byline word tests ----------------------------------------------------------------------
+
+WORD_SAMPLES = ["ab abc a_b_c __ 12 123 x1y ÄÖÜ straße İstanbul ΣΟΦΙΑ Ⅻ ²³⁴ ٣٤٥ 中文字 a\u0301bc",
+                "mail arne.doe@example.org or see www.example.org/arne", "arne. Arne.Doe arne_ arne@ /arne arne/",
+                "arne.", "arne.x", ".arne", "arne", "", "Der Autor Jan Roe, the editor, and Jane Doe."]
+
+
+def _page_texts():
+    texts = list(WORD_SAMPLES)
+    for _, data, _ in PAGES:
+        texts.append(data.decode("utf-8", "replace"))
+    return texts
+
+
+def test_word_char_is_what_the_pattern_calls_a_word_character():
+    import re
+    word = re.compile(r"\w")
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert byline._word_char(c) == (word.match(c) is not None), hex(cp)
+
+
+def test_content_words_are_the_long_words_less_the_stopwords():
+    stop = frozenset({"the", "and", "und", "der", "abc"})
+    for t in _page_texts():
+        for line in [t] + t.split("\n"):
+            assert byline._content_words(line, stop) == {w for w in byline._words(line.lower())
+                                                         if len(w) >= 3 and w not in stop}, line
+
+
+def test_prose_words_agree_with_the_pattern():
+    import re
+    from stripper.model import Block
+
+    def old(text, word):
+        return re.search(r"(?<![\w.@/])" + re.escape(word) + r"(?![\w@/]|\.\w)", text) is not None
+
+    for t in _page_texts():
+        lines = t.split("\n")
+        blocks = [Block(i, line) for i, line in enumerate(lines)]
+        joined = "\n".join(lines)
+        words = set(byline._words(joined.lower())[:300]) | {"arne", "doe", "example", "org", "x", ".", "a.b", ""}
+        prose = byline._prose_words(blocks)
+        for w in sorted(words):
+            assert (w in prose) == old(joined, w), (w, t[:80])
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+DATE_SAMPLES = ["March 5, 2020", "5März 2020", "5. März 2020", "1ermars 2020", "1er mars 2020", "MÄRZ 5, 2020",
+                "Dec. 5th, 2020", "Dec.5, 2020", "aprıl 5, 2020", "APRİL 5, 2020", "ſeptember 5, 2020",
+                "5 de marzo de 2020", "Posted 2 May 2022 by Jane", "maybe 2020", "mayo,5 2020", "5 mayo, 2020",
+                "05.03.2020", "2020-03-05", "3/25/2020", "2020年3月5日", "Ja 12 2020", "xjan 5 2020", "jan\t5\t2020",
+                "JANUARY\u00a05 2020", "Jänner 2020", "12 Jänner\n2020", "Oct 2020 5", "20 ans 1999"]
+
+
+def _find_date_every_pattern(text):
+    """find_date with every pattern searched (no gate)."""
+    from stripper import dates as D
+    text = text[:300]
+    best = None
+    names = D.month_names()
+    for pat in D._patterns():
+        for m in pat.finditer(text):
+            g = m.groupdict()
+            try:
+                y = int(g["y"])
+                if g.get("mn"):
+                    mo, d = names[g["mn"].lower().rstrip(".")], int(g["d"])
+                elif g.get("a"):
+                    d, mo = int(g["a"]), int(g["b"])
+                elif g.get("a2"):
+                    mo, d = int(g["b2"]), int(g["a2"])
+                    if d <= 12:
+                        continue
+                else:
+                    mo, d = int(g["m"]), int(g["d"])
+            except (KeyError, ValueError):
+                continue
+            if D._valid(y, mo, d) and (best is None or m.start() < best[1]):
+                best = (f"{y:04d}-{mo:02d}-{d:02d}", m.start(), m.end())
+            break
+    return best
+
+
+def test_find_date_gates_skip_no_date():
+    from conftest import DEVSET
+    from stripper.dates import find_date, month_names
+    texts = list(DATE_SAMPLES)
+    for name in month_names():   # every name, in three cases, before each of its followers
+        for form in (name, name.upper(), name.capitalize()):
+            texts += [f"{form} 5, 2020", f"5 {form} 2020", f"5{form}. 2020", f"{form}-5 2020"]
+    for _, data, _ in PAGES:
+        texts += data.decode("utf-8", "replace").split("\n")
+    for dumps in sorted((DEVSET / "cases").glob("*/dumps"))[::5]:
+        path = dumps / "innertext.txt"
+        if path.exists():
+            texts += path.read_text(encoding="utf-8", errors="replace").split("\n")
+    found = 0
+    for t in texts:
+        expected = _find_date_every_pattern(t)
+        assert find_date(t) == expected, t
+        found += expected is not None
+    assert found > 100
+
+
+def test_more_words_counts_like_the_words():
+    import random
+    texts = list(WORD_SAMPLES) + ["", " ", "a", "a b", "a-b c", "...a", "a...", "x " * 25, "x " * 26, "x- " * 26,
+                                 " x" * 26, "_" * 3, "é " * 30, "١٢ ٣"]
+    for t in _page_texts():
+        texts += t.split("\n")
+    rng = random.Random(5)
+    alphabet = ["a", "Z", "_", "1", " ", "-", ".", "\u00a0", "é", "中", "\n", "'"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(3000)]
+    for t in texts:
+        for n in (0, 1, 8, 16, 25):
+            assert byline._more_words(t, n) == (len(byline._words(t)) > n), (t, n)
+
+
+def test_paragraph_like_reads_the_end_as_the_pattern_does():
+    import sys
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    texts = ["", " ", "A.", "A. ", "A.\n", "A.\n\n", "A?\u00a0", "A »", "Ends here”\u2003", "A. b", "…", "\"", "x"]
+    texts += ["Word." + s for s in spaces] + ["Word" + s for s in spaces]
+    for t in _page_texts():
+        texts += t.split("\n")
+    for t in texts:
+        ends = byline.SENTENCE_END_RE.search(t) is not None
+        old = ends and (t.rstrip()[-1] in ".…" or len(byline._words(t)) > byline.LEAD_HEADLINE_MAX_WORDS_DEFAULT)
+        assert byline._paragraph_like(t) == old, repr(t)
+
+
+def test_opening_words_answer_as_the_content_word_set():
+    stop = frozenset({"the", "and", "und", "der", "abc", "für"})
+    texts = _page_texts()
+    lines = [line for t in texts for line in t.split("\n")] + ["", "ab", "the and", "x y z", "abc", "abcd abc_d"]
+    for k, opening in enumerate(lines + texts):
+        words = byline._content_words(opening, stop)
+        body = byline._OpeningWords(opening, stop)
+        assert bool(body) == bool(words), opening
+        asked = set(words) | byline._content_words(lines[(k * 7) % len(lines)], stop) | {"abcd", "harbour", "bridge"}
+        for w in sorted(asked - stop):
+            assert (w in body) == (w in words), (w, opening[:80])
+
+
+def test_pruned_title_search_agrees_on_built_pages():
+    # The pruned search leaves the repeat evidence open until it decides; pages built from lines
+    # that repeat each other, in random order, must get the exhaustive search's title.
+    import random
+    heads = ["Harbour bridge to close for cars", "Council votes on the harbour bridge", "Bridge", "News",
+             "Harbour bridge to close for cars | The Ledger", "Home > News > Harbour bridge to close for cars",
+             "Sport", "Weather today", "Council", "The Ledger", "Test Case 1", "Test Case 2", "Related: bridges",
+             "Shops ask for a loading zone near the bridge", "Harbour bridge", "HARBOUR BRIDGE TO CLOSE FOR CARS",
+             "By Jane Doe", "March 5, 2020", "Read more", "Steel beams rusted faster than expected", "Menu"]
+    paras = ["The council voted on Tuesday to close the old harbour bridge to cars from next spring, after "
+             "engineers found that the steel beams under the main span had rusted far faster than expected.",
+             "Cyclists and pedestrians will still be able to cross, but delivery vans bound for the market "
+             "square will have to take the ring road, which adds about fifteen minutes to each trip.",
+             "Shop owners on the square said they had not been asked before the vote and would write to the "
+             "mayor this week asking for a loading zone near the bridge."]
+    rng = random.Random(11)
+    for n in range(150):
+        top = [rng.choice(heads) for _ in range(rng.randint(1, 12))]
+        tail = [rng.choice(heads) for _ in range(rng.randint(0, 6))]
+        data = ("\n\n".join(top + paras + tail) + "\n").encode()
+        byline.TITLE_DEBUG = []
+        try:
+            full = _explain(data, "text")
+        finally:
+            byline.TITLE_DEBUG = None
+        pruned = _explain(data, "text")
+        if full is None:
+            assert pruned is None
+            continue
+        assert (full.article.title, full.article.subtitle) == (pruned.article.title, pruned.article.subtitle), top

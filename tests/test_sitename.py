@@ -68,3 +68,21 @@ def test_text_dump_site_name_end_to_end():
     assert art.site_name == "Harbor Ledger"
     assert art.provenance["site_name"].startswith("text:footer")
     assert "2024 Harbor Ledger" not in art.text
+
+
+def test_mark_gate_passes_every_line_with_a_mark():
+    from conftest import FIXTURES
+    from stripper.sitename import COPYRIGHT_RE, _may_hold_mark
+    lines = ["© 2024", "(c) 2019", "(C) 2019", "Copyright", "COPYRIGHT", "CoPyRiGhT 2020", "copyrıght", "COPYRİGHT",
+             "ⓒ 2020", "copy right", "Copyleft", "cOPYRIGHTED", "opyright", ""]
+    for path in sorted(FIXTURES.glob("*/source.*")):
+        lines += path.read_text(encoding="utf-8", errors="replace").split("\n")
+    for word in ("copyright", "COPYRIGHT"):   # any other character in the place of a letter
+        for k in range(len(word)):
+            for cp in range(0x80, 0x10000):
+                t = word[:k] + chr(cp) + word[k + 1:]
+                if COPYRIGHT_RE.search(t):
+                    lines.append(t)
+    for line in lines:
+        if COPYRIGHT_RE.search(line):
+            assert _may_hold_mark(line), line
