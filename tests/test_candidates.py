@@ -104,10 +104,11 @@ def test_candidates_hold_blocks_that_fire_only_by_their_neighbours():
     assert _check(blocks) == []
 
 
+@pytest.mark.parametrize("selective", (False, True))
 @pytest.mark.parametrize("name", phrase_names())
-def test_hit_facts_hold_every_hit_of_a_list(name):
+def test_hit_facts_hold_every_hit_of_a_list(name, selective):
     """A block a list hits holds an anchor word, is a plain whole entry, or holds a needle lowered."""
-    anchors, exact, needles = hit_facts(name)
+    anchors, exact, needles = hit_facts(name, selective)
     m = load_phrases(name)
     texts = _phrase_texts()
     for _case, text, segment in _pages():

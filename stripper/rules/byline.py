@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import find_date
-from ..phrases import fold_odd_raw, load_word_set, may_hit, needle_gate
+from ..phrases import fold_odd_raw, load_word_set
 from ..model import TAG, Block
 from . import RuleContext, list_gate, quote, rule
 from .common import word_count
@@ -105,9 +105,10 @@ def caption_hinted(ctx: RuleContext) -> list[int]:
 
 
 # (both lists are regular expressions only: a slice of the block holds their needles only where
-# the block does, so list_gate's answer holds for the head and tail searched)
+# the block does, so list_gate's answer holds for the head and tail searched. Their selective
+# needles, the names of pictures and agencies rather than ":" or "|", leave out most blocks.)
 @rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits", max_words=CAPTION_MAX_WORDS_DEFAULT,
-      **list_gate("credits", "credits_start", also=caption_hinted))  # and credits_start
+      **list_gate("credits", "credits_start", also=caption_hinted, selective=True))  # and credits_start
 def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     """Moves a photo caption or credit line ("... arrives in Vladivostok.  © Reuters") to captions.
 
@@ -118,11 +119,6 @@ def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     if ctx.words(block) > CREDIT_MAX_WORDS_DEFAULT:
         return None  # a paragraph ending "Image credit: ..." is prose carrying a credit, not a caption
     t = block.text
-    # Both lists are regular expressions with needles: a block holding none of them, lowered,
-    # holds no credit in its tail nor its head (most blocks), and is not searched twice.
-    gate = needle_gate("credits", "credits_start")
-    if gate is not None and not may_hit(gate, t.lower()):
-        return None
     hit = ctx.phrases("credits").find(t[-CREDIT_TAIL_CHARS_DEFAULT:]) or ctx.phrases("credits_start").find(t[:60])
     if not hit:
         return None
