@@ -117,6 +117,7 @@ class RuleContext:
     starts: list[int] = field(default_factory=list)              # ... where each block's text starts there
     low: str | None = None                      # ... lowered, each block's text as text.lower() gives it
     low_starts: list[int] = field(default_factory=list)
+    held: dict[str, list[int]] = field(default_factory=dict)   # a needle -> holding(needle)
 
     def words(self, block: Block) -> int:
         return self.nwords[block.index]
@@ -195,9 +196,14 @@ class RuleContext:
 
     def holding(self, needle: str) -> list[int]:
         """The indices of the blocks whose text lowered holds the needle (no NUL in it), in
-        order: one search from each block holding it to the next block."""
+        order: one search from each block holding it to the next block. Remembered: the plan
+        and several candidates ask for ":" (read the list, never change it)."""
+        out = self.held.get(needle)
+        if out is not None:
+            return out
         low, starts = self._lowered()
         out, last, find = [], len(starts) - 1, low.find
+        self.held[needle] = out
         at = find(needle)
         while at >= 0:
             k = bisect_right(starts, at) - 1

@@ -20,6 +20,9 @@ DIGIT_RE = re.compile(r"\d")
 CREDIT_TAIL_CHARS_DEFAULT = 160
 YEAR_RE = re.compile(r"(?:19|20)\d\d")            # every date pattern holds a year
 YEAR_HEADS = ("19", "20")                          # ... and so one of these
+# ... and a second number apart from it: a day (and a month) before or after it, so a bare year
+# or "March 2020" is no date (dates.find_date's patterns: tests/test_candidates.py checks them)
+TWO_NUMBERS_RE = re.compile(r"\d\D+\d")
 BYLINE_WORDS = frozenset("by von par por di da door av af autor autorin author auteur texte text written words story "
                          "reporting posted published geschrieben publiziert veröffentlicht verfasst publié publicado "
                          "pubblicato gepost".split())
@@ -58,7 +61,9 @@ def cjk_head_candidates(ctx: RuleContext) -> list[int]:
     """Blocks with a CJK character in their first 12 (byline_line reads a block holding no byline word only then)."""
     if ctx.joined_text().isascii():
         return []
-    return [b.index for b in ctx.blocks if not b.text[:12].isascii() and CJK_CHAR_RE.search(b.text[:12])]
+    # (an ASCII text has an ASCII head: told without slicing it)
+    return [b.index for b in ctx.blocks
+            if not b.text.isascii() and not b.text[:12].isascii() and CJK_CHAR_RE.search(b.text[:12])]
 
 
 @rule("BYL001", "byline-line", action=TAG, label="byline", phrases="byline", max_words=BYLINE_MAX_WORDS_DEFAULT,
@@ -94,6 +99,8 @@ def dateline(block: Block, ctx: RuleContext) -> str | None:
         return None
     if block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
         return None
+    if TWO_NUMBERS_RE.search(block.text) is None:
+        return None   # (archive links, "Dezember 2018 (3)" aside: "2019", "August 2009")
     found = find_date(block.text)
     if not found:
         return None
@@ -128,9 +135,8 @@ def photo_caption(block: Block, ctx: RuleContext) -> str | None:
 def sentence_candidates(ctx: RuleContext) -> list[int]:
     """Blocks ending as a sentence: author_bio reads a block holding none of BIO_WORDS only then
     (a bio under an author-box heading or a byline)."""
-    nwords = ctx.nwords
-    return [b.index for b in ctx.blocks
-            if nwords[b.index] <= BIO_MAX_WORDS_DEFAULT and b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS]
+    return [b.index for b, n in zip(ctx.blocks, ctx.nwords)
+            if n <= BIO_MAX_WORDS_DEFAULT and b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS]
 
 
 @rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT, context=True,
