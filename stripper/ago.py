@@ -9,13 +9,14 @@ from importlib import resources
 AGO_MAX_WORDS = 12   # a stamp is a short line, or ends one ("19 photos 3 minutes ago")
 AGO_MAX_CHARS = 120
 DIGIT_RE = re.compile(r"\d")
-DIGIT_SPACE_RE = re.compile(r"\d\s")
 
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
-    """The stamp pattern, the units in minutes, and a cheap pattern every stamp holds: a digit
-    and a space when every form writes "{n} {unit}" (the number, then the unit), else a digit."""
+    """The stamp pattern, the units in minutes, and a cheap pattern every stamp holds: when every
+    form writes "{n} {unit}", a digit, whitespace and a unit ending a word (the number's last
+    digit, then the unit, then the rest of the form or the end of the stamp: no word character),
+    else a digit. Either holds a digit."""
     units: dict[str, int] = {}
     forms: list[str] = []
     text = (resources.files("stripper") / "data" / "ago.txt").read_text(encoding="utf-8")
@@ -27,24 +28,27 @@ def _table() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
                 units.setdefault(w, int(minutes))
         elif kind == "form":
             forms.append(rest.strip())
-    unit = "(?P<unit{k}>" + "|".join(sorted(map(re.escape, units), key=len, reverse=True)) + ")"
+    alt = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    unit = "(?P<unit{k}>" + alt + ")"
     alts = []
     for k, form in enumerate(forms):
         words = [re.escape(w) for w in form.split()]
         pat = r"\s+".join(words).replace(re.escape("{n}"), rf"(?P<n{k}>\d{{1,3}})") \
             .replace(re.escape("{unit}"), unit.format(k=k))
         alts.append(pat)
-    gate = DIGIT_SPACE_RE if forms and all("{n} {unit}" in f for f in forms) else DIGIT_RE
+    gate = re.compile(r"\d\s+(?:" + alt + r")(?!\w)", re.IGNORECASE) \
+        if forms and all(re.search(r"\{n\}\s+\{unit\}(?:\s|$)", f) for f in forms) else DIGIT_RE
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE), units, gate
 
 
 def minutes_ago(text: str) -> int | None:
     """The age a short line states ("Updated 21 minutes ago" -> 21), or None."""
-    # (called on every block of a page: the cheap tests first, most lines fail them)
-    if len(text) > AGO_MAX_CHARS or DIGIT_RE.search(text) is None or len(text.split()) > AGO_MAX_WORDS:
+    # (called on every block of a page: the cheap tests first, most lines fail them; the gate
+    # holds a digit, so a line without one is answered by it)
+    if len(text) > AGO_MAX_CHARS:
         return None
     pattern, units, gate = _table()
-    if gate.search(text) is None:
+    if gate.search(text) is None or len(text.split()) > AGO_MAX_WORDS:
         return None
     m = pattern.search(text)
     if m is None:

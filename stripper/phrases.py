@@ -178,10 +178,10 @@ def _fold_odd(low: str) -> bool:
 
 def fold_odd_raw(text: str) -> bool:
     """The text holds a character str.lower() does not lower to the ASCII letter IGNORECASE matches it to."""
-    return not text.isascii() and any(c in text for c in _FOLD_ODD_RAW)
+    # ("İ", "ı", "ſ": three tests, cheaper than a loop over them)
+    return not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text)
 
 
-_FOLD_ODD_RAW = ("\u0130", "\u0131", "\u017f")
 _GLUE = "\u02b0"   # a word character standing for a placeholder while a phrase is split into words
 
 
@@ -252,11 +252,17 @@ class Matcher:
         # keeps the earliest hit, the first entry's at a tie, as the alternation would.
         self._literal_parts = tuple(re.compile(r"(?<!\w)" + _alt([lit], name) + r"(?!\w)", re.I) for lit in literals)
         self._literal_free = tuple(i for i, need in enumerate(needs) if not need)
-        by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        # key word -> (the literals needing no other word, those needing others too, with their words)
+        by_word: dict[str, tuple[list[int], list[tuple[int, frozenset[str]]]]] = {}
         for i, need in enumerate(needs):
             if need:
-                by_word.setdefault(max(sorted(need), key=len), []).append((i, need))
-        self._literal_by_word = {w: tuple(v) for w, v in by_word.items()}
+                key = max(sorted(need), key=len)
+                sure, more = by_word.setdefault(key, ([], []))
+                if len(need) == 1:
+                    sure.append(i)
+                else:
+                    more.append((i, need))
+        self._literal_by_word = {w: (tuple(sure), tuple(more)) for w, (sure, more) in by_word.items()}
         self._literal_keys = frozenset(by_word)
         self._anchors = frozenset(anchors) if "" not in anchors else None
         self._whole = re.compile(_alt(whole, name) + r"\Z", re.I) if whole else None
@@ -281,11 +287,13 @@ class Matcher:
             return (m.group(0), m.start()) if m else None
         by_word = self._literal_by_word
         todo = list(self._literal_free)
-        keys = self._literal_keys.intersection(tokens)
-        if keys and not isinstance(tokens, (set, frozenset)):
-            tokens = frozenset(tokens)
-        for w in keys:
-            todo.extend(i for i, need in by_word[w] if need <= tokens)
+        for w in self._literal_keys.intersection(tokens):
+            sure, more = by_word[w]
+            todo += sure   # (their one word is w, which the block holds)
+            if more:
+                if not isinstance(tokens, (set, frozenset)):
+                    tokens = frozenset(tokens)
+                todo.extend(i for i, need in more if need <= tokens)
         best = None
         for i in sorted(todo):
             m = self._literal_parts[i].search(text)
@@ -345,40 +353,6 @@ class Matcher:
         return None
 
 
-_CONTEXT_CASED = ("\u03c3", "\u03c2")   # σ / ς: the one letter str.lower() lowers by its neighbours
-
-
-@lru_cache(maxsize=None)
-def needle_gate(*names: str) -> re.Pattern[str] | None:
-    """One pattern, searched in a lowered text, that finds a needle wherever a regular expression
-    of the lists `names` could match the text or any slice of it (may_hit tells). None when a list
-    holds an entry with no needles (a literal, a whole-block entry, a regex naming none).
-
-    Every match of an entry holds a needle of each of its needle sets, so one set per entry (its
-    most selective) is enough. A slice, lowered, holds a needle only where the whole text, lowered,
-    does: str.lower() lowers a character alone, but for the final sigma, which no needle holds."""
-    needles: set[str] = set()
-    for name in names:
-        m = load_phrases(name)
-        if m._literals is not None or m._whole is not None or m._exact:
-            return None
-        for _, sets in m._anywhere_parts:
-            if sets is None:
-                return None
-            needles.update(max(sets, key=lambda n: (min(map(len, n)), -len(n))))
-    if not needles or any(c in n for n in needles for c in _CONTEXT_CASED):
-        return None
-    # ... and a character needles cannot vouch for (see _fold_odd) opens the gate too
-    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=lambda n: (-len(n), n)))
-                      + "|" + _FOLD_ODD_RE.pattern)
-
-
-def may_hit(gate: re.Pattern[str], low: str) -> bool:
-    """False only when no entry behind needle_gate() can match the text lowered to `low`, nor any
-    slice of it (a text holding a character needles cannot vouch for is always searched)."""
-    return gate.search(low) is not None
-
-
 def phrase_names() -> list[str]:
     base = resources.files("stripper") / "data" / "phrases"
     return sorted(p.name[:-4] for p in base.iterdir() if p.name.endswith(".txt"))
@@ -423,14 +397,17 @@ def _needle_runs(piece: str) -> list[str]:
 FIND_COST_DEFAULT = 6   # a needle of several characters costs about six single ones to look for
 
 
-def _entry_needles(line: str) -> frozenset[str] | None:
+def _entry_needles(line: str, selective: bool = False) -> frozenset[str] | None:
     """Needles one of which a block holds, ignoring case as re.IGNORECASE does, wherever the
     entry hits it (anywhere, or as the whole normalised block): None when there are none. Needles
-    hold no whitespace, since normalize_block() collapses it."""
+    hold no whitespace, since normalize_block() collapses it. Of a regular expression's needle
+    sets, any will do: the one cheapest to look for, or with selective=True the one fewest
+    blocks hold (longest shortest needle, then fewest needles), as with "photo|image" rather
+    than ":" for "(?:photo|image)\\s*:"."""
     if line.startswith("=re:") or line.startswith("re:"):
         sets = regex_needles(line[4:] if line.startswith("=") else line[3:], re.I) or ()
         best, cost = None, None
-        for needles in sets:          # any set will do: the one cheapest to look for
+        for needles in sets:
             out = set()
             for n in needles:
                 runs = [r for piece in n.split() for r in _needle_runs(piece)]
@@ -438,7 +415,8 @@ def _entry_needles(line: str) -> frozenset[str] | None:
                     break
                 out.add(max(runs, key=len))
             else:
-                c = sum(1 if len(n) == 1 else FIND_COST_DEFAULT for n in out)
+                c = (-min(map(len, out)), len(out)) if selective \
+                    else sum(1 if len(n) == 1 else FIND_COST_DEFAULT for n in out)
                 if best is None or c < cost:
                     best, cost = frozenset(out), c
         return best
@@ -451,7 +429,7 @@ def _entry_needles(line: str) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=None)
-def hit_facts(name: str) -> tuple[frozenset[str] | None, frozenset[str], tuple[str, ...] | None]:
+def hit_facts(name: str, selective: bool = False) -> tuple[frozenset[str] | None, frozenset[str], tuple[str, ...] | None]:
     """What a block holds wherever list `name` hits it (find, whole; not count) given the block's
     lowercase words and normalize_block() form, as Matcher's own gates read them:
     (anchor words: a literal entry hits only a block whose words hold one (None: every block may
@@ -459,7 +437,7 @@ def hit_facts(name: str) -> tuple[frozenset[str] | None, frozenset[str], tuple[s
     normal form is one of them), needles: the block's text lowered holds one of them wherever
     a regular expression or a whole-block entry with placeholders hits it, or it holds a
     character needles cannot vouch for (see _fold_odd), which are needles too; None when such an
-    entry names no needle). Needles hold no whitespace nor NUL."""
+    entry names no needle). Needles hold no whitespace nor NUL. selective: see _entry_needles."""
     m = load_phrases(name)
     anchors = frozenset() if m._literals is None else m._anchors
     text = (resources.files("stripper") / "data" / "phrases" / f"{name}.txt").read_text(encoding="utf-8")
@@ -470,7 +448,7 @@ def hit_facts(name: str) -> tuple[frozenset[str] | None, frozenset[str], tuple[s
             continue
         if not (line.startswith("re:") or line.startswith("=re:") or (line.startswith("=") and _PLACEHOLDER_RE.search(line))):
             continue   # a literal (anchors) or a plain whole-block entry (exact)
-        got = _entry_needles(line)
+        got = _entry_needles(line, selective)
         if got is None or any("\x00" in n for n in got):
             return anchors, m._exact, None
         needles |= got

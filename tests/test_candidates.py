@@ -104,10 +104,11 @@ def test_candidates_hold_blocks_that_fire_only_by_their_neighbours():
     assert _check(blocks) == []
 
 
+@pytest.mark.parametrize("selective", (False, True))
 @pytest.mark.parametrize("name", phrase_names())
-def test_hit_facts_hold_every_hit_of_a_list(name):
+def test_hit_facts_hold_every_hit_of_a_list(name, selective):
     """A block a list hits holds an anchor word, is a plain whole entry, or holds a needle lowered."""
-    anchors, exact, needles = hit_facts(name)
+    anchors, exact, needles = hit_facts(name, selective)
     m = load_phrases(name)
     texts = _phrase_texts()
     for _case, text, segment in _pages():
@@ -145,3 +146,20 @@ def test_find_date_needles_change_no_answer(monkeypatch):
     monkeypatch.setattr(dates, "_month_needles", lambda: None)
     assert [dates.find_date(t) for t in texts] == got
     assert sum(1 for g in got if g) > 20
+
+
+def test_every_date_holds_two_numbers():
+    """dateline skips a line without two numbers apart (rules.byline.TWO_NUMBERS_RE): find_date
+    finds no date in one, since each of its patterns reads a year and a day."""
+    from stripper import dates
+    from stripper.rules.byline import TWO_NUMBERS_RE
+    texts = ["Published March 5, 2020", "05.03.2020 | 12:30", "2020-03-05T10:00", "5/3/2020", "3/25/2020",
+             "2020年3月5日", "2020 年 3 月 5 日", "5. März 2020", "1er mars 2020", "5 de marzo de 2020", "5marzo 2020",
+             "Mar. 5th 2020", "05 | 03 | 2020", "5March2020", "March 2020", "2020", "Dezember 2018 (3)", "2020年3月"]
+    for _case, text, segment in _pages():
+        texts += [b.text for b in segment(text, frozenset()) if "19" in b.text or "20" in b.text]
+    texts += [t.upper() for t in texts] + ["\uff15 March \uff12\uff10\uff12\uff10", "\u0665/\u0663/2020"]
+    found = [t for t in texts if dates.find_date(t)]
+    assert len(found) > 20
+    assert [t for t in found if TWO_NUMBERS_RE.search(t) is None] == []
+    assert dates.find_date("March 2020") is None and TWO_NUMBERS_RE.search("March 2020") is None

@@ -486,6 +486,14 @@ def test_the_cheap_age_test_passes_every_stamp_the_pattern_reads():
     forms = [f.replace("{n}", "7").replace("{unit}", "hours") for f in
              re.findall(r"^form (.+)$", _data(), re.M)]
     assert forms and all(pattern.search(f) and gate.search(f) for f in forms)
+    # every form with every unit, in any case, spaced and glued to what follows
+    for form in re.findall(r"^form (.+)$", _data(), re.M):
+        for unit in units:
+            for sp in (" ", "\t", "\u00a0  "):
+                stamp = form.replace(" ", sp).replace("{n}", "21").replace("{unit}", unit)
+                for text in (stamp, stamp.upper(), stamp.title(), "Updated " + stamp + ".", stamp + "x", "x" + stamp):
+                    if pattern.search(text):
+                        assert gate.search(text), text
     assert gate is not DIGIT_RE   # (the data file's forms all write "{n} {unit}")
 
 

@@ -107,7 +107,6 @@ class RuleContext:
     stopwords: frozenset[str]
     kind: str                                   # input kind: text | markdown | html
     norm_counts: Counter = field(default_factory=Counter)
-    first_seen: dict[str, int] = field(default_factory=dict)
     tokens: Sequence[frozenset[str]] = field(default_factory=list)   # each block's lowercase words, as a set
     word_lists: list[list[str]] = field(default_factory=list)    # ... and as a list (shared: read only)
     nwords: list[int] = field(default_factory=list)              # each block's word count
@@ -118,6 +117,7 @@ class RuleContext:
     starts: list[int] = field(default_factory=list)              # ... where each block's text starts there
     low: str | None = None                      # ... lowered, each block's text as text.lower() gives it
     low_starts: list[int] = field(default_factory=list)
+    held: dict[str, list[int]] = field(default_factory=dict)   # a needle -> holding(needle)
 
     def words(self, block: Block) -> int:
         return self.nwords[block.index]
@@ -196,9 +196,14 @@ class RuleContext:
 
     def holding(self, needle: str) -> list[int]:
         """The indices of the blocks whose text lowered holds the needle (no NUL in it), in
-        order: one search from each block holding it to the next block."""
+        order: one search from each block holding it to the next block. Remembered: the plan
+        and several candidates ask for ":" (read the list, never change it)."""
+        out = self.held.get(needle)
+        if out is not None:
+            return out
         low, starts = self._lowered()
         out, last, find = [], len(starts) - 1, low.find
+        self.held[needle] = out
         at = find(needle)
         while at >= 0:
             k = bisect_right(starts, at) - 1
@@ -278,29 +283,21 @@ NORM_MAX_WORDS = PROSE_WORDS_DEFAULT   # a longer block's normal form is made on
 def make_context(blocks: list[Block], options: Options, language: str | None,
                  stopwords: frozenset[str], kind: str) -> RuleContext:
     """The page facts the rules read. A block of more than NORM_MAX_WORDS words has no normal form
-    in norms (None; norm_counts and first_seen leave it out): no rule compares it to a short text
+    in norms (None; norm_counts leaves it out): no rule compares it to a short text
     (two blocks of one normal form have the same words), and Matcher makes it when asked for it
     with None."""
     ctx = RuleContext(blocks, options, language, stopwords, kind)
-    norms, word_lists, nwords, first_seen, by_text = ctx.norms, ctx.word_lists, ctx.nwords, ctx.first_seen, ctx.by_text
-    made: dict[str, tuple[str, list[str]]] = {}   # a text -> its normal form and words (a repeat reuses them)
-    for b in blocks:
-        text = b.text
-        got = made.get(text)
-        if got is None:
-            by_text[text] = b.index
-            # The selection stage reads the same words (language.lower_words, cached); they differ
-            # from WORD_RE's only where an underscore joins two of them.
-            ws = lower_words(text) if "_" not in text else WORD_RE.findall(text.lower())
-            n = normalize_block(text) if len(ws) <= NORM_MAX_WORDS else None
-            made[text] = (n, ws)
-        else:
-            n, ws = got
-        norms.append(n)
-        if n not in first_seen and n is not None:
-            first_seen[n] = b.index
-        word_lists.append(ws)
-        nwords.append(len(ws))
+    texts = [b.text for b in blocks]
+    # (block i is blocks[i], as everywhere the rules index these lists)
+    # The selection stage reads the same words (language.lower_words, cached: a repeat of a text
+    # gets the same list); they differ from WORD_RE's only where an underscore joins two of them.
+    ctx.word_lists = word_lists = [lower_words(t) if "_" not in t else WORD_RE.findall(t.lower()) for t in texts]
+    ctx.nwords = nwords = list(map(len, word_lists))
+    # a text -> the index of its first block (the last one written wins: go backwards)
+    ctx.by_text = by_text = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1)))
+    # each text once (a repeat shares its normal form)
+    normal = {t: normalize_block(t) for t, i in by_text.items() if nwords[i] <= NORM_MAX_WORDS}
+    ctx.norms = norms = list(map(normal.get, texts))
     ctx.tokens = WordSets(word_lists)
     counts = ctx.norm_counts
     counts.update(norms)
@@ -534,18 +531,19 @@ def quote(s: str, n: int = 50) -> str:
     return '"' + (s if len(s) <= n else s[: n - 1] + "…") + '"'
 
 
-def list_gate(*names: str, also: Callable[["RuleContext"], Iterable[int]] | None = None) -> dict:
+def list_gate(*names: str, also: Callable[["RuleContext"], Iterable[int]] | None = None,
+              selective: bool = False) -> dict:
     """rule() arguments (words, norms, needles, candidates) for a rule that fires only where one of the
     phrase lists `names`, asked about the block's own text with its words and normal form
     (find_in_full, whole, or BoundPhrases), hits, or on the blocks `also` gives: the anchor words
     of their literals, their plain whole-block entries and blocks holding a needle of their other
-    entries (phrases.hit_facts). No arguments (the rule is called on every block) when a list
-    cannot say."""
+    entries (phrases.hit_facts; selective: needles fewer blocks hold, though more of them). No
+    arguments (the rule is called on every block) when a list cannot say."""
     words: set[str] = set()
     norms: set[str] = set()
     needles: set[str] = set()
     for name in names:
-        anchors, exact, found = hit_facts(name)
+        anchors, exact, found = hit_facts(name, selective)
         if anchors is None or found is None:
             return {}
         words |= anchors

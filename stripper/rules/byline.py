@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import find_date
-from ..phrases import fold_odd_raw, load_word_set, may_hit, needle_gate
+from ..phrases import fold_odd_raw, load_word_set
 from ..model import TAG, Block
 from . import RuleContext, list_gate, quote, rule
 from .common import word_count
@@ -20,6 +20,9 @@ DIGIT_RE = re.compile(r"\d")
 CREDIT_TAIL_CHARS_DEFAULT = 160
 YEAR_RE = re.compile(r"(?:19|20)\d\d")            # every date pattern holds a year
 YEAR_HEADS = ("19", "20")                          # ... and so one of these
+# ... and a second number apart from it: a day (and a month) before or after it, so a bare year
+# or "March 2020" is no date (dates.find_date's patterns: tests/test_candidates.py checks them)
+TWO_NUMBERS_RE = re.compile(r"\d\D+\d")
 BYLINE_WORDS = frozenset("by von par por di da door av af autor autorin author auteur texte text written words story "
                          "reporting posted published geschrieben publiziert veröffentlicht verfasst publié publicado "
                          "pubblicato gepost".split())
@@ -58,7 +61,9 @@ def cjk_head_candidates(ctx: RuleContext) -> list[int]:
     """Blocks with a CJK character in their first 12 (byline_line reads a block holding no byline word only then)."""
     if ctx.joined_text().isascii():
         return []
-    return [b.index for b in ctx.blocks if not b.text[:12].isascii() and CJK_CHAR_RE.search(b.text[:12])]
+    # (an ASCII text has an ASCII head: told without slicing it)
+    return [b.index for b in ctx.blocks
+            if not b.text.isascii() and not b.text[:12].isascii() and CJK_CHAR_RE.search(b.text[:12])]
 
 
 @rule("BYL001", "byline-line", action=TAG, label="byline", phrases="byline", max_words=BYLINE_MAX_WORDS_DEFAULT,
@@ -94,6 +99,8 @@ def dateline(block: Block, ctx: RuleContext) -> str | None:
         return None
     if block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
         return None
+    if TWO_NUMBERS_RE.search(block.text) is None:
+        return None   # (archive links, "Dezember 2018 (3)" aside: "2019", "August 2009")
     found = find_date(block.text)
     if not found:
         return None
@@ -105,9 +112,10 @@ def caption_hinted(ctx: RuleContext) -> list[int]:
 
 
 # (both lists are regular expressions only: a slice of the block holds their needles only where
-# the block does, so list_gate's answer holds for the head and tail searched)
+# the block does, so list_gate's answer holds for the head and tail searched. Their selective
+# needles, the names of pictures and agencies rather than ":" or "|", leave out most blocks.)
 @rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits", max_words=CAPTION_MAX_WORDS_DEFAULT,
-      **list_gate("credits", "credits_start", also=caption_hinted))  # and credits_start
+      **list_gate("credits", "credits_start", also=caption_hinted, selective=True))  # and credits_start
 def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     """Moves a photo caption or credit line ("... arrives in Vladivostok.  © Reuters") to captions.
 
@@ -118,11 +126,6 @@ def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     if ctx.words(block) > CREDIT_MAX_WORDS_DEFAULT:
         return None  # a paragraph ending "Image credit: ..." is prose carrying a credit, not a caption
     t = block.text
-    # Both lists are regular expressions with needles: a block holding none of them, lowered,
-    # holds no credit in its tail nor its head (most blocks), and is not searched twice.
-    gate = needle_gate("credits", "credits_start")
-    if gate is not None and not may_hit(gate, t.lower()):
-        return None
     hit = ctx.phrases("credits").find(t[-CREDIT_TAIL_CHARS_DEFAULT:]) or ctx.phrases("credits_start").find(t[:60])
     if not hit:
         return None
@@ -132,9 +135,8 @@ def photo_caption(block: Block, ctx: RuleContext) -> str | None:
 def sentence_candidates(ctx: RuleContext) -> list[int]:
     """Blocks ending as a sentence: author_bio reads a block holding none of BIO_WORDS only then
     (a bio under an author-box heading or a byline)."""
-    nwords = ctx.nwords
-    return [b.index for b in ctx.blocks
-            if nwords[b.index] <= BIO_MAX_WORDS_DEFAULT and b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS]
+    return [b.index for b, n in zip(ctx.blocks, ctx.nwords)
+            if n <= BIO_MAX_WORDS_DEFAULT and b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS]
 
 
 @rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT, context=True,

@@ -67,8 +67,7 @@ def repeated_furniture(block: Block, ctx: RuleContext) -> str | None:
 
 def doubled_candidates(ctx: RuleContext) -> list[int]:
     """Blocks of 2 * DOUBLED_MIN_WORDS_DEFAULT words or more holding their first word twice (doubled_line's own tests)."""
-    nwords = ctx.nwords
-    return [b.index for b in ctx.blocks if nwords[b.index] >= 2 * DOUBLED_MIN_WORDS_DEFAULT
+    return [b.index for b, n in zip(ctx.blocks, ctx.nwords) if n >= 2 * DOUBLED_MIN_WORDS_DEFAULT
             and len(b.text) <= DOUBLED_MAX_CHARS_DEFAULT and b.text.count(b.text.split(None, 1)[0]) >= 2]
 
 
@@ -93,8 +92,8 @@ def doubled_line(block: Block, ctx: RuleContext) -> str | None:
             if rest or size <= 0:
                 continue
             unit = text[:size]
-            if unit[-1] in DOUBLED_SENTENCE_ENDS or word_count(unit) < DOUBLED_MIN_WORDS_DEFAULT:
-                continue
-            if sep.join([unit] * times) == text:
+            # (the comparison first: it fails on most blocks, and is cheaper than counting words)
+            if sep.join([unit] * times) == text and unit[-1] not in DOUBLED_SENTENCE_ENDS \
+                    and word_count(unit) >= DOUBLED_MIN_WORDS_DEFAULT:
                 return f"{quote(unit, 40)} written {times} times"
     return None
