@@ -33,9 +33,10 @@ class Block(NamedTuple):
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """A rule's verdict on one block (or a stage's, for selection and fallback)."""
+class Decision(NamedTuple):
+    """A rule's verdict on one block (or a stage's, for selection and fallback).
+
+    Immutable; a named tuple for the reason Block is one (a page makes dozens)."""
     rule_id: str
     index: int
     action: str             # drop | demote | tag | end
