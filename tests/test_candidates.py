@@ -148,18 +148,57 @@ def test_find_date_needles_change_no_answer(monkeypatch):
     assert sum(1 for g in got if g) > 20
 
 
-def test_every_date_holds_two_numbers():
-    """dateline skips a line without two numbers apart (rules.byline.TWO_NUMBERS_RE): find_date
-    finds no date in one, since each of its patterns reads a year and a day."""
+def test_every_date_has_a_date_shape():
+    """dateline skips a line without a number before its year, apart from it, or a month or 年 after it
+    (rules.byline.DATE_SHAPE_RE): find_date finds no date in one, since each of its patterns reads
+    a day before the year or a month after it."""
+    import random
     from stripper import dates
-    from stripper.rules.byline import TWO_NUMBERS_RE
+    from stripper.rules.byline import DATE_SHAPE_RE
     texts = ["Published March 5, 2020", "05.03.2020 | 12:30", "2020-03-05T10:00", "5/3/2020", "3/25/2020",
              "2020年3月5日", "2020 年 3 月 5 日", "5. März 2020", "1er mars 2020", "5 de marzo de 2020", "5marzo 2020",
-             "Mar. 5th 2020", "05 | 03 | 2020", "5March2020", "March 2020", "2020", "Dezember 2018 (3)", "2020年3月"]
+             "Mar. 5th 2020", "05 | 03 | 2020", "5March2020", "March 2020", "2020", "Dezember 2018 (3)", "2020年3月",
+             "2020.3.5", "2020/03/05", "5 mars, 2020", "March 5th, 1999", "31 de diciembre de 1999"]
     for _case, text, segment in _pages():
         texts += [b.text for b in segment(text, frozenset()) if "19" in b.text or "20" in b.text]
+    # pieces of dates in any order and glued any way
+    rnd = random.Random(5)
+    days, months, years = ["5", "05", "25", "31", "3rd"], ["3", "03", "12", "March", "Mar.", "mars", "März", "marzo"], \
+        ["2020", "1999", "2021"]
+    extras = ["年", "月", "日", "T10:00", "|", ",", "th", "er", "de", "(3)", "am", "x", "7"]
+    seps = ["", " ", ".", "/", "-", " | ", ", ", ". ", " de "]
+    for _ in range(20000):
+        parts = [rnd.choice(days), rnd.choice(months), rnd.choice(years)]
+        rnd.shuffle(parts)
+        parts.insert(rnd.randint(0, 3), rnd.choice(extras))
+        texts.append("".join(p + rnd.choice(seps) for p in parts))
     texts += [t.upper() for t in texts] + ["\uff15 March \uff12\uff10\uff12\uff10", "\u0665/\u0663/2020"]
     found = [t for t in texts if dates.find_date(t)]
-    assert len(found) > 20
-    assert [t for t in found if TWO_NUMBERS_RE.search(t) is None] == []
-    assert dates.find_date("March 2020") is None and TWO_NUMBERS_RE.search("March 2020") is None
+    assert len(found) > 1000
+    assert [t for t in found if DATE_SHAPE_RE.search(t) is None] == []
+    for t in ("March 2020", "Dezember 2018 (3)", "April 2015 (271)", "2014 (8)", "Juli 2019 at 05:00"):
+        assert dates.find_date(t) is None and DATE_SHAPE_RE.search(t) is None
+
+
+def test_server_error_entries_open_with_a_lead_word():
+    """server_error_candidates reads a block's first word only: every entry of server_errors opens
+    the block with one of SERVER_ERROR_LEADS (perhaps after "php"), a whole word."""
+    from stripper.rules.server import SERVER_ERROR_LEADS
+    path = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases" / "server_errors.txt"
+    entries = [e.strip() for e in path.read_text(encoding="utf-8").splitlines() if e.strip() and not e.startswith("#")]
+    assert entries
+    head = re.compile(r"re:\^\(\?:php\\s\+\)\?\(\?:([^()]*)\)\\s\*:")
+    for entry in entries:
+        m = head.match(entry)
+        assert m, entry
+        leads = {alt.split()[0] for alt in m.group(1).split("|")}
+        assert leads <= SERVER_ERROR_LEADS, entry
+    matcher = load_phrases("server_errors")
+    for text in ("Warning: Cannot modify header information - headers already sent by (output started at "
+                 "/www/index.php:3) in /www/wp-login.php on line 12", "PHP Notice: Undefined index: foo",
+                 "Deprecated: Function create_function() is deprecated in /www/a.php on line 5"):
+        for v in (text, text.upper(), text.replace("i", "\u0131"), text.replace("s", "\u017f")):
+            blocks = [Block(index=0, text=v)]
+            ctx = make_context(blocks, Options(), None, frozenset(), "text")
+            from stripper.rules.server import server_error_candidates
+            assert matcher.search(v) and server_error_candidates(ctx) == [0], v

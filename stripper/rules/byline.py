@@ -20,9 +20,11 @@ DIGIT_RE = re.compile(r"\d")
 CREDIT_TAIL_CHARS_DEFAULT = 160
 YEAR_RE = re.compile(r"(?:19|20)\d\d")            # every date pattern holds a year
 YEAR_HEADS = ("19", "20")                          # ... and so one of these
-# ... and a second number apart from it: a day (and a month) before or after it, so a bare year
-# or "March 2020" is no date (dates.find_date's patterns: tests/test_candidates.py checks them)
-TWO_NUMBERS_RE = re.compile(r"\d\D+\d")
+# ... and a number before it, apart from it, for the day of "5 March 2020", "March 5, 2020",
+# "05.03.2020", "3/25/2020", or after it the month of "2020-03-05" or the 年 of "2020年3月5日" (each
+# of dates.find_date's patterns reads the year so): "March 2020" or an archive link "Dezember 2018
+# (3)" is no date, and is not searched (tests/test_candidates.py checks the patterns)
+DATE_SHAPE_RE = re.compile(r"\d\D+(?:19|20)\d\d|(?:19|20)\d\d(?:[-/.]\d|\s*年)")
 BYLINE_WORDS = frozenset("by von par por di da door av af autor autorin author auteur texte text written words story "
                          "reporting posted published geschrieben publiziert veröffentlicht verfasst publié publicado "
                          "pubblicato gepost".split())
@@ -99,7 +101,7 @@ def dateline(block: Block, ctx: RuleContext) -> str | None:
         return None
     if block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
         return None
-    if TWO_NUMBERS_RE.search(block.text) is None:
+    if DATE_SHAPE_RE.search(block.text) is None:
         return None   # (archive links, "Dezember 2018 (3)" aside: "2019", "August 2009")
     found = find_date(block.text)
     if not found:

@@ -2,15 +2,25 @@
 from __future__ import annotations
 
 from ..model import Block
+from ..phrases import fold_odd_raw
 from . import RuleContext, quote, rule
 
 SERVER_ERROR_MAX_CHARS_DEFAULT = 1200
 
 
+# Every entry of server_errors opens the block (^) with one of these words, perhaps after "php",
+# and a non-word character follows it: the block's first word lowered is one of them
+# (tests/test_candidates.py reads the entries). A text holding "İ", "ı" or "ſ", which
+# re.IGNORECASE matches to "i" or "s" where str.lower() does not, is read whatever its first word.
+SERVER_ERROR_LEADS = frozenset("php deprecated strict warning notice fatal parse catchable recoverable".split())
+
+
 def server_error_candidates(ctx: RuleContext) -> list[int]:
-    """Blocks holding a colon in their first 40 characters (server_error_message reads no other)."""
-    blocks = ctx.blocks
-    return [i for i in ctx.find_any((":",)) if ":" in blocks[i].text[:40]]
+    """Blocks holding a colon in their first 40 characters and opening with one of
+    SERVER_ERROR_LEADS (server_error_message fires on no other)."""
+    blocks, word_lists = ctx.blocks, ctx.word_lists
+    return [i for i in ctx.find_any((":",)) if ":" in blocks[i].text[:40]
+            and (word_lists[i][:1] and word_lists[i][0] in SERVER_ERROR_LEADS or fold_odd_raw(blocks[i].text))]
 
 
 @rule("SRV001", "server-error-message", phrases="server_errors", max_chars=SERVER_ERROR_MAX_CHARS_DEFAULT,
