@@ -114,10 +114,18 @@ def test_whole_line_link_fast_path_agrees_with_the_pattern():
         if c != " " and c.isspace():
             assert not c.isprintable(), hex(ord(c))
     rnd = random.Random(7)
-    pieces = ["[", "]", "(", ")", "](", "a", "é", " ", "\t", "\u00a0", "\u00ad", '"', "x y", "!["]
+    pieces = ["[", "]", "(", ")", "](", "a", "é", " ", "\t", "\u00a0", "\u00ad", '"', "x y", "![", ' "', "\n"]
+
+    def some(k):
+        return "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, k)))
+
     answered = 0
-    for _ in range(60000):
-        s = "[" + "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8))) + ")"
+    for n in range(60000):
+        if n % 2:
+            s = "[" + some(8) + ")"
+        else:   # (the shape of a link, with a title or not)
+            title = rnd.choice(["", ' "' + some(3) + rnd.choice(["", "t" * 499, "t" * 500]) + '"'])
+            s = "[" + some(2) + "](" + some(2) + rnd.choice(["", "u"]) + title + ")"
         text = seg._whole_line_link(s)
         if text is not None:
             answered += 1

@@ -382,19 +382,27 @@ def _sub_bounded(fast: re.Pattern, exact: re.Pattern, repl, s: str) -> str:
 
 
 def _whole_line_link(s: str) -> str | None:
-    """The text of a link that is the whole of s, in its plainest form ("[text](address)": no
-    bracket in the text, no parenthesis, space or title in the address), found by str.find; None
-    when s is not such a link (it may still be a link: the pattern decides). Then MD_LINK_RE
-    matches s whole at its start, and its sub() finds that match only: the text runs in the
-    pattern up to the first "]" (there is none before the "](" found), the address up to the
-    closing ")" (every character but it is of [^()\\s]: printable and not a space means not
-    whitespace, as str.isprintable() is false of every whitespace but the space)."""
+    """The text of a link that is the whole of s, in its plainest forms ("[text](address)" and
+    '[text](address "title")': no bracket in the text, no parenthesis or space in the address, one
+    space before the title), found by str.find; None when s is not such a link (it may still be a
+    link: the pattern decides). Then MD_LINK_RE matches s whole at its start, and its sub() finds
+    that match only: the text runs in the pattern up to the first "]" (there is none before the
+    "](" found), the address up to the space or the closing ")" (every character before is of
+    [^()\\s]: printable and not a space means not whitespace, as str.isprintable() is false of
+    every whitespace but the space), the title from its quote to the next (none between, nor a
+    line end, and at most 500 characters), and ")" is what follows."""
     i = s.find("](")
     if i < 0 or len(s) > FAST_MATCH_MAX_CHARS:
         return None
     text, address = s[1:i], s[i + 2:-1]
-    if ("[" in text or "]" in text or "\n" in text or "(" in address or ")" in address or " " in address
-            or not address.isprintable()):
+    if "[" in text or "]" in text or "\n" in text:
+        return None
+    if " " in address:
+        address, _, title = address.partition(" ")
+        if (len(title) < 2 or title[0] != '"' or title[-1] != '"' or len(title) > 502 or '"' in title[1:-1]
+                or "\n" in title):
+            return None
+    if "(" in address or ")" in address or not address.isprintable():
         return None
     return text
 
