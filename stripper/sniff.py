@@ -253,11 +253,15 @@ def fix_surrogates(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:   # (one scan: most texts have none, and both replacements need one)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _has_controls(text):
         text = CONTROL_RE.sub("", text)
-    # (ASCII text is NFC as it is: isascii() is a flag of the string, is_normalized() a scan)
-    return text if text.isascii() or unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    # (ASCII text is NFC as it is: isascii() is a flag of the string, normalize() a scan.)
+    # normalize() returns the text itself when its quick check finds it NFC, and that check is
+    # cheaper than is_normalized()'s (which, where the quick check cannot tell, normalizes and
+    # compares: normalize() after it would do the work twice).
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _has_controls(text: str) -> bool:

@@ -102,3 +102,54 @@ def test_indented_runs_ending_in_a_heading_are_scanned_once():
     got = segment_markdown(text)
     assert time.process_time() - t < 5.0
     assert got[-1].kind == HEADING and all(b.kind != "pre" for b in got)
+
+
+def test_whole_line_link_fast_path_agrees_with_the_pattern():
+    # _whole_line_link finds a plain link by str.find; where it answers, the link pattern's sub()
+    # must find exactly that one match, spanning the line
+    import random
+    import sys
+    import stripper.segment.text as seg
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if c != " " and c.isspace():
+            assert not c.isprintable(), hex(ord(c))
+    rnd = random.Random(7)
+    pieces = ["[", "]", "(", ")", "](", "a", "é", " ", "\t", "\u00a0", "\u00ad", '"', "x y", "![", ' "', "\n"]
+
+    def some(k):
+        return "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, k)))
+
+    answered = 0
+    for n in range(60000):
+        if n % 2:
+            s = "[" + some(8) + ")"
+        else:   # (the shape of a link, with a title or not)
+            title = rnd.choice(["", ' "' + some(3) + rnd.choice(["", "t" * 499, "t" * 500]) + '"'])
+            s = "[" + some(2) + "](" + some(2) + rnd.choice(["", "u"]) + title + ")"
+        text = seg._whole_line_link(s)
+        if text is not None:
+            answered += 1
+            found = []
+            assert seg.MD_LINK_RE.sub(lambda m: found.append(m.group(1)) or "", s) == "", s
+            assert found == [text], s
+        assert seg._unwrap_inline_links(s) == reference_unwrap(s), s
+    assert answered > 1000
+
+
+def reference_unwrap(s):
+    import stripper.segment.text as seg
+    n = 0
+
+    def unwrap(m):
+        nonlocal n
+        inner = m.group(1).strip()
+        n += len(inner)
+        return inner
+
+    for _ in range(2):
+        s2 = seg.MD_LINK_RE.sub(unwrap, s)
+        if s2 == s:
+            break
+        s = s2
+    s = seg.MD_AUTOLINK_RE.sub(unwrap, seg.MD_REF_LINK_RE.sub(unwrap, s))
+    return s, n

@@ -122,3 +122,21 @@ def test_a_run_of_high_bytes_is_utf8_only_when_well_formed():
     # a lone lead or continuation byte, an overlong form, a surrogate, above U+10FFFF
     for bad in (b"\xe9", b"\x80", b"\xc0\xaf", b"\xe0\x80\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xff"):
         assert not _utf8(bad), bad
+
+
+def test_normalize_text_matches_the_plain_definition():
+    # line ends to "\n", controls out, NFC: as the three steps done one after the other always
+    import random
+    import unicodedata
+    from stripper.sniff import CONTROL_RE, normalize_text
+
+    def reference(text):
+        text = CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+        return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+    rnd = random.Random(3)
+    alphabet = ["a", "e", "\u0301", "\u0327", "é", "\r", "\n", "\r\n", "\x00", "\x85", "\u1100", "\u1161",
+                "\u11a8", "\u2126", "\u0387", "’", " ", "中"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 10)))
+        assert normalize_text(text) == reference(text), repr(text)

@@ -381,10 +381,44 @@ def _sub_bounded(fast: re.Pattern, exact: re.Pattern, repl, s: str) -> str:
     return "".join(parts)
 
 
+def _whole_line_link(s: str) -> str | None:
+    """The text of a link that is the whole of s, in its plainest forms ("[text](address)" and
+    '[text](address "title")': no bracket in the text, no parenthesis or space in the address, one
+    space before the title), found by str.find; None when s is not such a link (it may still be a
+    link: the pattern decides). Then MD_LINK_RE matches s whole at its start, and its sub() finds
+    that match only: the text runs in the pattern up to the first "]" (there is none before the
+    "](" found), the address up to the space or the closing ")" (every character before is of
+    [^()\\s]: printable and not a space means not whitespace, as str.isprintable() is false of
+    every whitespace but the space), the title from its quote to the next (none between, nor a
+    line end, and at most 500 characters), and ")" is what follows."""
+    i = s.find("](")
+    if i < 0 or len(s) > FAST_MATCH_MAX_CHARS:
+        return None
+    text, address = s[1:i], s[i + 2:-1]
+    if "[" in text or "]" in text or "\n" in text:
+        return None
+    if " " in address:
+        address, _, title = address.partition(" ")
+        if (len(title) < 2 or title[0] != '"' or title[-1] != '"' or len(title) > 502 or '"' in title[1:-1]
+                or "\n" in title):
+            return None
+    if "(" in address or ")" in address or not address.isprintable():
+        return None
+    return text
+
+
 def _unwrap_inline_links(s: str) -> tuple[str, int]:
     """Links, reference links and autolinks unwrapped (their text kept, stripped), and the
     characters of their texts."""
     link_chars = 0
+    rounds = 2   # a link around an image leaves a second, simpler link
+    if s[:1] == "[" and s[-1:] == ")":
+        inner = _whole_line_link(s)
+        if inner is not None:   # (a menu item: "[News](https://example.org/news)")
+            s = inner.strip()
+            link_chars, rounds = len(s), 1
+            if "](" not in s and "][" not in s and "<" not in s:
+                return s, link_chars
 
     def unwrap(m: re.Match) -> str:
         nonlocal link_chars
@@ -392,7 +426,7 @@ def _unwrap_inline_links(s: str) -> tuple[str, int]:
         link_chars += len(inner)
         return inner
 
-    for _ in range(2):  # a link around an image leaves a second, simpler link
+    for _ in range(rounds):
         if "](" not in s:
             break
         s2 = _sub_bounded(MD_LINK_FAST_RE, MD_LINK_RE, unwrap, s)
@@ -552,14 +586,18 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     in_fence = False
     fence: list[str] = []
     fence_line = 0
+    glued = GLUED_RE.search
 
     def flush():
         nonlocal para, para_links, gap
         if para:
             joined = " ".join(para)   # (each line is clean_line()'s output and not empty: so is this)
             if joined:
-                for j, piece in enumerate(split_glued(joined, stopwords)):
-                    out.append((piece, PARA, 0, para_links if j == 0 else 0, gap if j == 0 else 0, para_line))
+                if glued(joined) is None:   # (split_glued would give the paragraph whole)
+                    out.append((joined, PARA, 0, para_links, gap, para_line))
+                else:
+                    for j, piece in enumerate(split_glued(joined, stopwords)):
+                        out.append((piece, PARA, 0, para_links if j == 0 else 0, gap if j == 0 else 0, para_line))
                 gap = 0
         para, para_links = [], 0
 
@@ -571,6 +609,13 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     for lineno, line in enumerate(lines, 1):
         if lineno <= code_to:
             continue   # inside an indented code block
+        if not line and lineno > skip_to and not in_fence:
+            # an empty line, as the blank lines below (no test before them holds for it)
+            if para:
+                flush()
+            gap += 1
+            in_table = False
+            continue
         if (not in_fence and not para and line.startswith(CODE_INDENTS) and lineno > max(1, no_code_to)
                 and lines[lineno - 2].startswith(CODE_INDENTS) and not lines[lineno - 2].strip() and line.strip()):
             end, code, links = _indented_code(lines, lineno - 1)
