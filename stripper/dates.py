@@ -55,7 +55,9 @@ def _month_needles() -> tuple[str, ...] | None:
 
 # A run of word characters ending before what may follow a month name in the patterns: a dot, a
 # comma or a space ("März 2020", "Mar. 5", "5 mai, 2020"). (Runs shorter than every name are left out.)
-_RUN_END_RE = re.compile(r"(\w{3,})[.,\s]")
+# (From the start of a run only, and never giving a character back: a run of word characters with
+# no dot, comma or space after it is read once, not once from each of its characters.)
+_RUN_END_RE = re.compile(r"(?<!\w)(\w{3,}+)[.,\s]")
 
 
 @lru_cache(maxsize=1)
