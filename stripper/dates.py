@@ -118,22 +118,31 @@ def find_date(text: str) -> tuple[str, int, int] | None:
             if not months:
                 continue   # (no match without a month name)
         for m in pat.finditer(text):
-            g = m.groupdict()
-            try:
-                y = int(g["y"])
-                if g.get("mn"):
-                    mo, d = names[g["mn"].lower().rstrip(".")], int(g["d"])
-                elif g.get("a"):
-                    d, mo = int(g["a"]), int(g["b"])
-                elif g.get("a2"):
-                    mo, d = int(g["b2"]), int(g["a2"])
-                    if d <= 12:
-                        continue  # ambiguous month-first; the day-first pattern already tried
-                else:
-                    mo, d = int(g["m"]), int(g["d"])
-            except (KeyError, ValueError):
+            ymd = match_date(m, names)
+            if ymd is None:
                 continue
-            if _valid(y, mo, d) and (best is None or m.start() < best[1]):
-                best = (f"{y:04d}-{mo:02d}-{d:02d}", m.start(), m.end())
+            if _valid(*ymd) and (best is None or m.start() < best[1]):
+                best = ("%04d-%02d-%02d" % ymd, m.start(), m.end())
             break
     return best
+
+
+def match_date(m: re.Match, names: dict[str, int]) -> tuple[int, int, int] | None:
+    """(year, month, day) as one of _patterns()'s matches reads them (not yet checked by _valid),
+    or None when the match is no date (a month-first reading of an ambiguous day)."""
+    g = m.groupdict()
+    try:
+        y = int(g["y"])
+        if g.get("mn"):
+            mo, d = names[g["mn"].lower().rstrip(".")], int(g["d"])
+        elif g.get("a"):
+            d, mo = int(g["a"]), int(g["b"])
+        elif g.get("a2"):
+            mo, d = int(g["b2"]), int(g["a2"])
+            if d <= 12:
+                return None   # ambiguous month-first; the day-first pattern already tried
+        else:
+            mo, d = int(g["m"]), int(g["d"])
+    except (KeyError, ValueError):
+        return None
+    return y, mo, d

@@ -331,21 +331,10 @@ def _find_date_every_pattern(text):
     names = D.month_names()
     for pat in D._patterns():
         for m in pat.finditer(text):
-            g = m.groupdict()
-            try:
-                y = int(g["y"])
-                if g.get("mn"):
-                    mo, d = names[g["mn"].lower().rstrip(".")], int(g["d"])
-                elif g.get("a"):
-                    d, mo = int(g["a"]), int(g["b"])
-                elif g.get("a2"):
-                    mo, d = int(g["b2"]), int(g["a2"])
-                    if d <= 12:
-                        continue
-                else:
-                    mo, d = int(g["m"]), int(g["d"])
-            except (KeyError, ValueError):
+            ymd = D.match_date(m, names)
+            if ymd is None:
                 continue
+            y, mo, d = ymd
             if D._valid(y, mo, d) and (best is None or m.start() < best[1]):
                 best = (f"{y:04d}-{mo:02d}-{d:02d}", m.start(), m.end())
             break
