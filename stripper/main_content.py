@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from operator import attrgetter
 
 from .ago import AGO_MAX_CHARS, minutes_ago
@@ -85,10 +87,12 @@ WHOLE_PAGE_MAX_CHARS_DEFAULT = 1500
 class Selection:
     span: tuple[int, int]            # first and last block index of the article (inclusive); (-1,-1) if none
     classes: list[str]
-    verdicts: list[Verdict]
     kept: list[int]
     meta: dict[str, list[int]]       # label -> block indices moved to metadata
     decisions: list[Decision]        # decisions made by this stage (selection, revision, dedupe)
+    # Every block's verdict with its reason, worked out when called (only --explain reads them): a
+    # function of this stage's final state, which nothing changes after it.
+    verdicts_of: Callable[[], list[Verdict]]
 
 
 @dataclass(slots=True)
@@ -472,17 +476,69 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         if z2 < z:
             own.append(Decision("SEL004", z2 + 1, DEMOTE, f"teaser list after the article: blocks {z2 + 1}-{z} left out"))
             z = z2
-    verdicts, kept, meta = _verdicts(blocks, first, classes, base, a, z, list_entries)
+    kept, meta = _kept_meta(blocks, first, classes, base, a, z, list_entries)
+    verdicts_of = partial(_span_verdicts, blocks, first, classes, base, a, z, list_entries)
     if not kept and whole_page(blocks, first):
         # A page of a few short blocks that no rule flagged is its own content (a note, a
         # snippet piped in, a test page): the span scores have too little to weigh.
         kept = [b.index for b in blocks]
-        verdicts = [Verdict(i, KEPT, "SEL005", "a short page with nothing flagged: all of it")
-                    for i in kept]
+        verdicts_of = partial(_whole_page_verdicts, kept)
         span = (0, len(blocks) - 1)
         own.append(Decision("SEL005", 0, DEMOTE, f"no article span; the page's {len(blocks)} "
                             "unflagged blocks kept whole"))
-    return Selection(span, classes, verdicts, kept, meta, own)
+    return Selection(span, classes, kept, meta, own, verdicts_of)
+
+
+def _whole_page_verdicts(kept: list[int]) -> list[Verdict]:
+    return [Verdict(i, KEPT, "SEL005", "a short page with nothing flagged: all of it") for i in kept]
+
+
+def _span_verdicts(blocks: list[Block], first: dict[int, Decision], classes: list[str], base: list[str], a: int,
+                   z: int, list_entries: set[int]) -> list[Verdict]:
+    return _verdicts(blocks, first, classes, base, a, z, list_entries)[0]
+
+
+def _kept_meta(blocks: list[Block], first: dict[int, Decision], classes: list[str], base: list[str], a: int, z: int,
+               list_entries: set[int]) -> tuple[list[int], dict[str, list[int]]]:
+    """The kept blocks and the blocks moved to metadata (by label) that _verdicts finds, without
+    a verdict for every block: a block outside the span (a, z) is never kept and goes to the
+    metadata only when tagged with a label, so only the blocks inside the span and the labelled
+    ones outside it are read (in page order, as _verdicts reads them), by the same tests."""
+    kept: list[int] = []
+    meta: dict[str, list[int]] = {}
+    n = len(blocks)   # (a block's index is its position)
+    if first:
+        tagged = sorted(i for i, d in first.items() if d.action == TAG and d.label and 0 <= i < n)
+        order = [i for i in tagged if i < a] + list(range(max(a, 0), z + 1)) + [i for i in tagged if i > z]
+    else:
+        order = range(max(a, 0), z + 1)
+    for i in order:
+        d = first.get(i)
+        inside = a <= i <= z
+        if d is not None and d.action == TAG and d.label:
+            near = a >= 0 and (a - CAPTION_LOOKBEHIND_DEFAULT <= i <= z + 1)
+            if d.label == "bio":
+                tail_ok = a >= 0 and i >= a and all(classes[j] != GOOD or first.get(j, None) is not None and first[j].label == "bio"
+                                                   for j in range(i + 1, z + 1))
+                if tail_ok and i <= z + 2:
+                    meta.setdefault("bio", []).append(i)
+                    continue
+                if inside and classes[i] == GOOD:
+                    kept.append(i)
+                    continue
+            elif near or d.label in ("byline", "date", "section"):
+                meta.setdefault(d.label, []).append(i)
+                continue
+        if not inside:
+            continue   # (dropped)
+        c = classes[i]
+        if c == CODE:
+            kept.append(i)
+        elif d is not None and (d.action == DROP or d.action == END):
+            continue
+        elif c == GOOD or (NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD and c == BAD and i not in list_entries):
+            kept.append(i)
+    return kept, meta
 
 
 def _verdicts(blocks: list[Block], first: dict[int, Decision], classes: list[str], base: list[str], a: int, z: int,

@@ -1,6 +1,7 @@
 """Data passed between the pipeline stages. Blocks are frozen; verdicts live in Decisions."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -94,6 +95,15 @@ class Result:
     article: Article
     blocks: list[Block]
     decisions: list[Decision]
-    verdicts: list[Verdict]
+    # Every block's final verdict (.verdicts), worked out when first read: only --explain reads
+    # them, and a verdict with its reason for every block costs as much as choosing the span.
+    verdicts_of: Callable[[], list[Verdict]]
     removed_nodes: list[tuple[str, str]] = field(default_factory=list)  # HTML pre-cleaner: (node, reason)
     kept: list[Block] = field(default_factory=list)                     # the article's blocks, in order
+    _verdicts: list[Verdict] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def verdicts(self) -> list[Verdict]:
+        if self._verdicts is None:
+            self._verdicts = self.verdicts_of()
+        return self._verdicts

@@ -76,7 +76,7 @@ def run(data: bytes | str, options: Options) -> Result:
             meta["provenance"]["site_name"] = f"text:footer block {found[1]}"
     # 6. assemble
     article = _assemble(blocks, sel, meta, html_meta, language, source.kind, options)
-    result = Result(article, blocks, decisions + sel.decisions, sel.verdicts, removed,
+    result = Result(article, blocks, decisions + sel.decisions, sel.verdicts_of, removed,
                     kept=[blocks[i] for i in sel.kept])
     # An HTML main-content extractor's choice is trusted down to a short note.
     # So is a short page with nothing flagged, kept whole.

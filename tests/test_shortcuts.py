@@ -267,6 +267,78 @@ def test_revise_classes_run_by_run_matches_the_block_by_block_pass():
         assert M.revise_classes(classes, sentence_like) == _old_revise_classes(classes, sentence_like), classes
 
 
+
+def _kept_meta_from_verdicts(blocks, first, classes, base, a, z, list_entries):
+    """The kept blocks and metadata (by label) read off every block's verdict."""
+    from stripper import main_content as M
+    verdicts, kept, meta = M._verdicts(blocks, first, classes, base, a, z, list_entries)
+    assert [v.index for v in verdicts] == [b.index for b in blocks]
+    assert [v.index for v in verdicts if v.verdict == "kept"] == kept
+    labelled = [v.index for v in verdicts if v.verdict == "metadata"]
+    assert sorted(i for idxs in meta.values() for i in idxs) == labelled
+    # (metadata labels in the order of their first block, as _verdicts fills them)
+    assert list(meta) == list(dict.fromkeys(first[i].label for i in labelled))
+    return kept, meta
+
+
+def test_kept_and_metadata_without_verdicts_match_the_verdicts():
+    # select finds the kept blocks and the metadata reading only the span and the labelled blocks;
+    # every block's verdict is worked out only for --explain. Both must agree, on random states
+    # (tags in and around the span, bios before junk, code lines, dropped list entries) and on
+    # every fixture page.
+    import random
+    from stripper import main_content as M
+    from stripper.model import DROP, END, TAG, Block, Decision
+    rng = random.Random(13)
+    labels = ["bio", "byline", "date", "section", "caption", "title", ""]
+    for n in range(4000):
+        size = rng.randint(0, 30)
+        blocks = [Block(i, "x" * rng.randint(0, 3)) for i in range(size)]
+        classes = rng.choices([M.GOOD, M.BAD, M.TAGGED, M.CODE], [4, 3, 2, 1], k=size)
+        base = [c if rng.random() < 0.6 else rng.choice([M.NEARGOOD, M.SHORT, M.BAD, M.GOOD]) for c in classes]
+        first = {}
+        for i in range(size):
+            r = rng.random()
+            if r < 0.3:
+                first[i] = Decision("T", i, TAG, "tagged", rng.choice(labels))
+            elif r < 0.4:
+                first[i] = Decision("D", i, rng.choice([DROP, END]), "dropped")
+        if rng.random() < 0.1:
+            first[size + 2] = Decision("T", size + 2, TAG, "beyond the page", "date")
+        if size == 0 or rng.random() < 0.1:
+            a = z = -1
+        else:
+            a = rng.randrange(size)
+            z = rng.randrange(a, size)
+        list_entries = {i for i in range(size) if rng.random() < 0.2}
+        assert M._kept_meta(blocks, first, classes, base, a, z, list_entries) \
+            == _kept_meta_from_verdicts(blocks, first, classes, base, a, z, list_entries), (first, classes, base, a, z)
+    for _, data, kind in PAGES:
+        res = _explain(data, kind)
+        if res is None:
+            continue
+        blocks = res.blocks
+        first = {d.index: d for d in res.decisions if d.rule_id[:3] not in ("SEL", "FBK")}
+        rng.seed(len(blocks))
+        for _ in range(5):
+            classes = rng.choices([M.GOOD, M.BAD, M.TAGGED, M.CODE], k=len(blocks))
+            base = rng.choices([M.GOOD, M.BAD, M.NEARGOOD, M.SHORT], k=len(blocks))
+            a = rng.randrange(-1, len(blocks)) if blocks else -1
+            z = rng.randrange(a, len(blocks)) if a >= 0 else -1
+            assert M._kept_meta(blocks, first, classes, base, a, z, set()) \
+                == _kept_meta_from_verdicts(blocks, first, classes, base, a, z, set())
+
+
+def test_explain_verdicts_are_worked_out_once_when_read():
+    from stripper import main_content as M
+    res = _explain(b"Home\n\nNews\n\n" + b"The ferry sails to the islands every morning, and it is full. " * 8, "text")
+    calls = []
+    of = res.verdicts_of
+    res.verdicts_of = lambda: calls.append(1) or of()
+    assert res.verdicts is res.verdicts and calls == [1]
+    assert [v.index for v in res.verdicts] == [b.index for b in res.blocks]
+    assert {v.index for v in res.verdicts if v.verdict == "kept"} >= {b.index for b in res.kept}
+
 # --- byline word tests ----------------------------------------------------------------------
 
 WORD_SAMPLES = ["ab abc a_b_c __ 12 123 x1y ÄÖÜ straße İstanbul ΣΟΦΙΑ Ⅻ ²³⁴ ٣٤٥ 中文字 a\u0301bc",
