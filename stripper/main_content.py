@@ -104,6 +104,7 @@ class Features:
     dens: list[float]             # stopword density (or its stand-in without a stoplist)
     sentence_like: list[bool]     # ends like a sentence, with words and stopwords enough
     ends: list[bool]              # ends like a sentence (_sentence_end)
+    chars: list[int]              # characters of text
 
 
 def _sentence_end(text: str) -> bool:
@@ -117,12 +118,20 @@ def _stop_share(ws: list[str], stopwords: frozenset[str]) -> float:
 # The stand-in for stopword density without a stoplist: a sentence of SHAPE_MIN_WORDS words or more
 # reads as prose.
 SHAPE_PROSE_DENS, SHAPE_OTHER_DENS, SHAPE_MIN_WORDS = 0.35, 0.1, 8
+SENTENCE_MIN_WORDS = 6   # words a sentence-like block needs
+FIT_MIN_WORDS = 25       # words of a long block, whose stopword density tells whether the stoplist fits
 
 
 _LINK_CHARS = attrgetter("link_chars")
+_HINT = attrgetter("hint")
 
 
-def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) -> Features:
+def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, min_chars: int = 0) -> Features:
+    """The features of every block. With min_chars (the length classify_blocks calls short), a
+    page with a stoplist has the stopword density worked out only where a pass reads it: in a
+    block of min_chars characters or more (classify_blocks), one that may be sentence-like (it ends
+    like a sentence and has SENTENCE_MIN_WORDS words) and one of FIT_MIN_WORDS words (the
+    stoplist's fit); any other block's reads 0.0, which nothing reads."""
     texts = [b.text for b in blocks]
     lengths = list(map(len, texts))
     # (a text dump has no links: a page without link characters is spared the divisions)
@@ -146,7 +155,7 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) ->
                     d = min(1.0, max(d, FUNCTION_CHAR_WEIGHT_DEFAULT * sum(map(fchars.__contains__, text)) / n))
             dens.append(d)
         sentence_like = [ld <= 0.3 and end and d >= 0.25 for ld, end, d in zip(link_density, ends, dens)]
-        return Features(nwords, weight, link_density, dens, sentence_like, ends)
+        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths)
     wss = list(map(lower_words, texts))
     nwords = list(map(len, wss))
     weight = list(map(float, nwords))
@@ -157,9 +166,16 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool) ->
             weight[i] = float(len(lower_words(URL_RE.sub(" u ", texts[i]))))
     if stopwords:
         contains = stopwords.__contains__
-        dens = [sum(map(contains, ws)) / n if n else 0.0 for ws, n in zip(wss, nwords)]
-        return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends)
-    return _shape_features(Features(nwords, weight, link_density, [], [], ends))
+        if min_chars > 0:
+            dens = [0.0] * len(blocks)
+            for i in [i for i, (n, nw, end) in enumerate(zip(lengths, nwords, ends))
+                      if nw and (n >= min_chars or nw >= FIT_MIN_WORDS or end and nw >= SENTENCE_MIN_WORDS)]:
+                dens[i] = sum(map(contains, wss[i])) / nwords[i]
+        else:
+            dens = [sum(map(contains, ws)) / n if n else 0.0 for ws, n in zip(wss, nwords)]
+        return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends,
+                        lengths)
+    return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths))
 
 
 def _shape_features(f: Features) -> Features:
@@ -168,11 +184,11 @@ def _shape_features(f: Features) -> Features:
     dens = [(SHAPE_PROSE_DENS if end and nw >= SHAPE_MIN_WORDS else SHAPE_OTHER_DENS) if nw else 0.0
             for end, nw in zip(f.ends, f.nwords)]
     return Features(f.nwords, f.weight, f.link_density, dens, _sentence_like(f.link_density, f.ends, f.nwords, dens),
-                    f.ends)
+                    f.ends, f.chars)
 
 
 def _sentence_like(link_density: list[float], ends: list[bool], nwords: list[int], dens: list[float]) -> list[bool]:
-    return [end and nw >= 6 and ld <= 0.3 and d >= 0.25 for ld, end, nw, d in zip(link_density, ends, nwords, dens)]
+    return [end and nw >= SENTENCE_MIN_WORDS and ld <= 0.3 and d >= 0.25 for ld, end, nw, d in zip(link_density, ends, nwords, dens)]
 
 
 def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Features, cjk: bool,
@@ -180,26 +196,35 @@ def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Feat
     low, high = (o.length_low, o.length_high) if not cjk else (o.length_low // 3, o.length_high // 3)
     max_ld, stop_low, stop_high = o.max_link_density, o.stopwords_low, o.stopwords_high
     sentence_dens = stop_low * LONG_SENTENCE_STOP_SHARE_DEFAULT
-    classes = []
-    for b, ld, dens, end in zip(blocks, feats.link_density, feats.dens, feats.ends):
+    link_density, all_dens, ends, chars = feats.link_density, feats.dens, feats.ends, feats.chars
+    if max(link_density, default=0.0) <= max_ld and "main" not in map(_HINT, blocks):
+        # Without an extractor's choice or a link-heavy block on the page (a text dump), a block
+        # shorter than `low` is SHORT by the tests below: only the longer ones are read.
+        classes = [SHORT] * len(blocks)
+        todo: range | list[int] = [i for i, n in enumerate(chars) if n >= low]
+    else:
+        classes = [BAD] * len(blocks)
+        todo = range(len(blocks))
+    for i in todo:
+        b, n, dens = blocks[i], chars[i], all_dens[i]
         if b.hint == "main":
             # An HTML main-content extractor already chose this block (and weighed its links):
             # only the rules speak against it.
-            classes.append(GOOD)
-        elif ld > max_ld:
-            classes.append(BAD)
+            classes[i] = GOOD
+        elif link_density[i] > max_ld:
+            classes[i] = BAD
         elif b.kind == PRE or b.kind == TABLE:
-            classes.append(NEARGOOD if len(b.text) >= low else SHORT)
-        elif (n := len(b.text)) < low:
-            classes.append(SHORT)
+            classes[i] = NEARGOOD if n >= low else SHORT
+        elif n < low:
+            classes[i] = SHORT
         elif dens >= stop_high and n > high:
-            classes.append(GOOD)
+            classes[i] = GOOD
         elif dens >= stop_low:
-            classes.append(NEARGOOD)
-        elif n > low and dens >= sentence_dens and end:
-            classes.append(NEARGOOD)   # a sentence naming many things ("in Bolivia, Brazil, Chile, ...")
+            classes[i] = NEARGOOD
+        elif n > low and dens >= sentence_dens and ends[i]:
+            classes[i] = NEARGOOD   # a sentence naming many things ("in Bolivia, Brazil, Chile, ...")
         else:
-            classes.append(BAD)
+            classes[i] = BAD
     # The rules speak first: a dropped block is bad, a tagged one (but a bio) is set aside.
     # (A block's index is its position, as everywhere in this stage.)
     for i, d in first.items():
@@ -329,7 +354,7 @@ def stoplist_fits(blocks: list[Block], stopwords: frozenset[str]) -> bool:
     if not stopwords:
         return False
     return _fits([_stop_share(ws, stopwords) for ws in map(lower_words, (b.text for b in blocks))
-                  if len(ws) >= 25])
+                  if len(ws) >= FIT_MIN_WORDS])
 
 
 def _fits(dens: list[float]) -> bool:
@@ -393,10 +418,10 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
            language: str | None, options: Options) -> Selection:
     first = {d.index: d for d in decisions}
     cjk = is_cjk(language)
-    feats = block_features(blocks, stopwords, cjk)
+    feats = block_features(blocks, stopwords, cjk, options.length_low)   # (the relaxed pass keeps length_low)
     # (blocks a rule dropped do not count: a page that prints its server's English error messages
     # above a German article is a German page)
-    if not cjk and stopwords and not _fits([feats.dens[i] for i in [i for i, n in enumerate(feats.nwords) if n >= 25]
+    if not cjk and stopwords and not _fits([feats.dens[i] for i in [i for i, n in enumerate(feats.nwords) if n >= FIT_MIN_WORDS]
                                             if i not in first or first[i].action != DROP]):
         feats = _shape_features(feats)   # the stoplist does not fit the page
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}

@@ -268,6 +268,77 @@ def test_revise_classes_run_by_run_matches_the_block_by_block_pass():
 
 
 
+def _feature_pages():
+    """Block lists to read the features of: random ones (short lines, sentences, long lines of few
+    words, links, extractor choices, listings) and every fixture page's."""
+    import random
+    from stripper.model import PRE, TABLE, Block
+    rng = random.Random(17)
+    pool = ["Home", "Sport and weather", "Read more", "", "----------------------------------------" * 3,
+            "The ferry sails to the islands every morning, and it is full of people.",
+            "A line of eighty characters with no sentence end and many words in it here and there",
+            "https://www.example.org/a/very/long/address/that/counts/as/one/word/of/the/page/only",
+            "In Bolivia, Brazil, Chile, Peru, Ecuador, Colombia, Venezuela, Uruguay and Paraguay.",
+            " ".join(["word"] * 30) + ".", "It is.", "This is what it is and that is all of it.",
+            " ".join("abcdefghijklmnopqrstuvwxyz"), "a b c d e f g h i j k l m n o p q r s t u v w x y z, I am."]
+    pages = []
+    for n in range(400):
+        blocks = []
+        for i in range(rng.randint(0, 40)):
+            kind = rng.choice(["para"] * 8 + [PRE, TABLE])
+            blocks.append(Block(i, rng.choice(pool), kind, link_chars=rng.choice([0] * 9 + [20]),
+                                hint=rng.choice([""] * 19 + ["main"])))
+        pages.append(blocks)
+    for _, data, kind in PAGES:
+        res = _explain(data, kind)
+        if res is not None:
+            pages.append(res.blocks)
+    return pages
+
+
+def test_stopword_density_where_read_gives_the_same_classes():
+    # select has the stopword density worked out only where a pass reads it (block_features with
+    # min_chars): the classes, the sentence test and the stoplist's fit must be those of the
+    # density of every block; and classify_blocks reads only the longer blocks of a page with
+    # neither links nor an extractor's choice.
+    from dataclasses import replace
+    from stripper import main_content as M
+    from stripper.language import stoplist
+    stop = stoplist("en")
+    for blocks in _feature_pages():
+        full = M.block_features(blocks, stop, False)
+        for o in (Options(), Options(length_low=30, length_high=60), Options(length_low=120, max_link_density=0.9)):
+            lean = M.block_features(blocks, stop, False, o.length_low)
+            assert (lean.nwords, lean.weight, lean.sentence_like, lean.ends, lean.link_density) \
+                == (full.nwords, full.weight, full.sentence_like, full.ends, full.link_density)
+            long = [i for i, n in enumerate(full.nwords) if n >= M.FIT_MIN_WORDS]
+            assert [lean.dens[i] for i in long] == [full.dens[i] for i in long]
+            for opts in (o, replace(o, length_high=o.length_low, stopwords_high=o.stopwords_low)):
+                classes = M.classify_blocks(blocks, {}, lean, False, opts)
+                assert classes == M.classify_blocks(blocks, {}, full, False, opts) == _old_classify(blocks, full, opts)
+
+
+def _old_classify(blocks, feats, o):
+    from stripper import main_content as M
+    out = []
+    for b, ld, dens, end in zip(blocks, feats.link_density, feats.dens, feats.ends):
+        n = len(b.text)
+        if b.hint == "main":
+            out.append(M.GOOD)
+        elif ld > o.max_link_density:
+            out.append(M.BAD)
+        elif b.kind in (M.PRE, M.TABLE):
+            out.append(M.NEARGOOD if n >= o.length_low else M.SHORT)
+        elif n < o.length_low:
+            out.append(M.SHORT)
+        elif dens >= o.stopwords_high and n > o.length_high:
+            out.append(M.GOOD)
+        elif dens >= o.stopwords_low or n > o.length_low and dens >= o.stopwords_low * 0.5 and end:
+            out.append(M.NEARGOOD)
+        else:
+            out.append(M.BAD)
+    return out
+
 def _kept_meta_from_verdicts(blocks, first, classes, base, a, z, list_entries):
     """The kept blocks and metadata (by label) read off every block's verdict."""
     from stripper import main_content as M
