@@ -3,6 +3,8 @@ Options. Nothing here touches files, the terminal or global state, so the work o
 document is a pure function of its bytes and options (any executor can ship it)."""
 from __future__ import annotations
 
+from itertools import compress
+
 from . import breadcrumbs, byline, main_content, sitename
 from .errors import NoArticleError
 from .language import guess_language, stoplist
@@ -99,11 +101,19 @@ def _teaser_listing(blocks: list[Block], kept: list[int]) -> int:
     if not kept or any(len(blocks[i].text.split()) > TEASER_MAX_WORDS_DEFAULT for i in kept):
         return 0   # (the usual article: answered without reading the rest of the page)
     more = load_phrases("readmore")
-    links = [i for i, b in enumerate(blocks) if len(b.text) <= READ_MORE_MAX_CHARS and more.whole(b.text)]
-    if len(links) < LISTING_MIN_LINKS_DEFAULT:
+
+    def is_link(b: Block) -> bool:
+        return len(b.text) <= READ_MORE_MAX_CHARS and bool(more.whole(b.text))
+
+    # The kept blocks followed by a link are counted first, from the blocks that follow them
+    # (most pages that get here have no such links: the rest of the page is then not read).
+    near = sorted({j for i in kept for j in range(i + 1, min(i + TEASER_LINK_GAP_DEFAULT + 1, len(blocks)))})
+    linked = set(compress(near, map(is_link, [blocks[j] for j in near])))
+    followed = sum(1 for i in kept if any(j in linked for j in range(i + 1, i + TEASER_LINK_GAP_DEFAULT + 1)))
+    if followed < LISTING_TEASER_SHARE_DEFAULT * len(kept):
         return 0
-    followed = sum(1 for i in kept if any(i < j <= i + TEASER_LINK_GAP_DEFAULT for j in links))
-    return len(links) if followed >= LISTING_TEASER_SHARE_DEFAULT * len(kept) else 0
+    links = sum(map(is_link, blocks))
+    return links if links >= LISTING_MIN_LINKS_DEFAULT else 0
 
 
 def _assemble(blocks, sel, meta, html_meta, language, kind, options: Options) -> Article:

@@ -74,3 +74,35 @@ def test_an_article_beside_read_more_teasers_is_kept():
         + "\n\nMore news\n\n" + "\n\n".join(units)
     art = stripper.strip(page, input_format="text")
     assert "sea wall" in art.text
+
+
+def _old_teaser_listing(blocks, kept):
+    from stripper import pipeline as P
+    from stripper.phrases import load_phrases
+    if not kept or any(len(blocks[i].text.split()) > P.TEASER_MAX_WORDS_DEFAULT for i in kept):
+        return 0
+    more = load_phrases("readmore")
+    links = [i for i, b in enumerate(blocks) if len(b.text) <= P.READ_MORE_MAX_CHARS and more.whole(b.text)]
+    if len(links) < P.LISTING_MIN_LINKS_DEFAULT:
+        return 0
+    followed = sum(1 for i in kept if any(i < j <= i + P.TEASER_LINK_GAP_DEFAULT for j in links))
+    return len(links) if followed >= P.LISTING_TEASER_SHARE_DEFAULT * len(kept) else 0
+
+
+def test_teaser_listing_counted_from_the_kept_blocks_first_agrees_with_the_whole_page_count():
+    # _teaser_listing reads the blocks after the kept ones before it counts the page's read-more
+    # links: the answer must be that of counting them first.
+    import random
+    from stripper import pipeline as P
+    from stripper.model import Block
+    rng = random.Random(3)
+    pool = ["Read more", "Weiterlesen »", "read more ›", "More", "A short teaser for another story.",
+            "Home", "A teaser of " + "many words " * 40, "Read more about the ferry and the islands"]
+    found = 0
+    for n in range(3000):
+        blocks = [Block(i, rng.choice(pool)) for i in range(rng.randint(0, 25))]
+        kept = sorted(rng.sample(range(len(blocks)), rng.randint(0, len(blocks))))
+        got = P._teaser_listing(blocks, kept)
+        assert got == _old_teaser_listing(blocks, kept), ([b.text for b in blocks], kept)
+        found += got > 0
+    assert found > 100
