@@ -153,3 +153,42 @@ def reference_unwrap(s):
         s = s2
     s = seg.MD_AUTOLINK_RE.sub(unwrap, seg.MD_REF_LINK_RE.sub(unwrap, s))
     return s, n
+
+
+def test_link_line_short_path_agrees_with_the_long_path(monkeypatch):
+    # segment_markdown takes a line that MD_LINK_LINE_RE matches on a short path; with the
+    # pattern matching nothing every line takes the long one, and the blocks must be the same
+    import random
+    import re
+    import stripper.segment.text as seg
+    rnd = random.Random(11)
+    link_pieces = ["a", "B c", " ", "é", "\u00ad", "#", "*", "_", "\\", "`", "<", "|", '"', "!", "[", "]", "(", ")",
+                   "](", "x y", "\t", ">"]
+    addresses = ["/", "/news", "http://x.org/a?b=1&c=2", "a b", "a|b", "é", "a(b)", ""]
+    titles = ["", ' "Title"', ' "T ', ' ""', ' "a](b "', ' "x|y"', ' "a [b]"', '  "two"', ' "' + "t" * 500 + '"',
+              ' "' + "t" * 501 + '"']
+    others = ["", "", "plain text line", "lower case goes on", "Next sentence.", "  ", "---|---", "a | b | c",
+              "```", "    ", "    code = 1;", "# Heading", "> quote", "* * *", "[ref]: http://x", "ends in break  "]
+
+    def text():
+        if rnd.random() < 0.5:
+            return rnd.choice(["News", " Home ", "", "a  b", "é\u00ad"])
+        return "".join(rnd.choice(link_pieces) for _ in range(rnd.randint(0, 4)))
+
+    def line():
+        if rnd.random() < 0.4:
+            return rnd.choice(others)
+        lead = rnd.choice(["", "", "  ", "    ", "      "]) + rnd.choice(["", "* ", "- ", "+ ", "*  ", "1. "])
+        return (lead + "[" + text() + "](" + rnd.choice(addresses) + rnd.choice(titles) + ")"
+                + rnd.choice(["", "", "", "", " ", " (3)", "  "]))
+
+    def blocks(page):
+        return [tuple(b) for b in seg.segment_markdown(page)]
+
+    pages = ["\n".join(line() for _ in range(rnd.randint(1, 12))) for _ in range(6000)]
+    short = [blocks(p) for p in pages]
+    taken = sum(bool(seg.MD_LINK_LINE_RE.fullmatch(ln)) for p in pages for ln in p.split("\n"))
+    monkeypatch.setattr(seg, "MD_LINK_LINE_RE", re.compile(r"(?!)"))
+    for page, got in zip(pages, short):
+        assert got == blocks(page), page
+    assert taken > 1000

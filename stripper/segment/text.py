@@ -91,6 +91,13 @@ MD_OPEN_TITLE_RE = re.compile(r"\]\(([^()\s]{1,4000})\s+\"[^\"\n]{0,2000}$")
 MD_TITLE_MAX_LINES_DEFAULT = 30
 # An image whose address is data (an inline SVG or base64 picture): spaces and any length.
 MD_DATA_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\(data:[^)\n]*\)")
+# A line that is one plain link, bare or as a list item ("  * [News](/news)"): a third of the
+# lines of crawler markdown, the menus. segment_markdown takes such a line (fullmatch) on a short
+# path; see there why its outcome is the long path's. The text holds none of the characters the
+# line tests and the inline patterns look for (brackets, quote, emphasis, escape, backtick, "<",
+# pipe; "#" not first), the address only printable ASCII but quote, parentheses and pipe, the
+# title (after one space) no quote, bracket, pipe or line end.
+MD_LINK_LINE_RE = re.compile(r" *([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*)\]\([!#-'*-{}~]*(?: \"[^\"\n\[\]|]{0,500}\")?\)")
 
 
 # Blocks are built by tuple.__new__ straight from their fields, in Block._fields order (the named
@@ -587,6 +594,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     fence: list[str] = []
     fence_line = 0
     glued = GLUED_RE.search
+    link_line = MD_LINK_LINE_RE.fullmatch
 
     def flush():
         nonlocal para, para_links, gap
@@ -625,6 +633,38 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                 out.append((code, PRE, 0, links, gap, lineno))
                 gap, code_to = 0, end
                 continue
+        if (line[-1:] == ")" and lineno > skip_to and not in_fence and len(line) <= FAST_MATCH_MAX_CHARS
+                and (lk := link_line(line)) is not None):
+            # One plain link (MD_LINK_LINE_RE), with a bullet or not. The long path would find:
+            # no open title (a title's quotes close it, and its one "](" is the link's, before
+            # the address and the space: MD_OPEN_TITLE_RE needs a quote with no other after it),
+            # no fence, quote, table separator or row (no pipe; a separator holds no bracket),
+            # thematic break (a bracket) or link definition ("](" is no "]:"), no heading
+            # (nothing starts with "#", nor does the text); BULLET_RE takes "* " (one space: the
+            # bracket follows); strip_markdown_inline finds no image (the one "[" opens the
+            # link) and unwraps the link by _whole_line_link (the line is no longer than
+            # FAST_MATCH_MAX_CHARS, the text bracket-free, the address printable with no space
+            # or parenthesis, the title as it takes one), leaving the text stripped, with
+            # nothing for the other patterns, for clean_line. The line does not end in spaces
+            # (no line break).
+            inner = lk.group(2).strip()
+            s = clean_line(inner)
+            if lk.group(1) is None:   # a paragraph line, as below
+                if para and hard_break and s and not _continues(para[-1], s):
+                    flush()
+                if not para:
+                    para_line = lineno
+                if s:
+                    para.append(s)
+                    para_links += len(inner)
+                    hard_break = False
+            else:   # a list item, as below
+                if para:
+                    flush()
+                if s:
+                    out.append((s, ITEM, 0, len(inner), gap, lineno))
+                    gap = 0
+            continue
         if lineno <= skip_to:
             if lineno < skip_to:
                 continue   # inside a link's title attribute
