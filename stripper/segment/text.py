@@ -648,7 +648,8 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             # nothing for the other patterns, for clean_line. The line does not end in spaces
             # (no line break).
             inner = lk.group(2).strip()
-            s = clean_line(inner)
+            # (clean_line's test, inlined: a stripped text starts and ends with no space)
+            s = inner if inner.isprintable() and "  " not in inner else clean_line(inner)
             if lk.group(1) is None:   # a paragraph line, as below
                 if para and hard_break and s and not _continues(para[-1], s):
                     flush()
@@ -702,7 +703,9 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                 flush()
             in_table = True   # the rows that follow, down to a blank line, are its rows
             continue
-        if (first in RULE_CHARS and _is_rule(bare) or first == "[" and MD_LINKDEF_RE.match(bare)):
+        # (a thematic break ends in a mark: bare is stripped)
+        if (first in RULE_CHARS and bare[-1] in RULE_CHARS and _is_rule(bare)
+                or first == "[" and MD_LINKDEF_RE.match(bare)):
             if para:
                 flush()
             continue
