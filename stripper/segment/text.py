@@ -155,6 +155,50 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# Where GLUED_RE can match, found over a whole page by byte operations (a search per line costs
+# four times as much: it stops at every capital): the page's characters in code units of one
+# width (a byte for ASCII text, else UTF-16 or UTF-32, little-endian), each byte mapped to a class
+# by bytes.translate, and the shape of a match looked for by bytes.find. A match holds two
+# letters of [a-zà-ÿ], then a capital of [A-ZÀ-Þ] and a letter of [a-zà-ÿ] (a word glued), or
+# the same with one of ".!?" before the capital (a sentence end glued). In code units, each of
+# these characters is its low byte, of class "a" (a small letter or ".!?") or "A" (a capital),
+# then zero bytes, of class "0": GLUE_SHAPE, which a sentence end glued holds too (as "aaa"
+# then "Aa"). Other characters can give the same classes (a code unit whose high byte is a
+# letter's): more lines to look at, never fewer.
+_GLUE_CLASSES = bytearray(b" " * 256)
+_GLUE_CLASSES[0] = ord("0")
+for _c in [*range(ord("a"), ord("z") + 1), *range(0xE0, 0x100), *b".!?"]:
+    _GLUE_CLASSES[_c] = ord("a")
+for _c in [*range(ord("A"), ord("Z") + 1), *range(0xC0, 0xDF)]:
+    _GLUE_CLASSES[_c] = ord("A")
+_GLUE_CLASSES = bytes(_GLUE_CLASSES)
+GLUE_SHAPE = {w: (b"0" * (w - 1)).join(bytes([c]) for c in b"aaAa") for w in (1, 2, 4)}
+
+
+def glue_lines(text: str) -> set[int]:
+    """The numbers (1-based, as in text.split("\n")) of the lines where GLUED_RE may find a
+    place in a part of the line with its runs of whitespace made one space (whitespace is of no
+    class: the characters a match reads are next to each other in the line too): a line not
+    given has none. (Where clean_line takes zero widths out, two letters can come together:
+    segment_text asks GLUED_RE of such lines itself.)"""
+    if text.isascii():
+        data, w = text.encode("ascii"), 1
+    else:
+        data, w = text.encode("utf-16-le", "surrogatepass"), 2
+        if len(data) != 2 * len(text):   # (characters beyond the BMP: two code units)
+            data, w = text.encode("utf-32-le", "surrogatepass"), 4
+    classes, shape = data.translate(_GLUE_CLASSES), GLUE_SHAPE[w]
+    found, line, pos = set(), 1, 0
+    i = classes.find(shape)
+    while i >= 0:
+        at = i // w   # (a unit found out of step with the characters: a line more)
+        line += text.count("\n", pos, at)
+        pos = at
+        found.add(line)
+        i = classes.find(shape, i + 1)
+    return found
+
+
 def _label_tail(tail: str) -> bool:
     """The rest of a line, from a glued capital on, is a share or interface label and nothing
     else ("By Ellen ParkShare this article": a byline with the share bar run into it)."""
@@ -208,6 +252,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     gap = 0
     bullet, glued, zw_sub = BULLET_RE.match, GLUED_RE.search, ZERO_WIDTH_RE.sub
     indent = last_indent = -1
+    may_glue = glue_lines(text)   # (GLUED_RE is asked only there: most lines have no place for it)
     for lineno, raw in enumerate(text.split("\n"), 1):
         if not raw or raw.isspace():
             # (str.split() cuts at exactly the characters isspace() is true of: the line cleans
@@ -230,8 +275,15 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
             # clean_line(), inlined
             if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
                 s = line
+                may = lineno in may_glue
+            elif line.isascii():
+                s = " ".join(line.split())
+                may = lineno in may_glue
             else:
-                s = " ".join((line if line.isascii() else zw_sub("", line)).split())
+                s = zw_sub("", line)
+                # (see glue_lines: a zero width taken out may bring two letters together)
+                may = len(s) != len(line) or lineno in may_glue
+                s = " ".join(s.split())
             if not s:
                 gap += 1
                 continue
@@ -243,7 +295,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                 kind = TABLE
             # Glued elements: the first piece goes on as the line would; the others are
             # paragraphs of their own (split_glued gives at least one piece of a line not empty).
-            pieces = split_glued(s, stopwords) if glued(s) else None
+            pieces = split_glued(s, stopwords) if may and glued(s) else None
             if pieces is not None:
                 s = pieces[0]
             # a line that is the rest of the previous line's sentence joins it
