@@ -108,10 +108,11 @@ def guess_language(text: str) -> str | None:
         # The sample's words are its lines' words, in order: no word spans a line end, and
         # lowering the lines one by one lowers each character as lowering the sample does (the
         # only rule of str.lower() that reads a character's neighbours, the final sigma, stops at
-        # a line end as at the end of a string: neither is cased or case-ignorable). Read by
-        # lower_words: the lines are the page's lines, most of them blocks later, whose words the
-        # rules' context and the selection then find in its cache.
-        word_lists = list(map(lower_words, parts))
+        # a line end or whitespace as at the end of a string: none is cased or case-ignorable),
+        # so do the lines stripped. Read by lower_words: the lines stripped are the page's
+        # lines as most of them are blocks later, whose words the rules' context and the
+        # selection then find in its cache.
+        word_lists = list(map(lower_words, map(str.strip, parts)))
         words = chain.from_iterable(word_lists)   # (a list only where _float_guess needs it)
         n_words = sum(map(len, word_lists))
     # Each stopword gives one vote, shared among the languages that list it. Votes are summed
