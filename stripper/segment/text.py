@@ -634,6 +634,29 @@ def _is_table_sep(bare: str) -> bool:
     return "--" in bare and set(bare) <= TABLE_SEP_CHARS and ("|" in bare or bare.count("-") >= 3 and " " in bare)
 
 
+def _split_glued_paragraphs(out: list[tuple], paras: list[int], stopwords: frozenset[str]) -> list[tuple]:
+    """out with each paragraph (at the indexes paras) that GLUED_RE finds a place in split by
+    split_glued, the first piece keeping the paragraph's link characters and gap. The paragraphs
+    are read together by glue_lines, one a line (a paragraph holds no line end: its lines are
+    clean_line()'s), and GLUED_RE asked only of those it gives."""
+    split = {}
+    for n in glue_lines("\n".join([out[i][0] for i in paras])):
+        i = paras[n - 1]
+        text, _, _, links, gap, line = out[i]
+        if GLUED_RE.search(text) is not None:   # (else split_glued would give the paragraph whole)
+            split[i] = [(piece, PARA, 0, links if j == 0 else 0, gap if j == 0 else 0, line)
+                        for j, piece in enumerate(split_glued(text, stopwords))]
+    if not split:
+        return out
+    whole = []
+    for i, o in enumerate(out):
+        if i in split:
+            whole.extend(split[i])
+        else:
+            whole.append(o)
+    return whole
+
+
 def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list[Block]:
     """Crawler markdown (html2text style): headings, bullets, quotes, tables and code become
     their own blocks; plain lines are joined into paragraphs up to a blank line."""
@@ -645,19 +668,17 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     in_fence = False
     fence: list[str] = []
     fence_line = 0
-    glued = GLUED_RE.search
     link_line = MD_LINK_LINE_RE.fullmatch
+
+    paras: list[int] = []   # where the paragraphs are in out (split where glued at the end)
 
     def flush():
         nonlocal para, para_links, gap
         if para:
             joined = " ".join(para)   # (each line is clean_line()'s output and not empty: so is this)
             if joined:
-                if glued(joined) is None:   # (split_glued would give the paragraph whole)
-                    out.append((joined, PARA, 0, para_links, gap, para_line))
-                else:
-                    for j, piece in enumerate(split_glued(joined, stopwords)):
-                        out.append((piece, PARA, 0, para_links if j == 0 else 0, gap if j == 0 else 0, para_line))
+                paras.append(len(out))
+                out.append((joined, PARA, 0, para_links, gap, para_line))
                 gap = 0
         para, para_links = [], 0
 
@@ -816,6 +837,8 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     if in_fence and fence:
         out.append(("\n".join(fence).strip(), PRE, 0, 0, gap, fence_line))
     flush()
+    if paras:
+        out = _split_glued_paragraphs(out, paras, stopwords)
     out = [o for o in out if o[0]]
     if not out:
         return []
