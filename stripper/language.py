@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 # ISO 639-1 -> jusText stoplist name, for the languages we guess among.
 JUSTEXT_NAMES = {
@@ -86,7 +87,10 @@ def guess_language(text: str) -> str | None:
             if size >= 6000:
                 break
         pos = nl + 1
-    sample = "\n".join(parts) if size >= 1000 else text[:6000]
+    if size < 1000:
+        sample, parts = text[:6000], None
+    else:
+        sample = "\n".join(parts)
     cjk = 0 if sample.isascii() else len(CJK_RE.findall(sample))   # (an ASCII sample has none)
     # (or against the letters: layout-preserving dumps pad their lines with spaces, and a
     # Chinese page's long lines may be menus of dates and numbers)
@@ -97,7 +101,20 @@ def guess_language(text: str) -> str | None:
         if len(KANA_RE.findall(sample)) > cjk * 0.05:
             return "ja"
         return "zh"
-    words = WORD_RE.findall(sample.lower())
+    if parts is None:
+        words = WORD_RE.findall(sample.lower())
+        n_words = len(words)
+    else:
+        # The sample's words are its lines' words, in order: no word spans a line end, and
+        # lowering the lines one by one lowers each character as lowering the sample does (the
+        # only rule of str.lower() that reads a character's neighbours, the final sigma, stops at
+        # a line end or whitespace as at the end of a string: none is cased or case-ignorable),
+        # so do the lines stripped. Read by lower_words: the lines stripped are the page's
+        # lines as most of them are blocks later, whose words the rules' context and the
+        # selection then find in its cache.
+        word_lists = list(map(lower_words, map(str.strip, parts)))
+        words = chain.from_iterable(word_lists)   # (a list only where _float_guess needs it)
+        n_words = sum(map(len, word_lists))
     # Each stopword gives one vote, shared among the languages that list it. Votes are summed
     # exactly (integers over a common denominator, per group of languages); the float sum word by
     # word is the reference, run only when its rounding could decide (a near tie, or a best
@@ -115,14 +132,14 @@ def guess_language(text: str) -> str | None:
             exact[lang] = exact.get(lang, 0) + v
     if not exact:
         return None
-    m = len(words) + 1
+    m = n_words + 1
     margin = int(denom * (1e-12 * m * m + 1e-9)) + 1   # far above any float rounding of the sums
     top, second = heapq.nlargest(2, exact.values()) if len(exact) > 1 else (max(exact.values()), None)
     if (second is None or top - second > margin) and abs(top - MIN_VOTES * denom) > margin:
         if top < MIN_VOTES * denom:
             return None
         return next(lang for lang, v in exact.items() if v == top)
-    return _float_guess(words)
+    return _float_guess(WORD_RE.findall(sample.lower()))
 
 
 @lru_cache(maxsize=1)

@@ -147,21 +147,27 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     detection; never raises on bad bytes. Valid UTF-8 wins over a declaration because legacy
     text almost never forms valid UTF-8 by chance, while pages re-encoded to UTF-8 with a stale
     <meta charset> are common."""
+    text, enc, _ = _decode(data, declared)
+    return text, enc
+
+
+def _decode(data: bytes, declared: str | None) -> tuple[str, str, bool]:
+    """decode(), and whether the text is the bytes read as valid UTF-8 (its UTF-8 form is data)."""
     for bom, enc in BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace"), enc
+            return data[len(bom):].decode(enc, errors="replace"), enc, False
     if _looks_utf16(data[:4096]) and data.count(b"\x00") > len(data) * 0.3:
         enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        return data.decode(enc, errors="replace"), enc
+        return data.decode(enc, errors="replace"), enc, False
     bad_at = -1
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", True
     except UnicodeDecodeError as e:
         bad_at = e.start
     is_utf8 = declared is not None and declared.replace("_", "-") in ("utf-8", "utf8")
     if declared and not is_utf8:
         try:
-            return data.decode(declared), declared
+            return data.decode(declared), declared, False
         except (UnicodeDecodeError, LookupError):
             pass
     # A few bad bytes: UTF-8 with some bad sequences (replaced, as browsers do), unless every
@@ -170,19 +176,19 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     sample = data[: 1 << 20]
     few_bad = _utf8_error_rate(sample) < MOSTLY_UTF8_ERROR_RATE and bad_at > 0
     if few_bad and (is_utf8 or not _reads_as_cp1252(sample)):
-        return data.decode("utf-8", errors="replace"), "utf-8"
+        return data.decode("utf-8", errors="replace"), "utf-8", False
     if declared and not is_utf8:
-        return data.decode(declared, errors="replace"), declared
+        return data.decode(declared, errors="replace"), declared, False
     if few_bad:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        return data.decode("cp1252", errors="replace"), "cp1252", False
     # Undeclared, or declared UTF-8 and plainly not: detect.
     try:
         enc = _detect(data[:200_000])
         if enc:
-            return data.decode(enc, errors="replace"), enc
+            return data.decode(enc, errors="replace"), enc, False
     except Exception:  # detection is best effort
         pass
-    return data.decode("cp1252", errors="replace"), "cp1252"
+    return data.decode("cp1252", errors="replace"), "cp1252", False
 
 
 def _detect(data: bytes) -> str | None:
@@ -252,10 +258,13 @@ def fix_surrogates(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def normalize_text(text: str) -> str:
+def normalize_text(text: str, utf8: bytes | None = None) -> str:
+    """Line ends as "\n", control characters out, NFC. utf8: the UTF-8 form of text where the
+    caller has it (leading BOMs taken off the text since may still be in it: they hold no control
+    byte, nor does a carriage return, so the bytes tell what the text's own would)."""
     if "\r" in text:   # (one scan: most texts have none, and both replacements need one)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _has_controls(text):
+    if _has_controls(text, utf8):
         text = CONTROL_RE.sub("", text)
     # (ASCII text is NFC as it is: isascii() is a flag of the string, normalize() a scan.)
     # normalize() returns the text itself when its quick check finds it NFC, and that check is
@@ -264,10 +273,12 @@ def normalize_text(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def _has_controls(text: str) -> bool:
-    """Whether CONTROL_RE finds anything in text, asked of its UTF-8 bytes: byte operations
-    and a search for a literal byte are several times faster than a character-class scan."""
-    data = text.encode("utf-8", "surrogatepass")
+def _has_controls(text: str, data: bytes | None = None) -> bool:
+    """Whether CONTROL_RE finds anything in text, asked of its UTF-8 bytes (data, when given):
+    byte operations and a search for a literal byte are several times faster than a
+    character-class scan."""
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
     return len(data.translate(None, ASCII_CONTROL_BYTES)) != len(data) or \
         (not text.isascii() and C1_UTF8_RE.search(data) is not None)
 
@@ -310,7 +321,7 @@ def detect_kind(text: str) -> str:
 def sniff(data: bytes | str, options: Options) -> Source:
     """Stage 1: turn raw input into decoded, normalised text of a known kind."""
     if isinstance(data, str):
-        text, enc = data, "str"
+        text, enc, utf8 = data, "str", None
         if len(text) > options.max_input_bytes:
             raise InputError(f"too large: more than {options.max_input_bytes} characters")
         text = fix_surrogates(text)
@@ -322,7 +333,8 @@ def sniff(data: bytes | str, options: Options) -> Source:
             raise InputError("empty input")
         check_binary(data)
         declared = declared_charset(data) if options.input_format in ("auto", "html") else None
-        text, enc = decode(data, declared)
+        text, enc, exact = _decode(data, declared)
+        utf8 = data if exact else None   # (the text's UTF-8 form: normalize_text need not make it)
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise InputError("empty input")
@@ -332,7 +344,7 @@ def sniff(data: bytes | str, options: Options) -> Source:
         # the text it extracts (far less than the page), so only NUL goes here.
         text = text.replace("\x00", "") if "\x00" in text else text
     else:
-        text = normalize_text(text)
+        text = normalize_text(text, utf8)
     if not text.strip():
         raise InputError("empty input")
     return Source(text=text, kind=kind, encoding=enc)

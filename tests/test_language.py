@@ -10,3 +10,51 @@ def test_a_chinese_page_whose_long_lines_are_padded_menus_is_still_chinese():
     # An English article quoting a few Japanese words stays English.
     english = "Japan is a safe country, but the train at rush hour is another matter for the women who ride it. " * 3
     assert guess_language("\n".join([english] * 20 + ["痴漢 (chikan) 確保する。 拡散希望"] * 5)) == "en"
+
+
+def test_the_samples_words_are_its_lines_words_lowered_one_by_one():
+    # guess_language reads a sample of whole lines line by line (lower_words, whose lists the
+    # rules and the selection share): the words must be those of the joined sample lowered whole,
+    # final sigmas, case-ignorable marks and expanding lowercases at the line ends included
+    import random
+    import sys
+    from stripper.language import WORD_RE, lower_words
+    rnd = random.Random(5)
+    spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()]
+    pieces = ["Σ", "ΣΑ", "ος", "'", "\u00ad", "\u0301", "İ", "ß", "A", "b", ".", "_", "\u2019", "Ω", "1", "\u200b"]
+    for _ in range(40000):
+        lines = ["".join(rnd.choice(pieces if rnd.random() < 0.7 else spaces) for _ in range(rnd.randint(0, 6)))
+                 for _ in range(rnd.randint(1, 4))]
+        assert WORD_RE.findall("\n".join(lines).lower()) == [w for ln in lines for w in lower_words(ln.strip())], lines
+
+
+def test_the_guess_is_the_one_of_the_whole_sample():
+    # the line-by-line count agrees with the plain count over the sample lowered whole
+    import random
+    from collections import Counter
+    from stripper.language import MIN_VOTES, WORD_RE, _index
+    rnd = random.Random(3)
+    vocab = ["the", "and", "der", "die", "und", "le", "la", "et", "el", "los", "que", "ΣΤΟ", "και", "house", "Haus",
+             "maison", "casa", "is", "ist", "est", "es", "of", "von", "de", "dé", "sigmaΣ", "ΟΔΟΣ"]
+    for _ in range(300):
+        lines = [" ".join(rnd.choice(vocab) for _ in range(rnd.randint(8, 20))) for _ in range(rnd.randint(5, 40))]
+        text = "\n".join(lines)
+        # the reference: the sample as guess_language takes it, its words counted one vote each
+        parts, size = [], 0
+        for ln in text.split("\n"):
+            if len(ln) >= 60:
+                parts.append(ln)
+                size += len(ln)
+                if size >= 6000:
+                    break
+        sample = "\n".join(parts) if size >= 1000 else text[:6000]
+        votes: Counter = Counter()
+        for w in WORD_RE.findall(sample.lower()):
+            for lang in _index().get(w, ()):
+                votes[lang] += 1 / len(_index()[w])
+        best = max(sorted(votes), key=lambda k: votes[k]) if votes else None
+        want = best if best is not None and votes[best] >= MIN_VOTES else None
+        top = sorted(votes.values())[-2:]
+        if len(top) == 2 and abs(top[1] - top[0]) < 1e-6:
+            continue   # (a tie: the exact sums decide it, not this float sum)
+        assert guess_language(text) == want, text

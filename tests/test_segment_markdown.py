@@ -153,3 +153,74 @@ def reference_unwrap(s):
         s = s2
     s = seg.MD_AUTOLINK_RE.sub(unwrap, seg.MD_REF_LINK_RE.sub(unwrap, s))
     return s, n
+
+
+def test_link_line_short_path_agrees_with_the_long_path(monkeypatch):
+    # segment_markdown takes a line that MD_LINK_LINE_RE matches on a short path; with the
+    # pattern matching nothing every line takes the long one, and the blocks must be the same
+    import random
+    import re
+    import stripper.segment.text as seg
+    rnd = random.Random(11)
+    link_pieces = ["a", "B c", " ", "é", "\u00ad", "#", "*", "_", "\\", "`", "<", "|", '"', "!", "[", "]", "(", ")",
+                   "](", "x y", "\t", ">"]
+    addresses = ["/", "/news", "http://x.org/a?b=1&c=2", "a b", "a|b", "é", "a(b)", ""]
+    titles = ["", ' "Title"', ' "T ', ' ""', ' "a](b "', ' "x|y"', ' "a [b]"', '  "two"', ' "' + "t" * 500 + '"',
+              ' "' + "t" * 501 + '"']
+    others = ["", "", "plain text line", "lower case goes on", "Next sentence.", "  ", "---|---", "a | b | c",
+              "```", "    ", "    code = 1;", "# Heading", "> quote", "* * *", "[ref]: http://x", "ends in break  "]
+
+    def text():
+        if rnd.random() < 0.5:
+            return rnd.choice(["News", " Home ", "", "a  b", "é\u00ad"])
+        return "".join(rnd.choice(link_pieces) for _ in range(rnd.randint(0, 4)))
+
+    def line():
+        if rnd.random() < 0.4:
+            return rnd.choice(others)
+        lead = rnd.choice(["", "", "  ", "    ", "      "]) + rnd.choice(["", "* ", "- ", "+ ", "*  ", "1. "])
+        return (lead + "[" + text() + "](" + rnd.choice(addresses) + rnd.choice(titles) + ")"
+                + rnd.choice(["", "", "", "", " ", " (3)", "  "]))
+
+    def blocks(page):
+        return [tuple(b) for b in seg.segment_markdown(page)]
+
+    pages = ["\n".join(line() for _ in range(rnd.randint(1, 12))) for _ in range(6000)]
+    short = [blocks(p) for p in pages]
+    taken = sum(bool(seg.MD_LINK_LINE_RE.fullmatch(ln)) for p in pages for ln in p.split("\n"))
+    monkeypatch.setattr(seg, "MD_LINK_LINE_RE", re.compile(r"(?!)"))
+    for page, got in zip(pages, short):
+        assert got == blocks(page), page
+    assert taken > 1000
+
+
+def test_glued_paragraphs_are_split_where_glue_lines_gives_them(monkeypatch):
+    # segment_markdown asks GLUED_RE only of the paragraphs glue_lines gives, read together one a
+    # line: with every paragraph given, the blocks must be the same
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(19)
+    pieces = ["mon", "th", "This", "is", "world", ".", "The", "!", "Share", " ", "é", "Éa", "×", "😀" * 5, "\u200b",
+              "\u00ad", "**", "*", "_", "[a](b)", "[Aa](b)", "[This is](b)", "[Share](c)", "`", "\\\\", "iPhone", "  \n", "\n", "\n\n", "# ", "* ",
+              "> ", "x_y", "Read more"]
+    stops = frozenset(["this", "the", "is", "read", "share"])
+    pages = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(5000)]
+    fast = [seg.segment_markdown(p, stops) for p in pages]
+    monkeypatch.setattr(seg, "glue_lines", lambda text: set(range(1, text.count("\n") + 2)))
+    for page, got in zip(pages, fast):
+        assert got == seg.segment_markdown(page, stops), page
+    # and they are those of the paragraphs whole, each then split as split_glued splits it (the
+    # first piece keeps the paragraph's gap and link characters, within its length)
+    split_glued = seg.split_glued
+    monkeypatch.setattr(seg, "split_glued", lambda text, stopwords: [text])
+    differ = 0
+    for page, got in zip(pages, fast):
+        want = []
+        for b in seg.segment_markdown(page, stops):
+            parts = split_glued(b.text, stops) if b.kind == PARA and seg.GLUED_RE.search(b.text) else [b.text]
+            want.append(b._replace(text=parts[0], link_chars=min(b.link_chars, len(parts[0]))))
+            want.extend(b._replace(text=p, link_chars=0, gap_before=0) for p in parts[1:])
+        want = [b._replace(index=i) for i, b in enumerate(want)]
+        assert got == want, page
+        differ += len(want) > len(seg.segment_markdown(page, stops))
+    assert differ > 500

@@ -171,3 +171,29 @@ def test_a_line_found_clean_already_is_what_cleaning_gives():
         # (segment_text's own copy of the test: one line, nothing glued, "x" before any bullet)
         if "B" not in line and "." not in line:
             assert " ".join(b.text for b in seg.segment_text("x" + line)) == reference("x" + line), repr(line)
+
+
+def test_glued_places_are_looked_for_where_glue_lines_gives_them(monkeypatch):
+    # segment_text asks GLUED_RE only of the lines glue_lines gives (and of lines a zero width is
+    # taken out of): with every line given, the blocks must be the same, and no line left out
+    # may hold a place GLUED_RE finds
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(13)
+    pieces = ["mon", "th", "This", "is", "world", ".", "The", "!", "?", " ", "   ", "\t", "é", "Éa", "ß", "×", "÷",
+              "ÿ", "Þx", "ÀÀ", "\u00ad", "\u200b", "’", "😀", "š", "\u6161", "\u4161", "a", "B", "iPhone", "* ",
+              "Share", "Read more", "\u00a0", "1.", "\u0100", "\u2028", "Àb", "😀" * 9]
+    stops = frozenset(["this", "the", "is", "read", "share"])
+    pages = []
+    for _ in range(4000):
+        lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 7))) for _ in range(rnd.randint(1, 6))]
+        page = "\n".join(lines)
+        given = seg.glue_lines(page)
+        for n, line in enumerate(lines, 1):
+            if line.isprintable() and seg.GLUED_RE.search(" ".join(line.split())):
+                assert n in given, (page, n)
+        pages.append(page)
+    fast = [seg.segment_text(p, stops) for p in pages]
+    monkeypatch.setattr(seg, "glue_lines", lambda text: set(range(1, text.count("\n") + 2)))
+    for page, got in zip(pages, fast):
+        assert got == seg.segment_text(page, stops), page

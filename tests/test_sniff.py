@@ -140,3 +140,28 @@ def test_normalize_text_matches_the_plain_definition():
     for _ in range(20000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 10)))
         assert normalize_text(text) == reference(text), repr(text)
+
+
+def test_the_utf8_bytes_a_text_was_read_from_tell_its_controls():
+    # sniff hands normalize_text the bytes a text was read from as valid UTF-8 (its controls are
+    # looked for there); the answer must be that of the text's own encoding, as it is without them
+    from stripper.sniff import _decode, normalize_text
+    rnd = random.Random(17)
+    alphabet = ["a", "é", "\x00", "\x01", "\x0b", "\x0c", "\x1f", "\x7f", "\x80", "\x85", "\x9f", "\xa0", "\r", "\r\n",
+                "\n", "\t", "\x1b", "\ufeff", "’", "中", "😀", "e\u0301"]
+    read = sniffed = 0
+    for _ in range(20000):
+        data = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 10))).encode("utf-8")
+        text, enc, exact = _decode(data, None)
+        if exact:   # (not so: a BOM first, or NULs enough to look like UTF-16)
+            read += 1
+            text = text.lstrip("\ufeff")
+            want = normalize_text(text)
+            assert normalize_text(text, data) == want, repr(data)
+            try:
+                got = sniff.sniff(data, Options(input_format="text")).text
+            except InputError:   # (empty, or binary by its share of controls)
+                continue
+            assert got == want, repr(data)
+            sniffed += 1
+    assert read > 10000 and sniffed > 1000

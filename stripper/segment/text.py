@@ -91,6 +91,13 @@ MD_OPEN_TITLE_RE = re.compile(r"\]\(([^()\s]{1,4000})\s+\"[^\"\n]{0,2000}$")
 MD_TITLE_MAX_LINES_DEFAULT = 30
 # An image whose address is data (an inline SVG or base64 picture): spaces and any length.
 MD_DATA_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\(data:[^)\n]*\)")
+# A line that is one plain link, bare or as a list item ("  * [News](/news)"): a third of the
+# lines of crawler markdown, the menus. segment_markdown takes such a line (fullmatch) on a short
+# path; see there why its outcome is the long path's. The text holds none of the characters the
+# line tests and the inline patterns look for (brackets, quote, emphasis, escape, backtick, "<",
+# pipe; "#" not first), the address only printable ASCII but quote, parentheses and pipe, the
+# title (after one space) no quote, bracket, pipe or line end.
+MD_LINK_LINE_RE = re.compile(r" *([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*)\]\([!#-'*-{}~]*(?: \"[^\"\n\[\]|]{0,500}\")?\)")
 
 
 # Blocks are built by tuple.__new__ straight from their fields, in Block._fields order (the named
@@ -148,6 +155,50 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# Where GLUED_RE can match, found over a whole page by byte operations (a search per line costs
+# four times as much: it stops at every capital): the page's characters in code units of one
+# width (a byte for ASCII text, else UTF-16 or UTF-32, little-endian), each byte mapped to a class
+# by bytes.translate, and the shape of a match looked for by bytes.find. A match holds two
+# letters of [a-zà-ÿ], then a capital of [A-ZÀ-Þ] and a letter of [a-zà-ÿ] (a word glued), or
+# the same with one of ".!?" before the capital (a sentence end glued). In code units, each of
+# these characters is its low byte, of class "a" (a small letter or ".!?") or "A" (a capital),
+# then zero bytes, of class "0": GLUE_SHAPE, which a sentence end glued holds too (as "aaa"
+# then "Aa"). Other characters can give the same classes (a code unit whose high byte is a
+# letter's): more lines to look at, never fewer.
+_GLUE_CLASSES = bytearray(b" " * 256)
+_GLUE_CLASSES[0] = ord("0")
+for _c in [*range(ord("a"), ord("z") + 1), *range(0xE0, 0x100), *b".!?"]:
+    _GLUE_CLASSES[_c] = ord("a")
+for _c in [*range(ord("A"), ord("Z") + 1), *range(0xC0, 0xDF)]:
+    _GLUE_CLASSES[_c] = ord("A")
+_GLUE_CLASSES = bytes(_GLUE_CLASSES)
+GLUE_SHAPE = {w: (b"0" * (w - 1)).join(bytes([c]) for c in b"aaAa") for w in (1, 2, 4)}
+
+
+def glue_lines(text: str) -> set[int]:
+    """The numbers (1-based, as in text.split("\n")) of the lines where GLUED_RE may find a
+    place in a part of the line with its runs of whitespace made one space (whitespace is of no
+    class: the characters a match reads are next to each other in the line too): a line not
+    given has none. (Where clean_line takes zero widths out, two letters can come together:
+    segment_text asks GLUED_RE of such lines itself.)"""
+    if text.isascii():
+        data, w = text.encode("ascii"), 1
+    else:
+        data, w = text.encode("utf-16-le", "surrogatepass"), 2
+        if len(data) != 2 * len(text):   # (characters beyond the BMP: two code units)
+            data, w = text.encode("utf-32-le", "surrogatepass"), 4
+    classes, shape = data.translate(_GLUE_CLASSES), GLUE_SHAPE[w]
+    found, line, pos = set(), 1, 0
+    i = classes.find(shape)
+    while i >= 0:
+        at = i // w   # (a unit found out of step with the characters: a line more)
+        line += text.count("\n", pos, at)
+        pos = at
+        found.add(line)
+        i = classes.find(shape, i + 1)
+    return found
+
+
 def _label_tail(tail: str) -> bool:
     """The rest of a line, from a glued capital on, is a share or interface label and nothing
     else ("By Ellen ParkShare this article": a byline with the share bar run into it)."""
@@ -201,6 +252,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     gap = 0
     bullet, glued, zw_sub = BULLET_RE.match, GLUED_RE.search, ZERO_WIDTH_RE.sub
     indent = last_indent = -1
+    may_glue = glue_lines(text)   # (GLUED_RE is asked only there: most lines have no place for it)
     for lineno, raw in enumerate(text.split("\n"), 1):
         if not raw or raw.isspace():
             # (str.split() cuts at exactly the characters isspace() is true of: the line cleans
@@ -223,8 +275,15 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
             # clean_line(), inlined
             if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
                 s = line
+                may = lineno in may_glue
+            elif line.isascii():
+                s = " ".join(line.split())
+                may = lineno in may_glue
             else:
-                s = " ".join((line if line.isascii() else zw_sub("", line)).split())
+                s = zw_sub("", line)
+                # (see glue_lines: a zero width taken out may bring two letters together)
+                may = len(s) != len(line) or lineno in may_glue
+                s = " ".join(s.split())
             if not s:
                 gap += 1
                 continue
@@ -236,7 +295,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                 kind = TABLE
             # Glued elements: the first piece goes on as the line would; the others are
             # paragraphs of their own (split_glued gives at least one piece of a line not empty).
-            pieces = split_glued(s, stopwords) if glued(s) else None
+            pieces = split_glued(s, stopwords) if may and glued(s) else None
             if pieces is not None:
                 s = pieces[0]
             # a line that is the rest of the previous line's sentence joins it
@@ -575,6 +634,29 @@ def _is_table_sep(bare: str) -> bool:
     return "--" in bare and set(bare) <= TABLE_SEP_CHARS and ("|" in bare or bare.count("-") >= 3 and " " in bare)
 
 
+def _split_glued_paragraphs(out: list[tuple], paras: list[int], stopwords: frozenset[str]) -> list[tuple]:
+    """out with each paragraph (at the indexes paras) that GLUED_RE finds a place in split by
+    split_glued, the first piece keeping the paragraph's link characters and gap. The paragraphs
+    are read together by glue_lines, one a line (a paragraph holds no line end: its lines are
+    clean_line()'s), and GLUED_RE asked only of those it gives."""
+    split = {}
+    for n in glue_lines("\n".join([out[i][0] for i in paras])):
+        i = paras[n - 1]
+        text, _, _, links, gap, line = out[i]
+        if GLUED_RE.search(text) is not None:   # (else split_glued would give the paragraph whole)
+            split[i] = [(piece, PARA, 0, links if j == 0 else 0, gap if j == 0 else 0, line)
+                        for j, piece in enumerate(split_glued(text, stopwords))]
+    if not split:
+        return out
+    whole = []
+    for i, o in enumerate(out):
+        if i in split:
+            whole.extend(split[i])
+        else:
+            whole.append(o)
+    return whole
+
+
 def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list[Block]:
     """Crawler markdown (html2text style): headings, bullets, quotes, tables and code become
     their own blocks; plain lines are joined into paragraphs up to a blank line."""
@@ -586,18 +668,17 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     in_fence = False
     fence: list[str] = []
     fence_line = 0
-    glued = GLUED_RE.search
+    link_line = MD_LINK_LINE_RE.fullmatch
+
+    paras: list[int] = []   # where the paragraphs are in out (split where glued at the end)
 
     def flush():
         nonlocal para, para_links, gap
         if para:
             joined = " ".join(para)   # (each line is clean_line()'s output and not empty: so is this)
             if joined:
-                if glued(joined) is None:   # (split_glued would give the paragraph whole)
-                    out.append((joined, PARA, 0, para_links, gap, para_line))
-                else:
-                    for j, piece in enumerate(split_glued(joined, stopwords)):
-                        out.append((piece, PARA, 0, para_links if j == 0 else 0, gap if j == 0 else 0, para_line))
+                paras.append(len(out))
+                out.append((joined, PARA, 0, para_links, gap, para_line))
                 gap = 0
         para, para_links = [], 0
 
@@ -625,6 +706,39 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                 out.append((code, PRE, 0, links, gap, lineno))
                 gap, code_to = 0, end
                 continue
+        if (line[-1:] == ")" and lineno > skip_to and not in_fence and len(line) <= FAST_MATCH_MAX_CHARS
+                and (lk := link_line(line)) is not None):
+            # One plain link (MD_LINK_LINE_RE), with a bullet or not. The long path would find:
+            # no open title (a title's quotes close it, and its one "](" is the link's, before
+            # the address and the space: MD_OPEN_TITLE_RE needs a quote with no other after it),
+            # no fence, quote, table separator or row (no pipe; a separator holds no bracket),
+            # thematic break (a bracket) or link definition ("](" is no "]:"), no heading
+            # (nothing starts with "#", nor does the text); BULLET_RE takes "* " (one space: the
+            # bracket follows); strip_markdown_inline finds no image (the one "[" opens the
+            # link) and unwraps the link by _whole_line_link (the line is no longer than
+            # FAST_MATCH_MAX_CHARS, the text bracket-free, the address printable with no space
+            # or parenthesis, the title as it takes one), leaving the text stripped, with
+            # nothing for the other patterns, for clean_line. The line does not end in spaces
+            # (no line break).
+            inner = lk.group(2).strip()
+            # (clean_line's test, inlined: a stripped text starts and ends with no space)
+            s = inner if inner.isprintable() and "  " not in inner else clean_line(inner)
+            if lk.group(1) is None:   # a paragraph line, as below
+                if para and hard_break and s and not _continues(para[-1], s):
+                    flush()
+                if not para:
+                    para_line = lineno
+                if s:
+                    para.append(s)
+                    para_links += len(inner)
+                    hard_break = False
+            else:   # a list item, as below
+                if para:
+                    flush()
+                if s:
+                    out.append((s, ITEM, 0, len(inner), gap, lineno))
+                    gap = 0
+            continue
         if lineno <= skip_to:
             if lineno < skip_to:
                 continue   # inside a link's title attribute
@@ -662,7 +776,9 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                 flush()
             in_table = True   # the rows that follow, down to a blank line, are its rows
             continue
-        if (first in RULE_CHARS and _is_rule(bare) or first == "[" and MD_LINKDEF_RE.match(bare)):
+        # (a thematic break ends in a mark: bare is stripped)
+        if (first in RULE_CHARS and bare[-1] in RULE_CHARS and _is_rule(bare)
+                or first == "[" and MD_LINKDEF_RE.match(bare)):
             if para:
                 flush()
             continue
@@ -721,6 +837,8 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     if in_fence and fence:
         out.append(("\n".join(fence).strip(), PRE, 0, 0, gap, fence_line))
     flush()
+    if paras:
+        out = _split_glued_paragraphs(out, paras, stopwords)
     out = [o for o in out if o[0]]
     if not out:
         return []
