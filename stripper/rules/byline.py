@@ -96,6 +96,26 @@ def cjk_head_candidates(ctx: RuleContext) -> list[int]:
             if not b.text.isascii() and not b.text[:12].isascii() and CJK_CHAR_RE.search(b.text[:12])]
 
 
+# What a line the byline list hits holds (data/phrases/byline.txt): an opener at its very start,
+# followed by no word character (its first word), but for "Text" and "Redaktion", which may run
+# into an "und" ("Textund Fotos:"); a Chinese label at its start; or a posted-word and a by-word
+# among its words. Characters IGNORECASE reads as other letters ("ſ", "ı", "İ") aside.
+BYLINE_OPENERS = frozenset("by written words story text reporting von par por di door av af autor autorin author auteur "
+                           "texte".split())
+BYLINE_RUN_ON_OPENERS = ("text", "redaktion")
+BYLINE_LABEL_FIRSTS = frozenset("作责編记記文撰编")   # the first characters of the Chinese labels
+POSTED_WORDS = frozenset("posted published written geschrieben publiziert veröffentlicht verfasst publié publicado "
+                         "pubblicato gepost".split())
+POSTED_BY_WORDS = frozenset("by von par por da door".split())
+
+
+def may_hold_byline(text: str, words: list[str]) -> bool:
+    """False only for a line the byline list cannot hit (words: its lowercase words)."""
+    first = words[0] if words else ""
+    return first in BYLINE_OPENERS or first.startswith(BYLINE_RUN_ON_OPENERS) or text[:1] in BYLINE_LABEL_FIRSTS \
+        or fold_odd_raw(text) or (not POSTED_WORDS.isdisjoint(words) and not POSTED_BY_WORDS.isdisjoint(words))
+
+
 @rule("BYL001", "byline-line", action=TAG, label="byline", phrases="byline", max_words=BYLINE_MAX_WORDS_DEFAULT,
       words=BYLINE_WORDS, candidates=cjk_head_candidates)
 def byline_line(block: Block, ctx: RuleContext) -> str | None:
@@ -104,8 +124,11 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     Why: the author line is metadata, not body text. Example: "By Jane Doe, Reuters"."""
     if block.kind == "heading" and block.level <= 1:
         return None
-    if BYLINE_WORDS.isdisjoint(ctx.word_lists[block.index]) and not CJK_CHAR_RE.search(block.text[:12]):
+    words = ctx.word_lists[block.index]
+    if BYLINE_WORDS.isdisjoint(words) and not CJK_CHAR_RE.search(block.text[:12]):
         return None
+    if not may_hold_byline(block.text, words):
+        return None   # (most lines holding "by" hold it inside a sentence)
     hit = ctx.find("byline", block)
     if not hit:
         return None

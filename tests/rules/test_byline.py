@@ -206,3 +206,37 @@ def test_a_role_leading_a_paragraph_has_a_role_key_among_its_words():
     found = [i for i, t in enumerate(texts) if _role_lead(t) is not None]
     assert len(found) > 200
     assert [texts[i] for i in found if ROLE_KEYS.isdisjoint(ctx.word_lists[i])] == []
+
+
+def test_every_line_the_byline_list_hits_may_hold_a_byline():
+    """byline-line asks the byline list only about a line may_hold_byline lets through: every
+    opener of an anchored entry is one of its first words or labels, and every hit passes."""
+    import re
+    from pathlib import Path
+    from stripper.phrases import load_phrases
+    from stripper.rules.byline import (BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_RUN_ON_OPENERS, POSTED_BY_WORDS,
+                                       POSTED_WORDS, may_hold_byline)
+    path = Path(__file__).resolve().parents[2] / "stripper" / "data" / "phrases" / "byline.txt"
+    entries = [line[3:] for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("re:")]
+    openers = []
+    for e in entries:
+        if not e.startswith("^"):
+            assert e.startswith(r"(?<![\w])(?:posted|"), e   # the one entry found anywhere: posted-word, by-word
+            posted, by = re.findall(r"\(\?:([^()]*)\)", e)[:2]
+            assert set(posted.split("|")) <= POSTED_WORDS and set(by.split("|")) <= POSTED_BY_WORDS
+            continue
+        openers += re.match(r"\^\(\?:([^()]*)\)", e).group(1).split("|")
+    for o in openers:
+        first = o.split()[0]
+        assert first in BYLINE_OPENERS or first.startswith(BYLINE_RUN_ON_OPENERS) or first[0] in BYLINE_LABEL_FIRSTS, o
+    m = load_phrases("byline")
+    texts = []
+    for o in openers + ["Posted on 2 May 2022 by", "Geschrieben am 3. März von", "published in Leeds by"]:
+        for form in (o, o.upper(), o.title(), o.replace("i", "\u0130"), o.replace("I", "\u0131"), o.replace("s", "\u017f")):
+            texts += [f"{form} Jane Doe", f"{form}: Jane Doe", f"{form}und Fotos: Jane Doe", f"{form} 张伟 李娜",
+                      f"{form}：张伟", f"Home | {form} Jane Doe", f"{form}\tJane"]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    hits = [i for i, t in enumerate(texts) if m.find(t)]
+    assert len(hits) > 300
+    assert [texts[i] for i in hits if not may_hold_byline(texts[i], ctx.word_lists[i])] == []
