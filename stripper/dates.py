@@ -22,9 +22,48 @@ def month_names() -> dict[str, int]:
     return names
 
 
+def _name_alternation(names) -> str:
+    """The names as one alternation, longest first."""
+    return "|".join(sorted((re.escape(m) for m in names), key=len, reverse=True))
+
+
+def _name_trie(names) -> str:
+    """The names as a trie of alternations ("j(?:an(?:uary)?|u(?:ly|ne))"): the same strings as
+    _name_alternation, in another order of trial. At each position the engine tries a character or
+    two of each branch instead of some hundred names one after the other."""
+    tree: dict = {}
+    for name in names:
+        node = tree
+        for c in name:
+            node = node.setdefault(c, {})
+        node[""] = {}   # a name ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(c) + emit(node[c]) for c in sorted(node) if c]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
+    return emit(tree)
+
+
+def _month_pattern() -> str:
+    """The month names as the patterns read them. Each pattern has the name followed by a dot, a
+    comma or white space (\\.?\\s+, \\.?,?\\s+), never by a word character: where the names are all
+    letters, a name matched at a place ends where its run of letters ends, so at most one name
+    matches there, and the order the alternatives are tried in changes no match: the trie finds
+    what the alternation finds, faster (tests/test_shortcuts.py compares them)."""
+    names = month_names()
+    return _name_trie(names) if all(n.isalpha() for n in names) else _name_alternation(names)
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, ...]:
-    months = "|".join(sorted((re.escape(m) for m in month_names()), key=len, reverse=True))
+    return _compile_patterns(_month_pattern())
+
+
+def _compile_patterns(months: str) -> tuple[re.Pattern, ...]:
     return (
         # 2020-03-05, 2020/03/05, 2020-03-05T10:00
         re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
@@ -48,45 +87,21 @@ def _pattern_needles() -> tuple[tuple[tuple[str, ...], ...] | None, ...]:
 
 
 @lru_cache(maxsize=1)
-def _month_needles() -> tuple[str, ...] | None:
-    """Substrings one of which a text holds (ignoring case) where a month name matches."""
-    return word_needles(month_names())
-
-
-# A run of word characters ending before what may follow a month name in the patterns: a dot, a
-# comma or a space ("März 2020", "Mar. 5", "5 mai, 2020"). (Runs shorter than every name are left out.)
-# (From the start of a run only, and never giving a character back: a run of word characters with
-# no dot, comma or space after it is read once, not once from each of its characters.)
-_RUN_END_RE = re.compile(r"(?<!\w)(\w{3,}+)[.,\s]")
-
-
-@lru_cache(maxsize=1)
-def _month_tails() -> dict[str, tuple[str, ...]] | None:
-    """The month names (as needles hold them, lowered) by their last three characters; None when
-    a name is shorter than that or not all word characters (the gate below would not hold)."""
-    tails: dict[str, list[str]] = {}
+def _month_gate() -> re.Pattern | None:
+    """A month name (as needles hold it, lowered) before a dot, a comma or white space: searched in
+    the text lowered, it is found wherever a pattern with a month name matches. Each such pattern
+    has the name followed by one of them (\\.?\\s+, \\.?,?\\s+, see _month_pattern); the name is
+    matched ignoring case, so the text lowered holds it where the text does, unless it has a
+    character needles cannot vouch for (_fold_odd, asked by the caller). None (no gate) when a
+    name has a character a needle cannot hold. (One search of a trie of the names, instead of a
+    test of each name's needle and a pass over the text's words.)"""
+    forms = []
     for name in month_names():
         needle = word_needles([name])
-        if needle is None or len(needle[0]) != len(name) or len(name) < 3 or not name.isalpha():
+        if needle is None:
             return None
-        tails.setdefault(needle[0][-3:], []).append(needle[0])
-    return {k: tuple(v) for k, v in tails.items()}
-
-
-def _month_word_end(low: str) -> bool:
-    """Whether the lowered text has a month name at the end of a run of word characters, before a
-    dot, a comma or a space. Each pattern with a month name asks for one there: the name is
-    letters, and what follows it in the pattern opens with '.', ',' or a space (\\.?\\s+,
-    \\.?,?\\s+); the name is matched ignoring case, so the text lowered holds it where the text
-    does, unless it has a character needles cannot vouch for (_fold_odd, asked by the caller)."""
-    tails = _month_tails()
-    if tails is None:
-        return True
-    for run in _RUN_END_RE.findall(low):
-        names = tails.get(run[-3:])
-        if names is not None and any(run.endswith(n) for n in names):
-            return True
-    return False
+        forms.append(needle[0])
+    return re.compile("(?:" + _name_trie(forms) + r")[.,\s]")
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -100,9 +115,17 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     text = text[:300]
     if "19" not in text and "20" not in text:
         return None   # every pattern holds a year, 19xx or 20xx
+    return _dated(text)
+
+
+@lru_cache(maxsize=2048)
+def _dated(text: str) -> tuple[str, int, int] | None:
+    """find_date of a text of at most 300 characters holding "19" or "20". Remembered: the rules
+    and the byline stage ask for the date of the same lines (the answer is a tuple: shared, it
+    cannot be changed)."""
     best = None
     names = month_names()
-    needles = _month_needles()
+    gate = _month_gate()
     months = None   # whether the text may hold a month name: asked once a pattern needs one
     low = text.lower()
     odd = None
@@ -112,9 +135,9 @@ def find_date(text: str) -> tuple[str, int, int] | None:
                 odd = _fold_odd(low)
             if not odd:
                 continue   # (no match without them: "2020年3月5日" needs its 年, "05.03.2020" a dot)
-        if pat.groupindex.get("mn") and needles is not None:
+        if gate is not None and pat.groupindex.get("mn"):
             if months is None:
-                months = _holds(low, (needles,)) and _month_word_end(low) or (_fold_odd(low) if odd is None else odd)
+                months = gate.search(low) is not None or (_fold_odd(low) if odd is None else odd)
             if not months:
                 continue   # (no match without a month name)
         for m in pat.finditer(text):

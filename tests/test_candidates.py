@@ -8,7 +8,7 @@ from stripper.language import guess_language, lower_words, stoplist
 from stripper.model import Block
 from stripper.options import Options
 from stripper.phrases import hit_facts, load_phrases, normalize_block, phrase_names
-from stripper.rules import all_rules, check_candidates, make_context
+from stripper.rules import all_rules, apply_rules, check_candidates, make_context
 from stripper.segment.text import segment_markdown, segment_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -102,6 +102,20 @@ def test_candidates_hold_blocks_that_fire_only_by_their_neighbours():
              "Reply", "Reply", "Reply", "Use the Stranger Test Use the Stranger Test"]
     blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
     assert _check(blocks) == []
+    # bios holding none of the rule's words: found by their place alone, under a heading in any
+    # case and spelling (author_bio's candidates read the heading off the page's normal forms)
+    bio = "Sie unterrichtete zehn Jahre Geschichte an einer Schule in Köln."
+    for heading in ("About the author", "ÜBER DİE AUTORİN:", "über dıe autorın", "Sobre el autor", "ſobre el autor :",
+                    "À propos de l’auteur"):
+        blocks = [Block(index=i, text=t) for i, t in enumerate(["Ende des Artikels.", heading, "Jane Doe", bio])]
+        ctx = make_context(blocks, Options(), None, frozenset(), "text")
+        assert [d.rule_id for d in apply_rules(blocks, ctx) if d.index == 3] == ["BYL004"], heading
+        assert check_candidates(blocks, ctx) == [], heading
+    blocks = [Block(index=i, text=t) for i, t in enumerate(["Ende des Artikels.", "Von Frank Hahn",
+                                                            "Freier Autor in Berlin und Hamburg."])]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    assert [d.rule_id for d in apply_rules(blocks, ctx) if d.index == 2] == ["BYL004"]
+    assert check_candidates(blocks, ctx) == []
 
 
 @pytest.mark.parametrize("selective", (False, True))
@@ -143,8 +157,12 @@ def test_find_date_needles_change_no_answer(monkeypatch):
     texts += [t.upper() for t in texts] + [t.replace("a", "\u0131") for t in texts]
     got = [dates.find_date(t) for t in texts]
     monkeypatch.setattr(dates, "_pattern_needles", lambda: (None,) * len(dates._patterns()))
-    monkeypatch.setattr(dates, "_month_needles", lambda: None)
-    assert [dates.find_date(t) for t in texts] == got
+    monkeypatch.setattr(dates, "_month_gate", lambda: None)
+    dates._dated.cache_clear()   # (the answers found with the gates are remembered)
+    try:
+        assert [dates.find_date(t) for t in texts] == got
+    finally:
+        dates._dated.cache_clear()
     assert sum(1 for g in got if g) > 20
 
 

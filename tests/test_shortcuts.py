@@ -577,15 +577,31 @@ def test_pruned_title_search_agrees_on_built_pages():
         assert (full.article.title, full.article.subtitle) == (pruned.article.title, pruned.article.subtitle), top
 
 
-def test_run_end_pattern_reads_runs_from_their_start_as_the_plain_pattern_does():
-    # dates._RUN_END_RE starts only where a run of word characters starts and never backtracks
-    # (linear time); it must find what the plain backtracking pattern finds.
+def test_month_trie_matches_as_the_alternation_does():
+    # dates._patterns() read the month names as a trie (dates._name_trie); with them as the plain
+    # alternation, longest first, every pattern must find the same matches, with the same groups.
     import random
-    import re
-    from stripper.dates import _RUN_END_RE
-    plain = re.compile(r"(\w{3,})[.,\s]")
-    rng = random.Random(3)
-    alphabet = "ab_1ü年 .,-\n\tZ"
-    for _ in range(20000):
-        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
-        assert _RUN_END_RE.findall(s) == plain.findall(s), s
+    from stripper import dates as D
+    plain, trie = D._compile_patterns(D._name_alternation(D.month_names())), D._patterns()
+    assert [p.pattern for p in plain] != [p.pattern for p in trie]
+    names = list(D.month_names())
+    forms = names + [n.upper() for n in names] + [n.capitalize() + "." for n in names] + [n[:-1] for n in names] \
+        + [n + "x" for n in names] + [n.replace("i", "ı").replace("s", "ſ") for n in names]
+    days, years = ["5", "05", "31", "3rd", "1er", "5th"], ["2020", "1999", "20201"]
+    extras = ["de", "x", "İ", "_", "年", "7", "am", "Mon"]
+    seps = [" "] * 8 + [", "] * 3 + ["", ".", ",", ". ", "/", "-", " | ", " de ", "\u00a0", "\n", "  "]
+    rng = random.Random(11)
+    texts = list(DATE_SAMPLES)
+    for _ in range(20000):   # a day, a month name and a year in any order, glued any way
+        parts = [rng.choice(days), rng.choice(forms), rng.choice(years)]
+        rng.shuffle(parts)
+        if rng.random() < 0.5:
+            parts.insert(rng.randint(0, 3), rng.choice(extras + forms))
+        texts.append("".join(p + rng.choice(seps) for p in parts))
+    found = 0
+    for t in texts:
+        for p, q in zip(plain, trie):
+            got = [(m.span(), m.groupdict()) for m in q.finditer(t)]
+            assert got == [(m.span(), m.groupdict()) for m in p.finditer(t)], (t, p.pattern[:40])
+            found += bool(got)
+    assert found > 1000

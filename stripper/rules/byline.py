@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import find_date
-from ..phrases import fold_odd_raw, load_word_set
+from ..phrases import _needle_char, fold_odd_raw, load_word_set
 from ..model import TAG, Block
 from . import RuleContext, list_gate, quote, rule
 from .common import word_count
@@ -17,6 +17,7 @@ CAPTION_MAX_WORDS_DEFAULT = 70
 BIO_MAX_WORDS_DEFAULT = 90
 SECTION_MAX_WORDS_DEFAULT = 4
 DIGIT_RE = re.compile(r"\d")
+WORD_RUN_RE = re.compile(r"[^\W_]+")   # as RuleContext.word_lists reads words
 CREDIT_TAIL_CHARS_DEFAULT = 160
 YEAR_RE = re.compile(r"(?:19|20)\d\d")            # every date pattern holds a year
 YEAR_HEADS = ("19", "20")                          # ... and so one of these
@@ -44,9 +45,36 @@ BIO_WORDS = NAME_LIFE_VERBS | BIO_VERBS   # author_bio reads a block holding nei
 NAME_LINE_MAX_WORDS_DEFAULT = 8      # the signing line: "Jule Radeck 300 posts", "Von Jule Radeck"
 NAME_LINE_LEAD_CHARS_DEFAULT = 20    # ... with the name after a label at most ("Written by", "Über")
 # The heading of an author box; the first prose under it (past a name line or two) is the bio.
-ABOUT_AUTHOR_RE = re.compile(
-    r"(?:about the author|about the authors|über den autor|über die autorin|über die autoren|zum autor|zur autorin|"
-    r"à propos de l'auteur|à propos de l’auteur|sobre el autor|sobre la autora|sull'autore|over de auteur)\s*:?", re.I)
+ABOUT_AUTHOR_HEADINGS = ("about the author", "about the authors", "über den autor", "über die autorin", "über die autoren",
+                         "zum autor", "zur autorin", "à propos de l'auteur", "à propos de l’auteur", "sobre el autor",
+                         "sobre la autora", "sull'autore", "over de auteur")
+ABOUT_AUTHOR_RE = re.compile("(?:" + "|".join(map(re.escape, ABOUT_AUTHOR_HEADINGS)) + r")\s*:?", re.I)
+# What str.lower() makes of a character that re.IGNORECASE matches to one of a heading's (as
+# phrases' needles read it, the lowered character itself) besides the character itself: "İ" lowers
+# to "i" and a combining dot, "ı" and "ſ" stay (see phrases._FOLD_ODD).
+ODD_LOWER_FORMS = {"i": ("i\u0307", "\u0131"), "s": ("\u017f",)}
+
+
+def _heading_norms(headings) -> frozenset[str] | None:
+    """Every normal form (normalize_block) of a text ABOUT_AUTHOR_RE matches whole, stripped: a
+    heading, in any case, with white space and a colon after it (which the normal form strips).
+    None when a heading has a character needles cannot vouch for."""
+    out: set[str] = set()
+    for heading in headings:
+        forms = [""]
+        for c in heading:
+            low = _needle_char(c)
+            if low is None or low != c:   # (the headings are written lowercase)
+                return None
+            forms = [f + x for f in forms for x in (c,) + ODD_LOWER_FORMS.get(c, ())]
+        out.update(forms)
+    return frozenset(out)
+
+
+# A block ABOUT_AUTHOR_RE matches whole (stripped) has one of these normal forms (RuleContext.norms;
+# a heading has far fewer words than a block needs to be left without one): a page whose norms
+# hold none has no author-box heading (tests/rules/test_byline.py checks every character).
+ABOUT_AUTHOR_NORMS = _heading_norms(ABOUT_AUTHOR_HEADINGS)
 ROLE_BIO_MAX_WORDS_DEFAULT = 60     # "Freier Autor in Berlin und ..." under "Von Frank Hahn"
 ROLE_LEAD_WORDS_DEFAULT = 2         # the role opens the paragraph, at most after an adjective ("Freier Autor")
 ABOUT_LOOKBACK_DEFAULT = 3           # heading, name, "Zeige alle Artikel", then the bio
@@ -68,6 +96,26 @@ def cjk_head_candidates(ctx: RuleContext) -> list[int]:
             if not b.text.isascii() and not b.text[:12].isascii() and CJK_CHAR_RE.search(b.text[:12])]
 
 
+# What a line the byline list hits holds (data/phrases/byline.txt): an opener at its very start,
+# followed by no word character (its first word), but for "Text" and "Redaktion", which may run
+# into an "und" ("Textund Fotos:"); a Chinese label at its start; or a posted-word and a by-word
+# among its words. Characters IGNORECASE reads as other letters ("ſ", "ı", "İ") aside.
+BYLINE_OPENERS = frozenset("by written words story text reporting von par por di door av af autor autorin author auteur "
+                           "texte".split())
+BYLINE_RUN_ON_OPENERS = ("text", "redaktion")
+BYLINE_LABEL_FIRSTS = frozenset("作责編记記文撰编")   # the first characters of the Chinese labels
+POSTED_WORDS = frozenset("posted published written geschrieben publiziert veröffentlicht verfasst publié publicado "
+                         "pubblicato gepost".split())
+POSTED_BY_WORDS = frozenset("by von par por da door".split())
+
+
+def may_hold_byline(text: str, words: list[str]) -> bool:
+    """False only for a line the byline list cannot hit (words: its lowercase words)."""
+    first = words[0] if words else ""
+    return first in BYLINE_OPENERS or first.startswith(BYLINE_RUN_ON_OPENERS) or text[:1] in BYLINE_LABEL_FIRSTS \
+        or fold_odd_raw(text) or (not POSTED_WORDS.isdisjoint(words) and not POSTED_BY_WORDS.isdisjoint(words))
+
+
 @rule("BYL001", "byline-line", action=TAG, label="byline", phrases="byline", max_words=BYLINE_MAX_WORDS_DEFAULT,
       words=BYLINE_WORDS, candidates=cjk_head_candidates)
 def byline_line(block: Block, ctx: RuleContext) -> str | None:
@@ -76,8 +124,11 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     Why: the author line is metadata, not body text. Example: "By Jane Doe, Reuters"."""
     if block.kind == "heading" and block.level <= 1:
         return None
-    if BYLINE_WORDS.isdisjoint(ctx.word_lists[block.index]) and not CJK_CHAR_RE.search(block.text[:12]):
+    words = ctx.word_lists[block.index]
+    if BYLINE_WORDS.isdisjoint(words) and not CJK_CHAR_RE.search(block.text[:12]):
         return None
+    if not may_hold_byline(block.text, words):
+        return None   # (most lines holding "by" hold it inside a sentence)
     hit = ctx.find("byline", block)
     if not hit:
         return None
@@ -134,11 +185,25 @@ def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     return f"credit {quote(hit[0].strip(), 40)}"
 
 
+def _about_page(ctx: RuleContext) -> bool:
+    """Whether the page may hold an author-box heading (ABOUT_AUTHOR_NORMS)."""
+    if ABOUT_AUTHOR_NORMS is None:
+        return True
+    counts = ctx.norm_counts
+    return any(n in counts for n in ABOUT_AUTHOR_NORMS)
+
+
 def sentence_candidates(ctx: RuleContext) -> list[int]:
-    """Blocks ending as a sentence: author_bio reads a block holding none of BIO_WORDS only then
-    (a bio under an author-box heading or a byline)."""
-    return [b.index for b, n in zip(ctx.blocks, ctx.nwords)
-            if n <= BIO_MAX_WORDS_DEFAULT and b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS]
+    """The blocks author_bio may find under an author-box heading or a byline (a block holding
+    none of BIO_WORDS fires only so): ending as a sentence and, under a heading, of
+    ABOUT_GAP_MAX_WORDS_DEFAULT words or more on a page that has one (about_heading), or under a
+    byline, opening with a role (role_led_bio). (Whether the page has a heading is one answer for
+    all its blocks, so a repeat of a block is chosen as the block is.)"""
+    about = _about_page(ctx)
+    return [b.index for b, n, ws in zip(ctx.blocks, ctx.nwords, ctx.word_lists)
+            if n <= BIO_MAX_WORDS_DEFAULT and b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS
+            and (about and n >= ABOUT_GAP_MAX_WORDS_DEFAULT or n <= ROLE_BIO_MAX_WORDS_DEFAULT
+                 and (ROLE_KEYS is None or not ROLE_KEYS.isdisjoint(ws)) and _role_lead(b.text) is not None)]
 
 
 @rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT, context=True,
@@ -185,8 +250,9 @@ def role_led_bio(block: Block, ctx: RuleContext) -> str | None:
     """The role word opening a short sentence-shaped paragraph right under a labelled byline."""
     if block.index == 0 or ctx.words(block) > ROLE_BIO_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] not in BIO_SENTENCE_ENDS:
         return None
-    roles = load_word_set("bio_roles")
-    role = next((w for w in block.text.split(None, ROLE_LEAD_WORDS_DEFAULT)[:ROLE_LEAD_WORDS_DEFAULT] if w.lower().strip(".,:;") in roles), None)
+    if ROLE_KEYS is not None and ctx.word_lists and ROLE_KEYS.isdisjoint(ctx.word_lists[block.index]):
+        return None   # (no role among its words: see ROLE_KEYS)
+    role = _role_lead(block.text)
     if role is None:
         return None
     prev = ctx.blocks[block.index - 1]
@@ -202,13 +268,44 @@ def about_heading(block: Block, ctx: RuleContext) -> str | None:
     """The "About the author" line a few short lines above this block, when this is the first prose under it."""
     if block.text.rstrip()[-1:] not in BIO_SENTENCE_ENDS or ctx.words(block) < ABOUT_GAP_MAX_WORDS_DEFAULT:
         return None
+    # (a heading has one of ABOUT_AUTHOR_NORMS as its normal form: the other lines are not matched)
+    norms = ctx.norms if ABOUT_AUTHOR_NORMS is not None and ctx.norms else None
     for j in range(block.index - 1, max(-1, block.index - 1 - ABOUT_LOOKBACK_DEFAULT), -1):
-        text = ctx.blocks[j].text.strip()
-        if ABOUT_AUTHOR_RE.fullmatch(text):
-            return text
+        if norms is None or norms[j] in ABOUT_AUTHOR_NORMS:
+            text = ctx.blocks[j].text.strip()
+            if ABOUT_AUTHOR_RE.fullmatch(text):
+                return text
         if ctx.nwords[j] > ABOUT_GAP_MAX_WORDS_DEFAULT:
             return None
     return None
+
+
+def _role_lead(text: str) -> str | None:
+    """The role word among the paragraph's first ROLE_LEAD_WORDS_DEFAULT words, as written."""
+    roles = load_word_set("bio_roles")
+    return next((w for w in text.split(None, ROLE_LEAD_WORDS_DEFAULT)[:ROLE_LEAD_WORDS_DEFAULT]
+                 if w.lower().strip(".,:;") in roles), None)
+
+
+def _role_keys() -> frozenset[str] | None:
+    """A word of each role a word of text can be (one with no white space in it): a text holding
+    a role as a word, maybe with '.', ',', ':' or ';' around it, has that role's words among its
+    lowercase words (runs of word characters without underscores: the characters around the role
+    are no word characters, so its runs are whole runs of the text lowered too). None when a role
+    holds no such run or an underscore."""
+    keys = set()
+    for role in load_word_set("bio_roles"):
+        if role.split() != [role]:
+            continue   # (a word of text holds no white space)
+        runs = WORD_RUN_RE.findall(role)
+        if not runs or "_" in role:
+            return None
+        keys.add(max(runs, key=len))
+    return frozenset(keys)
+
+
+# A block _role_lead finds a role in holds one of these among its words (RuleContext.word_lists).
+ROLE_KEYS = _role_keys()
 
 
 def signed_name_bio(block: Block, ctx: RuleContext) -> str | None:

@@ -3,7 +3,9 @@ for the metadata (action "tag"), and sentences that merely look like them are le
 import pytest
 from .rulecheck import Fires, Quiet, case_id, check, decide
 
-from stripper.model import TAG
+from stripper.model import TAG, Block
+from stripper.options import Options
+from stripper.rules import make_context
 
 CASES = [
     Fires("BYL001", "By Jane Doe and John Roe", 'byline "By Jane Doe and John Roe"'),
@@ -167,3 +169,74 @@ def test_role_led_paragraph_without_a_byline_above_stays(before):
     """A name alone may be an interview's speaker; the byline must sit right above."""
     text = "Journalist sein heißt heute vor allem, schnell zu sein und trotzdem genau zu bleiben."
     assert decide(Quiet(text, before=before, language="de")) is None
+
+
+def test_about_headings_have_their_listed_normal_forms():
+    """author_bio reads a page's author-box headings off the blocks' normal forms: every character
+    re.IGNORECASE matches to one of a heading's lowers to one of its forms (ODD_LOWER_FORMS), so
+    a line ABOUT_AUTHOR_RE matches whole has a normal form in ABOUT_AUTHOR_NORMS."""
+    import re
+    import sys
+    from stripper.phrases import normalize_block
+    from stripper.rules.byline import ABOUT_AUTHOR_HEADINGS, ABOUT_AUTHOR_NORMS, ABOUT_AUTHOR_RE, ODD_LOWER_FORMS
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for c in set("".join(ABOUT_AUTHOR_HEADINGS)):
+        forms = {x.lower() for x in re.compile(re.escape(c), re.I).findall(every)}
+        assert forms <= {c, *ODD_LOWER_FORMS.get(c, ())}, c
+    lines = []
+    for h in ABOUT_AUTHOR_HEADINGS:
+        for form in (h, h.upper(), h.title(), h.replace("i", "\u0130"), h.replace("i", "\u0131"),
+                     h.replace("s", "\u017f"), h.upper().replace("I", "\u0131").replace("S", "\u017f")):
+            lines += [form, form + ":", " " + form + " :", form + "\u00a0:\n"]
+    for line in lines:
+        assert ABOUT_AUTHOR_RE.fullmatch(line.strip()), line
+        assert normalize_block(line) in ABOUT_AUTHOR_NORMS, line
+
+
+def test_a_role_leading_a_paragraph_has_a_role_key_among_its_words():
+    """author_bio's candidates ask _role_lead only of a block holding one of ROLE_KEYS as a word."""
+    from stripper.phrases import load_word_set
+    from stripper.rules.byline import ROLE_KEYS, _role_lead
+    texts = []
+    for role in load_word_set("bio_roles"):
+        for form in (role, role.upper(), role.title(), role.capitalize(), "." + role + ":", role + ";", role + "_"):
+            texts += [f"{form} in Berlin.", f"Freier {form}, in Berlin.", f"{form}"]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    found = [i for i, t in enumerate(texts) if _role_lead(t) is not None]
+    assert len(found) > 200
+    assert [texts[i] for i in found if ROLE_KEYS.isdisjoint(ctx.word_lists[i])] == []
+
+
+def test_every_line_the_byline_list_hits_may_hold_a_byline():
+    """byline-line asks the byline list only about a line may_hold_byline lets through: every
+    opener of an anchored entry is one of its first words or labels, and every hit passes."""
+    import re
+    from pathlib import Path
+    from stripper.phrases import load_phrases
+    from stripper.rules.byline import (BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_RUN_ON_OPENERS, POSTED_BY_WORDS,
+                                       POSTED_WORDS, may_hold_byline)
+    path = Path(__file__).resolve().parents[2] / "stripper" / "data" / "phrases" / "byline.txt"
+    entries = [line[3:] for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("re:")]
+    openers = []
+    for e in entries:
+        if not e.startswith("^"):
+            assert e.startswith(r"(?<![\w])(?:posted|"), e   # the one entry found anywhere: posted-word, by-word
+            posted, by = re.findall(r"\(\?:([^()]*)\)", e)[:2]
+            assert set(posted.split("|")) <= POSTED_WORDS and set(by.split("|")) <= POSTED_BY_WORDS
+            continue
+        openers += re.match(r"\^\(\?:([^()]*)\)", e).group(1).split("|")
+    for o in openers:
+        first = o.split()[0]
+        assert first in BYLINE_OPENERS or first.startswith(BYLINE_RUN_ON_OPENERS) or first[0] in BYLINE_LABEL_FIRSTS, o
+    m = load_phrases("byline")
+    texts = []
+    for o in openers + ["Posted on 2 May 2022 by", "Geschrieben am 3. März von", "published in Leeds by"]:
+        for form in (o, o.upper(), o.title(), o.replace("i", "\u0130"), o.replace("I", "\u0131"), o.replace("s", "\u017f")):
+            texts += [f"{form} Jane Doe", f"{form}: Jane Doe", f"{form}und Fotos: Jane Doe", f"{form} 张伟 李娜",
+                      f"{form}：张伟", f"Home | {form} Jane Doe", f"{form}\tJane"]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    hits = [i for i, t in enumerate(texts) if m.find(t)]
+    assert len(hits) > 300
+    assert [texts[i] for i in hits if not may_hold_byline(texts[i], ctx.word_lists[i])] == []
