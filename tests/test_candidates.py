@@ -202,3 +202,34 @@ def test_server_error_entries_open_with_a_lead_word():
             ctx = make_context(blocks, Options(), None, frozenset(), "text")
             from stripper.rules.server import server_error_candidates
             assert matcher.search(v) and server_error_candidates(ctx) == [0], v
+
+
+def test_readalso_entries_open_with_a_lead_word():
+    """teaser_candidates reads a block's first word only: every entry of readalso is a whole-block
+    expression opening with an alternation of phrases, each a first word among READALSO_LEADS
+    (made of letters that lowering and re.IGNORECASE agree on) then a space or the end of the
+    phrase, which a class of separators that are no word characters follows."""
+    from stripper.phrases import _needle_char
+    from stripper.rules.navigation import READALSO_LEADS, teaser_candidates
+    path = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases" / "readalso.txt"
+    entries = [e.strip() for e in path.read_text(encoding="utf-8").splitlines() if e.strip() and not e.startswith("#")]
+    assert entries
+    head = re.compile(r"=re:\(\?:([^()\\]*)\)\\s\*\[[^\]\w\\]*\]")
+    for entry in entries:
+        m = head.match(entry)
+        assert m, entry
+        for alt in m.group(1).split("|"):
+            first = alt.split(" ")[0]
+            assert re.fullmatch(r"[^\W_]+", first) and first in READALSO_LEADS, (entry, alt)
+            assert all(_needle_char(c) == c for c in first), alt
+    matcher = load_phrases("readalso")
+    for text in ("Read also: How the new bus routes will work", "» Lesen Sie auch - Was sich 2024 ändert",
+                 "VEA TAMBIÉN: Las claves del nuevo presupuesto", "À lire aussi > Les clés du budget"):
+        for v in (text, text.upper(), text.replace("i", "\u0130").replace("I", "\u0131"), text.replace("s", "\u017f")):
+            blocks = [Block(index=0, text="Intro line"), Block(index=1, text=v)]
+            ctx = make_context(blocks, Options(), None, frozenset(), "text")
+            if matcher.whole(v):
+                assert 1 in teaser_candidates(ctx), v
+    # a block opening with no lead word and holding no colon in its head is left out
+    blocks = [Block(index=0, text="Nothing here - at all")]
+    assert teaser_candidates(make_context(blocks, Options(), None, frozenset(), "text")) == []

@@ -47,13 +47,29 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
     return None
 
 
-def colon_head_candidates(ctx: RuleContext) -> list[int]:
-    """Blocks with a colon in their head: read_also_teaser reads a block no read-also entry hits only then."""
+# Every entry of readalso is a whole-block expression opening with an alternation of lead phrases,
+# each a first word then a space or the end of the phrase, which "\s*[:>»|-]" follows: the block
+# normalised opens with one of these words, a whole word, and its first word lowered (its edge
+# punctuation is no word) is one of them (tests/test_candidates.py reads the entries). A text
+# holding "İ", "ı" or "ſ", which re.IGNORECASE matches to "i" or "s" where str.lower() does not,
+# is read whatever its first word.
+READALSO_LEADS = frozenset("vea lea lee mire ver siehe lesen lies mehr auch read see also related recommended more "
+                           "watch listen à a lire voir leggi vedi leia czytaj zobacz läs les".split())
+FOLD_ODD_LOWER = ("\u0307", "\u0131", "\u017f")   # "İ" lowered holds the first, "ı" and "ſ" lower to themselves
+
+
+def teaser_candidates(ctx: RuleContext) -> list[int]:
+    """Blocks opening with one of READALSO_LEADS or holding a character lowering cannot vouch for
+    (a readalso entry hits no other), and those with a colon in their head: read_also_teaser
+    reads a block no read-also entry hits only then."""
     blocks = ctx.blocks
-    return [i for i in ctx.find_any((":",)) if blocks[i].text.find(":", 0, TEASER_HEAD_MAX_CHARS_DEFAULT) > 0]
+    out = [i for i, ws in enumerate(ctx.word_lists) if ws and ws[0] in READALSO_LEADS]
+    out += ctx.find_any(FOLD_ODD_LOWER)   # (none on an ASCII page)
+    out += [i for i in ctx.find_any((":",)) if blocks[i].text.find(":", 0, TEASER_HEAD_MAX_CHARS_DEFAULT) > 0]
+    return out
 
 
-@rule("NAV003", "read-also-teaser", phrases="readalso", max_chars=250, **list_gate("readalso", also=colon_head_candidates))
+@rule("NAV003", "read-also-teaser", phrases="readalso", max_chars=250, candidates=teaser_candidates)
 def read_also_teaser(block: Block, ctx: RuleContext) -> str | None:
     """Drops an inline teaser for another page ("Read also: ...", "Lesen Sie auch: ...", "VEA TAMBIÉN: ...").
 
