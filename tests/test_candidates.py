@@ -233,3 +233,35 @@ def test_readalso_entries_open_with_a_lead_word():
     # a block opening with no lead word and holding no colon in its head is left out
     blocks = [Block(index=0, text="Nothing here - at all")]
     assert teaser_candidates(make_context(blocks, Options(), None, frozenset(), "text")) == []
+
+
+def test_breadcrumb_entries_open_with_a_lead_word_or_hold_a_mark():
+    """breadcrumb_candidates reads a block's first word and its marks only: every entry of
+    breadcrumb opens with one of BREADCRUMB_LEADS (the first word of an alternation's phrases,
+    each then a space or the end of the phrase, which a class of separators that are no word
+    characters follows; or the first word of a phrase) or needs one of BREADCRUMB_MARKS."""
+    from stripper.phrases import _needle_char, regex_needles
+    from stripper.rules.navigation import BREADCRUMB_LEADS, BREADCRUMB_MARKS, breadcrumb_candidates
+    path = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases" / "breadcrumb.txt"
+    entries = [e.strip() for e in path.read_text(encoding="utf-8").splitlines() if e.strip() and not e.startswith("#")]
+    assert entries
+    alternation = re.compile(r"=re:\(\?:([^()\\]*)\)\\s\*\[[^\]\w\\]*\]")
+    phrase = re.compile(r"=re:([^\W_]+) ")
+    for entry in entries:
+        m = alternation.match(entry) or phrase.match(entry)
+        if m is None:   # a needle set every hit holds one of, all marks
+            assert any(set(ns) <= set(BREADCRUMB_MARKS) for ns in regex_needles(entry[4:], re.I) or ()), entry
+            continue
+        for alt in m.group(1).split("|"):
+            first = alt.split(" ")[0]
+            assert re.fullmatch(r"[^\W_]+", first) and first in BREADCRUMB_LEADS, (entry, alt)
+            assert all(_needle_char(c) == c for c in first), alt
+    matcher = load_phrases("breadcrumb")
+    for text in ("Home > News > World", "Startseite / Politik", "You are here: Home / Sport", "Sie sind hier: Sport",
+                 "News » World » Europe", "首页 > 新闻"):
+        for v in (text, text.upper(), text.replace("i", "\u0130").replace("I", "\u0131"), text.replace("s", "\u017f")):
+            blocks = [Block(index=0, text="Intro line"), Block(index=1, text=v)]
+            if matcher.whole(v):
+                assert 1 in breadcrumb_candidates(make_context(blocks, Options(), None, frozenset(), "text")), v
+    blocks = [Block(index=0, text="Nothing here / at all | really")]
+    assert breadcrumb_candidates(make_context(blocks, Options(), None, frozenset(), "text")) == []

@@ -118,6 +118,7 @@ class RuleContext:
     low: str | None = None                      # ... lowered, each block's text as text.lower() gives it
     low_starts: list[int] = field(default_factory=list)
     held: dict[str, list[int]] = field(default_factory=dict)   # a needle -> holding(needle)
+    firsts: list[str] | None = None             # each block's first lowercase word (see opening_with)
 
     def words(self, block: Block) -> int:
         return self.nwords[block.index]
@@ -212,6 +213,14 @@ class RuleContext:
                 break
             at = find(needle, starts[k + 1])
         return out
+
+    def opening_with(self, words: frozenset[str]) -> list[int]:
+        """The indices of the blocks whose first lowercase word (RuleContext.word_lists) is one of
+        these, in order."""
+        firsts = self.firsts
+        if firsts is None:
+            firsts = self.firsts = [ws[0] if ws else "" for ws in self.word_lists]
+        return [i for i, w in enumerate(firsts) if w in words]
 
     def with_words(self, words: frozenset[str] | None, max_words: int | None = None) -> list[int]:
         """The indices of the blocks holding one of these lowercase words (RuleContext.word_lists),
