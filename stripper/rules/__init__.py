@@ -15,7 +15,7 @@ from typing import Callable
 from ..language import lower_words
 from ..model import DROP, Block, Decision
 from ..options import Options
-from ..phrases import Matcher, hit_facts, load_phrases, normalize_block
+from ..phrases import Matcher, _minimal, hit_facts, load_phrases, normalize_block
 
 PROSE_WORDS_DEFAULT = 40          # must equal rules.common.PROSE_WORDS_DEFAULT
 PROSE_HEAD_CHARS_DEFAULT = 160    # a phrase starting in the first 30 characters ends before this
@@ -92,8 +92,10 @@ def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: 
             raise ValueError(f"rule {rule_id}: gated without a phrase list")
         if gated and (words is not None or norms is not None or needles is not None or candidates is not None):
             raise ValueError(f"rule {rule_id}: gated rules are chosen by their gate words")
+        # (a needle holding another of the rule's is found with it: looking for it too would only cost a scan)
         RULES.append(Rule(rule_id, slug, func, action, label, phrases, gated, max_chars, max_words, context,
-                          words, norms, None if needles is None else tuple(sorted(set(needles))), candidates))
+                          words, norms, None if needles is None else tuple(sorted(_minimal(frozenset(needles)))),
+                          candidates))
         return func
     return wrap
 
