@@ -265,3 +265,38 @@ def test_breadcrumb_entries_open_with_a_lead_word_or_hold_a_mark():
                 assert 1 in breadcrumb_candidates(make_context(blocks, Options(), None, frozenset(), "text")), v
     blocks = [Block(index=0, text="Nothing here / at all | really")]
     assert breadcrumb_candidates(make_context(blocks, Options(), None, frozenset(), "text")) == []
+
+
+@pytest.mark.parametrize("name", phrase_names())
+def test_digit_gate_words_open_no_hit_without_a_digit(name):
+    """The rules plan opens a gated rule by one of its list's digit_gate_words only on a block
+    holding a digit or a character lowering cannot vouch for: a text without either that the list
+    hits, and that its gate words open, holds one of its other gate words."""
+    from stripper.phrases import fold_odd_raw
+    m = load_phrases(name)
+    if m.gate_words is None:
+        assert m.digit_gate_words == frozenset()
+        return
+    plain = m.gate_words - m.digit_gate_words
+    texts = _phrase_texts()
+    for _case, text, segment in _pages():
+        texts += [b.text for b in segment(text, frozenset())][:300]
+    checked = 0
+    for t in texts:
+        for v in _variants(t):
+            v = re.sub(r"\d", "", v)
+            if fold_odd_raw(v):
+                continue
+            words = lower_words(v)
+            if (m.find(v, words, normalize_block(v)) or m.whole(v) or m.count(v)) \
+                    and not m.gate_words.isdisjoint(words):
+                checked += 1
+                assert not plain.isdisjoint(words), (name, v)
+    assert checked or name in ("not_names",)
+
+
+def test_digit_gate_words_come_from_entries_with_a_number_or_a_price():
+    from stripper.phrases import Matcher
+    m = Matcher("t", ["try {n} months for {price}", "only {price}", "only now", "={n} replies", "offer ends"])
+    assert m.digit_gate_words == frozenset({"months", "replies"})
+    assert m.gate_words == frozenset({"months", "only", "replies", "offer"})

@@ -15,7 +15,7 @@ from typing import Callable
 from ..language import lower_words
 from ..model import DROP, Block, Decision
 from ..options import Options
-from ..phrases import Matcher, _minimal, hit_facts, load_phrases, normalize_block
+from ..phrases import DIGIT_RE, Matcher, _minimal, fold_odd_raw, hit_facts, load_phrases, normalize_block
 
 PROSE_WORDS_DEFAULT = 40          # must equal rules.common.PROSE_WORDS_DEFAULT
 PROSE_HEAD_CHARS_DEFAULT = 160    # a phrase starting in the first 30 characters ends before this
@@ -370,7 +370,8 @@ class _Plan:
     the rules a block runs, in order, are found by the mask of those it opens within the limits
     of its size class, built once per mask and remembered."""
     __slots__ = ("rules", "always", "checked", "free", "free_mask", "gated_mask", "checked_mask", "by_word",
-                 "gate_words", "by_norm", "by_needle", "char_cuts", "word_cuts", "class_masks", "memo")
+                 "gate_words", "by_digit", "digit_words", "by_norm", "by_needle", "char_cuts", "word_cuts",
+                 "class_masks", "memo")
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
@@ -381,16 +382,23 @@ class _Plan:
         self.checked_mask = _mask(self.checked)
         self.gated_mask = _mask(i for i, r in enumerate(rules) if r.gated)
         by_word: dict[str, int] = {}
+        by_digit: dict[str, int] = {}   # gate words opening a rule only on a block holding a digit
         by_norm: dict[str, int] = {}
         by_needle: dict[str, int] = {}
         for i, r in enumerate(rules):
             for n in r.needles or ():
                 by_needle[n] = by_needle.get(n, 0) | 1 << i
+            digit_words = load_phrases(r.phrases).digit_gate_words if r.gated else frozenset()
             for w in load_phrases(r.phrases).gate_words if r.gated else r.words or ():
-                by_word[w] = by_word.get(w, 0) | 1 << i
+                if w in digit_words:
+                    by_digit[w] = by_digit.get(w, 0) | 1 << i
+                    by_word.setdefault(w, 0)
+                else:
+                    by_word[w] = by_word.get(w, 0) | 1 << i
             for n in r.norms or ():
                 by_norm[n] = by_norm.get(n, 0) | 1 << i
         self.by_word, self.by_norm = by_word, by_norm
+        self.by_digit, self.digit_words = by_digit, frozenset(by_digit)
         for n in by_norm:   # (a longer block has no normal form in RuleContext.norms)
             if len(WORD_RE.findall(n)) > NORM_MAX_WORDS:
                 raise ValueError(f"a rule's norm of more than {NORM_MAX_WORDS} words: {n!r}")
@@ -487,6 +495,7 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     the context rules up to where the first one was decided, and takes that verdict."""
     plan = _plan(tuple(ctx.options.select), tuple(ctx.options.ignore))
     by_word, gate_words, by_norm, free = plan.by_word, plan.gate_words, plan.by_norm, plan.free_mask
+    by_digit, digit_words = plan.by_digit, plan.digit_words
     class_masks, char_cuts, word_cuts, memo, steps_of = plan.class_masks, plan.char_cuts, plan.word_cuts, plan.memo, plan.steps_of
     admitted = plan.admitted(ctx)
     decisions = []
@@ -500,8 +509,19 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
         # the rules the block opens (by its words, its normal form, its place), within its limits
         mask = admitted.get(i, 0) | free | by_norm.get(norms[i], 0)
         if not gate_words.isdisjoint(ws):
-            for w in gate_words.intersection(ws):
+            held = gate_words.intersection(ws)
+            for w in held:
                 mask |= by_word[w]
+            if not digit_words.isdisjoint(held):
+                # a word only entries with a {n} or {price} give opens their rules on a block holding
+                # a digit, which each hit of theirs holds (Matcher.digit_gate_words), or a character
+                # that may hide the gate word of a hit from the block's words (fold_odd_raw), where
+                # any gate word opens them as ever
+                dmask = 0
+                for w in digit_words.intersection(held):
+                    dmask |= by_digit[w]
+                if dmask & ~mask and (DIGIT_RE.search(b.text) is not None or fold_odd_raw(b.text)):
+                    mask |= dmask
         if not mask:
             continue   # no rule may fire on it (most blocks)
         n = nwords[i]
