@@ -192,6 +192,14 @@ def _needed_words(phrase: str) -> frozenset[str]:
     return frozenset(w for w in words if _GLUE not in w and all(_needle_char(c) == c for c in w))
 
 
+def _needs_digit(phrase: str) -> bool:
+    """A plain or whole-block entry (lowered) holding a placeholder that matches \\d+: every hit holds a digit."""
+    return "{n}" in phrase or "{price}" in phrase
+
+
+DIGIT_RE = re.compile(r"\d")   # a digit, as the {n} and {price} placeholders read one
+
+
 def _alt(parts: list[str], name: str) -> str:
     if not parts:
         raise ValueError(f"phrase list {name!r}: an empty alternation would match everything")
@@ -203,13 +211,14 @@ class Matcher:
 
     __slots__ = ("name", "entries", "_anywhere", "_literals", "_anchors", "_whole", "_exact", "_max_whole",
                  "gate_words", "_anywhere_parts", "_literal_parts", "_literal_free", "_literal_by_word",
-                 "_literal_keys")
+                 "_literal_keys", "digit_gate_words")
 
     def __init__(self, name: str, lines: list[str]):
         self.name = name
         anywhere, literals, anchors, whole, exact, seen = [], [], set(), [], set(), set()
         needs: list[frozenset[str]] = []   # per literal: the words a block holding it holds
         gate: set[str] | None = set()   # one word of every entry: no hit without one of them
+        plain: set[str] | None = set()  # ... of every entry without a {n} or {price} (see digit_gate_words)
         for raw in lines:
             line = raw.strip()
             if not line or line.startswith("#"):
@@ -220,13 +229,15 @@ class Matcher:
             seen.add(key)
             if line.startswith("=re:"):
                 whole.append(line[4:])
-                gate = None   # a regular expression names no word it needs
+                gate = plain = None   # a regular expression names no word it needs
             elif line.startswith("re:"):
                 anywhere.append(line[3:])
-                gate = None
+                gate = plain = None
             elif line.startswith("="):
                 phrase = " ".join(line[1:].lower().split()).strip(_EDGE_PUNCT.replace("{", "").replace("}", ""))
                 gate = _add_gate_word(gate, phrase)
+                if not _needs_digit(phrase):
+                    plain = _add_gate_word(plain, phrase)
                 if _PLACEHOLDER_RE.search(phrase):
                     whole.append(_literal(phrase))
                 else:
@@ -239,6 +250,8 @@ class Matcher:
                 anchors.add(max(ws, key=len) if ws else "")
                 needs.append(_needed_words(line.lower()))
                 gate = _add_gate_word(gate, line)
+                if not _needs_digit(key):
+                    plain = _add_gate_word(plain, line)
         self.entries = len(seen)
         if not self.entries:
             raise ValueError(f"phrase list {name!r} is empty")
@@ -271,6 +284,9 @@ class Matcher:
         # The words one of which every hit contains (None: some entry needs none): a block whose
         # words miss them all cannot match, whatever part of it is searched.
         self.gate_words = frozenset(gate) if gate is not None else None
+        # The gate words that only entries holding a {n} or {price} gave: each such entry matches
+        # a digit (\d+) where it hits, so these words open the list only to a text holding one.
+        self.digit_gate_words = frozenset(gate - plain) if gate is not None and plain is not None else frozenset()
 
     def search(self, text: str, tokens: Collection[str] | None = None) -> str | None:
         hit = self.find(text, tokens)

@@ -220,3 +220,101 @@ def test_server_error_entries_open_with_a_lead_word():
             ctx = make_context(blocks, Options(), None, frozenset(), "text")
             from stripper.rules.server import server_error_candidates
             assert matcher.search(v) and server_error_candidates(ctx) == [0], v
+
+
+def test_readalso_entries_open_with_a_lead_word():
+    """teaser_candidates reads a block's first word only: every entry of readalso is a whole-block
+    expression opening with an alternation of phrases, each a first word among READALSO_LEADS
+    (made of letters that lowering and re.IGNORECASE agree on) then a space or the end of the
+    phrase, which a class of separators that are no word characters follows."""
+    from stripper.phrases import _needle_char
+    from stripper.rules.navigation import READALSO_LEADS, teaser_candidates
+    path = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases" / "readalso.txt"
+    entries = [e.strip() for e in path.read_text(encoding="utf-8").splitlines() if e.strip() and not e.startswith("#")]
+    assert entries
+    head = re.compile(r"=re:\(\?:([^()\\]*)\)\\s\*\[[^\]\w\\]*\]")
+    for entry in entries:
+        m = head.match(entry)
+        assert m, entry
+        for alt in m.group(1).split("|"):
+            first = alt.split(" ")[0]
+            assert re.fullmatch(r"[^\W_]+", first) and first in READALSO_LEADS, (entry, alt)
+            assert all(_needle_char(c) == c for c in first), alt
+    matcher = load_phrases("readalso")
+    for text in ("Read also: How the new bus routes will work", "» Lesen Sie auch - Was sich 2024 ändert",
+                 "VEA TAMBIÉN: Las claves del nuevo presupuesto", "À lire aussi > Les clés du budget"):
+        for v in (text, text.upper(), text.replace("i", "\u0130").replace("I", "\u0131"), text.replace("s", "\u017f")):
+            blocks = [Block(index=0, text="Intro line"), Block(index=1, text=v)]
+            ctx = make_context(blocks, Options(), None, frozenset(), "text")
+            if matcher.whole(v):
+                assert 1 in teaser_candidates(ctx), v
+    # a block opening with no lead word and holding no colon in its head is left out
+    blocks = [Block(index=0, text="Nothing here - at all")]
+    assert teaser_candidates(make_context(blocks, Options(), None, frozenset(), "text")) == []
+
+
+def test_breadcrumb_entries_open_with_a_lead_word_or_hold_a_mark():
+    """breadcrumb_candidates reads a block's first word and its marks only: every entry of
+    breadcrumb opens with one of BREADCRUMB_LEADS (the first word of an alternation's phrases,
+    each then a space or the end of the phrase, which a class of separators that are no word
+    characters follows; or the first word of a phrase) or needs one of BREADCRUMB_MARKS."""
+    from stripper.phrases import _needle_char, regex_needles
+    from stripper.rules.navigation import BREADCRUMB_LEADS, BREADCRUMB_MARKS, breadcrumb_candidates
+    path = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases" / "breadcrumb.txt"
+    entries = [e.strip() for e in path.read_text(encoding="utf-8").splitlines() if e.strip() and not e.startswith("#")]
+    assert entries
+    alternation = re.compile(r"=re:\(\?:([^()\\]*)\)\\s\*\[[^\]\w\\]*\]")
+    phrase = re.compile(r"=re:([^\W_]+) ")
+    for entry in entries:
+        m = alternation.match(entry) or phrase.match(entry)
+        if m is None:   # a needle set every hit holds one of, all marks
+            assert any(set(ns) <= set(BREADCRUMB_MARKS) for ns in regex_needles(entry[4:], re.I) or ()), entry
+            continue
+        for alt in m.group(1).split("|"):
+            first = alt.split(" ")[0]
+            assert re.fullmatch(r"[^\W_]+", first) and first in BREADCRUMB_LEADS, (entry, alt)
+            assert all(_needle_char(c) == c for c in first), alt
+    matcher = load_phrases("breadcrumb")
+    for text in ("Home > News > World", "Startseite / Politik", "You are here: Home / Sport", "Sie sind hier: Sport",
+                 "News » World » Europe", "首页 > 新闻"):
+        for v in (text, text.upper(), text.replace("i", "\u0130").replace("I", "\u0131"), text.replace("s", "\u017f")):
+            blocks = [Block(index=0, text="Intro line"), Block(index=1, text=v)]
+            if matcher.whole(v):
+                assert 1 in breadcrumb_candidates(make_context(blocks, Options(), None, frozenset(), "text")), v
+    blocks = [Block(index=0, text="Nothing here / at all | really")]
+    assert breadcrumb_candidates(make_context(blocks, Options(), None, frozenset(), "text")) == []
+
+
+@pytest.mark.parametrize("name", phrase_names())
+def test_digit_gate_words_open_no_hit_without_a_digit(name):
+    """The rules plan opens a gated rule by one of its list's digit_gate_words only on a block
+    holding a digit or a character lowering cannot vouch for: a text without either that the list
+    hits, and that its gate words open, holds one of its other gate words."""
+    from stripper.phrases import fold_odd_raw
+    m = load_phrases(name)
+    if m.gate_words is None:
+        assert m.digit_gate_words == frozenset()
+        return
+    plain = m.gate_words - m.digit_gate_words
+    texts = _phrase_texts()
+    for _case, text, segment in _pages():
+        texts += [b.text for b in segment(text, frozenset())][:300]
+    checked = 0
+    for t in texts:
+        for v in _variants(t):
+            v = re.sub(r"\d", "", v)
+            if fold_odd_raw(v):
+                continue
+            words = lower_words(v)
+            if (m.find(v, words, normalize_block(v)) or m.whole(v) or m.count(v)) \
+                    and not m.gate_words.isdisjoint(words):
+                checked += 1
+                assert not plain.isdisjoint(words), (name, v)
+    assert checked or name in ("not_names",)
+
+
+def test_digit_gate_words_come_from_entries_with_a_number_or_a_price():
+    from stripper.phrases import Matcher
+    m = Matcher("t", ["try {n} months for {price}", "only {price}", "only now", "={n} replies", "offer ends"])
+    assert m.digit_gate_words == frozenset({"months", "replies"})
+    assert m.gate_words == frozenset({"months", "only", "replies", "offer"})

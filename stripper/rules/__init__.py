@@ -15,7 +15,7 @@ from typing import Callable
 from ..language import lower_words
 from ..model import DROP, Block, Decision
 from ..options import Options
-from ..phrases import Matcher, hit_facts, load_phrases, normalize_block
+from ..phrases import DIGIT_RE, Matcher, _minimal, fold_odd_raw, hit_facts, load_phrases, normalize_block
 
 PROSE_WORDS_DEFAULT = 40          # must equal rules.common.PROSE_WORDS_DEFAULT
 PROSE_HEAD_CHARS_DEFAULT = 160    # a phrase starting in the first 30 characters ends before this
@@ -92,8 +92,10 @@ def rule(rule_id: str, slug: str, action: str = DROP, label: str = "", phrases: 
             raise ValueError(f"rule {rule_id}: gated without a phrase list")
         if gated and (words is not None or norms is not None or needles is not None or candidates is not None):
             raise ValueError(f"rule {rule_id}: gated rules are chosen by their gate words")
+        # (a needle holding another of the rule's is found with it: looking for it too would only cost a scan)
         RULES.append(Rule(rule_id, slug, func, action, label, phrases, gated, max_chars, max_words, context,
-                          words, norms, None if needles is None else tuple(sorted(set(needles))), candidates))
+                          words, norms, None if needles is None else tuple(sorted(_minimal(frozenset(needles)))),
+                          candidates))
         return func
     return wrap
 
@@ -118,6 +120,7 @@ class RuleContext:
     low: str | None = None                      # ... lowered, each block's text as text.lower() gives it
     low_starts: list[int] = field(default_factory=list)
     held: dict[str, list[int]] = field(default_factory=dict)   # a needle -> holding(needle)
+    firsts: list[str] | None = None             # each block's first lowercase word (see opening_with)
 
     def words(self, block: Block) -> int:
         return self.nwords[block.index]
@@ -212,6 +215,14 @@ class RuleContext:
                 break
             at = find(needle, starts[k + 1])
         return out
+
+    def opening_with(self, words: frozenset[str]) -> list[int]:
+        """The indices of the blocks whose first lowercase word (RuleContext.word_lists) is one of
+        these, in order."""
+        firsts = self.firsts
+        if firsts is None:
+            firsts = self.firsts = [ws[0] if ws else "" for ws in self.word_lists]
+        return [i for i, w in enumerate(firsts) if w in words]
 
     def with_words(self, words: frozenset[str] | None, max_words: int | None = None) -> list[int]:
         """The indices of the blocks holding one of these lowercase words (RuleContext.word_lists),
@@ -359,7 +370,8 @@ class _Plan:
     the rules a block runs, in order, are found by the mask of those it opens within the limits
     of its size class, built once per mask and remembered."""
     __slots__ = ("rules", "always", "checked", "free", "free_mask", "gated_mask", "checked_mask", "by_word",
-                 "gate_words", "by_norm", "by_needle", "char_cuts", "word_cuts", "class_masks", "memo")
+                 "gate_words", "by_digit", "digit_words", "by_norm", "by_needle", "char_cuts", "word_cuts",
+                 "class_masks", "memo")
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
@@ -370,16 +382,23 @@ class _Plan:
         self.checked_mask = _mask(self.checked)
         self.gated_mask = _mask(i for i, r in enumerate(rules) if r.gated)
         by_word: dict[str, int] = {}
+        by_digit: dict[str, int] = {}   # gate words opening a rule only on a block holding a digit
         by_norm: dict[str, int] = {}
         by_needle: dict[str, int] = {}
         for i, r in enumerate(rules):
             for n in r.needles or ():
                 by_needle[n] = by_needle.get(n, 0) | 1 << i
+            digit_words = load_phrases(r.phrases).digit_gate_words if r.gated else frozenset()
             for w in load_phrases(r.phrases).gate_words if r.gated else r.words or ():
-                by_word[w] = by_word.get(w, 0) | 1 << i
+                if w in digit_words:
+                    by_digit[w] = by_digit.get(w, 0) | 1 << i
+                    by_word.setdefault(w, 0)
+                else:
+                    by_word[w] = by_word.get(w, 0) | 1 << i
             for n in r.norms or ():
                 by_norm[n] = by_norm.get(n, 0) | 1 << i
         self.by_word, self.by_norm = by_word, by_norm
+        self.by_digit, self.digit_words = by_digit, frozenset(by_digit)
         for n in by_norm:   # (a longer block has no normal form in RuleContext.norms)
             if len(WORD_RE.findall(n)) > NORM_MAX_WORDS:
                 raise ValueError(f"a rule's norm of more than {NORM_MAX_WORDS} words: {n!r}")
@@ -425,7 +444,8 @@ class _Plan:
         got: dict[int, int] = {}
         rules, get = self.rules, got.get
         if self.by_needle:
-            ascii_page = ctx._lowered()[0].isascii()
+            low = ctx._lowered()[0]
+            ascii_page = low.isascii()
             vocab = None
             for n, bits, wordlike in self.by_needle:
                 if ascii_page and not n.isascii():
@@ -438,6 +458,10 @@ class _Plan:
                         vocab = "\x00".join(set().union(*ctx.word_lists))
                     if n not in vocab:
                         continue
+                elif len(n) > 1 and n[0] not in low:
+                    # (one character is looked for at memchr speed, several ten times slower: a page
+                    # holding no "[" holds no "[[", learnt in a tenth of the time)
+                    continue
                 for k in ctx.holding(n):
                     got[k] = get(k, 0) | bits
         for pos in self.checked:
@@ -471,6 +495,7 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     the context rules up to where the first one was decided, and takes that verdict."""
     plan = _plan(tuple(ctx.options.select), tuple(ctx.options.ignore))
     by_word, gate_words, by_norm, free = plan.by_word, plan.gate_words, plan.by_norm, plan.free_mask
+    by_digit, digit_words = plan.by_digit, plan.digit_words
     class_masks, char_cuts, word_cuts, memo, steps_of = plan.class_masks, plan.char_cuts, plan.word_cuts, plan.memo, plan.steps_of
     admitted = plan.admitted(ctx)
     decisions = []
@@ -484,8 +509,19 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
         # the rules the block opens (by its words, its normal form, its place), within its limits
         mask = admitted.get(i, 0) | free | by_norm.get(norms[i], 0)
         if not gate_words.isdisjoint(ws):
-            for w in gate_words.intersection(ws):
+            held = gate_words.intersection(ws)
+            for w in held:
                 mask |= by_word[w]
+            if not digit_words.isdisjoint(held):
+                # a word only entries with a {n} or {price} give opens their rules on a block holding
+                # a digit, which each hit of theirs holds (Matcher.digit_gate_words), or a character
+                # that may hide the gate word of a hit from the block's words (fold_odd_raw), where
+                # any gate word opens them as ever
+                dmask = 0
+                for w in digit_words.intersection(held):
+                    dmask |= by_digit[w]
+                if dmask & ~mask and (DIGIT_RE.search(b.text) is not None or fold_odd_raw(b.text)):
+                    mask |= dmask
         if not mask:
             continue   # no rule may fire on it (most blocks)
         n = nwords[i]

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from ..model import END, HEADING, Block
-from . import RuleContext, list_gate, quote, rule
+from ..phrases import _FOLD_ODD
+from . import RuleContext, quote, rule
 from .common import is_sentence, word_count
 
 LINK_LIST_DENSITY_DEFAULT = 0.75   # share of a short block's characters inside links
@@ -20,7 +21,25 @@ SITE_SUFFIX_RE = re.compile(r"\s(?:auf|bei|on|at|from|von|sur|su|en|em|na|w|op|p
                             re.I)
 
 
-@rule("NAV001", "breadcrumb", phrases="breadcrumb", max_chars=250, **list_gate("breadcrumb"))
+# Every entry of breadcrumb but one is a whole-block expression opening with a lead word (one of
+# an alternation of phrases, each a first word then a space or the end of the phrase, which
+# "\s*[>»›/|→·]" follows, or the first word of a phrase): the block normalised opens with one of
+# these words, a whole word, and its first word lowered (its edge punctuation is no word) is one
+# of them. The other entry needs " > ", " » " or " › " twice: the block holds one of
+# BREADCRUMB_MARKS (tests/test_candidates.py reads the entries). A text holding "İ", "ı" or "ſ",
+# which re.IGNORECASE matches to "i" or "s" where str.lower() does not, is read whatever it holds.
+BREADCRUMB_LEADS = frozenset("home startseite start accueil inicio homepage hjem etusivu strona úvod 首页 ホーム "
+                             "you sie vous".split())
+BREADCRUMB_MARKS = (">", "»", "›")
+
+
+def breadcrumb_candidates(ctx: RuleContext) -> list[int]:
+    """Blocks opening with one of BREADCRUMB_LEADS, or holding one of BREADCRUMB_MARKS or a
+    character lowering cannot vouch for (a breadcrumb entry hits no other)."""
+    return ctx.opening_with(BREADCRUMB_LEADS) + ctx.find_any(BREADCRUMB_MARKS + _FOLD_ODD)
+
+
+@rule("NAV001", "breadcrumb", phrases="breadcrumb", max_chars=250, candidates=breadcrumb_candidates)
 def breadcrumb(block: Block, ctx: RuleContext) -> str | None:
     """Drops breadcrumb trails ("Home > News > World", "Startseite / Politik").
 
@@ -47,13 +66,28 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
     return None
 
 
-def colon_head_candidates(ctx: RuleContext) -> list[int]:
-    """Blocks with a colon in their head: read_also_teaser reads a block no read-also entry hits only then."""
+# Every entry of readalso is a whole-block expression opening with an alternation of lead phrases,
+# each a first word then a space or the end of the phrase, which "\s*[:>»|-]" follows: the block
+# normalised opens with one of these words, a whole word, and its first word lowered (its edge
+# punctuation is no word) is one of them (tests/test_candidates.py reads the entries). A text
+# holding "İ", "ı" or "ſ", which re.IGNORECASE matches to "i" or "s" where str.lower() does not,
+# is read whatever its first word.
+READALSO_LEADS = frozenset("vea lea lee mire ver siehe lesen lies mehr auch read see also related recommended more "
+                           "watch listen à a lire voir leggi vedi leia czytaj zobacz läs les".split())
+
+
+def teaser_candidates(ctx: RuleContext) -> list[int]:
+    """Blocks opening with one of READALSO_LEADS or holding a character lowering cannot vouch for
+    (a readalso entry hits no other), and those with a colon in their head: read_also_teaser
+    reads a block no read-also entry hits only then."""
     blocks = ctx.blocks
-    return [i for i in ctx.find_any((":",)) if blocks[i].text.find(":", 0, TEASER_HEAD_MAX_CHARS_DEFAULT) > 0]
+    out = ctx.opening_with(READALSO_LEADS)
+    out += ctx.find_any(_FOLD_ODD)   # ("İ" lowered holds the first; none on an ASCII page)
+    out += [i for i in ctx.find_any((":",)) if blocks[i].text.find(":", 0, TEASER_HEAD_MAX_CHARS_DEFAULT) > 0]
+    return out
 
 
-@rule("NAV003", "read-also-teaser", phrases="readalso", max_chars=250, **list_gate("readalso", also=colon_head_candidates))
+@rule("NAV003", "read-also-teaser", phrases="readalso", max_chars=250, candidates=teaser_candidates)
 def read_also_teaser(block: Block, ctx: RuleContext) -> str | None:
     """Drops an inline teaser for another page ("Read also: ...", "Lesen Sie auch: ...", "VEA TAMBIÉN: ...").
 
