@@ -143,7 +143,8 @@ def collect_patterns() -> list[Pat]:
             found[key] = Pat(label, rx, method)
 
     def usage(name: str) -> str:
-        used = set(re.findall(rf"\b{re.escape(name)}\.({'|'.join(_METHODS)})\(", all_src))
+        # (a call, or a bound method kept for later: `link_line = NAME.fullmatch`)
+        used = set(re.findall(rf"\b{re.escape(name)}\.({'|'.join(_METHODS)})\b", all_src))
         return "match" if used and used <= {"match", "fullmatch"} else "scan"
 
     for mod in mods:
