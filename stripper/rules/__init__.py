@@ -439,10 +439,11 @@ class _Plan:
             self.memo[mask] = steps
         return steps
 
-    def admitted(self, ctx: "RuleContext") -> dict[int, int]:
-        """Block index -> the mask of the checked rules whose needles or candidates hold it."""
-        got: dict[int, int] = {}
-        rules, get = self.rules, got.get
+    def admitted(self, ctx: "RuleContext") -> list[int]:
+        """Each block's mask of the checked rules whose needles or candidates hold it (a list:
+        block i's at i; on a page of links most blocks are a candidate of one rule or another)."""
+        got = [0] * len(ctx.blocks)
+        rules = self.rules
         if self.by_needle:
             low = ctx._lowered()[0]
             ascii_page = low.isascii()
@@ -463,14 +464,14 @@ class _Plan:
                     # holding no "[" holds no "[[", learnt in a tenth of the time)
                     continue
                 for k in ctx.holding(n):
-                    got[k] = get(k, 0) | bits
+                    got[k] |= bits
         for pos in self.checked:
             cands = rules[pos].candidates
             if cands is None:
                 continue
             bit = 1 << pos
             for i in cands(ctx):
-                got[i] = get(i, 0) | bit
+                got[i] |= bit
         return got
 
 
@@ -497,49 +498,61 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     by_word, gate_words, by_norm, free = plan.by_word, plan.gate_words, plan.by_norm, plan.free_mask
     by_digit, digit_words = plan.by_digit, plan.digit_words
     class_masks, char_cuts, word_cuts, memo, steps_of = plan.class_masks, plan.char_cuts, plan.word_cuts, plan.memo, plan.steps_of
-    admitted = plan.admitted(ctx)
-    decisions = []
     word_lists, nwords, norms = ctx.word_lists, ctx.nwords, ctx.norms
+    # the rules each block opens (by its words, its normal form, its place), before its limits
+    masks = plan.admitted(ctx)
+    if free:
+        masks = [m | free for m in masks]
+    # (a normal form opening a rule is one the page counts: most pages hold none, and skip the pass)
+    if not by_norm.keys().isdisjoint(ctx.norm_counts):
+        for i, norm in enumerate(norms):
+            if norm in by_norm:
+                masks[i] |= by_norm[norm]
+    isdisjoint = gate_words.isdisjoint
+    for i in [i for i, ws in enumerate(word_lists) if not isdisjoint(ws)]:
+        held = gate_words.intersection(word_lists[i])
+        mask = masks[i]
+        for w in held:
+            mask |= by_word[w]
+        if not digit_words.isdisjoint(held):
+            # a word only entries with a {n} or {price} give opens their rules on a block holding
+            # a digit, which each hit of theirs holds (Matcher.digit_gate_words), or a character
+            # that may hide the gate word of a hit from the block's words (fold_odd_raw), where
+            # any gate word opens them as ever
+            dmask = 0
+            for w in digit_words.intersection(held):
+                dmask |= by_digit[w]
+            text = blocks[i].text
+            if dmask & ~mask and (DIGIT_RE.search(text) is not None or fold_odd_raw(text)):
+                mask |= dmask
+        masks[i] = mask
+    decisions = []
+    append, decision = decisions.append, Decision._make
     # a block's own fields -> (its steps, the position in them of its verdict, the reason, or None
     # when a context rule gave it); no verdict: (steps, len(steps), None)
     seen: dict[tuple, tuple[tuple, int, str | None]] = {}
-    for b in blocks:
-        i = b.index
-        ws = word_lists[i]
-        # the rules the block opens (by its words, its normal form, its place), within its limits
-        mask = admitted.get(i, 0) | free | by_norm.get(norms[i], 0)
-        if not gate_words.isdisjoint(ws):
-            held = gate_words.intersection(ws)
-            for w in held:
-                mask |= by_word[w]
-            if not digit_words.isdisjoint(held):
-                # a word only entries with a {n} or {price} give opens their rules on a block holding
-                # a digit, which each hit of theirs holds (Matcher.digit_gate_words), or a character
-                # that may hide the gate word of a hit from the block's words (fold_odd_raw), where
-                # any gate word opens them as ever
-                dmask = 0
-                for w in digit_words.intersection(held):
-                    dmask |= by_digit[w]
-                if dmask & ~mask and (DIGIT_RE.search(b.text) is not None or fold_odd_raw(b.text)):
-                    mask |= dmask
+    for i, mask in enumerate(masks):
         if not mask:
-            continue   # no rule may fire on it (most blocks)
-        n = nwords[i]
-        mask &= class_masks[bisect_left(char_cuts, len(b.text))][bisect_left(word_cuts, n)]
+            continue   # no rule may fire on it
+        b = blocks[i]
+        text = b.text
+        mask &= class_masks[bisect_left(char_cuts, len(text))][bisect_left(word_cuts, nwords[i])]
         if not mask:
             continue
-        key = (b.text, b.kind, b.level, b.hint, b.link_chars)
+        key = (text, b.kind, b.level, b.hint, b.link_chars)
         known = seen.get(key)
         if known is None:
             steps = memo.get(mask) or steps_of(mask)
-            for at, (r, func) in enumerate(steps):
+            at = 0
+            for r, func in steps:
                 reason = func(b, ctx)
                 if reason:
-                    decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
+                    append(decision((r.id, i, r.action, reason[:80], r.label)))
                     seen[key] = (steps, at, None if r.context else reason)
                     break
+                at += 1
             else:
-                seen[key] = (steps, len(steps), None)
+                seen[key] = (steps, at, None)
             continue
         # A repeat: the rules reading only the block said no to it up to `at`.
         steps, at, first = known
@@ -547,17 +560,17 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
             if r.context:
                 reason = func(b, ctx)
                 if reason:
-                    decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
+                    append(decision((r.id, i, r.action, reason[:80], r.label)))
                     break
         else:
             if first is not None:               # the first verdict was a rule's reading only the block
                 r = steps[at][0]
-                decisions.append(Decision(r.id, i, r.action, first[:80], r.label))
+                append(decision((r.id, i, r.action, first[:80], r.label)))
                 continue
             for r, func in steps[at:]:          # a context rule decided the first one (or none did)
                 reason = func(b, ctx)
                 if reason:
-                    decisions.append(Decision(r.id, i, r.action, reason[:80], r.label))
+                    append(decision((r.id, i, r.action, reason[:80], r.label)))
                     break
     return decisions
 
