@@ -54,12 +54,13 @@ def run(data: bytes | str, options: Options) -> Result:
         blocks = segment_text(source.text, stoplist(language) if language else frozenset())
     stop = stoplist(language) if language else frozenset()
     # 3. named rules: each block gets at most one verdict (drop / tag / end)
-    decisions = apply_rules(blocks, make_context(blocks, options, language, stop, source.kind))
+    ctx = make_context(blocks, options, language, stop, source.kind)
+    decisions = apply_rules(blocks, ctx)
     # 4. main content: classify, revise with context, choose the article span
     sel = main_content.select(blocks, decisions, stop, language, options)
     listing = _teaser_listing(blocks, sel.kept)
     # 5. byline: metadata found in the text, under what the HTML cascade already found
-    meta = byline.extract(blocks, sel, decisions, language, stop)
+    meta = byline.extract(blocks, sel, decisions, language, stop, ctx)   # (reads the page texts ctx made)
     if meta["section"] is None:
         crumb = breadcrumbs.section(blocks, decisions, sel.span[0], meta["title"])
         if crumb:

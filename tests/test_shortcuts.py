@@ -59,6 +59,41 @@ def test_page_keys_repeated_matches_the_counted_page():
             assert keys.repeated(i) == counted._repeated_counted(counted[i]), (i, sub[i].text)
 
 
+def test_page_keys_read_off_the_rules_context_match_the_counted_page():
+    # the lines lowered as the rules' context holds them (NUL-joined, "İ" lowered line by line)
+    from stripper.model import Block
+    from stripper.options import Options
+    from stripper.rules import make_context
+    lines = ["Harbour bridge to close", "Home > News > Harbour bridge to close", "HARBOUR  BRIDGE TO CLOSE",
+             "harbour\tbridge to close | The Ledger", "Bridge", "x" * 290 + " harbour bridge to close",
+             "Harbour bridge to close" + " " * 300 + "!", "İstanbul bridge news", "istanbul bridge news",
+             "ΟΔΟΣ ΚΛΕΙΣΤΗ", "οδος κλειστη", "bridge to", "close", "to close"]
+    for sub in (lines, lines[:7], lines[:5] + lines[7:9], lines[9:], lines[11:] + lines[:2], lines[7:]):
+        blocks = [Block(i, t) for i, t in enumerate(sub)]
+        ctx = make_context(blocks, Options(), None, frozenset(), "text")
+        for i in range(len(blocks)):
+            keys = byline._PageKeys(blocks, ctx._lowered())
+            counted = byline._PageKeys(blocks)
+            assert keys.repeated(i) == counted._repeated_counted(counted[i]), (i, sub[i])
+
+
+def test_prose_words_of_nul_joined_lines_agree_with_the_pattern():
+    import re
+    from stripper.model import Block
+
+    def old(text, word):
+        return re.search(r"(?<![\w.@/])" + re.escape(word) + r"(?![\w@/]|\.\w)", text) is not None
+
+    for t in list(_page_texts())[:40] + ["x ab\ncd y"]:
+        lines = t.split("\n")
+        blocks = [Block(i, line) for i, line in enumerate(lines)]
+        joined = "\n".join(lines)
+        words = set(byline._words(joined.lower())[:200]) | {"arne", "doe", "x", ".", "a.b", "", "ab\x00cd", "b\x00c"}
+        prose = byline._prose_words(blocks, "\x00".join(lines))
+        for w in sorted(words):
+            assert (w in prose) == old(joined, w), (w, t[:80])
+
+
 def test_title_bound_is_an_upper_bound_on_every_fixture():
     calls = []
     orig = byline._title_features
