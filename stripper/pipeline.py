@@ -73,7 +73,7 @@ def run(data: bytes | str, options: Options) -> Result:
     if body or len(sel.kept) != 1:
         sel.kept = body   # (a page whose one kept block is also its title keeps it as the body)
     if not html_meta.get("site_name", (None,))[0]:
-        found = sitename.site_name(blocks, decisions, sel.kept)
+        found = sitename.site_name(blocks, decisions, sel.kept, ctx._lowered())   # (the page lowered, as ctx has it)
         if found:
             meta["site_name"] = found[0]
             meta["provenance"]["site_name"] = f"text:footer block {found[1]}"
