@@ -142,18 +142,19 @@ def _title_like(b: Block, cjk: bool) -> bool:
     return _title_words(b, cjk) is not None
 
 
-def _title_words(b: Block, cjk: bool) -> int | None:
-    """The number of words of a title-shaped line, None for a line of any other shape."""
+def _title_words(b: Block, cjk: bool, known: int | None = None) -> int | None:
+    """The number of words of a title-shaped line, None for a line of any other shape. known: the
+    line's number of words (len(_words(b.text))) when the caller has it."""
     t = b.text
     # (b.link_density > 0.5, asked on the integers: for a count over a length, both below 2**53,
     # the quotient rounds above 0.5 exactly when twice the count exceeds the length)
     if len(t) > 250 or 2 * b.link_chars > len(t) > 0:
         return None
     if cjk:
-        return len(_words(t)) if 6 <= len(t) <= 80 and t[-1:] not in "。" else None
+        return (len(_words(t)) if known is None else known) if 6 <= len(t) <= 80 and t[-1:] not in "。" else None
     if not (t[:1].isupper() or t[1:2].isupper()):
         return None   # (asked before the words are counted)
-    n = len(_words(t))
+    n = len(_words(t)) if known is None else known
     if not (TITLE_MIN_WORDS_DEFAULT <= n <= TITLE_MAX_WORDS_DEFAULT):
         return None
     if t.endswith((".", ":", ",")) and n > 14 and b.kind != HEADING:   # a marked heading may end in a full stop
@@ -175,18 +176,43 @@ def _content_words(text: str, stop: frozenset[str]) -> set[str]:
     return set(LONG_WORD_RE.findall(text.lower())).difference(stop)
 
 
+def _known_words(text: str, n: int) -> int | None:
+    """len(_words(text)) from n, the number of the context's words of the text (RuleContext.nwords:
+    the runs of word characters of the text lowered, split at underscores), where they are as
+    many: an ASCII text without an underscore has as many runs lowered as it has. Else None."""
+    return n if text.isascii() and "_" not in text else None
+
+
+def _opening_words(page: RuleContext, opened: list[int]) -> set[str] | None:
+    """The runs of word characters of the lines `opened` lowered, from the context's word lists
+    (joined by spaces and lowered, the lines have these runs), when no line of them has an
+    underscore (which the lists split runs at). Else None."""
+    blocks = page.blocks
+    if any("_" in blocks[k].text for k in opened):
+        return None
+    return set().union(*[page.word_lists[k] for k in opened])
+
+
 class _OpeningWords:
     """The content words of the article's opening (_content_words(opening, stop)), asked word by
     word: a title candidate's few words are looked for where they occur, instead of the opening's
     hundreds of words being made. Only content words are asked for (a candidate's own)."""
 
-    def __init__(self, opening: str, stop: frozenset[str]):
-        self._low = opening.lower()
+    def __init__(self, opening: str, stop: frozenset[str], words: set[str] | None = None):
+        self._opening = opening
+        self._low: str | None = None
         self._stop = stop
         self._seen: dict[str, bool] = {}
         self._any: bool | None = None
+        # the runs of word characters of the opening lowered, when the caller has them: a word
+        # is one of them exactly where it occurs as a whole run
+        self._words = words
 
     def __contains__(self, word: str) -> bool:
+        if self._words is not None:
+            return word in self._words
+        if self._low is None:
+            self._low = self._opening.lower()
         found = self._seen.get(word)
         if found is None:
             # A content word (all word characters, three or more, no stopword) is one of the
@@ -202,7 +228,10 @@ class _OpeningWords:
     def __bool__(self) -> bool:
         if self._any is None:   # (the first long word that is no stopword answers)
             stop = self._stop
-            self._any = any(m.group() not in stop for m in LONG_WORD_RE.finditer(self._low))
+            if self._words is not None:   # (LONG_WORD_RE finds the runs of three characters or more)
+                self._any = any(len(w) > 2 and w not in stop for w in self._words)
+            else:
+                self._any = any(m.group() not in stop for m in LONG_WORD_RE.finditer(self._opening.lower()))
         return self._any
 
 
@@ -290,11 +319,11 @@ def _fold_all(texts: list[str]) -> list[str]:
 def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: set[int],
                cjk: bool, stop: frozenset[str] = frozenset(),
                repeats: frozenset[int] = frozenset(), lead_end: int | None = None,
-               lowered: tuple[str, list[int]] | None = None) -> tuple[int | None, int | None]:
+               page: RuleContext | None = None) -> tuple[int | None, int | None]:
     """(title index, subtitle index). Candidates are title-shaped lines shortly before the article
     (or its first block); the winner shares the most words with the article's opening and sits
     closest to it; a top-level heading gets a bonus. The dek is the line right after the title.
-    lowered: the page lowered, as _PageKeys reads it (when the rules' context has it)."""
+    page: the rules' context of these blocks, whose lowered page and words are read."""
     a, z = sel.span
     if a < 0:
         return None, None
@@ -310,14 +339,19 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
            if _paragraph_like(blocks[k].text)) > TITLE_HEAD_MAX_PROSE_WORDS_DEFAULT:
         head_end = lead_end   # real paragraphs come first: that byline belongs further down
     # the opening paragraphs after the candidates: a candidate inside it would match itself
-    opening = " ".join(blocks[i].text for i in [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4])
-    keys = _PageKeys(blocks, lowered)
-    body = _OpeningWords(opening, stop)
+    opened = [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4]
+    opening = " ".join(blocks[i].text for i in opened)
+    # (the context lowered the page for the rules' needles: its lines lowered at their starts)
+    keys = _PageKeys(blocks, page._lowered() if page is not None else None)
+    nwords = page.nwords if page is not None else None
+    body = _OpeningWords(opening, stop, _opening_words(page, opened) if page is not None else None)
     cands: list[tuple[int, int]] = []   # (index, words) of the title-shaped lines
     for i in range(lo, head_end):
         if i in tagged or (i in dropped and i not in repeats):
             continue
-        n_words = _title_words(blocks[i], cjk)
+        b = blocks[i]
+        t = b.text
+        n_words = _title_words(b, cjk, None if nwords is None else _known_words(t, nwords[i]))
         if n_words is not None:
             cands.append((i, n_words))
     best, best_score = None, 0.0
@@ -944,10 +978,8 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     repeats = frozenset(d.index for d in decisions if d.rule_id == "DUP001")
     ruled = {d.index for d in decisions if d.action in ("drop", "end", "tag")}
     lead_end = _lead_end(blocks, sel)
-    # (the context lowered the page for the rules' needles: its lines lowered at their starts)
-    lowered = page._lowered() if page is not None else None
     joined = page.joined_text() if page is not None else None
-    ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats, lead_end, lowered)
+    ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats, lead_end, page)
     if ti is not None:
         out["title"], glued_names = split_title_byline(blocks[ti].text)
         out["provenance"]["title"] = f"text:block {ti}"
