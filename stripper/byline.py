@@ -772,6 +772,8 @@ def _person_name(text: str, stop: frozenset[str], page_words: Container[str] | N
 def _filler(tok: str) -> bool:
     """A token around a name on a byline line: a number, a date word, punctuation, a label."""
     core = tok.strip(".,:;()")
+    if core.isalpha():   # (most tokens: letters alone, so no digit and a letter; isalpha() is false for "")
+        return core.lower() in load_word_set("not_names")
     return not core or any(c.isdigit() for c in core) or not any(c.isalpha() for c in core) \
         or core.lower() in load_word_set("not_names")
 

@@ -703,3 +703,19 @@ def test_known_words_and_opening_words_match_the_plain_counts():
             assert (w in words) == (w in plain), (w, opening[:80])
         assert bool(byline._OpeningWords(opening, frozenset(), words)) == bool(plain)
     assert byline._known_words("snake_case", 2) is None and byline._opening_words(ctx, [1]) is None
+
+
+def test_filler_letters_only_shortcut_matches_the_plain_test():
+    from stripper.phrases import load_word_set
+
+    def plain(tok):
+        core = tok.strip(".,:;()")
+        return not core or any(c.isdigit() for c in core) or not any(c.isalpha() for c in core) \
+            or core.lower() in load_word_set("not_names")
+
+    toks = ["", ".", "(", "Jane", "jane", "Doe.", "2020", "12:30", "Uhr", "von", "Von", "By", "x²", "²", "Ⅻ", "Ⅻb",
+            "İstanbul", "Straße", "São", "٣", "a٣", "Ⓐ", "Jane-Doe", "O'Brien", "and", "AM", "pm", "München,"]
+    toks += sorted(load_word_set("not_names"))[:200]
+    toks += [w.capitalize() for w in toks] + [w.upper() for w in toks]
+    for tok in toks:
+        assert byline._filler(tok) == plain(tok), tok
