@@ -7,12 +7,16 @@ from bisect import bisect_right
 from collections.abc import Container
 from functools import lru_cache
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from .dates import find_date
 from .language import is_cjk
 from .main_content import GOOD, Selection
 from .model import HEADING, Block
 from .phrases import load_word_set
+
+if TYPE_CHECKING:
+    from .rules import RuleContext
 
 TITLE_LOOKBEHIND_DEFAULT = 20      # blocks before the article start searched for dates, sections, bylines
 TITLE_SEARCH_BLOCKS_DEFAULT = 45   # ... and for the title, which a lead image or teaser box can push further up
@@ -138,18 +142,19 @@ def _title_like(b: Block, cjk: bool) -> bool:
     return _title_words(b, cjk) is not None
 
 
-def _title_words(b: Block, cjk: bool) -> int | None:
-    """The number of words of a title-shaped line, None for a line of any other shape."""
+def _title_words(b: Block, cjk: bool, known: int | None = None) -> int | None:
+    """The number of words of a title-shaped line, None for a line of any other shape. known: the
+    line's number of words (len(_words(b.text))) when the caller has it."""
     t = b.text
     # (b.link_density > 0.5, asked on the integers: for a count over a length, both below 2**53,
     # the quotient rounds above 0.5 exactly when twice the count exceeds the length)
     if len(t) > 250 or 2 * b.link_chars > len(t) > 0:
         return None
     if cjk:
-        return len(_words(t)) if 6 <= len(t) <= 80 and t[-1:] not in "。" else None
+        return (len(_words(t)) if known is None else known) if 6 <= len(t) <= 80 and t[-1:] not in "。" else None
     if not (t[:1].isupper() or t[1:2].isupper()):
         return None   # (asked before the words are counted)
-    n = len(_words(t))
+    n = len(_words(t)) if known is None else known
     if not (TITLE_MIN_WORDS_DEFAULT <= n <= TITLE_MAX_WORDS_DEFAULT):
         return None
     if t.endswith((".", ":", ",")) and n > 14 and b.kind != HEADING:   # a marked heading may end in a full stop
@@ -171,18 +176,43 @@ def _content_words(text: str, stop: frozenset[str]) -> set[str]:
     return set(LONG_WORD_RE.findall(text.lower())).difference(stop)
 
 
+def _known_words(text: str, n: int) -> int | None:
+    """len(_words(text)) from n, the number of the context's words of the text (RuleContext.nwords:
+    the runs of word characters of the text lowered, split at underscores), where they are as
+    many: an ASCII text without an underscore has as many runs lowered as it has. Else None."""
+    return n if text.isascii() and "_" not in text else None
+
+
+def _opening_words(page: RuleContext, opened: list[int]) -> set[str] | None:
+    """The runs of word characters of the lines `opened` lowered, from the context's word lists
+    (joined by spaces and lowered, the lines have these runs), when no line of them has an
+    underscore (which the lists split runs at). Else None."""
+    blocks = page.blocks
+    if any("_" in blocks[k].text for k in opened):
+        return None
+    return set().union(*[page.word_lists[k] for k in opened])
+
+
 class _OpeningWords:
     """The content words of the article's opening (_content_words(opening, stop)), asked word by
     word: a title candidate's few words are looked for where they occur, instead of the opening's
     hundreds of words being made. Only content words are asked for (a candidate's own)."""
 
-    def __init__(self, opening: str, stop: frozenset[str]):
-        self._low = opening.lower()
+    def __init__(self, opening: str, stop: frozenset[str], words: set[str] | None = None):
+        self._opening = opening
+        self._low: str | None = None
         self._stop = stop
         self._seen: dict[str, bool] = {}
         self._any: bool | None = None
+        # the runs of word characters of the opening lowered, when the caller has them: a word
+        # is one of them exactly where it occurs as a whole run
+        self._words = words
 
     def __contains__(self, word: str) -> bool:
+        if self._words is not None:
+            return word in self._words
+        if self._low is None:
+            self._low = self._opening.lower()
         found = self._seen.get(word)
         if found is None:
             # A content word (all word characters, three or more, no stopword) is one of the
@@ -198,7 +228,10 @@ class _OpeningWords:
     def __bool__(self) -> bool:
         if self._any is None:   # (the first long word that is no stopword answers)
             stop = self._stop
-            self._any = any(m.group() not in stop for m in LONG_WORD_RE.finditer(self._low))
+            if self._words is not None:   # (LONG_WORD_RE finds the runs of three characters or more)
+                self._any = any(len(w) > 2 and w not in stop for w in self._words)
+            else:
+                self._any = any(m.group() not in stop for m in LONG_WORD_RE.finditer(self._opening.lower()))
         return self._any
 
 
@@ -285,10 +318,12 @@ def _fold_all(texts: list[str]) -> list[str]:
 
 def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: set[int],
                cjk: bool, stop: frozenset[str] = frozenset(),
-               repeats: frozenset[int] = frozenset(), lead_end: int | None = None) -> tuple[int | None, int | None]:
+               repeats: frozenset[int] = frozenset(), lead_end: int | None = None,
+               page: RuleContext | None = None) -> tuple[int | None, int | None]:
     """(title index, subtitle index). Candidates are title-shaped lines shortly before the article
     (or its first block); the winner shares the most words with the article's opening and sits
-    closest to it; a top-level heading gets a bonus. The dek is the line right after the title."""
+    closest to it; a top-level heading gets a bonus. The dek is the line right after the title.
+    page: the rules' context of these blocks, whose lowered page and words are read."""
     a, z = sel.span
     if a < 0:
         return None, None
@@ -304,14 +339,19 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
            if _paragraph_like(blocks[k].text)) > TITLE_HEAD_MAX_PROSE_WORDS_DEFAULT:
         head_end = lead_end   # real paragraphs come first: that byline belongs further down
     # the opening paragraphs after the candidates: a candidate inside it would match itself
-    opening = " ".join(blocks[i].text for i in [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4])
-    keys = _PageKeys(blocks)
-    body = _OpeningWords(opening, stop)
+    opened = [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4]
+    opening = " ".join(blocks[i].text for i in opened)
+    # (the context lowered the page for the rules' needles: its lines lowered at their starts)
+    keys = _PageKeys(blocks, page._lowered() if page is not None else None)
+    nwords = page.nwords if page is not None else None
+    body = _OpeningWords(opening, stop, _opening_words(page, opened) if page is not None else None)
     cands: list[tuple[int, int]] = []   # (index, words) of the title-shaped lines
     for i in range(lo, head_end):
         if i in tagged or (i in dropped and i not in repeats):
             continue
-        n_words = _title_words(blocks[i], cjk)
+        b = blocks[i]
+        t = b.text
+        n_words = _title_words(b, cjk, None if nwords is None else _known_words(t, nwords[i]))
         if n_words is not None:
             cands.append((i, n_words))
     best, best_score = None, 0.0
@@ -557,14 +597,18 @@ def _settled(c: tuple[int, dict[str, float], float, float], keys: _PageKeys) -> 
 
 class _PageKeys:
     """The page's lines folded (see _fold), each the first time it is asked for, and whether a
-    line is written again on the page."""
+    line is written again on the page. lowered: the lines lowered as the rules' context holds them
+    (RuleContext._lowered: each line's text.lower() at its start, one separator character between
+    them), when there is one; else the page is lowered here when first searched."""
 
-    def __init__(self, blocks: list[Block]):
+    def __init__(self, blocks: list[Block], lowered: tuple[str, list[int]] | None = None):
         self._blocks = blocks
         self._texts_list: list[str] | None = None   # the lines' texts (see _texts)
         self._keys: dict[int, str] = {}
-        self._low: str | None = None     # the lines lowered, joined by newlines
-        self._sizes: list[int] = []      # the lines' lengths summed up to each (none: see repeated)
+        self._low: str | None = None     # the lines lowered, joined by one character
+        self._starts: list[int] = []     # where each line starts there (none: see repeated)
+        if lowered is not None:
+            self._low, self._starts = lowered
         self._counts: dict[str, int] | None = None   # the folded lines counted (_repeated_counted)
         self._short_lines = ""
 
@@ -598,23 +642,28 @@ class _PageKeys:
             # form depends on its neighbours; no dotted capital I, which lowers to two), the lowered
             # lines lie at the places of the lines themselves.
             if len(low) == len(joined) and "σ" not in low and "ς" not in low:
-                self._sizes = list(accumulate(map(len, self._texts)))
-        if not self._sizes or not key:
+                # (line k starts after the k lines before it and their newlines)
+                self._starts = [0, *(n + k + 1 for k, n in enumerate(accumulate(map(len, self._texts))))][:-1]
+        if not self._starts or not key:
             return self._repeated_counted(key)
         # A folded line holding the key holds its longest word, and so does the line lowered (folding
         # only joins its words by single spaces): only the lines whose lowered text has it are folded.
+        # (The word holds no white space: a hit running into the next line, through a separator
+        # that is no white space, only has its line folded and compared for nothing, and the
+        # search goes on from the next line, where a hit of the next line's own lies.)
         word = max(key.split(" "), key=len)
-        low, sizes, short = self._low, self._sizes, len(key) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT
-        # (line k ends, with its newline, where the k + 1 lines up to it and their newlines end)
-        line_end = lambda k: sizes[k] + k + 1   # noqa: E731
+        low, starts, short = self._low, self._starts, len(key) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT
+        last = len(starts) - 1
         at = low.find(word)
         while at >= 0:
-            j = bisect_right(range(len(sizes)), at, key=line_end)
+            j = bisect_right(starts, at) - 1
             if j != i:
                 other = self[j]
                 if (len(other) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT and key in other) if short else other == key:
                     return True
-            at = low.find(word, line_end(j))   # (the rest of line j would answer the same)
+            if j >= last:
+                break
+            at = low.find(word, starts[j + 1])   # (the rest of line j would answer the same)
         return False
 
     def _repeated_counted(self, key: str) -> bool:
@@ -723,20 +772,30 @@ def _person_name(text: str, stop: frozenset[str], page_words: Container[str] | N
 def _filler(tok: str) -> bool:
     """A token around a name on a byline line: a number, a date word, punctuation, a label."""
     core = tok.strip(".,:;()")
+    if core.isalpha():   # (most tokens: letters alone, so no digit and a letter; isalpha() is false for "")
+        return core.lower() in load_word_set("not_names")
     return not core or any(c.isdigit() for c in core) or not any(c.isalpha() for c in core) \
         or core.lower() in load_word_set("not_names")
 
 
 class _ProseWords:
     """Whether the page writes a word as a word (web and mail addresses, "arne.doe@...", left
-    out). Looked up lazily, word by word: only the few words of a name candidate are asked."""
+    out). Looked up lazily, word by word: only the few words of a name candidate are asked.
+    joined: the lines' texts joined by NUL (RuleContext.joined_text), when the page has them so."""
 
-    def __init__(self, blocks: list[Block]):
-        self._text = "\n".join([b.text for b in blocks])
+    def __init__(self, blocks: list[Block], joined: str | None = None):
+        self._blocks = blocks
+        # (the lines joined by newlines, or by NULs: neither is a word character nor one of '.',
+        # '@' and '/', so either answers alike as a neighbour of a word holding neither, and the
+        # places of the lines are the same)
+        self._text = "\n".join([b.text for b in blocks]) if joined is None else joined
+        self._nul_joined = joined is not None
         self._seen: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
         if word not in self._seen:
+            if self._nul_joined and "\x00" in word:   # (a word NULs would join lines up for)
+                self._text, self._nul_joined = "\n".join([b.text for b in self._blocks]), False
             # The word stands where it occurs with no word character, '.', '@' or '/' before it and
             # no word character, '@' or '/' after it, nor a '.' and a word character (what the
             # pattern (?<![\w.@/])word(?![\w@/]|\.\w) asks; read off the neighbours directly, as a
@@ -759,9 +818,9 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _prose_words(blocks: list[Block]) -> _ProseWords:
+def _prose_words(blocks: list[Block], joined: str | None = None) -> _ProseWords:
     """The page's words written as words, for name_in_line."""
-    return _ProseWords(blocks)
+    return _ProseWords(blocks, joined)
 
 
 def _role_word(tok: str) -> bool:
@@ -834,10 +893,10 @@ def _leads_to_byline(blocks: list[Block], k: int, ti: int | None, dated: set[int
 
 def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: set[int],
                    stop: frozenset[str], furniture: frozenset[int] = frozenset(),
-                   lead_end: int | None = None) -> tuple[int, list[str]] | None:
+                   lead_end: int | None = None, joined: str | None = None) -> tuple[int, list[str]] | None:
     """A line that is only a person's name (maybe with a date and furniture around it): between
     the headline and the first paragraph or just below the headline, or next to the date line:
-    "Dan Goodin - Apr 16, 2015"."""
+    "Dan Goodin - Apr 16, 2015". joined: the lines joined by NUL, when the page has them so."""
     a = sel.span[0]
     if lead_end is None:   # (the caller's _lead_end(blocks, sel), when it has it)
         lead_end = _lead_end(blocks, sel)
@@ -873,7 +932,7 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
         if i not in near and not _leads_to_byline(blocks, i - 1, ti, near):
             continue   # "Grand Slams" in a run of menu entries
         if page_words is None:   # built once, for the first line that gets this far
-            page_words = _prose_words(blocks)
+            page_words = _prose_words(blocks, joined)
         names = name_in_line(text, stop, page_words)
         if names:
             return i, names
@@ -881,22 +940,25 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
 
 
 def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
-                      stop: frozenset[str]) -> tuple[int, list[str]] | None:
+                      stop: frozenset[str], joined: str | None = None) -> tuple[int, list[str]] | None:
     """The author box just after the article: a name-only line under a by-label ("Von:",
-    "Autoren") or under the date line that closes the article ("31.10.2023 / Tom Arnold")."""
+    "Autoren") or under the date line that closes the article ("31.10.2023 / Tom Arnold").
+    joined: the lines joined by NUL, when the page has them so."""
     z = sel.span[1]
     page_words: _ProseWords | None = None
     for k in range(z + 1, min(z + CLOSING_NAME_REACH_DEFAULT, len(blocks) - 1)):
+        # (the line below is asked about first: both questions only decide whether to go on, and
+        # most lines after an article are ruled or long, which is cheaper to learn than a date)
+        i = k + 1
+        if i in ruled or len(blocks[i].text.split()) > NAME_LINE_ALONE_MAX_WORDS_DEFAULT:
+            continue
         t = blocks[k].text.strip()
         toks = t.split()
         if k in ruled or not toks or not (_label_only(t) or find_date(t) or all(_filler(w) for w in toks)
                                           and any(c.isalpha() for c in t)):
             continue   # "Von:", "31.10.2023", "November 2022" (but not a bare "3.20")
-        i = k + 1
-        if i in ruled or len(blocks[i].text.split()) > NAME_LINE_ALONE_MAX_WORDS_DEFAULT:
-            continue
         if page_words is None:
-            page_words = _prose_words(blocks)
+            page_words = _prose_words(blocks, joined)
         names = name_in_line(blocks[i].text, stop, page_words)
         if names:
             return i, names
@@ -904,8 +966,9 @@ def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
 
 
 def extract(blocks: list[Block], sel: Selection, decisions, language: str | None,
-            stop: frozenset[str] = frozenset()) -> dict:
-    """Metadata fields (with provenance) found in the text itself."""
+            stop: frozenset[str] = frozenset(), page: RuleContext | None = None) -> dict:
+    """Metadata fields (with provenance) found in the text itself. page: the rules' context of
+    these blocks, whose page texts (joined, lowered) are read instead of being made again."""
     cjk = is_cjk(language)
     out: dict = {"title": None, "subtitle": None, "section": None, "authors": [], "author_bio": None,
                  "date": None, "captions": [], "provenance": {}}
@@ -917,7 +980,8 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     repeats = frozenset(d.index for d in decisions if d.rule_id == "DUP001")
     ruled = {d.index for d in decisions if d.action in ("drop", "end", "tag")}
     lead_end = _lead_end(blocks, sel)
-    ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats, lead_end)
+    joined = page.joined_text() if page is not None else None
+    ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats, lead_end, page)
     if ti is not None:
         out["title"], glued_names = split_title_byline(blocks[ti].text)
         out["provenance"]["title"] = f"text:block {ti}"
@@ -972,13 +1036,13 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
         furniture = frozenset(d.index for d in decisions if d.action == "drop" and d.rule_id[:3] in FURNITURE_RULES)
         # a name line dropped as a repeat is still a name line: the author box repeats the byline
         found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])) - repeats, stop, furniture,
-                               lead_end)
+                               lead_end, joined)
         if found:
             i, names = found
             out["authors"] = names
             out["provenance"]["authors"] = f"text:name line {i}"
     if not out["authors"]:
-        found = find_closing_name(blocks, sel, ruled - set(sel.meta.get("date", [])) - repeats, stop)
+        found = find_closing_name(blocks, sel, ruled - set(sel.meta.get("date", [])) - repeats, stop, joined)
         if found:
             i, names = found
             out["authors"] = names

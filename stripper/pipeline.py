@@ -54,12 +54,13 @@ def run(data: bytes | str, options: Options) -> Result:
         blocks = segment_text(source.text, stoplist(language) if language else frozenset())
     stop = stoplist(language) if language else frozenset()
     # 3. named rules: each block gets at most one verdict (drop / tag / end)
-    decisions = apply_rules(blocks, make_context(blocks, options, language, stop, source.kind))
+    ctx = make_context(blocks, options, language, stop, source.kind)
+    decisions = apply_rules(blocks, ctx)
     # 4. main content: classify, revise with context, choose the article span
     sel = main_content.select(blocks, decisions, stop, language, options)
     listing = _teaser_listing(blocks, sel.kept)
     # 5. byline: metadata found in the text, under what the HTML cascade already found
-    meta = byline.extract(blocks, sel, decisions, language, stop)
+    meta = byline.extract(blocks, sel, decisions, language, stop, ctx)   # (reads the page texts ctx made)
     if meta["section"] is None:
         crumb = breadcrumbs.section(blocks, decisions, sel.span[0], meta["title"])
         if crumb:
@@ -72,7 +73,7 @@ def run(data: bytes | str, options: Options) -> Result:
     if body or len(sel.kept) != 1:
         sel.kept = body   # (a page whose one kept block is also its title keeps it as the body)
     if not html_meta.get("site_name", (None,))[0]:
-        found = sitename.site_name(blocks, decisions, sel.kept)
+        found = sitename.site_name(blocks, decisions, sel.kept, ctx._lowered())   # (the page lowered, as ctx has it)
         if found:
             meta["site_name"] = found[0]
             meta["provenance"]["site_name"] = f"text:footer block {found[1]}"

@@ -9,6 +9,7 @@ footer lines naming different holders give no answer (precision first).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .model import Block, Decision
 
@@ -73,14 +74,43 @@ def _may_hold_mark(text: str) -> bool:
     return "©" in text or "(" in text or "opyr" in text.lower()
 
 
-def site_name(blocks: list[Block], decisions: list[Decision], kept: list[int]) -> tuple[str, int] | None:
-    """(name, block index) from the footer copyright lines, or None."""
+MARK_NEEDLES = ("©", "(", "opyr")   # a line _may_hold_mark lets through holds one, lowered
+
+
+def _marked_after(lowered: tuple[str, list[int]], first: int) -> list[int]:
+    """The lines from line `first` on whose text lowered holds one of MARK_NEEDLES, in order, from
+    the lines lowered (each line's text.lower() at its start, one separator character between
+    them, as RuleContext._lowered holds them). A line whose head _may_hold_mark lets through is
+    one of them: "©" and "(" are their own lowered forms (no character lowers to a string
+    holding either), and "opyr" is asked of the head lowered."""
+    low, starts = lowered
+    if first >= len(starts):
+        return []
+    last, out = len(starts) - 1, set()
+    for needle in MARK_NEEDLES:
+        at = low.find(needle, starts[first])
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            out.add(k)
+            if k >= last:
+                break
+            at = low.find(needle, starts[k + 1])
+    return sorted(out)
+
+
+def site_name(blocks: list[Block], decisions: list[Decision], kept: list[int],
+              lowered: tuple[str, list[int]] | None = None) -> tuple[str, int] | None:
+    """(name, block index) from the footer copyright lines, or None. lowered: the page lowered as
+    the rules' context holds it (RuleContext._lowered), when there is one."""
     footer = {d.index for d in decisions if d.rule_id.startswith("FTR")}
     last_kept = max(kept) if kept else len(blocks)
     found: dict[str, tuple[str, int]] = {}   # folded holder -> (its last spelling, first line)
     # The footer lines up to the last kept one, then every line after it, in page order (a block's
     # index is its place in the list: the segmenters number them so, and kept holds places).
-    lines = [blocks[i] for i in sorted(footer) if i <= last_kept] + blocks[last_kept + 1:]
+    # (After the last kept line only those holding a needle of the mark are read: the rest of
+    # them would be passed over below.)
+    after = blocks[last_kept + 1:] if lowered is None else [blocks[i] for i in _marked_after(lowered, last_kept + 1)]
+    lines = [blocks[i] for i in sorted(footer) if i <= last_kept] + after
     for b in lines:
         if not _may_hold_mark(b.text[:MARK_SCAN_CHARS]):
             continue   # (holder's first question, asked here: most lines end there)

@@ -59,6 +59,41 @@ def test_page_keys_repeated_matches_the_counted_page():
             assert keys.repeated(i) == counted._repeated_counted(counted[i]), (i, sub[i].text)
 
 
+def test_page_keys_read_off_the_rules_context_match_the_counted_page():
+    # the lines lowered as the rules' context holds them (NUL-joined, "İ" lowered line by line)
+    from stripper.model import Block
+    from stripper.options import Options
+    from stripper.rules import make_context
+    lines = ["Harbour bridge to close", "Home > News > Harbour bridge to close", "HARBOUR  BRIDGE TO CLOSE",
+             "harbour\tbridge to close | The Ledger", "Bridge", "x" * 290 + " harbour bridge to close",
+             "Harbour bridge to close" + " " * 300 + "!", "İstanbul bridge news", "istanbul bridge news",
+             "ΟΔΟΣ ΚΛΕΙΣΤΗ", "οδος κλειστη", "bridge to", "close", "to close"]
+    for sub in (lines, lines[:7], lines[:5] + lines[7:9], lines[9:], lines[11:] + lines[:2], lines[7:]):
+        blocks = [Block(i, t) for i, t in enumerate(sub)]
+        ctx = make_context(blocks, Options(), None, frozenset(), "text")
+        for i in range(len(blocks)):
+            keys = byline._PageKeys(blocks, ctx._lowered())
+            counted = byline._PageKeys(blocks)
+            assert keys.repeated(i) == counted._repeated_counted(counted[i]), (i, sub[i])
+
+
+def test_prose_words_of_nul_joined_lines_agree_with_the_pattern():
+    import re
+    from stripper.model import Block
+
+    def old(text, word):
+        return re.search(r"(?<![\w.@/])" + re.escape(word) + r"(?![\w@/]|\.\w)", text) is not None
+
+    for t in list(_page_texts())[:40] + ["x ab\ncd y"]:
+        lines = t.split("\n")
+        blocks = [Block(i, line) for i, line in enumerate(lines)]
+        joined = "\n".join(lines)
+        words = set(byline._words(joined.lower())[:200]) | {"arne", "doe", "x", ".", "a.b", "", "ab\x00cd", "b\x00c"}
+        prose = byline._prose_words(blocks, "\x00".join(lines))
+        for w in sorted(words):
+            assert (w in prose) == old(joined, w), (w, t[:80])
+
+
 def test_title_bound_is_an_upper_bound_on_every_fixture():
     calls = []
     orig = byline._title_features
@@ -605,3 +640,82 @@ def test_month_trie_matches_as_the_alternation_does():
             assert got == [(m.span(), m.groupdict()) for m in p.finditer(t)], (t, p.pattern[:40])
             found += bool(got)
     assert found > 1000
+
+
+EXTRA_PAGES = [
+    ("Startseite\n\nİSTANBUL İŞ DÜNYASI İÇİN YENİ KURAL\n\nVon Ayşe Yılmaz\n\nİstanbul'da iş dünyası için yeni kural "
+     "açıklandı ve şirketler hazırlanıyor. İŞ DÜNYASI bunu bekliyordu.\n\nİkinci paragraf uzun bir metin içerir ve "
+     "kural hakkında ayrıntılar verir.\n\n© 2024 İstanbul Haber\n", "text"),
+    ("snake_case headline about the new_api release today\n\nBy Jane Doe\n\nThe new_api release today brings "
+     "snake_case helpers and the headline feature many wanted.\n\nAnother paragraph about the release and the "
+     "helpers, with more words to read.\n", "text"),
+    ("ΟΔΟΣ ΚΛΕΙΣΤΗ ΣΤΗΝ ΑΘΗΝΑ ΣΗΜΕΡΑ\n\nΗ οδός κλειστή στην Αθήνα σήμερα λόγω έργων, λένε οι αρχές της πόλης.\n\n"
+     "Δεύτερη παράγραφος για την οδό και τα έργα.\n", "text"),
+]
+
+
+@pytest.mark.parametrize("data,kind", [(p[1], p[2]) for p in PAGES] + [(t.encode(), k) for t, k in EXTRA_PAGES])
+def test_byline_reads_the_rules_context_as_the_plain_computation(data, kind, monkeypatch):
+    # extract with the rules' context (its lowered page, word counts and word lists) finds what
+    # it finds without one
+    import copy
+    from stripper import pipeline
+    calls = []
+    orig = byline.extract
+
+    def spy(blocks, sel, decisions, language, stop=frozenset(), page=None):
+        fast = orig(blocks, sel, decisions, language, stop, page)
+        # (copied: the pipeline fills in the dict it gets back)
+        calls.append((orig(blocks, sel, decisions, language, stop), copy.deepcopy(fast), page is not None))
+        return fast
+
+    monkeypatch.setattr(pipeline.byline, "extract", spy)
+    try:
+        stripper.strip(data, input_format=kind)
+    except Exception:
+        pass
+    for plain, fast, had_page in calls:
+        assert had_page
+        assert fast == plain
+
+
+def test_known_words_and_opening_words_match_the_plain_counts():
+    # the context's word counts and word lists stand for _words and the opening's runs only where
+    # they agree (an underscore, or a dotted capital I lowering to two characters, would split runs)
+    from stripper.model import Block
+    from stripper.rules import make_context
+    texts = ["Harbour bridge to close", "snake_case helpers ship", "İSTANBUL İŞ DÜNYASI", "Ölçüm: iş_gücü artıyor",
+             "ΟΔΟΣ ΚΛΕΙΣΤΗ σήμερα", "plain ascii words here", "a_b c_d", "Straße und Maße"]
+    texts += [t for _, data, _ in PAGES[:20] for t in data.decode("utf-8", "replace").split("\n\n")[:30]]
+    blocks = [Block(i, t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    for i, t in enumerate(texts):
+        known = byline._known_words(t, ctx.nwords[i])
+        assert known is None or known == len(byline._words(t)), t
+    for at in range(len(texts) - 3):
+        opened = list(range(at, at + 4))
+        words = byline._opening_words(ctx, opened)
+        if words is None:
+            continue
+        opening = " ".join(texts[k] for k in opened)
+        plain = byline._OpeningWords(opening, frozenset())
+        for w in set(byline.LONG_WORD_RE.findall(" ".join(texts).lower())):
+            assert (w in words) == (w in plain), (w, opening[:80])
+        assert bool(byline._OpeningWords(opening, frozenset(), words)) == bool(plain)
+    assert byline._known_words("snake_case", 2) is None and byline._opening_words(ctx, [1]) is None
+
+
+def test_filler_letters_only_shortcut_matches_the_plain_test():
+    from stripper.phrases import load_word_set
+
+    def plain(tok):
+        core = tok.strip(".,:;()")
+        return not core or any(c.isdigit() for c in core) or not any(c.isalpha() for c in core) \
+            or core.lower() in load_word_set("not_names")
+
+    toks = ["", ".", "(", "Jane", "jane", "Doe.", "2020", "12:30", "Uhr", "von", "Von", "By", "x²", "²", "Ⅻ", "Ⅻb",
+            "İstanbul", "Straße", "São", "٣", "a٣", "Ⓐ", "Jane-Doe", "O'Brien", "and", "AM", "pm", "München,"]
+    toks += sorted(load_word_set("not_names"))[:200]
+    toks += [w.capitalize() for w in toks] + [w.upper() for w in toks]
+    for tok in toks:
+        assert byline._filler(tok) == plain(tok), tok

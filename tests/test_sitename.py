@@ -86,3 +86,27 @@ def test_mark_gate_passes_every_line_with_a_mark():
     for line in lines:
         if COPYRIGHT_RE.search(line):
             assert _may_hold_mark(line), line
+
+
+def test_site_name_reads_the_same_lines_off_the_page_lowered():
+    # the lines after the article found by their needles in the page lowered (as the rules'
+    # context holds it) are the lines the plain loop would read
+    from stripper.options import Options
+    from stripper.rules import make_context
+    pages = [
+        ["Harbor Ledger", "A story.", "İstanbul bridge", "Menu (more)", "COPYRIGHT 2024 Harbor Ledger", "end"],
+        ["Harbor Ledger", "A story.", "x" * 60 + " © 2020 Other Name", "Harbor Ledger (c) 2024", "© Harbor Ledger"],
+        ["Alpha", "A story.", "ΟΔΟΣ © Alpha", "Alpha © 2017", "© 2017 Alpha", "Alpha again"],
+        ["Harbor Ledger", "A story.", "About Harbor Ledger", "CoPyRiGhT Harbor Ledger"],
+        ["Harbor Ledger", "© 2024 Harbor Ledger"],
+        ["Harbor Ledger", "A story.", "Menu", "(c) 2019 Harbor Ledger"],
+    ]
+    for lines in pages:
+        blocks = _page(lines)
+        lowered = make_context(blocks, Options(), None, frozenset(), "text")._lowered()
+        for kept in ([1], [0, 1], [], [len(lines) - 1], [1, 2]):
+            for footer in ([], [Decision("FTR001", 1, "drop", "footer")]):
+                plain = site_name(blocks, footer, kept)
+                assert site_name(blocks, footer, kept, lowered) == plain, (lines, kept)
+    assert site_name(_page(pages[3]), [], [1], make_context(_page(pages[3]), Options(), None, frozenset(),
+                                                             "text")._lowered()) == ("Harbor Ledger", 3)
