@@ -254,7 +254,25 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     indent = last_indent = -1
     may_glue = glue_lines(text)   # (GLUED_RE is asked only there: most lines have no place for it)
     for lineno, raw in enumerate(text.split("\n"), 1):
-        if not raw or raw.isspace():
+        if not raw:
+            gap += 1   # (an empty line, as the blank lines below)
+            continue
+        if raw[0].isalpha() and raw.isprintable() and "  " not in raw and raw[-1] != " " and lineno not in may_glue:
+            # The usual line, on a short path with the outcome of the long one below: not blank,
+            # not indented (indent 0: never wrapped), one cell (no ELEMENT_GAP, no tab: a tab is
+            # unprintable), already clean (clean_line's test), no bullet (it opens with a
+            # letter), nothing glued (not in may_glue, and no zero width: those are unprintable).
+            if gap == 0 and texts and kinds[-1] == PARA and raw[0].islower() \
+                    and _continues(texts[-1], raw, stopwords, False):
+                texts[-1] += " " + raw
+            else:
+                texts.append(raw)
+                kinds.append(PARA)
+                gaps.append(gap)
+                lines.append(lineno)
+            last_indent = gap = 0
+            continue
+        if raw.isspace():
             # (str.split() cuts at exactly the characters isspace() is true of: the line cleans
             # to nothing, and a run of spaces holds no cell, so it is one blank line)
             gap += 1
