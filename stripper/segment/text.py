@@ -666,12 +666,12 @@ def _split_glued_paragraphs(out: list[tuple], paras: list[int], stopwords: froze
                         for j, piece in enumerate(split_glued(text, stopwords))]
     if not split:
         return out
-    whole = []
-    for i, o in enumerate(out):
-        if i in split:
-            whole.extend(split[i])
-        else:
-            whole.append(o)
+    whole, prev = [], 0
+    for i in sorted(split):   # (the blocks between two split paragraphs are copied by slices)
+        whole += out[prev:i]
+        whole += split[i]
+        prev = i + 1
+    whole += out[prev:]
     return whole
 
 
@@ -714,6 +714,24 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                 flush()
             gap += 1
             in_table = False
+            continue
+        if (line[:1].isalpha() and lineno > skip_to and not in_fence and "[" not in line and "]" not in line
+                and "<" not in line and "*" not in line and "_" not in line and "\\" not in line and "`" not in line
+                and "|" not in line):
+            # A plain line of prose, on a short path with the long path's outcome: opening with a
+            # letter, it is no code (no indent), fence, quote, heading, rule, link definition,
+            # bullet or table separator (that holds only marks), nor one plain link; without a
+            # pipe no table row; without brackets no link, image or open title; and
+            # strip_markdown_inline finds nothing for its patterns (no "<", star, underscore,
+            # backslash or backtick): only clean_line is left.
+            bare = line.strip()
+            s = bare if bare.isprintable() and "  " not in bare else clean_line(bare)   # (stripped)
+            if para and hard_break and not _continues(para[-1], s):
+                flush()
+            if not para:
+                para_line = lineno
+            para.append(s)   # (not empty: it opens with a letter)
+            hard_break = line.endswith("  ")
             continue
         if (not in_fence and not para and line.startswith(CODE_INDENTS) and lineno > max(1, no_code_to)
                 and lines[lineno - 2].startswith(CODE_INDENTS) and not lines[lineno - 2].strip() and line.strip()):
