@@ -875,8 +875,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     flush()
     if paras:
         out = _split_glued_paragraphs(out, paras, stopwords)
-    out = [o for o in out if o[0]]
-    if not out:
-        return []
-    texts, kinds, levels, links, gaps, lines = zip(*out)
-    return _make_blocks(texts, kinds, levels, map(min, links, map(len, texts)), gaps, lines, "markdown")
+    # Block(i, text, kind, level, min(links, len(text)), gap, line, "markdown"), built from each
+    # tuple of out straight (see _make_blocks: the fields in Block._fields order, no hint)
+    return [_new_block((i, t, k, lv, ln if ln <= len(t) else len(t), g, li, "markdown", ""))
+            for i, (t, k, lv, ln, g, li) in enumerate([o for o in out if o[0]])]
