@@ -156,23 +156,22 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
 
 
 # Where GLUED_RE can match, found over a whole page by byte operations (a search per line costs
-# four times as much: it stops at every capital): the page's characters in code units of one
-# width (a byte for ASCII text, else UTF-16 or UTF-32, little-endian), each byte mapped to a class
-# by bytes.translate, and the shape of a match looked for by bytes.find. A match holds two
-# letters of [a-zà-ÿ], then a capital of [A-ZÀ-Þ] and a letter of [a-zà-ÿ] (a word glued), or
-# the same with one of ".!?" before the capital (a sentence end glued). In code units, each of
-# these characters is its low byte, of class "a" (a small letter or ".!?") or "A" (a capital),
-# then zero bytes, of class "0": GLUE_SHAPE, which a sentence end glued holds too (as "aaa"
-# then "Aa"). Other characters can give the same classes (a code unit whose high byte is a
-# letter's): more lines to look at, never fewer.
+# four times as much: it stops at every capital): the page's characters in latin-1, those beyond
+# it left out, each byte mapped to a class by bytes.translate, and the shape of a match looked for
+# by bytes.find. A match holds two letters of [a-zà-ÿ], then a capital of [A-ZÀ-Þ] and a letter
+# of [a-zà-ÿ] (a word glued), or the same with one of ".!?" before the capital (a sentence end
+# glued): all latin-1 characters, next to each other in the bytes as in the line, of class "a"
+# (a small letter or ".!?") or "A" (a capital): GLUE_SHAPE, which a sentence end glued holds too
+# (as "aaa" then "Aa"). The characters left out can only bring others together: more lines to
+# look at, never fewer. (Encoding to latin-1 costs less than to UTF-16, which most pages need for
+# a curly quote or a dash.)
 _GLUE_CLASSES = bytearray(b" " * 256)
-_GLUE_CLASSES[0] = ord("0")
 for _c in [*range(ord("a"), ord("z") + 1), *range(0xE0, 0x100), *b".!?"]:
     _GLUE_CLASSES[_c] = ord("a")
 for _c in [*range(ord("A"), ord("Z") + 1), *range(0xC0, 0xDF)]:
     _GLUE_CLASSES[_c] = ord("A")
 _GLUE_CLASSES = bytes(_GLUE_CLASSES)
-GLUE_SHAPE = {w: (b"0" * (w - 1)).join(bytes([c]) for c in b"aaAa") for w in (1, 2, 4)}
+GLUE_SHAPE = b"aaAa"
 
 
 def glue_lines(text: str) -> set[int]:
@@ -181,21 +180,15 @@ def glue_lines(text: str) -> set[int]:
     class: the characters a match reads are next to each other in the line too): a line not
     given has none. (Where clean_line takes zero widths out, two letters can come together:
     segment_text asks GLUED_RE of such lines itself.)"""
-    if text.isascii():
-        data, w = text.encode("ascii"), 1
-    else:
-        data, w = text.encode("utf-16-le", "surrogatepass"), 2
-        if len(data) != 2 * len(text):   # (characters beyond the BMP: two code units)
-            data, w = text.encode("utf-32-le", "surrogatepass"), 4
-    classes, shape = data.translate(_GLUE_CLASSES), GLUE_SHAPE[w]
+    data = text.encode("latin-1", "ignore")   # (a line end is a byte of its own: lines are counted in data)
+    classes = data.translate(_GLUE_CLASSES)
     found, line, pos = set(), 1, 0
-    i = classes.find(shape)
+    i = classes.find(GLUE_SHAPE)
     while i >= 0:
-        at = i // w   # (a unit found out of step with the characters: a line more)
-        line += text.count("\n", pos, at)
-        pos = at
+        line += data.count(b"\n", pos, i)
+        pos = i
         found.add(line)
-        i = classes.find(shape, i + 1)
+        i = classes.find(GLUE_SHAPE, i + 1)
     return found
 
 
