@@ -3,6 +3,7 @@ entries of a news feed carry them. Units and word orders live in data/ago.txt.""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -39,6 +40,13 @@ def _table() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
     gate = re.compile(r"\d\s+(?:" + alt + r")(?!\w)", re.IGNORECASE) \
         if forms and all(re.search(r"\{n\}\s+\{unit\}(?:\s|$)", f) for f in forms) else DIGIT_RE
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE), units, gate
+
+
+def age_gate() -> Callable[[str], re.Match[str] | None]:
+    """The search of the cheap pattern every stamp holds (see _table): minutes_ago is None for a
+    line it finds nothing in (a caller that reads many lines asks it first, without a call of
+    minutes_ago per line)."""
+    return _table()[2].search
 
 
 def minutes_ago(text: str) -> int | None:

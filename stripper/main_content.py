@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter
 
-from .ago import AGO_MAX_CHARS, minutes_ago
+from .ago import AGO_MAX_CHARS, age_gate, minutes_ago
 from .language import function_chars, is_cjk, lower_words
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
@@ -681,12 +681,13 @@ def ticker_runs(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]:
     while start > 0 and quiet < TICKER_GAP_DEFAULT:
         start -= 1
         quiet = 0 if _stamped(blocks[start].text) else quiet + 1
+    aged = age_gate()   # (a line it finds nothing in states no age: most lines, told without minutes_ago)
     for b in blocks[start:]:
         text = b.text
         m = TICKER_TIME_RE.match(text) if text[:1].isdecimal() else None   # (a clock time opens with a digit)
         if m:
             clock.append((b.index, int(m.group(1)) * 60 + int(m.group(2))))
-        if len(text) <= AGO_MAX_CHARS:   # (a longer line states no age: minutes_ago says so first)
+        if len(text) <= AGO_MAX_CHARS and aged(text) is not None:   # (a longer line states no age either)
             t = minutes_ago(text)
             if t is not None:
                 ages.append((b.index, t))

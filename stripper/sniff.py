@@ -329,14 +329,14 @@ def sniff(data: bytes | str, options: Options) -> Source:
         if len(data) > options.max_input_bytes and not data.startswith(GZIP_MAGIC):
             raise InputError(f"too large: {len(data)} bytes (limit {options.max_input_bytes})")
         data = decompress(data, options.max_input_bytes)
-        if not data.strip():
+        if not data or data.isspace():   # (not data.strip(): the same test, with no copy of the page)
             raise InputError("empty input")
         check_binary(data)
         declared = declared_charset(data) if options.input_format in ("auto", "html") else None
         text, enc, exact = _decode(data, declared)
         utf8 = data if exact else None   # (the text's UTF-8 form: normalize_text need not make it)
     text = text.lstrip("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():   # (as with the bytes: not text.strip(), without the copy)
         raise InputError("empty input")
     kind = options.input_format if options.input_format != "auto" else detect_kind(text)
     if kind == "html":
@@ -345,6 +345,6 @@ def sniff(data: bytes | str, options: Options) -> Source:
         text = text.replace("\x00", "") if "\x00" in text else text
     else:
         text = normalize_text(text, utf8)
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("empty input")
     return Source(text=text, kind=kind, encoding=enc)

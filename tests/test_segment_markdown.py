@@ -224,3 +224,38 @@ def test_glued_paragraphs_are_split_where_glue_lines_gives_them(monkeypatch):
         assert got == want, page
         differ += len(want) > len(seg.segment_markdown(page, stops))
     assert differ > 500
+
+
+def test_plain_line_short_path_agrees_with_the_long_path():
+    # segment_markdown takes a plain line of prose (it opens with a letter and holds no mark the
+    # long path reads) on a short path: with a backtick at the end of every line that opens with a
+    # letter, before its trailing spaces (the long path then takes them all, and drops it: it
+    # opens no inline code, and ends an emphasis or a link as the line's end does; a line where
+    # it is escaped, as strip_markdown_inline tells, is left as it is), the blocks must be the same
+    # (no fences: their lines are kept as written; a line that may close a link's title, '")', is
+    # left as it is too: what follows that is read alone)
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(23)
+    pieces = ["plain text", "lower case goes on", "Next sentence.", "é", "\u00ad", "\u200b", "  ", " ", "\t", "a  b",
+              "*", "_", "x_y", "\\", "`", "<", "|", "[", "]", "[a](b)", '[a](b "T', 'c")', "!", "-", "#", ">", ",",
+              "monthThis", "world.The", "which", "\u00a0", "1. ", "* ", "# ", "> ", "---", "a | b | c", "    ",
+              "    code = 1;", "[ref]: http://x", "*em*", "**bold**", "_it_", "<http://x.org>", "\\!", '](x "Ti']
+
+    def line():
+        if rnd.random() < 0.2:
+            return ""
+        return "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 5)))
+
+    stops = frozenset(["this", "the", "is", "which"])
+    taken = 0
+    for _ in range(6000):
+        lines = [line() for _ in range(rnd.randint(1, 10))]
+        page = "\n".join(lines)
+        slow = "\n".join(ln.rstrip() + "`" + ln[len(ln.rstrip()):] if ln[:1].isalpha() and '")' not in ln
+                         and strip_markdown_inline(ln.strip() + "`") == strip_markdown_inline(ln.strip()) else ln
+                         for ln in lines)
+        taken += sum(ln[:1].isalpha() for ln in lines)
+        for sw in (stops, frozenset()):
+            assert seg.segment_markdown(page, sw) == seg.segment_markdown(slow, sw), page
+    assert taken > 5000

@@ -197,3 +197,22 @@ def test_glued_places_are_looked_for_where_glue_lines_gives_them(monkeypatch):
     monkeypatch.setattr(seg, "glue_lines", lambda text: set(range(1, text.count("\n") + 2)))
     for page, got in zip(pages, fast):
         assert got == seg.segment_text(page, stops), page
+
+
+def test_usual_lines_on_the_short_path_segment_as_on_the_long_one():
+    # segment_text takes a line that opens with a letter, already clean and with no glued place
+    # on a short path: with a space added to the end of every line (the long path then takes
+    # them all, and the space is cleaned away), the blocks must be the same
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(17)
+    pieces = ["word", "more", "The", "This", "is", "world", ".", ",", "!", " ", "  ", "   ", "\t", "é", "Éa", "ß",
+              "monthThis", "iPhone", "1.", "12", "• ", "* ", "- ", "\u200b", "\u00ad", "\u00a0", "中", "x = f(y);",
+              "{", "}", "a", "B", "the rest of the sentence that goes on", "which", "Share this"]
+    stops = frozenset(["this", "the", "is", "which", "a"])
+    for _ in range(6000):
+        lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(1, 8))]
+        page = "\n".join(lines)
+        slow = "\n".join(line if line[-1:] == " " else line + " " for line in lines)
+        for sw in (stops, frozenset()):
+            assert seg.segment_text(page, sw) == seg.segment_text(slow, sw), page

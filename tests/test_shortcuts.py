@@ -719,3 +719,35 @@ def test_filler_letters_only_shortcut_matches_the_plain_test():
     toks += [w.capitalize() for w in toks] + [w.upper() for w in toks]
     for tok in toks:
         assert byline._filler(tok) == plain(tok), tok
+
+
+def test_ticker_runs_ask_minutes_ago_only_where_the_age_gate_finds_something(monkeypatch):
+    # ticker_runs asks minutes_ago only of the lines age_gate finds something in: with a gate
+    # that lets every line through, the runs must be the same, and minutes_ago must be None for
+    # every line the gate turns away
+    import random
+    from stripper import main_content
+    from stripper.ago import age_gate, minutes_ago
+    from stripper.model import Block
+    rng = random.Random(29)
+    ages = ["{} minutes ago", "před {} minutami", "il y a {} heures", "vor {} Minuten", "{} hrs ago", "{}\tmin ago",
+            "19 photos {} MINUTES AGO", "{} min", "{} minutesago", "hace {} días", "{} dagen geleden", "{}h ago"]
+    other = ["A line of plain prose.", "14:32 Other story", "3/5 A slide", "Page 2", "" , "x" * 130 + " 3 minutes ago"]
+    pages = []
+    for _ in range(400):
+        texts = []
+        for _ in range(rng.randint(1, 40)):
+            if rng.random() < 0.6:
+                texts.append(rng.choice(ages).format(rng.choice(["1", "12", "123", "1234", "٣"])))
+            else:
+                texts.append(rng.choice(other))
+        pages.append([Block(i, t) for i, t in enumerate(texts)])
+    gate = age_gate()
+    for blocks in pages:
+        for b in blocks:
+            assert gate(b.text) is not None or minutes_ago(b.text) is None, b.text
+    gated = [main_content.ticker_runs(blocks) for blocks in pages]
+    assert sum(map(len, gated)) > 20
+    monkeypatch.setattr(main_content, "age_gate", lambda: lambda text: True)
+    for blocks, got in zip(pages, gated):
+        assert main_content.ticker_runs(blocks) == got

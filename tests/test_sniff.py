@@ -165,3 +165,15 @@ def test_the_utf8_bytes_a_text_was_read_from_tell_its_controls():
             assert got == want, repr(data)
             sniffed += 1
     assert read > 10000 and sniffed > 1000
+
+
+def test_blank_input_test_is_strip_without_the_copy():
+    # sniff tells blank input by isspace() instead of strip(): the two must agree on every byte
+    # and every character (so on every string made of them)
+    import sys
+    for c in range(256):
+        b = bytes([c])
+        assert (not b.strip()) == (not b or b.isspace()), c
+        assert (not (b * 3 + b"x").strip()) == (b * 3 + b"x").isspace()
+    for c in map(chr, range(sys.maxunicode + 1)):
+        assert (not c.strip()) == c.isspace(), hex(ord(c))

@@ -156,23 +156,22 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
 
 
 # Where GLUED_RE can match, found over a whole page by byte operations (a search per line costs
-# four times as much: it stops at every capital): the page's characters in code units of one
-# width (a byte for ASCII text, else UTF-16 or UTF-32, little-endian), each byte mapped to a class
-# by bytes.translate, and the shape of a match looked for by bytes.find. A match holds two
-# letters of [a-zà-ÿ], then a capital of [A-ZÀ-Þ] and a letter of [a-zà-ÿ] (a word glued), or
-# the same with one of ".!?" before the capital (a sentence end glued). In code units, each of
-# these characters is its low byte, of class "a" (a small letter or ".!?") or "A" (a capital),
-# then zero bytes, of class "0": GLUE_SHAPE, which a sentence end glued holds too (as "aaa"
-# then "Aa"). Other characters can give the same classes (a code unit whose high byte is a
-# letter's): more lines to look at, never fewer.
+# four times as much: it stops at every capital): the page's characters in latin-1, those beyond
+# it left out, each byte mapped to a class by bytes.translate, and the shape of a match looked for
+# by bytes.find. A match holds two letters of [a-zà-ÿ], then a capital of [A-ZÀ-Þ] and a letter
+# of [a-zà-ÿ] (a word glued), or the same with one of ".!?" before the capital (a sentence end
+# glued): all latin-1 characters, next to each other in the bytes as in the line, of class "a"
+# (a small letter or ".!?") or "A" (a capital): GLUE_SHAPE, which a sentence end glued holds too
+# (as "aaa" then "Aa"). The characters left out can only bring others together: more lines to
+# look at, never fewer. (Encoding to latin-1 costs less than to UTF-16, which most pages need for
+# a curly quote or a dash.)
 _GLUE_CLASSES = bytearray(b" " * 256)
-_GLUE_CLASSES[0] = ord("0")
 for _c in [*range(ord("a"), ord("z") + 1), *range(0xE0, 0x100), *b".!?"]:
     _GLUE_CLASSES[_c] = ord("a")
 for _c in [*range(ord("A"), ord("Z") + 1), *range(0xC0, 0xDF)]:
     _GLUE_CLASSES[_c] = ord("A")
 _GLUE_CLASSES = bytes(_GLUE_CLASSES)
-GLUE_SHAPE = {w: (b"0" * (w - 1)).join(bytes([c]) for c in b"aaAa") for w in (1, 2, 4)}
+GLUE_SHAPE = b"aaAa"
 
 
 def glue_lines(text: str) -> set[int]:
@@ -181,21 +180,15 @@ def glue_lines(text: str) -> set[int]:
     class: the characters a match reads are next to each other in the line too): a line not
     given has none. (Where clean_line takes zero widths out, two letters can come together:
     segment_text asks GLUED_RE of such lines itself.)"""
-    if text.isascii():
-        data, w = text.encode("ascii"), 1
-    else:
-        data, w = text.encode("utf-16-le", "surrogatepass"), 2
-        if len(data) != 2 * len(text):   # (characters beyond the BMP: two code units)
-            data, w = text.encode("utf-32-le", "surrogatepass"), 4
-    classes, shape = data.translate(_GLUE_CLASSES), GLUE_SHAPE[w]
+    data = text.encode("latin-1", "ignore")   # (a line end is a byte of its own: lines are counted in data)
+    classes = data.translate(_GLUE_CLASSES)
     found, line, pos = set(), 1, 0
-    i = classes.find(shape)
+    i = classes.find(GLUE_SHAPE)
     while i >= 0:
-        at = i // w   # (a unit found out of step with the characters: a line more)
-        line += text.count("\n", pos, at)
-        pos = at
+        line += data.count(b"\n", pos, i)
+        pos = i
         found.add(line)
-        i = classes.find(shape, i + 1)
+        i = classes.find(GLUE_SHAPE, i + 1)
     return found
 
 
@@ -254,7 +247,25 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     indent = last_indent = -1
     may_glue = glue_lines(text)   # (GLUED_RE is asked only there: most lines have no place for it)
     for lineno, raw in enumerate(text.split("\n"), 1):
-        if not raw or raw.isspace():
+        if not raw:
+            gap += 1   # (an empty line, as the blank lines below)
+            continue
+        if raw[0].isalpha() and raw.isprintable() and "  " not in raw and raw[-1] != " " and lineno not in may_glue:
+            # The usual line, on a short path with the outcome of the long one below: not blank,
+            # not indented (indent 0: never wrapped), one cell (no ELEMENT_GAP, no tab: a tab is
+            # unprintable), already clean (clean_line's test), no bullet (it opens with a
+            # letter), nothing glued (not in may_glue, and no zero width: those are unprintable).
+            if gap == 0 and texts and kinds[-1] == PARA and raw[0].islower() \
+                    and _continues(texts[-1], raw, stopwords, False):
+                texts[-1] += " " + raw
+            else:
+                texts.append(raw)
+                kinds.append(PARA)
+                gaps.append(gap)
+                lines.append(lineno)
+            last_indent = gap = 0
+            continue
+        if raw.isspace():
             # (str.split() cuts at exactly the characters isspace() is true of: the line cleans
             # to nothing, and a run of spaces holds no cell, so it is one blank line)
             gap += 1
@@ -648,12 +659,12 @@ def _split_glued_paragraphs(out: list[tuple], paras: list[int], stopwords: froze
                         for j, piece in enumerate(split_glued(text, stopwords))]
     if not split:
         return out
-    whole = []
-    for i, o in enumerate(out):
-        if i in split:
-            whole.extend(split[i])
-        else:
-            whole.append(o)
+    whole, prev = [], 0
+    for i in sorted(split):   # (the blocks between two split paragraphs are copied by slices)
+        whole += out[prev:i]
+        whole += split[i]
+        prev = i + 1
+    whole += out[prev:]
     return whole
 
 
@@ -696,6 +707,24 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                 flush()
             gap += 1
             in_table = False
+            continue
+        if (line[:1].isalpha() and lineno > skip_to and not in_fence and "[" not in line and "]" not in line
+                and "<" not in line and "*" not in line and "_" not in line and "\\" not in line and "`" not in line
+                and "|" not in line):
+            # A plain line of prose, on a short path with the long path's outcome: opening with a
+            # letter, it is no code (no indent), fence, quote, heading, rule, link definition,
+            # bullet or table separator (that holds only marks), nor one plain link; without a
+            # pipe no table row; without brackets no link, image or open title; and
+            # strip_markdown_inline finds nothing for its patterns (no "<", star, underscore,
+            # backslash or backtick): only clean_line is left.
+            bare = line.strip()
+            s = bare if bare.isprintable() and "  " not in bare else clean_line(bare)   # (stripped)
+            if para and hard_break and not _continues(para[-1], s):
+                flush()
+            if not para:
+                para_line = lineno
+            para.append(s)   # (not empty: it opens with a letter)
+            hard_break = line.endswith("  ")
             continue
         if (not in_fence and not para and line.startswith(CODE_INDENTS) and lineno > max(1, no_code_to)
                 and lines[lineno - 2].startswith(CODE_INDENTS) and not lines[lineno - 2].strip() and line.strip()):
@@ -839,8 +868,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     flush()
     if paras:
         out = _split_glued_paragraphs(out, paras, stopwords)
-    out = [o for o in out if o[0]]
-    if not out:
-        return []
-    texts, kinds, levels, links, gaps, lines = zip(*out)
-    return _make_blocks(texts, kinds, levels, map(min, links, map(len, texts)), gaps, lines, "markdown")
+    # Block(i, text, kind, level, min(links, len(text)), gap, line, "markdown"), built from each
+    # tuple of out straight (see _make_blocks: the fields in Block._fields order, no hint)
+    return [_new_block((i, t, k, lv, ln if ln <= len(t) else len(t), g, li, "markdown", ""))
+            for i, (t, k, lv, ln, g, li) in enumerate([o for o in out if o[0]])]
