@@ -384,14 +384,17 @@ def load_phrases(name: str) -> Matcher:
     return Matcher(name, text.splitlines())
 
 
+def _entries(name: str) -> list[str]:
+    """The entries of phrase list `name`, stripped, without blank lines and comments."""
+    text = (resources.files("stripper") / "data" / "phrases" / f"{name}.txt").read_text(encoding="utf-8")
+    return [line for line in map(str.strip, text.splitlines()) if line and not line.startswith("#")]
+
+
 @lru_cache(maxsize=None)
 def load_word_set(name: str) -> frozenset[str]:
     """A phrase file of plain entries read as a set of lowercase words/phrases."""
-    m = load_phrases(name)  # validates the file
-    del m
-    text = (resources.files("stripper") / "data" / "phrases" / f"{name}.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.lstrip().startswith("#"))
+    load_phrases(name)  # validates the file
+    return frozenset(line.lower() for line in _entries(name))
 
 
 def _needle_runs(piece: str) -> list[str]:
@@ -444,6 +447,41 @@ def _entry_needles(line: str, selective: bool = False) -> frozenset[str] | None:
     return frozenset([max(runs, key=len)]) if runs else None
 
 
+# The head of a whole-block entry that opens with a word: an alternation of phrases, each a first
+# word then a space or the phrase's end, which a class of separators that are no word characters
+# follows ("=re:(?:read also|see also)\s*[:>»|-]..."), or a word and a space ("=re:you are here.*").
+_LEAD_ALTERNATION_RE = re.compile(r"=re:\(\?:([^()\\]*)\)\\s\*\[[^\]\w\\]*\]")
+_LEAD_PHRASE_RE = re.compile(r"=re:([^\W_]+) ")
+
+
+@lru_cache(maxsize=None)
+def lead_words(name: str, marks: tuple[str, ...] = ()) -> frozenset[str] | None:
+    """The first words of the whole-block entries of list `name`: a block the list hits opens
+    with one of them, a whole word, so its first word lowered is one (its edge punctuation is no
+    word), unless it holds "İ", "ı" or "ſ" (re.IGNORECASE reads them as "i" and "s", lowering
+    does not: see _FOLD_ODD). An entry that opens with no word must need one of `marks` (each hit
+    holds one). None when an entry is neither, or a first word has a character lowering and
+    IGNORECASE read apart: then the list says nothing of its hits' first words."""
+    load_phrases(name)   # (validates the file)
+    out: set[str] = set()
+    for line in _entries(name):
+        m = _LEAD_ALTERNATION_RE.match(line)
+        firsts = [alt.split(" ")[0] for alt in m.group(1).split("|")] if m else None
+        if firsts is None:
+            m = _LEAD_PHRASE_RE.match(line)
+            firsts = [m.group(1)] if m else None
+        if firsts is None:
+            sets = regex_needles(line[4:], re.I) if line.startswith("=re:") and marks else None
+            if sets and any(set(ns) <= set(marks) for ns in sets):
+                continue
+            return None
+        for first in firsts:
+            if not re.fullmatch(r"[^\W_]+", first) or any(_needle_char(c) != c for c in first):
+                return None
+            out.add(first)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=None)
 def hit_facts(name: str, selective: bool = False) -> tuple[frozenset[str] | None, frozenset[str], tuple[str, ...] | None]:
     """What a block holds wherever list `name` hits it (find, whole; not count) given the block's
@@ -456,12 +494,8 @@ def hit_facts(name: str, selective: bool = False) -> tuple[frozenset[str] | None
     entry names no needle). Needles hold no whitespace nor NUL. selective: see _entry_needles."""
     m = load_phrases(name)
     anchors = frozenset() if m._literals is None else m._anchors
-    text = (resources.files("stripper") / "data" / "phrases" / f"{name}.txt").read_text(encoding="utf-8")
     needles: set[str] = set()
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
+    for line in _entries(name):
         if not (line.startswith("re:") or line.startswith("=re:") or (line.startswith("=") and _PLACEHOLDER_RE.search(line))):
             continue   # a literal (anchors) or a plain whole-block entry (exact)
         got = _entry_needles(line, selective)

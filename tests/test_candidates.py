@@ -318,3 +318,16 @@ def test_digit_gate_words_come_from_entries_with_a_number_or_a_price():
     m = Matcher("t", ["try {n} months for {price}", "only {price}", "only now", "={n} replies", "offer ends"])
     assert m.digit_gate_words == frozenset({"months", "replies"})
     assert m.gate_words == frozenset({"months", "only", "replies", "offer"})
+
+
+def test_lead_words_read_off_the_lists():
+    """phrases.lead_words gives the first words of a list's whole-block entries, and None where an
+    entry opens with no word (the rule then reads every block): breadcrumb's entry of repeated
+    separators counts only with its marks; an entry with a lead phrase that is not a word lets the
+    list say nothing."""
+    from stripper.phrases import lead_words
+    from stripper.rules.navigation import BREADCRUMB_LEADS, BREADCRUMB_MARKS, READALSO_LEADS
+    assert READALSO_LEADS == lead_words("readalso") and {"read", "siehe", "vea", "läs"} <= READALSO_LEADS
+    assert BREADCRUMB_LEADS == lead_words("breadcrumb", BREADCRUMB_MARKS) and {"home", "you", "首页"} <= BREADCRUMB_LEADS
+    assert lead_words("breadcrumb") is None          # (without the marks, its separator entry opens with no word)
+    assert lead_words("offers") is None              # (plain phrases: no whole-block heads)

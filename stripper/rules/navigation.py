@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import END, HEADING, Block
-from ..phrases import _FOLD_ODD
+from ..phrases import _FOLD_ODD, lead_words
 from . import RuleContext, quote, rule
 from .common import is_sentence, word_count
 
@@ -21,21 +21,19 @@ SITE_SUFFIX_RE = re.compile(r"\s(?:auf|bei|on|at|from|von|sur|su|en|em|na|w|op|p
                             re.I)
 
 
-# Every entry of breadcrumb but one is a whole-block expression opening with a lead word (one of
-# an alternation of phrases, each a first word then a space or the end of the phrase, which
-# "\s*[>»›/|→·]" follows, or the first word of a phrase): the block normalised opens with one of
-# these words, a whole word, and its first word lowered (its edge punctuation is no word) is one
-# of them. The other entry needs " > ", " » " or " › " twice: the block holds one of
-# BREADCRUMB_MARKS (tests/test_candidates.py reads the entries). A text holding "İ", "ı" or "ſ",
-# which re.IGNORECASE matches to "i" or "s" where str.lower() does not, is read whatever it holds.
-BREADCRUMB_LEADS = frozenset("home startseite start accueil inicio homepage hjem etusivu strona úvod 首页 ホーム "
-                             "you sie vous".split())
+# Every entry of breadcrumb but one opens with a lead word (phrases.lead_words: the block's first
+# word lowered is one of BREADCRUMB_LEADS); the other needs " > ", " » " or " › " twice, so the
+# block holds one of BREADCRUMB_MARKS. A text holding "İ", "ı" or "ſ", which re.IGNORECASE matches
+# to "i" or "s" where str.lower() does not, is read whatever it holds.
 BREADCRUMB_MARKS = (">", "»", "›")
+BREADCRUMB_LEADS = lead_words("breadcrumb", BREADCRUMB_MARKS)   # (None: every block is read)
 
 
 def breadcrumb_candidates(ctx: RuleContext) -> list[int]:
     """Blocks opening with one of BREADCRUMB_LEADS, or holding one of BREADCRUMB_MARKS or a
     character lowering cannot vouch for (a breadcrumb entry hits no other)."""
+    if BREADCRUMB_LEADS is None:
+        return list(range(len(ctx.blocks)))
     return ctx.opening_with(BREADCRUMB_LEADS) + ctx.find_any(BREADCRUMB_MARKS + _FOLD_ODD)
 
 
@@ -66,14 +64,10 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
     return None
 
 
-# Every entry of readalso is a whole-block expression opening with an alternation of lead phrases,
-# each a first word then a space or the end of the phrase, which "\s*[:>»|-]" follows: the block
-# normalised opens with one of these words, a whole word, and its first word lowered (its edge
-# punctuation is no word) is one of them (tests/test_candidates.py reads the entries). A text
-# holding "İ", "ı" or "ſ", which re.IGNORECASE matches to "i" or "s" where str.lower() does not,
-# is read whatever its first word.
-READALSO_LEADS = frozenset("vea lea lee mire ver siehe lesen lies mehr auch read see also related recommended more "
-                           "watch listen à a lire voir leggi vedi leia czytaj zobacz läs les".split())
+# Every entry of readalso opens with a lead word (phrases.lead_words: the block's first word
+# lowered is one of READALSO_LEADS). A text holding "İ", "ı" or "ſ", which re.IGNORECASE matches
+# to "i" or "s" where str.lower() does not, is read whatever its first word.
+READALSO_LEADS = lead_words("readalso")   # (None: every block is read)
 
 
 def teaser_candidates(ctx: RuleContext) -> list[int]:
@@ -81,6 +75,8 @@ def teaser_candidates(ctx: RuleContext) -> list[int]:
     (a readalso entry hits no other), and those with a colon in their head: read_also_teaser
     reads a block no read-also entry hits only then."""
     blocks = ctx.blocks
+    if READALSO_LEADS is None:
+        return list(range(len(blocks)))
     out = ctx.opening_with(READALSO_LEADS)
     out += ctx.find_any(_FOLD_ODD)   # ("İ" lowered holds the first; none on an ASCII page)
     out += [i for i in ctx.find_any((":",)) if blocks[i].text.find(":", 0, TEASER_HEAD_MAX_CHARS_DEFAULT) > 0]
