@@ -452,11 +452,15 @@ def _entry_needles(line: str, selective: bool = False) -> frozenset[str] | None:
 # follows ("=re:(?:read also|see also)\s*[:>»|-]..."), or a word and a space ("=re:you are here.*").
 _LEAD_ALTERNATION_RE = re.compile(r"=re:\(\?:([^()\\]*)\)\\s\*\[[^\]\w\\]*\]")
 _LEAD_PHRASE_RE = re.compile(r"=re:([^\W_]+) ")
+# ... or an entry anchored at the block's start: perhaps a word and white space, then an
+# alternation of phrases as above, then a colon ("re:^(?:php\s+)?(?:warning|fatal error)\s*:...").
+_LEAD_ANCHORED_RE = re.compile(r"re:\^(?:\(\?:([^\W_]+)\\s\+\)\?)?\(\?:([^()\\]*)\)\\s\*:")
 
 
 @lru_cache(maxsize=None)
 def lead_words(name: str, marks: tuple[str, ...] = ()) -> frozenset[str] | None:
-    """The first words of the whole-block entries of list `name`: a block the list hits opens
+    """The first words of the entries of list `name` (whole-block entries, or entries anchored at
+    the block's start, each opening with a word: see the patterns above): a block the list hits opens
     with one of them, a whole word, so its first word lowered is one (its edge punctuation is no
     word), unless it holds "İ", "ı" or "ſ" (re.IGNORECASE reads them as "i" and "s", lowering
     does not: see _FOLD_ODD). An entry that opens with no word must need one of `marks` (each hit
@@ -470,6 +474,10 @@ def lead_words(name: str, marks: tuple[str, ...] = ()) -> frozenset[str] | None:
         if firsts is None:
             m = _LEAD_PHRASE_RE.match(line)
             firsts = [m.group(1)] if m else None
+        if firsts is None:
+            m = _LEAD_ANCHORED_RE.match(line)
+            firsts = [alt.split(" ")[0] for alt in m.group(2).split("|")] + ([m.group(1)] if m.group(1) else []) \
+                if m else None
         if firsts is None:
             sets = regex_needles(line[4:], re.I) if line.startswith("=re:") and marks else None
             if sets and any(set(ns) <= set(marks) for ns in sets):

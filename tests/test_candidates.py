@@ -198,12 +198,17 @@ def test_every_date_has_a_date_shape():
         assert dates.find_date(t) is None and DATE_SHAPE_RE.search(t) is None
 
 
+def _list_entries(name: str) -> list[str]:
+    """The entries of a phrase list, read from its file (blank lines and comments left out)."""
+    path = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases" / f"{name}.txt"
+    return [e.strip() for e in path.read_text(encoding="utf-8").splitlines() if e.strip() and not e.startswith("#")]
+
+
 def test_server_error_entries_open_with_a_lead_word():
     """server_error_candidates reads a block's first word only: every entry of server_errors opens
     the block with one of SERVER_ERROR_LEADS (perhaps after "php"), a whole word."""
     from stripper.rules.server import SERVER_ERROR_LEADS
-    path = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases" / "server_errors.txt"
-    entries = [e.strip() for e in path.read_text(encoding="utf-8").splitlines() if e.strip() and not e.startswith("#")]
+    entries = _list_entries("server_errors")
     assert entries
     head = re.compile(r"re:\^\(\?:php\\s\+\)\?\(\?:([^()]*)\)\\s\*:")
     for entry in entries:
@@ -229,8 +234,7 @@ def test_readalso_entries_open_with_a_lead_word():
     phrase, which a class of separators that are no word characters follows."""
     from stripper.phrases import _needle_char
     from stripper.rules.navigation import READALSO_LEADS, teaser_candidates
-    path = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases" / "readalso.txt"
-    entries = [e.strip() for e in path.read_text(encoding="utf-8").splitlines() if e.strip() and not e.startswith("#")]
+    entries = _list_entries("readalso")
     assert entries
     head = re.compile(r"=re:\(\?:([^()\\]*)\)\\s\*\[[^\]\w\\]*\]")
     for entry in entries:
@@ -260,8 +264,7 @@ def test_breadcrumb_entries_open_with_a_lead_word_or_hold_a_mark():
     characters follows; or the first word of a phrase) or needs one of BREADCRUMB_MARKS."""
     from stripper.phrases import _needle_char, regex_needles
     from stripper.rules.navigation import BREADCRUMB_LEADS, BREADCRUMB_MARKS, breadcrumb_candidates
-    path = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases" / "breadcrumb.txt"
-    entries = [e.strip() for e in path.read_text(encoding="utf-8").splitlines() if e.strip() and not e.startswith("#")]
+    entries = _list_entries("breadcrumb")
     assert entries
     alternation = re.compile(r"=re:\(\?:([^()\\]*)\)\\s\*\[[^\]\w\\]*\]")
     phrase = re.compile(r"=re:([^\W_]+) ")
@@ -331,3 +334,5 @@ def test_lead_words_read_off_the_lists():
     assert BREADCRUMB_LEADS == lead_words("breadcrumb", BREADCRUMB_MARKS) and {"home", "you", "首页"} <= BREADCRUMB_LEADS
     assert lead_words("breadcrumb") is None          # (without the marks, its separator entry opens with no word)
     assert lead_words("offers") is None              # (plain phrases: no whole-block heads)
+    from stripper.rules.server import SERVER_ERROR_LEADS
+    assert SERVER_ERROR_LEADS == lead_words("server_errors") and {"php", "warning", "fatal", "strict"} <= SERVER_ERROR_LEADS

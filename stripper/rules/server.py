@@ -2,25 +2,25 @@
 from __future__ import annotations
 
 from ..model import Block
-from ..phrases import fold_odd_raw
+from ..phrases import fold_odd_raw, lead_words
 from . import RuleContext, quote, rule
 
 SERVER_ERROR_MAX_CHARS_DEFAULT = 1200
 
 
-# Every entry of server_errors opens the block (^) with one of these words, perhaps after "php",
-# and a non-word character follows it: the block's first word lowered is one of them
-# (tests/test_candidates.py reads the entries). A text holding "İ", "ı" or "ſ", which
-# re.IGNORECASE matches to "i" or "s" where str.lower() does not, is read whatever its first word.
-SERVER_ERROR_LEADS = frozenset("php deprecated strict warning notice fatal parse catchable recoverable".split())
+# Every entry of server_errors opens the block (^) with a lead word (phrases.lead_words: "php" or
+# the first word of an error label), which a non-word character follows: the block's first word
+# lowered is one of SERVER_ERROR_LEADS. A text holding "İ", "ı" or "ſ", which re.IGNORECASE
+# matches to "i" or "s" where str.lower() does not, is read whatever its first word.
+SERVER_ERROR_LEADS = lead_words("server_errors")   # (None: every block with a colon in its head is read)
 
 
 def server_error_candidates(ctx: RuleContext) -> list[int]:
     """Blocks holding a colon in their first 40 characters and opening with one of
     SERVER_ERROR_LEADS (server_error_message fires on no other)."""
-    blocks, word_lists = ctx.blocks, ctx.word_lists
+    blocks, word_lists, leads = ctx.blocks, ctx.word_lists, SERVER_ERROR_LEADS
     return [i for i in ctx.find_any((":",)) if ":" in blocks[i].text[:40]
-            and (word_lists[i][:1] and word_lists[i][0] in SERVER_ERROR_LEADS or fold_odd_raw(blocks[i].text))]
+            and (leads is None or word_lists[i][:1] and word_lists[i][0] in leads or fold_odd_raw(blocks[i].text))]
 
 
 @rule("SRV001", "server-error-message", phrases="server_errors", max_chars=SERVER_ERROR_MAX_CHARS_DEFAULT,
