@@ -523,6 +523,22 @@ def _span_verdicts(blocks: list[Block], first: dict[int, Decision], classes: lis
     return _verdicts(blocks, first, classes, base, a, z, list_entries)[0]
 
 
+def _tag_place(i: int, label: str, inside: bool, first: dict[int, Decision], classes: list[str], a: int,
+               z: int) -> str | None:
+    """Where block i, tagged with a label, goes once the span (a, z) is chosen: META (to the
+    metadata under its label), KEPT (a bio-like paragraph inside the article), or None (it is
+    read as an untagged block)."""
+    if label == "bio":
+        # A bio counts only at the article's end: nothing but tags or junk after it.
+        tail_ok = a >= 0 and i >= a and all(classes[j] != GOOD or first.get(j, None) is not None and first[j].label == "bio"
+                                           for j in range(i + 1, z + 1))
+        if tail_ok and i <= z + 2:
+            return META
+        return KEPT if inside and classes[i] == GOOD else None
+    near = a >= 0 and (a - CAPTION_LOOKBEHIND_DEFAULT <= i <= z + 1)
+    return META if near or label in ("byline", "date", "section") else None
+
+
 def _kept_meta(blocks: list[Block], first: dict[int, Decision], classes: list[str], base: list[str], a: int, z: int,
                list_entries: set[int]) -> tuple[list[int], dict[str, list[int]]]:
     """The kept blocks and the blocks moved to metadata (by label) that _verdicts finds, without
@@ -541,18 +557,12 @@ def _kept_meta(blocks: list[Block], first: dict[int, Decision], classes: list[st
         d = first.get(i)
         inside = a <= i <= z
         if d is not None and d.action == TAG and d.label:
-            near = a >= 0 and (a - CAPTION_LOOKBEHIND_DEFAULT <= i <= z + 1)
-            if d.label == "bio":
-                tail_ok = a >= 0 and i >= a and all(classes[j] != GOOD or first.get(j, None) is not None and first[j].label == "bio"
-                                                   for j in range(i + 1, z + 1))
-                if tail_ok and i <= z + 2:
-                    meta.setdefault("bio", []).append(i)
-                    continue
-                if inside and classes[i] == GOOD:
-                    kept.append(i)
-                    continue
-            elif near or d.label in ("byline", "date", "section"):
+            place = _tag_place(i, d.label, inside, first, classes, a, z)
+            if place == META:
                 meta.setdefault(d.label, []).append(i)
+                continue
+            if place == KEPT:
+                kept.append(i)
                 continue
         if not inside:
             continue   # (dropped)
@@ -585,22 +595,14 @@ def _verdicts(blocks: list[Block], first: dict[int, Decision], classes: list[str
                 verdicts.append(Verdict(i, DROPPED, "SEL002", outside[base[i]]))
             continue
         if d is not None and d.action == TAG and d.label:
-            near = a >= 0 and (a - CAPTION_LOOKBEHIND_DEFAULT <= i <= z + 1)
-            if d.label == "bio":
-                # A bio counts only at the article's end: nothing but tags or junk after it.
-                tail_ok = a >= 0 and i >= a and all(classes[j] != GOOD or first.get(j, None) is not None and first[j].label == "bio"
-                                                   for j in range(i + 1, z + 1))
-                if tail_ok and i <= z + 2:
-                    meta.setdefault("bio", []).append(i)
-                    verdicts.append(Verdict(i, META, d.rule_id, d.reason))
-                    continue
-                if inside and classes[i] == GOOD:
-                    kept.append(i)
-                    verdicts.append(Verdict(i, KEPT, "SEL001", "bio-like but not at the article end"))
-                    continue
-            elif near or d.label in ("byline", "date", "section"):
+            place = _tag_place(i, d.label, inside, first, classes, a, z)
+            if place == META:
                 meta.setdefault(d.label, []).append(i)
                 verdicts.append(Verdict(i, META, d.rule_id, d.reason))
+                continue
+            if place == KEPT:
+                kept.append(i)
+                verdicts.append(Verdict(i, KEPT, "SEL001", "bio-like but not at the article end"))
                 continue
         if inside and classes[i] == CODE:
             kept.append(i)   # (a repeated keyword line of a listing stays with it)
