@@ -13,7 +13,7 @@ from .dates import find_date
 from .language import is_cjk
 from .main_content import GOOD, Selection
 from .model import HEADING, Block
-from .phrases import load_word_set
+from .phrases import DIGIT_RE, load_word_set
 
 if TYPE_CHECKING:
     from .rules import RuleContext
@@ -51,7 +51,6 @@ NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|van|von|d
 WORD_RE = re.compile(r"\w+")
 # "StartseiteIn", "NewsNachrichten": two words run together by a dump that lost the space between
 # page elements ("McDonald", "DiBiase", "LeBlanc" have fewer lowercase letters before the capital)
-DIGIT_RE = re.compile(r"\d")
 DIGITS_RE = re.compile(r"\d+")
 GLUED_WORDS_RE = re.compile(r"[a-zß-ÿ]{3}[A-ZÀ-Þ]")
 PAREN_RE = re.compile(r"\([^()\n]{0,200}\)")    # bounded: a '(' with no ')' costs little

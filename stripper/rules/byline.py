@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ..dates import find_date
-from ..phrases import _needle_char, fold_odd_raw, load_word_set
+from ..phrases import DIGIT_RE, _needle_char, fold_odd_raw, load_word_set
 from ..model import TAG, Block
-from . import RuleContext, list_gate, quote, rule
+from . import WORD_RE, RuleContext, list_gate, quote, rule
 from .common import word_count
 
 BYLINE_MAX_WORDS_DEFAULT = 14
@@ -16,8 +16,6 @@ DATELINE_MAX_WORDS_DEFAULT = 12
 CAPTION_MAX_WORDS_DEFAULT = 70
 BIO_MAX_WORDS_DEFAULT = 90
 SECTION_MAX_WORDS_DEFAULT = 4
-DIGIT_RE = re.compile(r"\d")
-WORD_RUN_RE = re.compile(r"[^\W_]+")   # as RuleContext.word_lists reads words
 CREDIT_TAIL_CHARS_DEFAULT = 160
 YEAR_RE = re.compile(r"(?:19|20)\d\d")            # every date pattern holds a year
 YEAR_HEADS = ("19", "20")                          # ... and so one of these
@@ -297,7 +295,7 @@ def _role_keys() -> frozenset[str] | None:
     for role in load_word_set("bio_roles"):
         if role.split() != [role]:
             continue   # (a word of text holds no white space)
-        runs = WORD_RUN_RE.findall(role)
+        runs = WORD_RE.findall(role)   # (the runs RuleContext.word_lists reads as words)
         if not runs or "_" in role:
             return None
         keys.add(max(runs, key=len))
