@@ -132,7 +132,7 @@ class RuleContext:
             return load_phrases(name)
         bp = self.bound.get(name)
         if bp is None:
-            bp = self.bound[name] = BoundPhrases(load_phrases(name), self)
+            bp = self.bound[name] = BoundPhrases(load_phrases(name), self.by_text, self.word_lists, self.norms)
         return bp
 
     def find(self, name: str, block: Block) -> tuple[str, int] | None:
@@ -241,26 +241,28 @@ class RuleContext:
 
 
 class BoundPhrases:
-    """A Matcher that knows one page's blocks: .find / .search / .whole / .count as Matcher's."""
-    __slots__ = ("matcher", "ctx")
+    """A Matcher that knows one page's blocks: .find / .search / .whole / .count as Matcher's.
+    It holds the context's lists, not the context, which holds it: no reference cycle, so a
+    page's blocks are freed when its run ends rather than at the next garbage collection."""
+    __slots__ = ("matcher", "by_text", "word_lists", "norms")
 
-    def __init__(self, matcher: Matcher, ctx: RuleContext):
-        self.matcher, self.ctx = matcher, ctx
+    def __init__(self, matcher: Matcher, by_text: dict[str, int], word_lists: list[list[str]],
+                 norms: list[str | None]):
+        self.matcher, self.by_text, self.word_lists, self.norms = matcher, by_text, word_lists, norms
 
     def find(self, text: str) -> tuple[str, int] | None:
-        ctx = self.ctx
-        i = ctx.by_text.get(text)
+        i = self.by_text.get(text)
         if i is None:
             return self.matcher.find(text)
-        return self.matcher.find(text, ctx.word_lists[i], ctx.norms[i])
+        return self.matcher.find(text, self.word_lists[i], self.norms[i])
 
     def search(self, text: str) -> str | None:
         hit = self.find(text)
         return hit[0] if hit else None
 
     def whole(self, text: str) -> str | None:
-        i = self.ctx.by_text.get(text)
-        return self.matcher.whole(text, None if i is None else self.ctx.norms[i])
+        i = self.by_text.get(text)
+        return self.matcher.whole(text, None if i is None else self.norms[i])
 
     def count(self, text: str) -> int:
         return self.matcher.count(text)
