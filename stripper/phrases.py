@@ -491,6 +491,30 @@ def lead_words(name: str, marks: tuple[str, ...] = ()) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=None)
+def whole_first_words(name: str) -> frozenset[str] | None:
+    """The first words of the whole-block entries of list `name`: a text whose normal form one of
+    them matches (Matcher.whole: equal to a plain entry, or matching one with placeholders) opens
+    with one of them, its first run of word characters lowered (normalize_block lowers the text
+    and leaves its runs as they are; an entry's first run is no placeholder's), unless the text
+    holds "İ", "ı" or "ſ" (re.IGNORECASE reads them as "i" and "s", lowering does not: see
+    _FOLD_ODD). None when an entry opens with no such word (a placeholder, a regular expression,
+    a word with a character lowering and IGNORECASE read apart)."""
+    load_phrases(name)   # (validates the file)
+    out: set[str] = set()
+    for line in _entries(name):
+        if line.startswith("=re:"):
+            return None
+        if not line.startswith("="):
+            continue   # (searched anywhere: whole() reads only the '=' entries)
+        phrase = " ".join(line[1:].lower().split()).strip(_EDGE_PUNCT.replace("{", "").replace("}", ""))
+        runs = _WORD_RE.findall(_PLACEHOLDER_RE.sub(_GLUE, phrase))
+        if not runs or _GLUE in runs[0] or any(_needle_char(c) != c for c in runs[0]):
+            return None
+        out.add(runs[0])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
 def hit_facts(name: str, selective: bool = False) -> tuple[frozenset[str] | None, frozenset[str], tuple[str, ...] | None]:
     """What a block holds wherever list `name` hits it (find, whole; not count) given the block's
     lowercase words and normalize_block() form, as Matcher's own gates read them:

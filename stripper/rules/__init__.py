@@ -10,12 +10,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress, count
 from typing import Callable
 
 from ..language import lower_words
 from ..model import DROP, Block, Decision
 from ..options import Options
-from ..phrases import DIGIT_RE, Matcher, _minimal, fold_odd_raw, hit_facts, load_phrases, normalize_block
+from ..phrases import _EDGE_PUNCT, DIGIT_RE, Matcher, _minimal, fold_odd_raw, hit_facts, load_phrases, normalize_block
 
 PROSE_WORDS_DEFAULT = 40          # must equal rules.common.PROSE_WORDS_DEFAULT
 PROSE_HEAD_CHARS_DEFAULT = 160    # a phrase starting in the first 30 characters ends before this
@@ -121,6 +122,7 @@ class RuleContext:
     low_starts: list[int] = field(default_factory=list)
     held: dict[str, list[int]] = field(default_factory=dict)   # a needle -> holding(needle)
     firsts: list[str] | None = None             # each block's first lowercase word (see opening_with)
+    texts: list[str] = field(default_factory=list)               # each block's text (make_context)
 
     def words(self, block: Block) -> int:
         return self.nwords[block.index]
@@ -160,11 +162,11 @@ class RuleContext:
 
     def _joined(self) -> tuple[str, list[int]]:
         if self.joined is None:
-            self.joined = "\x00".join([b.text for b in self.blocks])
-            at, starts = 0, self.starts
-            for b in self.blocks:
-                starts.append(at)
-                at += len(b.text) + 1
+            texts = self.texts if len(self.texts) == len(self.blocks) else [b.text for b in self.blocks]
+            self.joined = "\x00".join(texts)
+            # block i starts after the texts before it and one NUL each: the running sums of len + 1
+            self.starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+            self.starts.pop()
         return self.joined, self.starts
 
     def _lowered(self) -> tuple[str, list[int]]:
@@ -222,7 +224,7 @@ class RuleContext:
         firsts = self.firsts
         if firsts is None:
             firsts = self.firsts = [ws[0] if ws else "" for ws in self.word_lists]
-        return [i for i, w in enumerate(firsts) if w in words]
+        return list(compress(count(), map(words.__contains__, firsts)))
 
     def with_words(self, words: frozenset[str] | None, max_words: int | None = None) -> list[int]:
         """The indices of the blocks holding one of these lowercase words (RuleContext.word_lists),
@@ -298,7 +300,7 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
     (two blocks of one normal form have the same words), and Matcher makes it when asked for it
     with None."""
     ctx = RuleContext(blocks, options, language, stopwords, kind)
-    texts = [b.text for b in blocks]
+    ctx.texts = texts = [b.text for b in blocks]
     # (block i is blocks[i], as everywhere the rules index these lists)
     # The selection stage reads the same words (language.lower_words, cached: a repeat of a text
     # gets the same list); they differ from WORD_RE's only where an underscore joins two of them.
@@ -307,7 +309,8 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
     # a text -> the index of its first block (the last one written wins: go backwards)
     ctx.by_text = by_text = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1)))
     # each text once (a repeat shares its normal form)
-    normal = {t: normalize_block(t) for t, i in by_text.items() if nwords[i] <= NORM_MAX_WORDS}
+    # (normalize_block written out, sparing a call per short block; tests/test_context.py checks they agree)
+    normal = {t: " ".join(t.lower().split()).strip(_EDGE_PUNCT) for t, i in by_text.items() if nwords[i] <= NORM_MAX_WORDS}
     ctx.norms = norms = list(map(normal.get, texts))
     ctx.tokens = WordSets(word_lists)
     counts = ctx.norm_counts
