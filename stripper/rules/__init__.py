@@ -511,9 +511,9 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
         for i, norm in enumerate(norms):
             if norm in by_norm:
                 masks[i] |= by_norm[norm]
-    isdisjoint = gate_words.isdisjoint
-    for i in [i for i, ws in enumerate(word_lists) if not isdisjoint(ws)]:
-        held = gate_words.intersection(word_lists[i])
+    for i, held in enumerate(map(gate_words.intersection, word_lists)):
+        if not held:
+            continue   # (most blocks: no gate word)
         mask = masks[i]
         for w in held:
             mask |= by_word[w]
