@@ -27,3 +27,17 @@ def test_joined_starts_are_where_each_block_starts():
     assert [low[s:s + len(t.lower())] for s, t in zip(low_starts, TEXTS)] == [t.lower() for t in TEXTS]
     empty = make_context([], Options(), None, frozenset(), "text")
     assert empty._joined() == ("", [])
+
+
+def test_rule_decisions_are_decisions():
+    from stripper.model import Decision
+    from stripper.rules import apply_rules, quote
+    texts = ["Home > News > World", "Share this story", "Reply", "Reply", "Reply", "The council met on Tuesday.",
+             "Copyright 2023 Example Media. All rights reserved."]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    decisions = apply_rules(blocks, make_context(blocks, Options(), None, frozenset(), "text"))
+    assert len(decisions) >= 5
+    for d in decisions:
+        assert type(d) is Decision and d == Decision(*d) and d.rule_id == d[0] and d.label == d[4]
+    assert quote("  a  b ") == '"a b"' and quote("x" * 60) == '"' + "x" * 49 + '…"' and quote("x" * 50) == '"' + "x" * 50 + '"'
+    assert quote("ab cd", 3) == '"ab…"' and quote("") == '""'

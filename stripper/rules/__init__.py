@@ -530,7 +530,9 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
                 mask |= dmask
         masks[i] = mask
     decisions = []
-    append, decision = decisions.append, Decision._make
+    # (a Decision made as Decision._make makes it, tuple.__new__ on a tuple of its five fields,
+    # without the Python frame of _make around it)
+    append, new = decisions.append, tuple.__new__
     # a block's own fields -> (its steps, the position in them of its verdict, the reason, or None
     # when a context rule gave it); no verdict: (steps, len(steps), None)
     seen: dict[tuple, tuple[tuple, int, str | None]] = {}
@@ -550,7 +552,7 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
             for r, func in steps:
                 reason = func(b, ctx)
                 if reason:
-                    append(decision((r.id, i, r.action, reason[:80], r.label)))
+                    append(new(Decision, (r.id, i, r.action, reason[:80], r.label)))
                     seen[key] = (steps, at, None if r.context else reason)
                     break
                 at += 1
@@ -563,24 +565,24 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
             if r.context:
                 reason = func(b, ctx)
                 if reason:
-                    append(decision((r.id, i, r.action, reason[:80], r.label)))
+                    append(new(Decision, (r.id, i, r.action, reason[:80], r.label)))
                     break
         else:
             if first is not None:               # the first verdict was a rule's reading only the block
                 r = steps[at][0]
-                append(decision((r.id, i, r.action, first[:80], r.label)))
+                append(new(Decision, (r.id, i, r.action, first[:80], r.label)))
                 continue
             for r, func in steps[at:]:          # a context rule decided the first one (or none did)
                 reason = func(b, ctx)
                 if reason:
-                    append(decision((r.id, i, r.action, reason[:80], r.label)))
+                    append(new(Decision, (r.id, i, r.action, reason[:80], r.label)))
                     break
     return decisions
 
 
 def quote(s: str, n: int = 50) -> str:
     s = " ".join(s.split())
-    return '"' + (s if len(s) <= n else s[: n - 1] + "…") + '"'
+    return f'"{s}"' if len(s) <= n else f'"{s[: n - 1]}…"'
 
 
 def list_gate(*names: str, also: Callable[["RuleContext"], Iterable[int]] | None = None,

@@ -59,9 +59,10 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
     Example: "[Home](/) [World](/world) [Business](/business)"."""
     if block.link_chars == 0 or block.hint == "main":
         return None  # (a main-content extractor has already weighed the links of "main" blocks)
-    density = block.link_density
+    text = block.text
+    density = block.link_chars / len(text) if text else 0.0   # (Block.link_density, written out)
     if density >= LINK_LIST_DENSITY_DEFAULT:
-        return f"{density:.0%} link text: {quote(block.text, 40)}"
+        return f"{density:.0%} link text: {quote(text, 40)}"
     return None
 
 
