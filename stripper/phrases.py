@@ -293,11 +293,12 @@ class Matcher:
         return hit[0] if hit else None
 
     def _literal_hit(self, text: str, tokens: Collection[str] | None) -> tuple[str, int] | None:
-        """The earliest literal hit, searched only where the block's words allow one."""
+        """The earliest literal hit, searched only where the block's words allow one (find() has
+        asked whether known words hold an anchor: only words found here are asked)."""
         if tokens is None:
             tokens = frozenset(_WORD_RE.findall(text.lower()))
-        if self._anchors is not None and self._anchors.isdisjoint(tokens):
-            return None
+            if self._anchors is not None and self._anchors.isdisjoint(tokens):
+                return None
         if fold_odd_raw(text):   # its words may miss those of a phrase it holds
             m = self._literals.search(text)
             return (m.group(0), m.start()) if m else None

@@ -41,3 +41,28 @@ def test_rule_decisions_are_decisions():
         assert type(d) is Decision and d == Decision(*d) and d.rule_id == d[0] and d.label == d[4]
     assert quote("  a  b ") == '"a b"' and quote("x" * 60) == '"' + "x" * 49 + '…"' and quote("x" * 50) == '"' + "x" * 50 + '"'
     assert quote("ab cd", 3) == '"ab…"' and quote("") == '""'
+
+
+def test_find_with_the_blocks_words_answers_as_without():
+    """Matcher.find given a block's words (as make_context lists them, or as a set) and normal form
+    answers as it does finding them itself."""
+    from pathlib import Path
+
+    from stripper.phrases import load_phrases, phrase_names
+    base = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases"
+    samples = []
+    for name in phrase_names():
+        for line in (base / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#") and not line.startswith(("re:", "=re:")):
+                e = line.lstrip("=").replace("{n}", "3").replace("{price}", "$9").replace("{word}", "Acme")
+                samples += [e, e.upper(), "So " + e + " today.", e.replace("s", "\u017f"), e + "_x", "(" + e + ")"]
+    assert len(samples) > 3000
+    blocks = [Block(index=i, text=t) for i, t in enumerate(samples)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    for name in phrase_names():
+        m = load_phrases(name)
+        for i, t in enumerate(samples):
+            want = m.find(t)
+            assert m.find(t, ctx.word_lists[i], ctx.norms[i]) == want, (name, t)
+            assert m.find(t, frozenset(ctx.word_lists[i])) == want, (name, t)
