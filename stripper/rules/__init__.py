@@ -16,7 +16,7 @@ from typing import Callable
 from ..language import lower_words
 from ..model import DROP, Block, Decision
 from ..options import Options
-from ..phrases import _EDGE_PUNCT, DIGIT_RE, Matcher, _minimal, fold_odd_raw, hit_facts, load_phrases, normalize_block
+from ..phrases import _EDGE_PUNCT, DIGIT_RE, Matcher, _minimal, fold_odd_raw, hit_facts, load_phrases
 
 PROSE_WORDS_DEFAULT = 40          # must equal rules.common.PROSE_WORDS_DEFAULT
 PROSE_HEAD_CHARS_DEFAULT = 160    # a phrase starting in the first 30 characters ends before this
