@@ -293,11 +293,12 @@ class Matcher:
         return hit[0] if hit else None
 
     def _literal_hit(self, text: str, tokens: Collection[str] | None) -> tuple[str, int] | None:
-        """The earliest literal hit, searched only where the block's words allow one."""
+        """The earliest literal hit, searched only where the block's words allow one (find() has
+        asked whether known words hold an anchor: only words found here are asked)."""
         if tokens is None:
             tokens = frozenset(_WORD_RE.findall(text.lower()))
-        if self._anchors is not None and self._anchors.isdisjoint(tokens):
-            return None
+            if self._anchors is not None and self._anchors.isdisjoint(tokens):
+                return None
         if fold_odd_raw(text):   # its words may miss those of a phrase it holds
             m = self._literals.search(text)
             return (m.group(0), m.start()) if m else None
@@ -487,6 +488,30 @@ def lead_words(name: str, marks: tuple[str, ...] = ()) -> frozenset[str] | None:
             if not re.fullmatch(r"[^\W_]+", first) or any(_needle_char(c) != c for c in first):
                 return None
             out.add(first)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def whole_first_words(name: str) -> frozenset[str] | None:
+    """The first words of the whole-block entries of list `name`: a text whose normal form one of
+    them matches (Matcher.whole: equal to a plain entry, or matching one with placeholders) opens
+    with one of them, its first run of word characters lowered (normalize_block lowers the text
+    and leaves its runs as they are; an entry's first run is no placeholder's), unless the text
+    holds "İ", "ı" or "ſ" (re.IGNORECASE reads them as "i" and "s", lowering does not: see
+    _FOLD_ODD). None when an entry opens with no such word (a placeholder, a regular expression,
+    a word with a character lowering and IGNORECASE read apart)."""
+    load_phrases(name)   # (validates the file)
+    out: set[str] = set()
+    for line in _entries(name):
+        if line.startswith("=re:"):
+            return None
+        if not line.startswith("="):
+            continue   # (searched anywhere: whole() reads only the '=' entries)
+        phrase = " ".join(line[1:].lower().split()).strip(_EDGE_PUNCT.replace("{", "").replace("}", ""))
+        runs = _WORD_RE.findall(_PLACEHOLDER_RE.sub(_GLUE, phrase))
+        if not runs or _GLUE in runs[0] or any(_needle_char(c) != c for c in runs[0]):
+            return None
+        out.add(runs[0])
     return frozenset(out)
 
 

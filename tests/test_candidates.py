@@ -257,6 +257,33 @@ def test_readalso_entries_open_with_a_lead_word():
     assert teaser_candidates(make_context(blocks, Options(), None, frozenset(), "text")) == []
 
 
+def test_related_heading_teasers_open_with_a_related_first_word():
+    """teaser_candidates reads a block with a colon in its head only when it opens with one of
+    RELATED_FIRSTS: read_also_teaser fires on such a block (no read-also entry hitting it) only
+    where the head is a whole-block entry of related, whose first word is one of them."""
+    from stripper.language import lower_words
+    from stripper.rules.navigation import RELATED_FIRSTS, read_also_teaser, teaser_candidates
+    assert RELATED_FIRSTS
+    heads = [e.lstrip("=").replace("{n}", "3").replace("{word}", "Acme").replace("{price}", "$9")
+             for e in _list_entries("related") if e.startswith("=")]
+    assert len(heads) > 100
+    fired = 0
+    for head in heads:
+        assert lower_words(head)[0] in RELATED_FIRSTS, head
+        text = head + ": Council votes to close the old bridge"
+        for v in (text, text.upper(), text.title(), "» " + text, text.replace("i", "\u0130").replace("I", "\u0131"),
+                  text.replace("s", "\u017f"), text.replace(" ", "  ")):
+            blocks = [Block(index=0, text="Intro line"), Block(index=1, text=v)]
+            ctx = make_context(blocks, Options(), None, frozenset(), "text")
+            if read_also_teaser(blocks[1], ctx):
+                fired += 1
+                assert 1 in teaser_candidates(ctx), v
+    assert fired > 500
+    # a colon in the head of a block opening with no related first word (nor a read-also lead word)
+    blocks = [Block(index=0, text="Posted: 3 March 2020 by the news desk")]
+    assert teaser_candidates(make_context(blocks, Options(), None, frozenset(), "text")) == []
+
+
 def test_breadcrumb_entries_open_with_a_lead_word_or_hold_a_mark():
     """breadcrumb_candidates reads a block's first word and its marks only: every entry of
     breadcrumb opens with one of BREADCRUMB_LEADS (the first word of an alternation's phrases,

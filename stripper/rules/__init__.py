@@ -10,12 +10,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress, count
 from typing import Callable
 
 from ..language import lower_words
 from ..model import DROP, Block, Decision
 from ..options import Options
-from ..phrases import DIGIT_RE, Matcher, _minimal, fold_odd_raw, hit_facts, load_phrases, normalize_block
+from ..phrases import _EDGE_PUNCT, DIGIT_RE, Matcher, _minimal, fold_odd_raw, hit_facts, load_phrases
 
 PROSE_WORDS_DEFAULT = 40          # must equal rules.common.PROSE_WORDS_DEFAULT
 PROSE_HEAD_CHARS_DEFAULT = 160    # a phrase starting in the first 30 characters ends before this
@@ -121,6 +122,7 @@ class RuleContext:
     low_starts: list[int] = field(default_factory=list)
     held: dict[str, list[int]] = field(default_factory=dict)   # a needle -> holding(needle)
     firsts: list[str] | None = None             # each block's first lowercase word (see opening_with)
+    texts: list[str] = field(default_factory=list)               # each block's text (make_context)
 
     def words(self, block: Block) -> int:
         return self.nwords[block.index]
@@ -160,11 +162,11 @@ class RuleContext:
 
     def _joined(self) -> tuple[str, list[int]]:
         if self.joined is None:
-            self.joined = "\x00".join([b.text for b in self.blocks])
-            at, starts = 0, self.starts
-            for b in self.blocks:
-                starts.append(at)
-                at += len(b.text) + 1
+            texts = self.texts if len(self.texts) == len(self.blocks) else [b.text for b in self.blocks]
+            self.joined = "\x00".join(texts)
+            # block i starts after the texts before it and one NUL each: the running sums of len + 1
+            self.starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+            self.starts.pop()
         return self.joined, self.starts
 
     def _lowered(self) -> tuple[str, list[int]]:
@@ -222,7 +224,7 @@ class RuleContext:
         firsts = self.firsts
         if firsts is None:
             firsts = self.firsts = [ws[0] if ws else "" for ws in self.word_lists]
-        return [i for i, w in enumerate(firsts) if w in words]
+        return list(compress(count(), map(words.__contains__, firsts)))
 
     def with_words(self, words: frozenset[str] | None, max_words: int | None = None) -> list[int]:
         """The indices of the blocks holding one of these lowercase words (RuleContext.word_lists),
@@ -300,7 +302,7 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
     (two blocks of one normal form have the same words), and Matcher makes it when asked for it
     with None."""
     ctx = RuleContext(blocks, options, language, stopwords, kind)
-    texts = [b.text for b in blocks]
+    ctx.texts = texts = [b.text for b in blocks]
     # (block i is blocks[i], as everywhere the rules index these lists)
     # The selection stage reads the same words (language.lower_words, cached: a repeat of a text
     # gets the same list); they differ from WORD_RE's only where an underscore joins two of them.
@@ -309,7 +311,8 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
     # a text -> the index of its first block (the last one written wins: go backwards)
     ctx.by_text = by_text = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1)))
     # each text once (a repeat shares its normal form)
-    normal = {t: normalize_block(t) for t, i in by_text.items() if nwords[i] <= NORM_MAX_WORDS}
+    # (normalize_block written out, sparing a call per short block; tests/test_context.py checks they agree)
+    normal = {t: " ".join(t.lower().split()).strip(_EDGE_PUNCT) for t, i in by_text.items() if nwords[i] <= NORM_MAX_WORDS}
     ctx.norms = norms = list(map(normal.get, texts))
     ctx.tokens = WordSets(word_lists)
     counts = ctx.norm_counts
@@ -510,9 +513,9 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
         for i, norm in enumerate(norms):
             if norm in by_norm:
                 masks[i] |= by_norm[norm]
-    isdisjoint = gate_words.isdisjoint
-    for i in [i for i, ws in enumerate(word_lists) if not isdisjoint(ws)]:
-        held = gate_words.intersection(word_lists[i])
+    for i, held in enumerate(map(gate_words.intersection, word_lists)):
+        if not held:
+            continue   # (most blocks: no gate word)
         mask = masks[i]
         for w in held:
             mask |= by_word[w]
@@ -529,7 +532,9 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
                 mask |= dmask
         masks[i] = mask
     decisions = []
-    append, decision = decisions.append, Decision._make
+    # (a Decision made as Decision._make makes it, tuple.__new__ on a tuple of its five fields,
+    # without the Python frame of _make around it)
+    append, new = decisions.append, tuple.__new__
     # a block's own fields -> (its steps, the position in them of its verdict, the reason, or None
     # when a context rule gave it); no verdict: (steps, len(steps), None)
     seen: dict[tuple, tuple[tuple, int, str | None]] = {}
@@ -549,7 +554,7 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
             for r, func in steps:
                 reason = func(b, ctx)
                 if reason:
-                    append(decision((r.id, i, r.action, reason[:80], r.label)))
+                    append(new(Decision, (r.id, i, r.action, reason[:80], r.label)))
                     seen[key] = (steps, at, None if r.context else reason)
                     break
                 at += 1
@@ -562,24 +567,24 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
             if r.context:
                 reason = func(b, ctx)
                 if reason:
-                    append(decision((r.id, i, r.action, reason[:80], r.label)))
+                    append(new(Decision, (r.id, i, r.action, reason[:80], r.label)))
                     break
         else:
             if first is not None:               # the first verdict was a rule's reading only the block
                 r = steps[at][0]
-                append(decision((r.id, i, r.action, first[:80], r.label)))
+                append(new(Decision, (r.id, i, r.action, first[:80], r.label)))
                 continue
             for r, func in steps[at:]:          # a context rule decided the first one (or none did)
                 reason = func(b, ctx)
                 if reason:
-                    append(decision((r.id, i, r.action, reason[:80], r.label)))
+                    append(new(Decision, (r.id, i, r.action, reason[:80], r.label)))
                     break
     return decisions
 
 
 def quote(s: str, n: int = 50) -> str:
     s = " ".join(s.split())
-    return '"' + (s if len(s) <= n else s[: n - 1] + "…") + '"'
+    return f'"{s}"' if len(s) <= n else f'"{s[: n - 1]}…"'
 
 
 def list_gate(*names: str, also: Callable[["RuleContext"], Iterable[int]] | None = None,

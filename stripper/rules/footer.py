@@ -1,6 +1,8 @@
 """FTR and DUP: site footers, legal and copyright lines, reading-time furniture, repeats."""
 from __future__ import annotations
 
+from itertools import compress, count
+
 from ..model import Block
 from . import RuleContext, list_gate, quote, rule
 from .common import word_count
@@ -51,7 +53,7 @@ def repeat_candidates(ctx: RuleContext) -> list[int]:
     repeated = {norm for norm, n in ctx.norm_counts.items() if n >= REPEAT_MIN_DEFAULT}
     if not repeated:
         return []
-    return [i for i, norm in enumerate(ctx.norms) if norm in repeated]
+    return list(compress(count(), map(repeated.__contains__, ctx.norms)))
 
 
 @rule("DUP001", "repeated-furniture", max_words=REPEAT_MAX_WORDS_DEFAULT, candidates=repeat_candidates)

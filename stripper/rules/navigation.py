@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import END, HEADING, Block
-from ..phrases import _FOLD_ODD, lead_words
+from ..phrases import _FOLD_ODD, lead_words, whole_first_words
 from . import RuleContext, quote, rule
 from .common import is_sentence, word_count
 
@@ -59,8 +59,10 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
     Example: "[Home](/) [World](/world) [Business](/business)"."""
     if block.link_chars == 0 or block.hint == "main":
         return None  # (a main-content extractor has already weighed the links of "main" blocks)
-    if block.link_density >= LINK_LIST_DENSITY_DEFAULT:
-        return f"{block.link_density:.0%} link text: {quote(block.text, 40)}"
+    text = block.text
+    density = block.link_chars / len(text) if text else 0.0   # (Block.link_density, written out)
+    if density >= LINK_LIST_DENSITY_DEFAULT:
+        return f"{density:.0%} link text: {quote(text, 40)}"
     return None
 
 
@@ -68,18 +70,24 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
 # lowered is one of READALSO_LEADS). A text holding "İ", "ı" or "ſ", which re.IGNORECASE matches
 # to "i" or "s" where str.lower() does not, is read whatever its first word.
 READALSO_LEADS = lead_words("readalso")   # (None: every block is read)
+# A head before the colon that is a related-list heading (the related list's whole-block entries)
+# opens with one of their first words (phrases.whole_first_words), and so does the block.
+RELATED_FIRSTS = whole_first_words("related")   # (None: every block with a colon in its head is read)
 
 
 def teaser_candidates(ctx: RuleContext) -> list[int]:
     """Blocks opening with one of READALSO_LEADS or holding a character lowering cannot vouch for
-    (a readalso entry hits no other), and those with a colon in their head: read_also_teaser
-    reads a block no read-also entry hits only then."""
-    blocks = ctx.blocks
+    (a readalso entry hits no other), and those with a colon in their head opening with one of
+    RELATED_FIRSTS: read_also_teaser reads a block no read-also entry hits only then, and fires
+    on it only where the head before the colon is a related-list heading."""
+    blocks, word_lists, firsts = ctx.blocks, ctx.word_lists, RELATED_FIRSTS
     if READALSO_LEADS is None:
         return list(range(len(blocks)))
     out = ctx.opening_with(READALSO_LEADS)
     out += ctx.find_any(_FOLD_ODD)   # ("İ" lowered holds the first; none on an ASCII page)
-    out += [i for i in ctx.find_any((":",)) if blocks[i].text.find(":", 0, TEASER_HEAD_MAX_CHARS_DEFAULT) > 0]
+    # (the head's first word is the block's: the colon ends the word before it)
+    out += [i for i in ctx.find_any((":",)) if blocks[i].text.find(":", 0, TEASER_HEAD_MAX_CHARS_DEFAULT) > 0
+            and (firsts is None or word_lists[i][:1] and word_lists[i][0] in firsts)]
     return out
 
 

@@ -29,8 +29,8 @@ def social_row(block: Block, ctx: RuleContext) -> str | None:
     """Drops a row made only of social network names ("Facebook Twitter LinkedIn Email").
 
     Why: a share bar read out by a text dump. Example: "Facebook Twitter WhatsApp"."""
-    toks = ctx.tokens[block.index]
-    if not toks or not toks <= social_words():
+    words = ctx.word_lists[block.index]
+    if not words or not social_words().issuperset(words):   # (every word a social one; no set made of them)
         return None
     n = ctx.phrases("social").count(block.text)
     if n >= 1:

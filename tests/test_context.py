@@ -1,0 +1,68 @@
+"""make_context: the page facts the rules read agree with the functions they stand for."""
+from stripper.model import Block
+from stripper.options import Options
+from stripper.phrases import normalize_block
+from stripper.rules import NORM_MAX_WORDS, make_context
+
+TEXTS = ["  Reply ", "REPLY:", "Share\tthis\u00a0story  »", "— Read more —", "", "x", "ΟΔΟΣ ΟΔΟΣ:", "İstanbul",
+         "Copyright © 2024 Acme. All rights reserved.", "a_b __init__ c", "word " * (NORM_MAX_WORDS + 1),
+         "Reply", "  Reply ", "«Tags: one, two»", "\u2028line\u2029sep\u3000"]
+
+
+def test_norms_are_normalize_block_of_short_blocks():
+    blocks = [Block(index=i, text=t) for i, t in enumerate(TEXTS)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    for i, t in enumerate(TEXTS):
+        assert ctx.norms[i] == (normalize_block(t) if ctx.nwords[i] <= NORM_MAX_WORDS else None), t
+    assert ctx.norm_counts["reply"] == 4
+
+
+def test_joined_starts_are_where_each_block_starts():
+    blocks = [Block(index=i, text=t) for i, t in enumerate(TEXTS)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    joined, starts = ctx._joined()
+    assert joined.split("\x00") == TEXTS
+    assert [joined[s:s + len(t)] for s, t in zip(starts, TEXTS)] == TEXTS and len(starts) == len(TEXTS)
+    low, low_starts = ctx._lowered()
+    assert [low[s:s + len(t.lower())] for s, t in zip(low_starts, TEXTS)] == [t.lower() for t in TEXTS]
+    empty = make_context([], Options(), None, frozenset(), "text")
+    assert empty._joined() == ("", [])
+
+
+def test_rule_decisions_are_decisions():
+    from stripper.model import Decision
+    from stripper.rules import apply_rules, quote
+    texts = ["Home > News > World", "Share this story", "Reply", "Reply", "Reply", "The council met on Tuesday.",
+             "Copyright 2023 Example Media. All rights reserved."]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    decisions = apply_rules(blocks, make_context(blocks, Options(), None, frozenset(), "text"))
+    assert len(decisions) >= 5
+    for d in decisions:
+        assert type(d) is Decision and d == Decision(*d) and d.rule_id == d[0] and d.label == d[4]
+    assert quote("  a  b ") == '"a b"' and quote("x" * 60) == '"' + "x" * 49 + '…"' and quote("x" * 50) == '"' + "x" * 50 + '"'
+    assert quote("ab cd", 3) == '"ab…"' and quote("") == '""'
+
+
+def test_find_with_the_blocks_words_answers_as_without():
+    """Matcher.find given a block's words (as make_context lists them, or as a set) and normal form
+    answers as it does finding them itself."""
+    from pathlib import Path
+
+    from stripper.phrases import load_phrases, phrase_names
+    base = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases"
+    samples = []
+    for name in phrase_names():
+        for line in (base / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#") and not line.startswith(("re:", "=re:")):
+                e = line.lstrip("=").replace("{n}", "3").replace("{price}", "$9").replace("{word}", "Acme")
+                samples += [e, e.upper(), "So " + e + " today.", e.replace("s", "\u017f"), e + "_x", "(" + e + ")"]
+    assert len(samples) > 3000
+    blocks = [Block(index=i, text=t) for i, t in enumerate(samples)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    for name in phrase_names():
+        m = load_phrases(name)
+        for i, t in enumerate(samples):
+            want = m.find(t)
+            assert m.find(t, ctx.word_lists[i], ctx.norms[i]) == want, (name, t)
+            assert m.find(t, frozenset(ctx.word_lists[i])) == want, (name, t)
