@@ -216,3 +216,18 @@ def test_usual_lines_on_the_short_path_segment_as_on_the_long_one():
         slow = "\n".join(line if line[-1:] == " " else line + " " for line in lines)
         for sw in (stops, frozenset()):
             assert seg.segment_text(page, sw) == seg.segment_text(slow, sw), page
+
+
+def test_code_context_ascii_test_agrees_with_the_character_test():
+    # _code_context tells an ASCII line holding no lowercase letter by upper(): the same answer
+    # as asking each character
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(31)
+    pieces = ["SELECT", "avg", "(", ")", "x", "A", "1", " ", "=", "é", "É", "ß", "ǅ", "ª", "中", "_", "-", ":", "Ω", "ω"]
+    for _ in range(20000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        want = (not (s[-1] in ".!?\"”»" or len(s) > seg.CODE_LINE_MAX_CHARS or seg._template(s))
+                and (sum(c in seg.CODE_SYMBOLS for c in s) >= max(1, len(s) // 20)
+                     or not any(c.islower() for c in s)))
+        assert seg._code_context(s) == want, s

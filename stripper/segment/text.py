@@ -109,7 +109,9 @@ assert Block._fields == ("index", "text", "kind", "level", "link_chars", "gap_be
 
 def _make_blocks(texts, kinds, levels, links, gaps, lines, origin: str) -> list[Block]:
     """Block(i, text, kind, level, link_chars, gap, line, origin) for each i, no hint."""
-    return list(map(_new_block, zip(count(), texts, kinds, levels, links, gaps, lines, repeat(origin), repeat(""))))
+    # (map with the class repeated calls tuple.__new__ with no partial in between)
+    return list(map(tuple.__new__, repeat(Block),
+                    zip(count(), texts, kinds, levels, links, gaps, lines, repeat(origin), repeat(""))))
 
 
 def clean_line(line: str) -> str:
@@ -374,21 +376,27 @@ def _merge_runs(texts, kinds, gaps, lines, run_at):
     block i and, when it is to be merged, its text and kind (None: blocks i to end stay as they
     are, and no run starts inside them). Each block is looked at once."""
     out_t, out_k, out_g, out_l = [], [], [], []
-    i = 0
-    while i < len(texts):
+    i = kept = 0   # (blocks kept to i are copied by slices when a run is merged, and at the end)
+    n = len(texts)
+    while i < n:
         end, merged, kind = run_at(i)
-        end = max(end, i + 1)
         if merged is not None:
+            out_t += texts[kept:i]
+            out_k += kinds[kept:i]
+            out_g += gaps[kept:i]
+            out_l += lines[kept:i]
             out_t.append(merged)
             out_k.append(kind)
             out_g.append(gaps[i])
             out_l.append(lines[i])
-        else:
-            out_t.extend(texts[i:end])
-            out_k.extend(kinds[i:end])
-            out_g.extend(gaps[i:end])
-            out_l.extend(lines[i:end])
-        i = end
+            kept = max(end, i + 1)
+        i = max(end, i + 1)
+    if not kept:
+        return texts, kinds, gaps, lines   # (no run merged: the lists as they are)
+    out_t += texts[kept:]
+    out_k += kinds[kept:]
+    out_g += gaps[kept:]
+    out_l += lines[kept:]
     return out_t, out_k, out_g, out_l
 
 
@@ -407,7 +415,11 @@ def _code_context(s: str) -> bool:
     operators or assignments ("SELECT avg(n)", "if (!target)", "for i in x:" aside)."""
     if s[-1] in ".!?\"”»" or len(s) > CODE_LINE_MAX_CHARS or _template(s):
         return False
-    return sum(map(CODE_SYMBOLS.__contains__, s)) >= max(1, len(s) // 20) or not any(c.islower() for c in s)
+    if sum(map(CODE_SYMBOLS.__contains__, s)) >= max(1, len(s) // 20):
+        return True
+    if s.isascii():   # (an ASCII character is lowercase when upper() changes it: a-z)
+        return s.upper() == s
+    return not any(c.islower() for c in s)
 
 
 def _merge_code_runs(texts, kinds, gaps, lines):
