@@ -208,7 +208,8 @@ def test_usual_lines_on_the_short_path_segment_as_on_the_long_one():
     rnd = random.Random(17)
     pieces = ["word", "more", "The", "This", "is", "world", ".", ",", "!", " ", "  ", "   ", "\t", "é", "Éa", "ß",
               "monthThis", "iPhone", "1.", "12", "• ", "* ", "- ", "\u200b", "\u00ad", "\u00a0", "中", "x = f(y);",
-              "{", "}", "a", "B", "the rest of the sentence that goes on", "which", "Share this"]
+              "{", "}", "a", "B", "the rest of the sentence that goes on", "which", "Share this", "“", "(", "©",
+              "12:13 PM", "2)", "ⅰ", "^ ", "•", "–"]
     stops = frozenset(["this", "the", "is", "which", "a"])
     for _ in range(6000):
         lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(1, 8))]

@@ -252,11 +252,14 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
         if not raw:
             gap += 1   # (an empty line, as the blank lines below)
             continue
-        if raw[0].isalpha() and raw.isprintable() and "  " not in raw and raw[-1] != " " and lineno not in may_glue:
+        if ((raw[0].isalpha() or raw[0] != " " and bullet(raw) is None) and raw.isprintable() and "  " not in raw
+                and raw[-1] != " " and lineno not in may_glue):
             # The usual line, on a short path with the outcome of the long one below: not blank,
             # not indented (indent 0: never wrapped), one cell (no ELEMENT_GAP, no tab: a tab is
-            # unprintable), already clean (clean_line's test), no bullet (it opens with a
-            # letter), nothing glued (not in may_glue, and no zero width: those are unprintable).
+            # unprintable), already clean (clean_line's test), no bullet (it opens with a letter,
+            # or BULLET_RE finds none: "12:13 PM", "“Quoted”"), nothing glued (not in may_glue,
+            # and no zero width: those are unprintable). It joins the paragraph before only when
+            # it opens in lower case, as unwrapped lines do below.
             if gap == 0 and texts and kinds[-1] == PARA and raw[0].islower() \
                     and _continues(texts[-1], raw, stopwords, False):
                 texts[-1] += " " + raw
@@ -715,8 +718,12 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             continue   # inside an indented code block
         if not line and lineno > skip_to and not in_fence:
             # an empty line, as the blank lines below (no test before them holds for it)
-            if para:
-                flush()
+            if para:   # flush(), inlined (the usual end of a paragraph)
+                paras.append(len(out))
+                out.append((" ".join(para), PARA, 0, para_links, gap, para_line))
+                para, para_links, gap = [], 0, 1
+                in_table = False
+                continue
             gap += 1
             in_table = False
             continue
