@@ -96,8 +96,11 @@ MD_DATA_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\(data:[^)\n]*\)")
 # path; see there why its outcome is the long path's. The text holds none of the characters the
 # line tests and the inline patterns look for (brackets, quote, emphasis, escape, backtick, "<",
 # pipe; "#" not first), the address only printable ASCII but quote, parentheses and pipe, the
-# title (after one space) no quote, bracket, pipe or line end.
-MD_LINK_LINE_RE = re.compile(r" *([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*)\]\([!#-'*-{}~]*(?: \"[^\"\n\[\]|]{0,500}\")?\)")
+# title (after one space) no quote, bracket, pipe or line end. The runs of spaces, text and address
+# are possessive: what follows each (a bullet or bracket, "]", a space or ")") is none of the run's
+# characters, so giving one back never lets a match go on; a line that is no link fails without
+# trying each shorter run.
+MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*+)\]\([!#-'*-{}~]*+(?: \"[^\"\n\[\]|]{0,500}\")?\)")
 
 
 # Blocks are built by tuple.__new__ straight from their fields, in Block._fields order (the named
