@@ -138,6 +138,9 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
     a stopword of the page language ("monthThis is"), so brand names (iPhone, YouTube,
     McDonald) stay whole; a sentence end glued to a capital ("world.The") is always split.
     (A line GLUED_RE finds nothing in is returned whole: callers may ask that first.)"""
+    if not stopwords:
+        cuts = _cuts_without_stopwords(text)
+        return _split_at(text, cuts) if cuts else [text]
     first = GLUED_RE.search(text)
     if first is None:
         return [text]   # (the usual line: one scan, no iterator)
@@ -152,8 +155,32 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
             cuts.append(at)   # (after any word: "By Ellen ParkShare this article")
     if not cuts:
         return [text]
+    return _split_at(text, cuts)
+
+
+# A sentence end glued to a capital, as GLUED_RE's one-character matches find it (the capital
+# after it), matched at the mark: the search skips to the marks, fewer than the capitals.
+GLUED_SENTENCE_END_RE = re.compile(r"[.!?](?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Þ][a-zà-ÿ])")
+
+
+def _cuts_without_stopwords(text: str) -> list[int]:
+    """split_glued's cuts with no stopwords, in order: every sentence end glued, and the words
+    glued that a label follows, which start at most LABEL_MAX_CHARS from the end. GLUED_RE's
+    matches are its capitals (a match takes no other capital), so the matches the search from
+    there finds are those of the whole line that start there or later."""
+    cuts = [m.start() + 1 for m in GLUED_SENTENCE_END_RE.finditer(text)]
+    tail = len(text) - LABEL_MAX_CHARS
+    for m in GLUED_RE.finditer(text, tail if tail > 0 else 0):
+        at = m.start()
+        if m.end() - at > 1 and _label_tail(text[at:]) and _word_before(text, at).isalpha():
+            cuts.append(at)   # (the sentence ends are in already)
+    return sorted(cuts) if len(cuts) > 1 else cuts
+
+
+def _split_at(text: str, cuts: list[int]) -> list[str]:
+    """The pieces of text between the cuts (in order, each once), stripped, the empty ones left out."""
     parts, prev = [], 0
-    for c in cuts:   # (in order, each once)
+    for c in cuts:
         parts.append(text[prev:c])
         prev = c
     parts.append(text[prev:])
@@ -545,6 +572,8 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
     if "\\" in s:
         s = MD_ESCAPE_RE.sub(r"\1", s)
     s = s.replace("`", "")
+    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s, link_chars   # (clean_line's test, inlined: the line is clean as it is)
     return clean_line(s), link_chars
 
 
@@ -667,14 +696,15 @@ def _split_glued_paragraphs(out: list[tuple], paras: list[int], stopwords: froze
     """out with each paragraph (at the indexes paras) that GLUED_RE finds a place in split by
     split_glued, the first piece keeping the paragraph's link characters and gap. The paragraphs
     are read together by glue_lines, one a line (a paragraph holds no line end: its lines are
-    clean_line()'s), and GLUED_RE asked only of those it gives."""
+    clean_line()'s), and split_glued asked only of those it gives."""
     split = {}
     for n in glue_lines("\n".join([out[i][0] for i in paras])):
         i = paras[n - 1]
         text, _, _, links, gap, line = out[i]
-        if GLUED_RE.search(text) is not None:   # (else split_glued would give the paragraph whole)
+        pieces = split_glued(text, stopwords)
+        if pieces != [text]:   # (a paragraph given whole would be put back as it is)
             split[i] = [(piece, PARA, 0, links if j == 0 else 0, gap if j == 0 else 0, line)
-                        for j, piece in enumerate(split_glued(text, stopwords))]
+                        for j, piece in enumerate(pieces)]
     if not split:
         return out
     whole, prev = [], 0
