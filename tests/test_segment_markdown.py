@@ -281,3 +281,19 @@ def test_possessive_link_line_pattern_agrees_with_the_backtracking_one():
             assert fast.groups() == slow.groups(), line
             taken += 1
     assert taken > 200
+
+
+def test_underscores_without_backslash_go_as_run_by_run():
+    # a line with no backslash has its underscores taken out by one UNDERSCORE_EDGE_RE sub: the
+    # same line as run by run, and as MD_UNDERSCORE_RE's sub
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(43)
+    pieces = ["_", "__", "___", "a", "Z", "1", " ", "é", "ß", "中", "-", ".", "*", "x_y", "_a_", "__b__", "\ue192", "²", "Ⅷ"]
+    kept = 0
+    for _ in range(30000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10)))
+        want = seg._drop_underscore_runs(s)
+        assert seg._drop_underscores(s) == want == seg.MD_UNDERSCORE_RE.sub("", s), s
+        kept += "_" in want
+    assert kept > 3000

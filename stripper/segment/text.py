@@ -80,6 +80,11 @@ MD_EMPH_RE = re.compile(r"\*\*(?=\S)([^\n]{1,300}?)(?<=\S)\*\*|__(?=\S)([^\n]{1,
 # html2text writes <em>); one between two letters or digits (snake_case) or escaped ("\\_") is text.
 MD_UNDERSCORE_RE = re.compile(r"(?<!\\)(?<![^\W_])_+|(?<!\\)_+(?![^\W_])")
 UNDERSCORE_RUN_RE = re.compile(r"_+")   # (what _drop_underscores reads MD_UNDERSCORE_RE's matches from)
+# What MD_UNDERSCORE_RE removes from a line with no backslash, as a pattern that opens with the
+# underscore (its search skips to them): a run of two or more whole (the first alternative takes
+# the run from its first underscore on, as far as it goes), and a single one not between two
+# letters or digits (the lookbehind, after the underscore, reads the character before it).
+UNDERSCORE_EDGE_RE = re.compile(r"__+|_(?<![^\W_]_)|_(?![^\W_])")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 RULE_CHARS = frozenset("-*_")   # a thematic break: three or more of these, spaces between allowed
 RULE_LINE_CHARS = "-*_ \t"      # ... and all a thematic break's line holds
@@ -600,7 +605,15 @@ def _drop_underscores(s: str) -> str:
     lookbehinds, so its search tries every character of the line; what it removes of a run
     depends only on the characters either side of it (its "[^\\W_]" is str.isalnum()):
     after a backslash, all but the first underscore (the escaped one); a single underscore
-    between two letters or digits (snake_case), nothing; otherwise the whole run."""
+    between two letters or digits (snake_case), nothing; otherwise the whole run. With no
+    backslash in s, UNDERSCORE_EDGE_RE removes the same (one sub, no call per run)."""
+    if "\\" not in s:
+        return UNDERSCORE_EDGE_RE.sub("", s)
+    return _drop_underscore_runs(s)
+
+
+def _drop_underscore_runs(s: str) -> str:
+    """_drop_underscores, run by run (any line, escaped underscores too)."""
     out, prev = [], 0
     for m in UNDERSCORE_RUN_RE.finditer(s):
         a, b = m.span()
