@@ -124,14 +124,19 @@ def guess_language(text: str) -> str | None:
     group_of, groups, denom = _vote_groups()
     counts = Counter(map(group_of.get, words))
     counts.pop(None, None)   # (the words no stoplist lists)
-    exact: dict[str, int] = {}
-    for g, k in counts.items():
-        langs, share = groups[g]
-        v = k * share
-        for lang in langs:
-            exact[lang] = exact.get(lang, 0) + v
-    if not exact:
+    if not counts:
         return None
+    # The sums by language number, in a list (cheaper than a dict's get and set). exact holds
+    # the languages some word voted for (every share is positive), in the order of their numbers:
+    # what follows reads its values, and a language only where its sum is the one largest.
+    langs, lanes = _group_lanes()
+    sums = [0] * len(langs)
+    for g, k in counts.items():
+        numbers, share = lanes[g]
+        v = k * share
+        for i in numbers:
+            sums[i] += v
+    exact = {lang: v for lang, v in zip(langs, sums) if v}
     m = n_words + 1
     margin = int(denom * (1e-12 * m * m + 1e-9)) + 1   # far above any float rounding of the sums
     top, second = heapq.nlargest(2, exact.values()) if len(exact) > 1 else (max(exact.values()), None)
@@ -163,6 +168,15 @@ def _vote_groups() -> tuple[dict[str, int], list[tuple[tuple[str, ...], int]], i
             groups.append((langs, share))
         group_of[w] = number[langs]
     return group_of, groups, denom
+
+
+@lru_cache(maxsize=1)
+def _group_lanes() -> tuple[tuple[str, ...], list[tuple[tuple[int, ...], int]]]:
+    """The languages in order, and each group of _vote_groups as its languages' numbers in that
+    order and its share of one vote."""
+    langs = tuple(JUSTEXT_NAMES)
+    number = {lang: i for i, lang in enumerate(langs)}
+    return langs, [(tuple(number[lang] for lang in group), share) for group, share in _vote_groups()[1]]
 
 
 def _float_guess(words: list[str]) -> str | None:

@@ -280,7 +280,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     gaps: list[int] = []
     lines: list[int] = []
     gap = 0
-    bullet, glued, zw_sub = BULLET_RE.match, GLUED_RE.search, ZERO_WIDTH_RE.sub
+    bullet, zw_sub = BULLET_RE.match, ZERO_WIDTH_RE.sub
     indent = last_indent = -1
     may_glue = glue_lines(text)   # (GLUED_RE is asked only there: most lines have no place for it)
     for lineno, raw in enumerate(text.split("\n"), 1):
@@ -346,7 +346,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                 kind = TABLE
             # Glued elements: the first piece goes on as the line would; the others are
             # paragraphs of their own (split_glued gives at least one piece of a line not empty).
-            pieces = split_glued(s, stopwords) if may and glued(s) else None
+            pieces = split_glued(s, stopwords) if may else None   # ([s] where nothing is glued)
             if pieces is not None:
                 s = pieces[0]
             # a line that is the rest of the previous line's sentence joins it
