@@ -29,6 +29,11 @@ LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 KANA_RE = re.compile(r"[\u3040-\u30ff]")
 HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
+# Every character CJK_RE finds is in U+3000-U+DFFF, whose UTF-8 forms open with a byte of E3-ED
+# (no other byte of any UTF-8 form is one): a sample whose UTF-8 form holds none has none.
+# bytes.translate, deleting every other byte, asks that in one pass, several times faster
+# than the character-class search.
+NOT_CJK_LEAD_BYTES = bytes(range(0xE3)) + bytes(range(0xEE, 0x100))
 
 
 @lru_cache(maxsize=None)
@@ -91,7 +96,9 @@ def guess_language(text: str) -> str | None:
         sample, parts = text[:6000], None
     else:
         sample = "\n".join(parts)
-    cjk = 0 if sample.isascii() else len(CJK_RE.findall(sample))   # (an ASCII sample has none)
+    # (an ASCII sample has none, nor has one without a byte of NOT_CJK_LEAD_BYTES's complement)
+    cjk = 0 if sample.isascii() or not sample.encode("utf-8", "surrogatepass").translate(None, NOT_CJK_LEAD_BYTES) \
+        else len(CJK_RE.findall(sample))
     # (or against the letters: layout-preserving dumps pad their lines with spaces, and a
     # Chinese page's long lines may be menus of dates and numbers)
     if cjk > CJK_SHARE_MIN * len(sample) or (
