@@ -58,3 +58,21 @@ def test_the_guess_is_the_one_of_the_whole_sample():
         if len(top) == 2 and abs(top[1] - top[0]) < 1e-6:
             continue   # (a tie: the exact sums decide it, not this float sum)
         assert guess_language(text) == want, text
+
+
+def test_the_cjk_byte_gate_lets_through_every_sample_with_a_cjk_character():
+    # guess_language counts CJK characters only in a sample whose UTF-8 form holds a byte of
+    # E3-ED: every sample CJK_RE finds a character in must hold one
+    import random
+    from stripper.language import CJK_RE, NOT_CJK_LEAD_BYTES
+    rnd = random.Random(47)
+    edges = [0x2FFF, 0x3000, 0x303F, 0x3040, 0x30FF, 0x3100, 0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x9FFF,
+             0xA000, 0xABFF, 0xAC00, 0xD7AF, 0xD7B0, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x7F, 0x80, 0x7FF, 0x800]
+    found = 0
+    for _ in range(20000):
+        s = "".join(chr(rnd.choice(edges) + rnd.randint(-2, 2)) if rnd.random() < 0.5 else rnd.choice("aé’ ")
+                    for _ in range(rnd.randint(1, 6)))
+        if CJK_RE.search(s):
+            found += 1
+            assert s.encode("utf-8", "surrogatepass").translate(None, NOT_CJK_LEAD_BYTES), s
+    assert found > 3000

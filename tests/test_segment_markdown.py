@@ -259,3 +259,41 @@ def test_plain_line_short_path_agrees_with_the_long_path():
         for sw in (stops, frozenset()):
             assert seg.segment_markdown(page, sw) == seg.segment_markdown(slow, sw), page
     assert taken > 5000
+
+
+def test_possessive_link_line_pattern_agrees_with_the_backtracking_one():
+    # MD_LINK_LINE_RE's runs of spaces, text and address are possessive: on every line it must
+    # match where the same pattern without them matches, with the same groups
+    import random
+    import re
+    import stripper.segment.text as seg
+    plain = re.compile(re.sub(r"(?<=[ \]])\*\+", "*", seg.MD_LINK_LINE_RE.pattern))   # (not the bullet class's "*+")
+    assert plain.pattern.count("*+") == 1
+    rnd = random.Random(37)
+    pieces = [" ", "  ", "* ", "- ", "+ ", "*", "[", "]", "(", ")", "](", "[a", "text", "#", "\"", " \"T\"", "/x",
+              "é", "|", "_", "<", "\\", "`", ")(", "] (", "[News](/news)", '[a](b "c")', "~", "{", "}"]
+    taken = 0
+    for _ in range(30000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8)))
+        fast, slow = seg.MD_LINK_LINE_RE.fullmatch(line), plain.fullmatch(line)
+        assert (fast is None) == (slow is None), line
+        if fast is not None:
+            assert fast.groups() == slow.groups(), line
+            taken += 1
+    assert taken > 200
+
+
+def test_underscores_without_backslash_go_as_run_by_run():
+    # a line with no backslash has its underscores taken out by one UNDERSCORE_EDGE_RE sub: the
+    # same line as run by run, and as MD_UNDERSCORE_RE's sub
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(43)
+    pieces = ["_", "__", "___", "a", "Z", "1", " ", "é", "ß", "中", "-", ".", "*", "x_y", "_a_", "__b__", "\ue192", "²", "Ⅷ"]
+    kept = 0
+    for _ in range(30000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10)))
+        want = seg._drop_underscore_runs(s)
+        assert seg._drop_underscores(s) == want == seg.MD_UNDERSCORE_RE.sub("", s), s
+        kept += "_" in want
+    assert kept > 3000

@@ -208,7 +208,8 @@ def test_usual_lines_on_the_short_path_segment_as_on_the_long_one():
     rnd = random.Random(17)
     pieces = ["word", "more", "The", "This", "is", "world", ".", ",", "!", " ", "  ", "   ", "\t", "é", "Éa", "ß",
               "monthThis", "iPhone", "1.", "12", "• ", "* ", "- ", "\u200b", "\u00ad", "\u00a0", "中", "x = f(y);",
-              "{", "}", "a", "B", "the rest of the sentence that goes on", "which", "Share this"]
+              "{", "}", "a", "B", "the rest of the sentence that goes on", "which", "Share this", "“", "(", "©",
+              "12:13 PM", "2)", "ⅰ", "^ ", "•", "–"]
     stops = frozenset(["this", "the", "is", "which", "a"])
     for _ in range(6000):
         lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(1, 8))]
@@ -216,3 +217,50 @@ def test_usual_lines_on_the_short_path_segment_as_on_the_long_one():
         slow = "\n".join(line if line[-1:] == " " else line + " " for line in lines)
         for sw in (stops, frozenset()):
             assert seg.segment_text(page, sw) == seg.segment_text(slow, sw), page
+
+
+def test_code_context_ascii_test_agrees_with_the_character_test():
+    # _code_context tells an ASCII line holding no lowercase letter by upper(): the same answer
+    # as asking each character
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(31)
+    pieces = ["SELECT", "avg", "(", ")", "x", "A", "1", " ", "=", "é", "É", "ß", "ǅ", "ª", "中", "_", "-", ":", "Ω", "ω"]
+    for _ in range(20000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        want = (not (s[-1] in ".!?\"”»" or len(s) > seg.CODE_LINE_MAX_CHARS or seg._template(s))
+                and (sum(c in seg.CODE_SYMBOLS for c in s) >= max(1, len(s) // 20)
+                     or not any(c.islower() for c in s)))
+        assert seg._code_context(s) == want, s
+
+
+def test_split_glued_without_stopwords_agrees_with_the_scan_of_every_place():
+    # with no stopwords, split_glued looks for sentence ends glued by their mark and for words
+    # glued only near the end: the pieces must be those of every GLUED_RE place looked at in turn
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(41)
+    pieces = ["mon", "th", "This", "is", "world", ".", "The", "!", "?", "Share", "Share this article", "Print",
+              "Read more", " ", "é", "Éa", "×", "÷", "ÀÀ", "😀", "x" * 20, "iPhone", "By Ellen Park", "world.The",
+              "ParkShare this", "mail!Print", "YouTube", "ab.", "A", "a", "Top", "Menu", "Next", "Back to top"]
+
+    def reference(text):
+        cuts = []
+        for m in seg.GLUED_RE.finditer(text):
+            at = m.start()
+            if m.end() - at == 1 or (len(text) - at <= seg.LABEL_MAX_CHARS and seg._label_tail(text[at:])
+                                     and seg._word_before(text, at).isalpha()):
+                cuts.append(at)
+        if not cuts:
+            return [text]
+        bounds = [0, *cuts, len(text)]
+        return [p.strip() for p in (text[a:b] for a, b in zip(bounds, bounds[1:])) if p.strip()]
+
+    split = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))).strip()
+        if text:
+            got = seg.split_glued(text, frozenset())
+            assert got == reference(text), text
+            split += len(got) > 1
+    assert split > 2000

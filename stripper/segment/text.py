@@ -80,6 +80,11 @@ MD_EMPH_RE = re.compile(r"\*\*(?=\S)([^\n]{1,300}?)(?<=\S)\*\*|__(?=\S)([^\n]{1,
 # html2text writes <em>); one between two letters or digits (snake_case) or escaped ("\\_") is text.
 MD_UNDERSCORE_RE = re.compile(r"(?<!\\)(?<![^\W_])_+|(?<!\\)_+(?![^\W_])")
 UNDERSCORE_RUN_RE = re.compile(r"_+")   # (what _drop_underscores reads MD_UNDERSCORE_RE's matches from)
+# What MD_UNDERSCORE_RE removes from a line with no backslash, as a pattern that opens with the
+# underscore (its search skips to them): a run of two or more whole (the first alternative takes
+# the run from its first underscore on, as far as it goes), and a single one not between two
+# letters or digits (the lookbehind, after the underscore, reads the character before it).
+UNDERSCORE_EDGE_RE = re.compile(r"__+|_(?<![^\W_]_)|_(?![^\W_])")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 RULE_CHARS = frozenset("-*_")   # a thematic break: three or more of these, spaces between allowed
 RULE_LINE_CHARS = "-*_ \t"      # ... and all a thematic break's line holds
@@ -96,8 +101,11 @@ MD_DATA_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\(data:[^)\n]*\)")
 # path; see there why its outcome is the long path's. The text holds none of the characters the
 # line tests and the inline patterns look for (brackets, quote, emphasis, escape, backtick, "<",
 # pipe; "#" not first), the address only printable ASCII but quote, parentheses and pipe, the
-# title (after one space) no quote, bracket, pipe or line end.
-MD_LINK_LINE_RE = re.compile(r" *([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*)\]\([!#-'*-{}~]*(?: \"[^\"\n\[\]|]{0,500}\")?\)")
+# title (after one space) no quote, bracket, pipe or line end. The runs of spaces, text and address
+# are possessive: what follows each (a bullet or bracket, "]", a space or ")") is none of the run's
+# characters, so giving one back never lets a match go on; a line that is no link fails without
+# trying each shorter run.
+MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*+)\]\([!#-'*-{}~]*+(?: \"[^\"\n\[\]|]{0,500}\")?\)")
 
 
 # Blocks are built by tuple.__new__ straight from their fields, in Block._fields order (the named
@@ -109,7 +117,9 @@ assert Block._fields == ("index", "text", "kind", "level", "link_chars", "gap_be
 
 def _make_blocks(texts, kinds, levels, links, gaps, lines, origin: str) -> list[Block]:
     """Block(i, text, kind, level, link_chars, gap, line, origin) for each i, no hint."""
-    return list(map(_new_block, zip(count(), texts, kinds, levels, links, gaps, lines, repeat(origin), repeat(""))))
+    # (map with the class repeated calls tuple.__new__ with no partial in between)
+    return list(map(tuple.__new__, repeat(Block),
+                    zip(count(), texts, kinds, levels, links, gaps, lines, repeat(origin), repeat(""))))
 
 
 def clean_line(line: str) -> str:
@@ -133,6 +143,9 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
     a stopword of the page language ("monthThis is"), so brand names (iPhone, YouTube,
     McDonald) stay whole; a sentence end glued to a capital ("world.The") is always split.
     (A line GLUED_RE finds nothing in is returned whole: callers may ask that first.)"""
+    if not stopwords:
+        cuts = _cuts_without_stopwords(text)
+        return _split_at(text, cuts) if cuts else [text]
     first = GLUED_RE.search(text)
     if first is None:
         return [text]   # (the usual line: one scan, no iterator)
@@ -147,8 +160,32 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
             cuts.append(at)   # (after any word: "By Ellen ParkShare this article")
     if not cuts:
         return [text]
+    return _split_at(text, cuts)
+
+
+# A sentence end glued to a capital, as GLUED_RE's one-character matches find it (the capital
+# after it), matched at the mark: the search skips to the marks, fewer than the capitals.
+GLUED_SENTENCE_END_RE = re.compile(r"[.!?](?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Þ][a-zà-ÿ])")
+
+
+def _cuts_without_stopwords(text: str) -> list[int]:
+    """split_glued's cuts with no stopwords, in order: every sentence end glued, and the words
+    glued that a label follows, which start at most LABEL_MAX_CHARS from the end. GLUED_RE's
+    matches are its capitals (a match takes no other capital), so the matches the search from
+    there finds are those of the whole line that start there or later."""
+    cuts = [m.start() + 1 for m in GLUED_SENTENCE_END_RE.finditer(text)]
+    tail = len(text) - LABEL_MAX_CHARS
+    for m in GLUED_RE.finditer(text, tail if tail > 0 else 0):
+        at = m.start()
+        if m.end() - at > 1 and _label_tail(text[at:]) and _word_before(text, at).isalpha():
+            cuts.append(at)   # (the sentence ends are in already)
+    return sorted(cuts) if len(cuts) > 1 else cuts
+
+
+def _split_at(text: str, cuts: list[int]) -> list[str]:
+    """The pieces of text between the cuts (in order, each once), stripped, the empty ones left out."""
     parts, prev = [], 0
-    for c in cuts:   # (in order, each once)
+    for c in cuts:
         parts.append(text[prev:c])
         prev = c
     parts.append(text[prev:])
@@ -243,18 +280,21 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
     gaps: list[int] = []
     lines: list[int] = []
     gap = 0
-    bullet, glued, zw_sub = BULLET_RE.match, GLUED_RE.search, ZERO_WIDTH_RE.sub
+    bullet, zw_sub = BULLET_RE.match, ZERO_WIDTH_RE.sub
     indent = last_indent = -1
     may_glue = glue_lines(text)   # (GLUED_RE is asked only there: most lines have no place for it)
     for lineno, raw in enumerate(text.split("\n"), 1):
         if not raw:
             gap += 1   # (an empty line, as the blank lines below)
             continue
-        if raw[0].isalpha() and raw.isprintable() and "  " not in raw and raw[-1] != " " and lineno not in may_glue:
+        if ((raw[0].isalpha() or raw[0] != " " and bullet(raw) is None) and raw.isprintable() and "  " not in raw
+                and raw[-1] != " " and lineno not in may_glue):
             # The usual line, on a short path with the outcome of the long one below: not blank,
             # not indented (indent 0: never wrapped), one cell (no ELEMENT_GAP, no tab: a tab is
-            # unprintable), already clean (clean_line's test), no bullet (it opens with a
-            # letter), nothing glued (not in may_glue, and no zero width: those are unprintable).
+            # unprintable), already clean (clean_line's test), no bullet (it opens with a letter,
+            # or BULLET_RE finds none: "12:13 PM", "“Quoted”"), nothing glued (not in may_glue,
+            # and no zero width: those are unprintable). It joins the paragraph before only when
+            # it opens in lower case, as unwrapped lines do below.
             if gap == 0 and texts and kinds[-1] == PARA and raw[0].islower() \
                     and _continues(texts[-1], raw, stopwords, False):
                 texts[-1] += " " + raw
@@ -306,7 +346,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                 kind = TABLE
             # Glued elements: the first piece goes on as the line would; the others are
             # paragraphs of their own (split_glued gives at least one piece of a line not empty).
-            pieces = split_glued(s, stopwords) if may and glued(s) else None
+            pieces = split_glued(s, stopwords) if may else None   # ([s] where nothing is glued)
             if pieces is not None:
                 s = pieces[0]
             # a line that is the rest of the previous line's sentence joins it
@@ -374,21 +414,27 @@ def _merge_runs(texts, kinds, gaps, lines, run_at):
     block i and, when it is to be merged, its text and kind (None: blocks i to end stay as they
     are, and no run starts inside them). Each block is looked at once."""
     out_t, out_k, out_g, out_l = [], [], [], []
-    i = 0
-    while i < len(texts):
+    i = kept = 0   # (blocks kept to i are copied by slices when a run is merged, and at the end)
+    n = len(texts)
+    while i < n:
         end, merged, kind = run_at(i)
-        end = max(end, i + 1)
         if merged is not None:
+            out_t += texts[kept:i]
+            out_k += kinds[kept:i]
+            out_g += gaps[kept:i]
+            out_l += lines[kept:i]
             out_t.append(merged)
             out_k.append(kind)
             out_g.append(gaps[i])
             out_l.append(lines[i])
-        else:
-            out_t.extend(texts[i:end])
-            out_k.extend(kinds[i:end])
-            out_g.extend(gaps[i:end])
-            out_l.extend(lines[i:end])
-        i = end
+            kept = max(end, i + 1)
+        i = max(end, i + 1)
+    if not kept:
+        return texts, kinds, gaps, lines   # (no run merged: the lists as they are)
+    out_t += texts[kept:]
+    out_k += kinds[kept:]
+    out_g += gaps[kept:]
+    out_l += lines[kept:]
     return out_t, out_k, out_g, out_l
 
 
@@ -407,7 +453,11 @@ def _code_context(s: str) -> bool:
     operators or assignments ("SELECT avg(n)", "if (!target)", "for i in x:" aside)."""
     if s[-1] in ".!?\"”»" or len(s) > CODE_LINE_MAX_CHARS or _template(s):
         return False
-    return sum(map(CODE_SYMBOLS.__contains__, s)) >= max(1, len(s) // 20) or not any(c.islower() for c in s)
+    if sum(map(CODE_SYMBOLS.__contains__, s)) >= max(1, len(s) // 20):
+        return True
+    if s.isascii():   # (an ASCII character is lowercase when upper() changes it: a-z)
+        return s.upper() == s
+    return not any(c.islower() for c in s)
 
 
 def _merge_code_runs(texts, kinds, gaps, lines):
@@ -527,6 +577,8 @@ def strip_markdown_inline(s: str) -> tuple[str, int]:
     if "\\" in s:
         s = MD_ESCAPE_RE.sub(r"\1", s)
     s = s.replace("`", "")
+    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s, link_chars   # (clean_line's test, inlined: the line is clean as it is)
     return clean_line(s), link_chars
 
 
@@ -553,7 +605,15 @@ def _drop_underscores(s: str) -> str:
     lookbehinds, so its search tries every character of the line; what it removes of a run
     depends only on the characters either side of it (its "[^\\W_]" is str.isalnum()):
     after a backslash, all but the first underscore (the escaped one); a single underscore
-    between two letters or digits (snake_case), nothing; otherwise the whole run."""
+    between two letters or digits (snake_case), nothing; otherwise the whole run. With no
+    backslash in s, UNDERSCORE_EDGE_RE removes the same (one sub, no call per run)."""
+    if "\\" not in s:
+        return UNDERSCORE_EDGE_RE.sub("", s)
+    return _drop_underscore_runs(s)
+
+
+def _drop_underscore_runs(s: str) -> str:
+    """_drop_underscores, run by run (any line, escaped underscores too)."""
     out, prev = [], 0
     for m in UNDERSCORE_RUN_RE.finditer(s):
         a, b = m.span()
@@ -649,14 +709,15 @@ def _split_glued_paragraphs(out: list[tuple], paras: list[int], stopwords: froze
     """out with each paragraph (at the indexes paras) that GLUED_RE finds a place in split by
     split_glued, the first piece keeping the paragraph's link characters and gap. The paragraphs
     are read together by glue_lines, one a line (a paragraph holds no line end: its lines are
-    clean_line()'s), and GLUED_RE asked only of those it gives."""
+    clean_line()'s), and split_glued asked only of those it gives."""
     split = {}
     for n in glue_lines("\n".join([out[i][0] for i in paras])):
         i = paras[n - 1]
         text, _, _, links, gap, line = out[i]
-        if GLUED_RE.search(text) is not None:   # (else split_glued would give the paragraph whole)
+        pieces = split_glued(text, stopwords)
+        if pieces != [text]:   # (a paragraph given whole would be put back as it is)
             split[i] = [(piece, PARA, 0, links if j == 0 else 0, gap if j == 0 else 0, line)
-                        for j, piece in enumerate(split_glued(text, stopwords))]
+                        for j, piece in enumerate(pieces)]
     if not split:
         return out
     whole, prev = [], 0
@@ -703,8 +764,12 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             continue   # inside an indented code block
         if not line and lineno > skip_to and not in_fence:
             # an empty line, as the blank lines below (no test before them holds for it)
-            if para:
-                flush()
+            if para:   # flush(), inlined (the usual end of a paragraph)
+                paras.append(len(out))
+                out.append((" ".join(para), PARA, 0, para_links, gap, para_line))
+                para, para_links, gap = [], 0, 1
+                in_table = False
+                continue
             gap += 1
             in_table = False
             continue
