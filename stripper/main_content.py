@@ -32,6 +32,9 @@ HIRAGANA_RE = re.compile(r"[\u3041-\u309f]")
 CODE_CALL_RE = re.compile(r"\w\(")
 CODE_OPERATOR_RE = re.compile(r"\s(?:=|==|!=|<=|>=|:=|=>|->)\s")
 CODE_KEY_RE = re.compile(r"^\s*[\"']?[\w-]+[\"']?: [\"'\d]")
+# CODE_CALL_RE found from its "(" (the expression is searched from a literal, not tried at every
+# character): it matches where a "(" follows a word character, as CODE_CALL_RE does.
+CALL_PAREN_RE = re.compile(r"\((?<=\w\()")
 CODE_LINE_RE = re.compile("|".join((CODE_CALL_RE.pattern, r"[;{}]\s*$", r"^\s*[)}\]]", CODE_OPERATOR_RE.pattern, "[│─┼]",
                                     CODE_KEY_RE.pattern)))   # (_code_line asks its alternatives one by one)
 # A data table's row written as a line: a label, then two number cells ("Kay Schenk 27 7.1%").
@@ -805,9 +808,15 @@ def _code_run_lines(blocks: list[Block], first: dict[int, Decision], sentence_li
 
 def _table_row(text: str) -> bool:
     """A data table's row written as a line (TABLE_ROW_RE). Its last cell ends the line: a line
-    ending in anything but a digit, '.', ',' or '%' (before its spaces) is none."""
-    last = text.rstrip()[-1:]
-    return (last.isdecimal() or last in ".,%") and TABLE_ROW_RE.search(text) is not None
+    ending in anything but a digit, '.', ',' or '%' (before its spaces) is none, and so is one
+    ending in '.', ',' or '%' without a digit before them (the last cell is a digit, then digits,
+    '.' or ',', then perhaps '%': most sentences end in a word and a full stop)."""
+    end = text.rstrip()
+    last = end[-1:]
+    if last.isdecimal():
+        return TABLE_ROW_RE.search(text) is not None
+    return last != "" and last in ".,%" and end.rstrip(".,%")[-1:].isdecimal() \
+        and TABLE_ROW_RE.search(text) is not None
 
 
 def _flat_code(text: str) -> bool:
@@ -853,7 +862,7 @@ def _code_line(text: str) -> bool:
         return False
     last, lead = text.rstrip()[-1:], text.lstrip()[:1]
     return (last != "" and last in ";{}") or (lead != "" and lead in ")}]") \
-        or ("(" in text and CODE_CALL_RE.search(text) is not None) \
+        or ("(" in text and CALL_PAREN_RE.search(text) is not None) \
         or (("=" in text or "->" in text) and CODE_OPERATOR_RE.search(text) is not None) \
         or "│" in text or "─" in text or "┼" in text \
         or (": " in text and CODE_KEY_RE.match(text) is not None)

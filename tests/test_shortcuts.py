@@ -126,7 +126,9 @@ def test_title_bound_is_an_upper_bound_on_every_fixture():
 CODE_SAMPLES = ["f(x) = y;", "  }", "x = 1", "a -> b", "key: 'v'", '"key": 1', "│ a │ b │", "Kay Schenk 27 7.1%",
                 "Total 1,200 3.5 ", "ends with brace {", "plain words here", "(", "A", "1", "", " ;", "x;\n",
                 "name (call)", "a == b", "a=b", "x: y", "- item: 3", "Cart (0)", "Wishlist (2)", "10 20",
-                "row 1 2\n", "price 3.50, 4.00.", "50%  60% ", "  ) trailing", "\t] x", "def size(path):"]
+                "row 1 2\n", "price 3.50, 4.00.", "50%  60% ", "  ) trailing", "\t] x", "def size(path):",
+                "up 5 10%.", "share 1 2.,% ", "in 2019 2020 ,", "a 1 b.", "x 1 2 %", "7 8 %%", "(a) (b)", "é(1)",
+                "_(", " (x"]
 
 
 def _old_code_line(text):
@@ -143,6 +145,15 @@ def test_code_line_and_table_row_tests_match_their_expressions():
     for t in texts:
         assert _code_line(t) == _old_code_line(t), t
         assert _table_row(t) == (TABLE_ROW_RE.search(t) is not None), t
+
+
+def test_call_paren_expression_finds_what_the_call_expression_finds():
+    from stripper.main_content import CALL_PAREN_RE, CODE_CALL_RE
+    texts = CODE_SAMPLES + [p.decode("utf-8", "replace") for _, p, _ in PAGES]
+    texts += [line for t in texts for line in t.split("\n")]
+    assert any(CODE_CALL_RE.search(t) for t in texts) and not all(CODE_CALL_RE.search(t) for t in texts)
+    for t in texts:
+        assert (CALL_PAREN_RE.search(t) is None) == (CODE_CALL_RE.search(t) is None), t
 
 
 def _old_code_runs(blocks, first, feats):
