@@ -11,10 +11,12 @@ Works from page context, not phrase lists, so it holds on pages no rule has seen
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from itertools import accumulate
 from operator import attrgetter
 
 from .ago import AGO_MAX_CHARS, age_gate, minutes_ago
@@ -162,11 +164,9 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
     wss = list(map(lower_words, texts))
     nwords = list(map(len, wss))
     weight = list(map(float, nwords))
-    joined = "\0".join(texts)   # (a NUL joins them: no "http" or "www." spans two blocks)
-    if "http" in joined or "www." in joined:
-        for i in [i for i, text in enumerate(texts) if "http" in text or "www." in text]:
-            # a web address is one word of the page, not the dozen its parts would count
-            weight[i] = float(len(lower_words(URL_RE.sub(" u ", texts[i]))))
+    for i in _url_blocks(texts, lengths):
+        # a web address is one word of the page, not the dozen its parts would count
+        weight[i] = float(len(lower_words(URL_RE.sub(" u ", texts[i]))))
     if stopwords:
         contains = stopwords.__contains__
         if min_chars > 0:
@@ -179,6 +179,26 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
         return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends,
                         lengths)
     return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths))
+
+
+def _url_blocks(texts: list[str], lengths: list[int]) -> list[int]:
+    """The blocks holding "http" or "www." (a web address), in page order. Found in the page's
+    text (the blocks joined) by a string search each, which skips the many blocks without one:
+    the block where a find starts is asked on its own (a find that runs into the next block is
+    none of its own), and the search goes on from the next block."""
+    page = "".join(texts)
+    if "http" not in page and "www." not in page:
+        return []   # (most pages)
+    ends = list(accumulate(lengths))   # (block k ends at ends[k] in the page)
+    found: set[int] = set()
+    for needle in ("http", "www."):
+        at = page.find(needle)
+        while at >= 0:
+            k = bisect_right(ends, at)
+            if needle in texts[k]:
+                found.add(k)
+            at = page.find(needle, ends[k])
+    return sorted(found)
 
 
 def _shape_features(f: Features) -> Features:
@@ -385,16 +405,22 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
     for other stories that no heading announced). Returns z if there is none."""
     if cjk:
         return z
-    kept = {i for i in range(a, z + 1) if (classes[i] == GOOD or base[i] == NEARGOOD) and i not in first}
-    if len(kept) < 2 * TEASER_PAIRS_MIN_DEFAULT + 2:
-        return z
-    topic: set[str] | None = None   # (read when a pair first needs it: most spans end in no pair)
+
+    def kept_blocks() -> list[int]:
+        return [i for i in range(a, z + 1) if (classes[i] == GOOD or base[i] == NEARGOOD) and i not in first]
+
+    # A span of fewer than 2 * TEASER_PAIRS_MIN + 2 kept blocks has no teaser list. They are
+    # counted only when pairs enough are found (most spans end in no pair): the pairs are sought
+    # the same way in any span.
+    kept: list[int] | None = None
+    topic: set[str] | None = None   # (read when a pair first needs it)
     pairs, cut, j = 0, z, z
     while j > a + 1:
         while j > a and len(lower_words(blocks[j].text)) <= 2:
             j -= 1   # lone labels between pairs ("Artikel", "Video")
         p, h = j, j - 1
-        if p not in kept or h < a or (h in first and first[h].rule_id != "NAV002"):
+        if not (a <= p <= z and (classes[p] == GOOD or base[p] == NEARGOOD) and p not in first) \
+                or h < a or (h in first and first[h].rule_id != "NAV002"):   # (p not kept)
             break   # (a headline that is all link text is still a teaser's headline)
         pw, hw = lower_words(blocks[p].text), lower_words(blocks[h].text)
         if not (3 <= len(hw) <= TEASER_HEADLINE_MAX_WORDS_DEFAULT) or blocks[h].text.rstrip()[-1:] in ".:;," \
@@ -405,7 +431,7 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
             # (the first half of the span, not of its kept blocks: a long teaser list would reach
             # into the topic by its own count)
             topic = set()
-            order = sorted(kept)
+            kept = order = kept_blocks()
             for i in order[: len(order) // 2]:
                 if i <= (a + z) // 2:
                     topic |= _content(blocks[i].text, stop)
@@ -414,7 +440,9 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
         pairs += 1
         cut = h - 1
         j = h - 1
-    return cut if pairs >= TEASER_PAIRS_MIN_DEFAULT else z
+    if pairs < TEASER_PAIRS_MIN_DEFAULT or len(kept if kept is not None else kept_blocks()) < 2 * TEASER_PAIRS_MIN_DEFAULT + 2:
+        return z
+    return cut
 
 
 def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[str],

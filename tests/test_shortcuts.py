@@ -762,3 +762,87 @@ def test_ticker_runs_ask_minutes_ago_only_where_the_age_gate_finds_something(mon
     monkeypatch.setattr(main_content, "age_gate", lambda: lambda text: True)
     for blocks, got in zip(pages, gated):
         assert main_content.ticker_runs(blocks) == got
+
+
+def test_url_blocks_are_the_blocks_holding_an_address():
+    # block_features finds the blocks holding "http" or "www." by string searches in the joined
+    # page; they must be the blocks each test finds, also where a find spans two blocks.
+    import random
+    from stripper.main_content import _url_blocks
+    rng = random.Random(11)
+    pool = ["", "ht", "tp", "http", "https://x.org/a", "ww", "w.", "www.", "www", "see www.x.org", "plain", "h", "t", "p"]
+    texts_pages = [[p.decode("utf-8", "replace") for _, p, _ in PAGES]]
+    texts_pages += [[rng.choice(pool) + rng.choice(pool) for _ in range(rng.randint(0, 12))] for _ in range(3000)]
+    for texts in texts_pages:
+        assert _url_blocks(texts, list(map(len, texts))) \
+            == [i for i, t in enumerate(texts) if "http" in t or "www." in t], texts
+
+
+def _old_teaser_tail(blocks, classes, base, first, a, z, stop, cjk):
+    from stripper import main_content as M
+    from stripper.language import lower_words
+    if cjk:
+        return z
+    kept = {i for i in range(a, z + 1) if (classes[i] == M.GOOD or base[i] == M.NEARGOOD) and i not in first}
+    if len(kept) < 2 * M.TEASER_PAIRS_MIN_DEFAULT + 2:
+        return z
+    topic = None
+    pairs, cut, j = 0, z, z
+    while j > a + 1:
+        while j > a and len(lower_words(blocks[j].text)) <= 2:
+            j -= 1
+        p, h = j, j - 1
+        if p not in kept or h < a or (h in first and first[h].rule_id != "NAV002"):
+            break
+        pw, hw = lower_words(blocks[p].text), lower_words(blocks[h].text)
+        if not (3 <= len(hw) <= M.TEASER_HEADLINE_MAX_WORDS_DEFAULT) or blocks[h].text.rstrip()[-1:] in ".:;," \
+                or len(pw) > M.TEASER_SUMMARY_MAX_WORDS_DEFAULT or blocks[p].kind == M.HEADING:
+            break
+        cw = M._content(blocks[p].text, stop) | M._content(blocks[h].text, stop)
+        if cw and topic is None:
+            topic = set()
+            order = sorted(kept)
+            for i in order[: len(order) // 2]:
+                if i <= (a + z) // 2:
+                    topic |= M._content(blocks[i].text, stop)
+        if cw and len(cw & topic) / len(cw) > M.TEASER_OVERLAP_MAX_DEFAULT:
+            break
+        pairs += 1
+        cut = h - 1
+        j = h - 1
+    return cut if pairs >= M.TEASER_PAIRS_MIN_DEFAULT else z
+
+
+def test_teaser_tail_counting_the_kept_blocks_last_matches_counting_them_first():
+    # teaser_tail counts the span's kept blocks only once pairs enough are found; the cut must
+    # be the one found counting them first, on spans of few and of many kept blocks.
+    import random
+    from stripper import main_content as M
+    from stripper.language import stoplist
+    from stripper.model import Block, Decision, DROP
+    rng = random.Random(17)
+    stop = stoplist("en")
+    article = ["The council met on Tuesday and approved the plan for the ferry line.",
+               "Ferry services to the islands will run twice a day from the harbour.", "Video"]
+    heads = ["Markets rally as rates hold steady", "Storm closes mountain roads again", "Artikel",
+             "Museum reopens its painting galleries", "Local bakery wins national prize"]
+    sums = ["Shares rose after bankers kept borrowing costs unchanged.", "Drivers were told to stay home until snowfall stops.",
+            "Visitors queued outside before opening hours.", "The ferry council met again on Tuesday."]
+    seen = set()
+    for n in range(3000):
+        texts = [rng.choice(article) for _ in range(rng.randint(0, 10))]
+        for _ in range(rng.randint(0, 6)):
+            texts += [rng.choice(heads), rng.choice(sums)]
+        size = len(texts)
+        if not size:
+            continue
+        blocks = [Block(i, t) for i, t in enumerate(texts)]
+        classes = rng.choices([M.GOOD, M.BAD, M.TAGGED], [12, 1, 1], k=size)
+        base = [c if rng.random() < 0.9 else rng.choice([M.NEARGOOD, M.SHORT, M.BAD]) for c in classes]
+        first = {i: Decision(rng.choice(["NAV002", "X"]), i, DROP, "") for i in range(size) if rng.random() < 0.03}
+        a = rng.randrange(min(size, 3))
+        z = rng.randrange(a, size) if rng.random() < 0.2 else size - 1
+        got = M.teaser_tail(blocks, classes, base, first, a, z, stop, False)
+        assert got == _old_teaser_tail(blocks, classes, base, first, a, z, stop, False)
+        seen.add(got < z)
+    assert seen == {True, False}
