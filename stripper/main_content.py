@@ -124,6 +124,7 @@ def _stop_share(ws: list[str], stopwords: frozenset[str]) -> float:
 # reads as prose.
 SHAPE_PROSE_DENS, SHAPE_OTHER_DENS, SHAPE_MIN_WORDS = 0.35, 0.1, 8
 SENTENCE_MIN_WORDS = 6   # words a sentence-like block needs
+SENTENCE_MAX_LINK_DENSITY, SENTENCE_MIN_DENS = 0.3, 0.25   # ... its link density at most, its stopword density at least
 FIT_MIN_WORDS = 25       # words of a long block, whose stopword density tells whether the stoplist fits
 
 
@@ -159,7 +160,8 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
                     # (的, 了, 是, 在, ...): a line without punctuation still shows it is prose.
                     d = min(1.0, max(d, FUNCTION_CHAR_WEIGHT_DEFAULT * sum(map(fchars.__contains__, text)) / n))
             dens.append(d)
-        sentence_like = [ld <= 0.3 and end and d >= 0.25 for ld, end, d in zip(link_density, ends, dens)]
+        sentence_like = [ld <= SENTENCE_MAX_LINK_DENSITY and end and d >= SENTENCE_MIN_DENS
+                         for ld, end, d in zip(link_density, ends, dens)]
         return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths)
     wss = list(map(lower_words, texts))
     nwords = list(map(len, wss))
@@ -171,11 +173,17 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
         contains = stopwords.__contains__
         if min_chars > 0:
             dens = [0.0] * len(blocks)
+            # (a sentence-like block is among these: it ends like a sentence with SENTENCE_MIN_WORDS
+            # words; the others are not, and _sentence_like is asked of these only)
+            sentence_like = [False] * len(blocks)
             for i in [i for i, (n, nw, end) in enumerate(zip(lengths, nwords, ends))
                       if nw and (n >= min_chars or nw >= FIT_MIN_WORDS or end and nw >= SENTENCE_MIN_WORDS)]:
-                dens[i] = sum(map(contains, wss[i])) / nwords[i]
-        else:
-            dens = [sum(map(contains, ws)) / n if n else 0.0 for ws, n in zip(wss, nwords)]
+                dens[i] = d = sum(map(contains, wss[i])) / nwords[i]
+                if ends[i] and nwords[i] >= SENTENCE_MIN_WORDS and link_density[i] <= SENTENCE_MAX_LINK_DENSITY \
+                        and d >= SENTENCE_MIN_DENS:
+                    sentence_like[i] = True
+            return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths)
+        dens = [sum(map(contains, ws)) / n if n else 0.0 for ws, n in zip(wss, nwords)]
         return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends,
                         lengths)
     return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths))
@@ -211,7 +219,9 @@ def _shape_features(f: Features) -> Features:
 
 
 def _sentence_like(link_density: list[float], ends: list[bool], nwords: list[int], dens: list[float]) -> list[bool]:
-    return [end and nw >= SENTENCE_MIN_WORDS and ld <= 0.3 and d >= 0.25 for ld, end, nw, d in zip(link_density, ends, nwords, dens)]
+    # (block_features asks the same of the blocks whose stopword density it works out)
+    return [end and nw >= SENTENCE_MIN_WORDS and ld <= SENTENCE_MAX_LINK_DENSITY and d >= SENTENCE_MIN_DENS
+            for ld, end, nw, d in zip(link_density, ends, nwords, dens)]
 
 
 def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Features, cjk: bool,
