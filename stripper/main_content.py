@@ -336,6 +336,27 @@ def _max_subarray(scores: list[float], lo: int, hi: int) -> tuple[float, tuple[i
     return best, (first, last)
 
 
+def _max_subarray_and_before(scores: list[float]) -> tuple[tuple[float, tuple[int, int]], tuple[float, tuple[int, int]]]:
+    """_max_subarray(scores, 0, len(scores)), and _max_subarray(scores, 0, a) for the start a of
+    the run it finds, in one pass: the pass over scores[:a] takes the first a steps of this one,
+    and its result is the best found before the run from a first improved on it (every
+    improvement at a block before a is of a run that started before a, every later one of the
+    run from a: a run's start only moves forward)."""
+    best, first, last = 0.0, -1, -1
+    before = (0.0, (-1, -1))
+    cur, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if cur <= 0:
+            cur, start = s, i
+        else:
+            cur += s
+        if cur > best:
+            if start != first:   # (a run's first improvement: the best before it is kept)
+                before = (best, (first, last))
+            best, first, last = cur, start, i
+    return (best, (first, last)), before
+
+
 def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
                 weights: list[float], footer: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
@@ -350,9 +371,10 @@ def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
     for i, e in ends.items():   # a related-list or comment heading, whatever its class
         if 0 <= i < len(scores):
             scores[i] = -(COMMENTS_COST_DEFAULT if e == "CMT" else RELATED_COST_DEFAULT)
-    best, (a, z) = _max_subarray(scores, 0, len(scores))
+    (best, (a, z)), before = _max_subarray_and_before(scores)
     if a < 0:
         return a, z
+    left = a, before   # (the best before the run, while the run still starts at a)
     # Text that follows a comment-section heading is the comments: when the best run lies wholly
     # after one, an article of its own that ends shortly before that heading is the article.
     cut = max((i for i, e in ends.items() if e == "CMT" and i < a), default=-1)
@@ -364,7 +386,7 @@ def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
     # A second part of the article cut off by a large ad, gallery or teaser box still counts when
     # it is substantial on its own (but never across a comment-section heading).
     for lo, hi, side in ((0, a, "left"), (z + 1, len(scores), "right")):
-        sc, (a2, z2) = _max_subarray(scores, lo, hi)
+        sc, (a2, z2) = left[1] if side == "left" and a == left[0] else _max_subarray(scores, lo, hi)
         if a2 < 0 or sc < max(SECOND_PART_MIN_DEFAULT, SECOND_PART_RATIO_DEFAULT * best):
             continue
         gap = range(z2 + 1, a) if side == "left" else range(z + 1, a2)

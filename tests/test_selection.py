@@ -500,3 +500,15 @@ def test_the_cheap_age_test_passes_every_stamp_the_pattern_reads():
 def _data():
     from importlib import resources
     return (resources.files("stripper") / "data" / "ago.txt").read_text(encoding="utf-8")
+
+
+def test_max_subarray_and_the_best_before_its_run_in_one_pass():
+    import random
+    from stripper.main_content import _max_subarray, _max_subarray_and_before
+    rng = random.Random(5)
+    for n in range(5000):
+        scores = [rng.choice([-5.0, -3.5, -1.0, 0.0, 0.5, 2.0, 7.0, rng.uniform(-9, 9), rng.randint(-4, 4) / 2.5])
+                  for _ in range(rng.randint(0, 30))]
+        whole, before = _max_subarray_and_before(scores)
+        assert whole == _max_subarray(scores, 0, len(scores))
+        assert before == _max_subarray(scores, 0, max(whole[1][0], 0)), scores
