@@ -357,17 +357,29 @@ def _max_subarray_and_before(scores: list[float]) -> tuple[tuple[float, tuple[in
     return (best, (first, last)), before
 
 
+def _scores(classes: list[str], base: list[str], weights: list[float]) -> list[float]:
+    """The blocks' scores for the span choice: a good block counts its weight, a near-good one (or
+    a bad one that was near-good, as NEARGOOD_KEEPS has it) a share of it, a tagged block or a
+    code line nothing; the others cost their weight and a block's cost, less when short."""
+    keeps = NEARGOOD_KEEPS_DEFAULT   # near-good prose counts for the span even where its neighbours are junk
+    near, short_w, short_cost, bad_w, bad_cost = (NEARGOOD_WEIGHT_DEFAULT, SHORT_WORD_WEIGHT_DEFAULT, SHORT_BLOCK_COST_DEFAULT,
+                                                  BAD_WORD_WEIGHT_DEFAULT, BAD_BLOCK_COST_DEFAULT)
+    # (a bad block, the most, is told first)
+    return [(w * near if keeps and b == NEARGOOD else -(w * short_w + short_cost) if b == SHORT
+             else -(w * bad_w + bad_cost)) if c == BAD
+            else w if c == GOOD
+            else w * near if c == NEARGOOD
+            else 0.0 if c == TAGGED or c == CODE
+            else -(w * short_w + short_cost) if b == SHORT
+            else -(w * bad_w + bad_cost)
+            for c, b, w in zip(classes, base, weights)]
+
+
 def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
                 weights: list[float], footer: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
     or comment heading costs so much that only a long continuation of the article outweighs it."""
-    keeps = NEARGOOD_KEEPS_DEFAULT   # near-good prose counts for the span even where its neighbours are junk
-    scores = [w if c == GOOD
-              else w * NEARGOOD_WEIGHT_DEFAULT if c == NEARGOOD or (keeps and c == BAD and b == NEARGOOD)
-              else 0.0 if c == TAGGED or c == CODE
-              else -(w * SHORT_WORD_WEIGHT_DEFAULT + SHORT_BLOCK_COST_DEFAULT) if b == SHORT
-              else -(w * BAD_WORD_WEIGHT_DEFAULT + BAD_BLOCK_COST_DEFAULT)
-              for c, b, w in zip(classes, base, weights)]
+    scores = _scores(classes, base, weights)
     for i, e in ends.items():   # a related-list or comment heading, whatever its class
         if 0 <= i < len(scores):
             scores[i] = -(COMMENTS_COST_DEFAULT if e == "CMT" else RELATED_COST_DEFAULT)
