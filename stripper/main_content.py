@@ -505,13 +505,15 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     # A comment count ("941 comments") above any paragraph of prose links to the comments; it
     # does not open them (the article follows it). So does a comment label the page repeats
     # there: an entry of its menus ("Have Your Say" in the header and again in a section menu).
-    prose = next((i for i, ok in enumerate(feats.sentence_like) if ok and words[i] >= LIST_END_WORDS_DEFAULT),
-                 len(blocks))
-    early = {i: blocks[i].text.strip().lower() for i, e in ends.items() if e == "CMT" and i < prose}
-    repeats = Counter(early.values())
-    for i, key in early.items():
-        if COUNT_RE.search(key) or repeats[key] > 1:
-            del ends[i]
+    # (read only on a page with a comment heading)
+    if "CMT" in ends.values():
+        prose = next((i for i, ok in enumerate(feats.sentence_like) if ok and words[i] >= LIST_END_WORDS_DEFAULT),
+                     len(blocks))
+        early = {i: blocks[i].text.strip().lower() for i, e in ends.items() if e == "CMT" and i < prose}
+        repeats = Counter(early.values())
+        for i, key in early.items():
+            if COUNT_RE.search(key) or repeats[key] > 1:
+                del ends[i]
     own: list[Decision] = []
     code = code_runs(blocks, first, feats)
     footer = frozenset(d.index for d in decisions if d.rule_id == "FTR001")
@@ -545,14 +547,16 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             j = len(blocks)   # (the page's end when no paragraph ends the list)
             for k in range(i + 1, len(blocks)):
                 c = classes[k]
-                if (c == GOOD or c == NEARGOOD) and base[k] != SHORT and words[k] >= LIST_END_WORDS_DEFAULT:
+                if c == BAD:   # (the most blocks there: no paragraph, and an entry only if it was near-good)
+                    if base[k] != NEARGOOD:
+                        continue
+                elif (c == GOOD or c == NEARGOOD) and base[k] != SHORT and words[k] >= LIST_END_WORDS_DEFAULT:
                     j = k
                     break
-                if c != BAD or base[k] == NEARGOOD:
-                    marked.append((k, c, base[k]))
-                    classes[k] = BAD
-                    list_entries.add(k)
-                    base[k] = BAD
+                marked.append((k, c, base[k]))
+                classes[k] = BAD
+                list_entries.add(k)
+                base[k] = BAD
             # Sentences right before the paragraph that ends the list open the article (its lead)
             # when no entry above them is a sentence (a menu, not teasers with their summaries).
             run = 0
@@ -630,8 +634,14 @@ def _kept_meta(blocks: list[Block], first: dict[int, Decision], classes: list[st
         order = range(max(a, 0), z + 1)
     for i in order:
         d = first.get(i)
+        if d is None:   # (the most: a block of the span that no rule spoke of; order holds no other untagged one)
+            c = classes[i]
+            if c == GOOD or c == CODE \
+                    or (NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD and c == BAD and i not in list_entries):
+                kept.append(i)
+            continue
         inside = a <= i <= z
-        if d is not None and d.action == TAG and d.label:
+        if d.action == TAG and d.label:
             place = _tag_place(i, d.label, inside, first, classes, a, z)
             if place == META:
                 meta.setdefault(d.label, []).append(i)
@@ -644,7 +654,7 @@ def _kept_meta(blocks: list[Block], first: dict[int, Decision], classes: list[st
         c = classes[i]
         if c == CODE:
             kept.append(i)
-        elif d is not None and (d.action == DROP or d.action == END):
+        elif d.action == DROP or d.action == END:
             continue
         elif c == GOOD or (NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD and c == BAD and i not in list_entries):
             kept.append(i)
