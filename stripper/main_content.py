@@ -281,7 +281,7 @@ def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) 
     if SHORT in classes:
         lo, prev = 0, BAD
         for hi in [i for i, c in enumerate(classes) if c == GOOD or c == BAD] + [n]:
-            run = classes[lo:hi]   # (no GOOD or BAD in it)
+            run = classes[lo:hi] if hi > lo else []   # (no GOOD or BAD in it; about half the runs are empty)
             if SHORT in run:
                 nxt = classes[hi] if hi < n else BAD
                 if prev == nxt:
@@ -568,9 +568,10 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
                     list_entries.discard(k)
         span = choose_span(classes, base, ends, feats.weight, footer)
         a, z = span
-        chars = sum(len(blocks[i].text) for i in range(a, z + 1)
+        lengths = feats.chars
+        chars = sum(lengths[i] for i in range(a, z + 1)
                     if classes[i] == GOOD or NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD) if a >= 0 else 0
-        if chars >= RELAX_BELOW_CHARS_DEFAULT and (relaxed or any(base[i] == GOOD for i in range(a, z + 1))):
+        if chars >= RELAX_BELOW_CHARS_DEFAULT and (relaxed or GOOD in base[a:z + 1]):
             break
         if not relaxed:
             own.append(Decision("FBK001", max(a, 0), DEMOTE,
