@@ -110,6 +110,7 @@ class Features:
     sentence_like: list[bool]     # ends like a sentence, with words and stopwords enough
     ends: list[bool]              # ends like a sentence (_sentence_end)
     chars: list[int]              # characters of text
+    long: list[int]               # the blocks of FIT_MIN_WORDS words or more, in page order (the stoplist's fit)
 
 
 def _sentence_end(text: str) -> bool:
@@ -162,33 +163,39 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
             dens.append(d)
         sentence_like = [ld <= SENTENCE_MAX_LINK_DENSITY and end and d >= SENTENCE_MIN_DENS
                          for ld, end, d in zip(link_density, ends, dens)]
-        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths)
+        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, [])
     wss = list(map(lower_words, texts))
     nwords = list(map(len, wss))
     weight = list(map(float, nwords))
     for i in _url_blocks(texts, lengths):
         # a web address is one word of the page, not the dozen its parts would count
         weight[i] = float(len(lower_words(URL_RE.sub(" u ", texts[i]))))
+    if stopwords and min_chars > 0:
+        contains = stopwords.__contains__
+        dens = [0.0] * len(blocks)
+        # (a sentence-like block is among these: it ends like a sentence with SENTENCE_MIN_WORDS
+        # words; the others are not, and _sentence_like is asked of these only. So is every block
+        # of FIT_MIN_WORDS words.)
+        sentence_like = [False] * len(blocks)
+        long: list[int] = []
+        # (the blocks with words that are long, or end like a sentence with SENTENCE_MIN_WORDS
+        # words, or have FIT_MIN_WORDS: asked so, a short block, the most, takes fewer tests)
+        for i in [i for i, (n, nw, end) in enumerate(zip(lengths, nwords, ends))
+                  if n >= min_chars and nw or end and nw >= SENTENCE_MIN_WORDS or nw >= FIT_MIN_WORDS]:
+            dens[i] = d = sum(map(contains, wss[i])) / nwords[i]
+            if ends[i] and nwords[i] >= SENTENCE_MIN_WORDS and link_density[i] <= SENTENCE_MAX_LINK_DENSITY \
+                    and d >= SENTENCE_MIN_DENS:
+                sentence_like[i] = True
+            if nwords[i] >= FIT_MIN_WORDS:
+                long.append(i)
+        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, long)
+    long = [i for i, nw in enumerate(nwords) if nw >= FIT_MIN_WORDS]
     if stopwords:
         contains = stopwords.__contains__
-        if min_chars > 0:
-            dens = [0.0] * len(blocks)
-            # (a sentence-like block is among these: it ends like a sentence with SENTENCE_MIN_WORDS
-            # words; the others are not, and _sentence_like is asked of these only)
-            sentence_like = [False] * len(blocks)
-            # (the blocks with words that are long, or end like a sentence with SENTENCE_MIN_WORDS
-            # words, or have FIT_MIN_WORDS: asked so, a short block, the most, takes fewer tests)
-            for i in [i for i, (n, nw, end) in enumerate(zip(lengths, nwords, ends))
-                      if n >= min_chars and nw or end and nw >= SENTENCE_MIN_WORDS or nw >= FIT_MIN_WORDS]:
-                dens[i] = d = sum(map(contains, wss[i])) / nwords[i]
-                if ends[i] and nwords[i] >= SENTENCE_MIN_WORDS and link_density[i] <= SENTENCE_MAX_LINK_DENSITY \
-                        and d >= SENTENCE_MIN_DENS:
-                    sentence_like[i] = True
-            return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths)
         dens = [sum(map(contains, ws)) / n if n else 0.0 for ws, n in zip(wss, nwords)]
         return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends,
-                        lengths)
-    return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths))
+                        lengths, long)
+    return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths, long))
 
 
 def _url_blocks(texts: list[str], lengths: list[int]) -> list[int]:
@@ -217,7 +224,7 @@ def _shape_features(f: Features) -> Features:
     dens = [(SHAPE_PROSE_DENS if end and nw >= SHAPE_MIN_WORDS else SHAPE_OTHER_DENS) if nw else 0.0
             for end, nw in zip(f.ends, f.nwords)]
     return Features(f.nwords, f.weight, f.link_density, dens, _sentence_like(f.link_density, f.ends, f.nwords, dens),
-                    f.ends, f.chars)
+                    f.ends, f.chars, f.long)
 
 
 def _sentence_like(link_density: list[float], ends: list[bool], nwords: list[int], dens: list[float]) -> list[bool]:
@@ -498,8 +505,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     feats = block_features(blocks, stopwords, cjk, options.length_low)   # (the relaxed pass keeps length_low)
     # (blocks a rule dropped do not count: a page that prints its server's English error messages
     # above a German article is a German page)
-    if not cjk and stopwords and not _fits([feats.dens[i] for i in [i for i, n in enumerate(feats.nwords) if n >= FIT_MIN_WORDS]
-                                            if i not in first or first[i].action != DROP]):
+    if not cjk and stopwords and not _fits([feats.dens[i] for i in feats.long if i not in first or first[i].action != DROP]):
         feats = _shape_features(feats)   # the stoplist does not fit the page
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
     # (CJK prose has no spaces between words: its weight stands in for its word count)

@@ -355,8 +355,8 @@ def test_stopword_density_where_read_gives_the_same_classes():
         full = M.block_features(blocks, stop, False)
         for o in (Options(), Options(length_low=30, length_high=60), Options(length_low=120, max_link_density=0.9)):
             lean = M.block_features(blocks, stop, False, o.length_low)
-            assert (lean.nwords, lean.weight, lean.sentence_like, lean.ends, lean.link_density) \
-                == (full.nwords, full.weight, full.sentence_like, full.ends, full.link_density)
+            assert (lean.nwords, lean.weight, lean.sentence_like, lean.ends, lean.link_density, lean.long) \
+                == (full.nwords, full.weight, full.sentence_like, full.ends, full.link_density, full.long)
             long = [i for i, n in enumerate(full.nwords) if n >= M.FIT_MIN_WORDS]
             assert [lean.dens[i] for i in long] == [full.dens[i] for i in long]
             for opts in (o, replace(o, length_high=o.length_low, stopwords_high=o.stopwords_low)):
