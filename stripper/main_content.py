@@ -345,7 +345,8 @@ def _max_subarray(scores: list[float], lo: int, hi: int) -> tuple[float, tuple[i
     return best, (first, last)
 
 
-def _max_subarray_and_before(scores: list[float]) -> tuple[tuple[float, tuple[int, int]], tuple[float, tuple[int, int]]]:
+def _max_subarray_and_before(scores: list[float]) \
+        -> tuple[tuple[float, tuple[int, int]], tuple[float, tuple[int, int]]]:
     """_max_subarray(scores, 0, len(scores)), and _max_subarray(scores, 0, a) for the start a of
     the run it finds, in one pass: the pass over scores[:a] takes the first a steps of this one,
     and its result is the best found before the run from a first improved on it (every
@@ -371,8 +372,9 @@ def _scores(classes: list[str], base: list[str], weights: list[float]) -> list[f
     a bad one that was near-good, as NEARGOOD_KEEPS has it) a share of it, a tagged block or a
     code line nothing; the others cost their weight and a block's cost, less when short."""
     keeps = NEARGOOD_KEEPS_DEFAULT   # near-good prose counts for the span even where its neighbours are junk
-    near, short_w, short_cost, bad_w, bad_cost = (NEARGOOD_WEIGHT_DEFAULT, SHORT_WORD_WEIGHT_DEFAULT, SHORT_BLOCK_COST_DEFAULT,
-                                                  BAD_WORD_WEIGHT_DEFAULT, BAD_BLOCK_COST_DEFAULT)
+    near = NEARGOOD_WEIGHT_DEFAULT
+    short_w, short_cost = SHORT_WORD_WEIGHT_DEFAULT, SHORT_BLOCK_COST_DEFAULT
+    bad_w, bad_cost = BAD_WORD_WEIGHT_DEFAULT, BAD_BLOCK_COST_DEFAULT
     # (a bad block, the most, is told first)
     return [(w * near if keeps and b == NEARGOOD else -(w * short_w + short_cost) if b == SHORT
              else -(w * bad_w + bad_cost)) if c == BAD
@@ -493,9 +495,9 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
         pairs += 1
         cut = h - 1
         j = h - 1
-    if pairs < TEASER_PAIRS_MIN_DEFAULT or len(kept if kept is not None else kept_blocks()) < 2 * TEASER_PAIRS_MIN_DEFAULT + 2:
+    if pairs < TEASER_PAIRS_MIN_DEFAULT:
         return z
-    return cut
+    return cut if len(kept if kept is not None else kept_blocks()) >= 2 * TEASER_PAIRS_MIN_DEFAULT + 2 else z
 
 
 def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[str],
@@ -505,7 +507,8 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     feats = block_features(blocks, stopwords, cjk, options.length_low)   # (the relaxed pass keeps length_low)
     # (blocks a rule dropped do not count: a page that prints its server's English error messages
     # above a German article is a German page)
-    if not cjk and stopwords and not _fits([feats.dens[i] for i in feats.long if i not in first or first[i].action != DROP]):
+    if not cjk and stopwords \
+            and not _fits([feats.dens[i] for i in feats.long if i not in first or first[i].action != DROP]):
         feats = _shape_features(feats)   # the stoplist does not fit the page
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
     # (CJK prose has no spaces between words: its weight stands in for its word count)
