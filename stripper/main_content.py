@@ -828,12 +828,12 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
     least CODE_RUN_MIN of them code-like (or TABLE_RUN_MIN counting data-table rows). Such a
     run is neither article prose nor boilerplate for the span choice."""
     sentence_like = feats.sentence_like
-    hint = CODE_HINT_RE.search
+    hint, ascii_hint = CODE_HINT_RE.search, CODE_HINT_ASCII_RE.search
     # The plain lines (code repeats its keywords: DUP001 drops them) that hold a character of code
     # or a digit; the others are no code lines (nor flattened listings: no code punctuation).
     hinted = [b for b in blocks if (b.kind == PARA or b.kind == TABLE) and b.hint != "main"
               and not sentence_like[b.index] and (b.index not in first or first[b.index].rule_id == "DUP001")
-              and hint(b.text) is not None]
+              and (ascii_hint if b.text.isascii() else hint)(b.text) is not None]
     out: set[int] = set()
     rows: dict[int, bool] = {}   # code-like line -> whether it is a table row
     for b in hinted:
@@ -946,6 +946,11 @@ CODE_LINE_CHARS_RE = _chars_re(CODE_LINE_CHARS, CODE_LINE_NEEDLES[0] if CODE_LIN
 # Most lines of a page hold none and are told apart by their word count alone.
 CODE_HINT_RE = re.compile(r"[\d" + CODE_PUNCT_RE.pattern[1:-1] + "".join(map(re.escape, CODE_LINE_CHARS)) + "]") \
     if CODE_LINE_CHARS_RE is not None else re.compile(r"[\s\S]")
+# The same class for an ASCII text (digits 0-9, the ASCII characters of the class): a table of
+# 256 characters is looked up faster than the class of every script's digits and the box rules.
+CODE_HINT_ASCII_RE = re.compile(r"[0-9" + CODE_PUNCT_RE.pattern[1:-1]
+                                + "".join(map(re.escape, (c for c in CODE_LINE_CHARS if c.isascii()))) + "]") \
+    if CODE_LINE_CHARS_RE is not None else CODE_HINT_RE
 
 
 def _code_line(text: str) -> bool:

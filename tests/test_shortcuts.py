@@ -846,3 +846,15 @@ def test_teaser_tail_counting_the_kept_blocks_last_matches_counting_them_first()
         assert got == _old_teaser_tail(blocks, classes, base, first, a, z, stop, False)
         seen.add(got < z)
     assert seen == {True, False}
+
+
+def test_ascii_hint_class_finds_what_the_hint_class_finds_in_ascii_text():
+    # code_runs searches an ASCII line with CODE_HINT_ASCII_RE (a class of 0-9, not of every
+    # script's digits): in ASCII text both must find a character or neither.
+    from stripper.main_content import CODE_HINT_ASCII_RE, CODE_HINT_RE
+    texts = [chr(c) for c in range(128)] + CODE_SAMPLES + [p.decode("utf-8", "replace") for _, p, _ in PAGES]
+    texts += [line for t in texts for line in t.split("\n")]
+    assert any(CODE_HINT_RE.search(t) is None for t in texts if t.isascii())
+    for t in texts:
+        if t.isascii():
+            assert (CODE_HINT_ASCII_RE.search(t) is None) == (CODE_HINT_RE.search(t) is None), t
