@@ -11,12 +11,10 @@ Works from page context, not phrase lists, so it holds on pages no rule has seen
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from itertools import accumulate
 from operator import attrgetter
 
 from .ago import AGO_MAX_CHARS, age_gate, minutes_ago
@@ -167,7 +165,8 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
     wss = list(map(lower_words, texts))
     nwords = list(map(len, wss))
     weight = list(map(float, nwords))
-    for i in _url_blocks(texts, lengths):
+    # (each block asked: joining the page to ask it first costs more than it saves)
+    for i in [i for i, text in enumerate(texts) if "http" in text or "www." in text]:
         # a web address is one word of the page, not the dozen its parts would count
         weight[i] = float(len(lower_words(URL_RE.sub(" u ", texts[i]))))
     if stopwords and min_chars > 0:
@@ -196,26 +195,6 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
         return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends,
                         lengths, long)
     return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths, long))
-
-
-def _url_blocks(texts: list[str], lengths: list[int]) -> list[int]:
-    """The blocks holding "http" or "www." (a web address), in page order. Found in the page's
-    text (the blocks joined) by a string search each, which skips the many blocks without one:
-    the block where a find starts is asked on its own (a find that runs into the next block is
-    none of its own), and the search goes on from the next block."""
-    page = "".join(texts)
-    if "http" not in page and "www." not in page:
-        return []   # (most pages)
-    ends = list(accumulate(lengths))   # (block k ends at ends[k] in the page)
-    found: set[int] = set()
-    for needle in ("http", "www."):
-        at = page.find(needle)
-        while at >= 0:
-            k = bisect_right(ends, at)
-            if needle in texts[k]:
-                found.add(k)
-            at = page.find(needle, ends[k])
-    return sorted(found)
 
 
 def _shape_features(f: Features) -> Features:

@@ -764,20 +764,6 @@ def test_ticker_runs_ask_minutes_ago_only_where_the_age_gate_finds_something(mon
         assert main_content.ticker_runs(blocks) == got
 
 
-def test_url_blocks_are_the_blocks_holding_an_address():
-    # block_features finds the blocks holding "http" or "www." by string searches in the joined
-    # page; they must be the blocks each test finds, also where a find spans two blocks.
-    import random
-    from stripper.main_content import _url_blocks
-    rng = random.Random(11)
-    pool = ["", "ht", "tp", "http", "https://x.org/a", "ww", "w.", "www.", "www", "see www.x.org", "plain", "h", "t", "p"]
-    texts_pages = [[p.decode("utf-8", "replace") for _, p, _ in PAGES]]
-    texts_pages += [[rng.choice(pool) + rng.choice(pool) for _ in range(rng.randint(0, 12))] for _ in range(3000)]
-    for texts in texts_pages:
-        assert _url_blocks(texts, list(map(len, texts))) \
-            == [i for i, t in enumerate(texts) if "http" in t or "www." in t], texts
-
-
 def _old_teaser_tail(blocks, classes, base, first, a, z, stop, cjk):
     from stripper import main_content as M
     from stripper.language import lower_words
