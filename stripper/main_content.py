@@ -32,6 +32,9 @@ HIRAGANA_RE = re.compile(r"[\u3041-\u309f]")
 CODE_CALL_RE = re.compile(r"\w\(")
 CODE_OPERATOR_RE = re.compile(r"\s(?:=|==|!=|<=|>=|:=|=>|->)\s")
 CODE_KEY_RE = re.compile(r"^\s*[\"']?[\w-]+[\"']?: [\"'\d]")
+# CODE_CALL_RE found from its "(" (the expression is searched from a literal, not tried at every
+# character): it matches where a "(" follows a word character, as CODE_CALL_RE does.
+CALL_PAREN_RE = re.compile(r"\((?<=\w\()")
 CODE_LINE_RE = re.compile("|".join((CODE_CALL_RE.pattern, r"[;{}]\s*$", r"^\s*[)}\]]", CODE_OPERATOR_RE.pattern, "[│─┼]",
                                     CODE_KEY_RE.pattern)))   # (_code_line asks its alternatives one by one)
 # A data table's row written as a line: a label, then two number cells ("Kay Schenk 27 7.1%").
@@ -105,6 +108,7 @@ class Features:
     sentence_like: list[bool]     # ends like a sentence, with words and stopwords enough
     ends: list[bool]              # ends like a sentence (_sentence_end)
     chars: list[int]              # characters of text
+    long: list[int]               # the blocks of FIT_MIN_WORDS words or more, in page order (the stoplist's fit)
 
 
 def _sentence_end(text: str) -> bool:
@@ -119,6 +123,7 @@ def _stop_share(ws: list[str], stopwords: frozenset[str]) -> float:
 # reads as prose.
 SHAPE_PROSE_DENS, SHAPE_OTHER_DENS, SHAPE_MIN_WORDS = 0.35, 0.1, 8
 SENTENCE_MIN_WORDS = 6   # words a sentence-like block needs
+SENTENCE_MAX_LINK_DENSITY, SENTENCE_MIN_DENS = 0.3, 0.25   # ... its link density at most, its stopword density at least
 FIT_MIN_WORDS = 25       # words of a long block, whose stopword density tells whether the stoplist fits
 
 
@@ -154,28 +159,42 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
                     # (的, 了, 是, 在, ...): a line without punctuation still shows it is prose.
                     d = min(1.0, max(d, FUNCTION_CHAR_WEIGHT_DEFAULT * sum(map(fchars.__contains__, text)) / n))
             dens.append(d)
-        sentence_like = [ld <= 0.3 and end and d >= 0.25 for ld, end, d in zip(link_density, ends, dens)]
-        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths)
+        sentence_like = [ld <= SENTENCE_MAX_LINK_DENSITY and end and d >= SENTENCE_MIN_DENS
+                         for ld, end, d in zip(link_density, ends, dens)]
+        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, [])
     wss = list(map(lower_words, texts))
     nwords = list(map(len, wss))
     weight = list(map(float, nwords))
-    joined = "\0".join(texts)   # (a NUL joins them: no "http" or "www." spans two blocks)
-    if "http" in joined or "www." in joined:
-        for i in [i for i, text in enumerate(texts) if "http" in text or "www." in text]:
-            # a web address is one word of the page, not the dozen its parts would count
-            weight[i] = float(len(lower_words(URL_RE.sub(" u ", texts[i]))))
+    # (each block asked: joining the page to ask it first costs more than it saves)
+    for i in [i for i, text in enumerate(texts) if "http" in text or "www." in text]:
+        # a web address is one word of the page, not the dozen its parts would count
+        weight[i] = float(len(lower_words(URL_RE.sub(" u ", texts[i]))))
+    if stopwords and min_chars > 0:
+        contains = stopwords.__contains__
+        dens = [0.0] * len(blocks)
+        # (a sentence-like block is among these: it ends like a sentence with SENTENCE_MIN_WORDS
+        # words; the others are not, and _sentence_like is asked of these only. So is every block
+        # of FIT_MIN_WORDS words.)
+        sentence_like = [False] * len(blocks)
+        long: list[int] = []
+        # (the blocks with words that are long, or end like a sentence with SENTENCE_MIN_WORDS
+        # words, or have FIT_MIN_WORDS: asked so, a short block, the most, takes fewer tests)
+        for i in [i for i, (n, nw, end) in enumerate(zip(lengths, nwords, ends))
+                  if n >= min_chars and nw or end and nw >= SENTENCE_MIN_WORDS or nw >= FIT_MIN_WORDS]:
+            dens[i] = d = sum(map(contains, wss[i])) / nwords[i]
+            if ends[i] and nwords[i] >= SENTENCE_MIN_WORDS and link_density[i] <= SENTENCE_MAX_LINK_DENSITY \
+                    and d >= SENTENCE_MIN_DENS:
+                sentence_like[i] = True
+            if nwords[i] >= FIT_MIN_WORDS:
+                long.append(i)
+        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, long)
+    long = [i for i, nw in enumerate(nwords) if nw >= FIT_MIN_WORDS]
     if stopwords:
         contains = stopwords.__contains__
-        if min_chars > 0:
-            dens = [0.0] * len(blocks)
-            for i in [i for i, (n, nw, end) in enumerate(zip(lengths, nwords, ends))
-                      if nw and (n >= min_chars or nw >= FIT_MIN_WORDS or end and nw >= SENTENCE_MIN_WORDS)]:
-                dens[i] = sum(map(contains, wss[i])) / nwords[i]
-        else:
-            dens = [sum(map(contains, ws)) / n if n else 0.0 for ws, n in zip(wss, nwords)]
+        dens = [sum(map(contains, ws)) / n if n else 0.0 for ws, n in zip(wss, nwords)]
         return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends,
-                        lengths)
-    return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths))
+                        lengths, long)
+    return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths, long))
 
 
 def _shape_features(f: Features) -> Features:
@@ -184,11 +203,13 @@ def _shape_features(f: Features) -> Features:
     dens = [(SHAPE_PROSE_DENS if end and nw >= SHAPE_MIN_WORDS else SHAPE_OTHER_DENS) if nw else 0.0
             for end, nw in zip(f.ends, f.nwords)]
     return Features(f.nwords, f.weight, f.link_density, dens, _sentence_like(f.link_density, f.ends, f.nwords, dens),
-                    f.ends, f.chars)
+                    f.ends, f.chars, f.long)
 
 
 def _sentence_like(link_density: list[float], ends: list[bool], nwords: list[int], dens: list[float]) -> list[bool]:
-    return [end and nw >= SENTENCE_MIN_WORDS and ld <= 0.3 and d >= 0.25 for ld, end, nw, d in zip(link_density, ends, nwords, dens)]
+    # (block_features asks the same of the blocks whose stopword density it works out)
+    return [end and nw >= SENTENCE_MIN_WORDS and ld <= SENTENCE_MAX_LINK_DENSITY and d >= SENTENCE_MIN_DENS
+            for ld, end, nw, d in zip(link_density, ends, nwords, dens)]
 
 
 def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Features, cjk: bool,
@@ -248,7 +269,7 @@ def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) 
     if SHORT in classes:
         lo, prev = 0, BAD
         for hi in [i for i, c in enumerate(classes) if c == GOOD or c == BAD] + [n]:
-            run = classes[lo:hi]   # (no GOOD or BAD in it)
+            run = classes[lo:hi] if hi > lo else []   # (no GOOD or BAD in it; about half the runs are empty)
             if SHORT in run:
                 nxt = classes[hi] if hi < n else BAD
                 if prev == nxt:
@@ -303,23 +324,59 @@ def _max_subarray(scores: list[float], lo: int, hi: int) -> tuple[float, tuple[i
     return best, (first, last)
 
 
+def _max_subarray_and_before(scores: list[float]) \
+        -> tuple[tuple[float, tuple[int, int]], tuple[float, tuple[int, int]]]:
+    """_max_subarray(scores, 0, len(scores)), and _max_subarray(scores, 0, a) for the start a of
+    the run it finds, in one pass: the pass over scores[:a] takes the first a steps of this one,
+    and its result is the best found before the run from a first improved on it (every
+    improvement at a block before a is of a run that started before a, every later one of the
+    run from a: a run's start only moves forward)."""
+    best, first, last = 0.0, -1, -1
+    before = (0.0, (-1, -1))
+    cur, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if cur <= 0:
+            cur, start = s, i
+        else:
+            cur += s
+        if cur > best:
+            if start != first:   # (a run's first improvement: the best before it is kept)
+                before = (best, (first, last))
+            best, first, last = cur, start, i
+    return (best, (first, last)), before
+
+
+def _scores(classes: list[str], base: list[str], weights: list[float]) -> list[float]:
+    """The blocks' scores for the span choice: a good block counts its weight, a near-good one (or
+    a bad one that was near-good, as NEARGOOD_KEEPS has it) a share of it, a tagged block or a
+    code line nothing; the others cost their weight and a block's cost, less when short."""
+    keeps = NEARGOOD_KEEPS_DEFAULT   # near-good prose counts for the span even where its neighbours are junk
+    near = NEARGOOD_WEIGHT_DEFAULT
+    short_w, short_cost = SHORT_WORD_WEIGHT_DEFAULT, SHORT_BLOCK_COST_DEFAULT
+    bad_w, bad_cost = BAD_WORD_WEIGHT_DEFAULT, BAD_BLOCK_COST_DEFAULT
+    # (a bad block, the most, is told first)
+    return [(w * near if keeps and b == NEARGOOD else -(w * short_w + short_cost) if b == SHORT
+             else -(w * bad_w + bad_cost)) if c == BAD
+            else w if c == GOOD
+            else w * near if c == NEARGOOD
+            else 0.0 if c == TAGGED or c == CODE
+            else -(w * short_w + short_cost) if b == SHORT
+            else -(w * bad_w + bad_cost)
+            for c, b, w in zip(classes, base, weights)]
+
+
 def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
                 weights: list[float], footer: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
     or comment heading costs so much that only a long continuation of the article outweighs it."""
-    keeps = NEARGOOD_KEEPS_DEFAULT   # near-good prose counts for the span even where its neighbours are junk
-    scores = [w if c == GOOD
-              else w * NEARGOOD_WEIGHT_DEFAULT if c == NEARGOOD or (keeps and c == BAD and b == NEARGOOD)
-              else 0.0 if c == TAGGED or c == CODE
-              else -(w * SHORT_WORD_WEIGHT_DEFAULT + SHORT_BLOCK_COST_DEFAULT) if b == SHORT
-              else -(w * BAD_WORD_WEIGHT_DEFAULT + BAD_BLOCK_COST_DEFAULT)
-              for c, b, w in zip(classes, base, weights)]
+    scores = _scores(classes, base, weights)
     for i, e in ends.items():   # a related-list or comment heading, whatever its class
         if 0 <= i < len(scores):
             scores[i] = -(COMMENTS_COST_DEFAULT if e == "CMT" else RELATED_COST_DEFAULT)
-    best, (a, z) = _max_subarray(scores, 0, len(scores))
+    (best, (a, z)), before = _max_subarray_and_before(scores)
     if a < 0:
         return a, z
+    left = a, before   # (the best before the run, while the run still starts at a)
     # Text that follows a comment-section heading is the comments: when the best run lies wholly
     # after one, an article of its own that ends shortly before that heading is the article.
     cut = max((i for i, e in ends.items() if e == "CMT" and i < a), default=-1)
@@ -331,7 +388,7 @@ def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
     # A second part of the article cut off by a large ad, gallery or teaser box still counts when
     # it is substantial on its own (but never across a comment-section heading).
     for lo, hi, side in ((0, a, "left"), (z + 1, len(scores), "right")):
-        sc, (a2, z2) = _max_subarray(scores, lo, hi)
+        sc, (a2, z2) = left[1] if side == "left" and a == left[0] else _max_subarray(scores, lo, hi)
         if a2 < 0 or sc < max(SECOND_PART_MIN_DEFAULT, SECOND_PART_RATIO_DEFAULT * best):
             continue
         gap = range(z2 + 1, a) if side == "left" else range(z + 1, a2)
@@ -382,16 +439,22 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
     for other stories that no heading announced). Returns z if there is none."""
     if cjk:
         return z
-    kept = {i for i in range(a, z + 1) if (classes[i] == GOOD or base[i] == NEARGOOD) and i not in first}
-    if len(kept) < 2 * TEASER_PAIRS_MIN_DEFAULT + 2:
-        return z
-    topic: set[str] | None = None   # (read when a pair first needs it: most spans end in no pair)
+
+    def kept_blocks() -> list[int]:
+        return [i for i in range(a, z + 1) if (classes[i] == GOOD or base[i] == NEARGOOD) and i not in first]
+
+    # A span of fewer than 2 * TEASER_PAIRS_MIN + 2 kept blocks has no teaser list. They are
+    # counted only when pairs enough are found (most spans end in no pair): the pairs are sought
+    # the same way in any span.
+    kept: list[int] | None = None
+    topic: set[str] | None = None   # (read when a pair first needs it)
     pairs, cut, j = 0, z, z
     while j > a + 1:
         while j > a and len(lower_words(blocks[j].text)) <= 2:
             j -= 1   # lone labels between pairs ("Artikel", "Video")
         p, h = j, j - 1
-        if p not in kept or h < a or (h in first and first[h].rule_id != "NAV002"):
+        if not (a <= p <= z and (classes[p] == GOOD or base[p] == NEARGOOD) and p not in first) \
+                or h < a or (h in first and first[h].rule_id != "NAV002"):   # (p not kept)
             break   # (a headline that is all link text is still a teaser's headline)
         pw, hw = lower_words(blocks[p].text), lower_words(blocks[h].text)
         if not (3 <= len(hw) <= TEASER_HEADLINE_MAX_WORDS_DEFAULT) or blocks[h].text.rstrip()[-1:] in ".:;," \
@@ -402,7 +465,7 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
             # (the first half of the span, not of its kept blocks: a long teaser list would reach
             # into the topic by its own count)
             topic = set()
-            order = sorted(kept)
+            kept = order = kept_blocks()
             for i in order[: len(order) // 2]:
                 if i <= (a + z) // 2:
                     topic |= _content(blocks[i].text, stop)
@@ -411,7 +474,9 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
         pairs += 1
         cut = h - 1
         j = h - 1
-    return cut if pairs >= TEASER_PAIRS_MIN_DEFAULT else z
+    if pairs < TEASER_PAIRS_MIN_DEFAULT:
+        return z
+    return cut if len(kept if kept is not None else kept_blocks()) >= 2 * TEASER_PAIRS_MIN_DEFAULT + 2 else z
 
 
 def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[str],
@@ -421,8 +486,8 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     feats = block_features(blocks, stopwords, cjk, options.length_low)   # (the relaxed pass keeps length_low)
     # (blocks a rule dropped do not count: a page that prints its server's English error messages
     # above a German article is a German page)
-    if not cjk and stopwords and not _fits([feats.dens[i] for i in [i for i, n in enumerate(feats.nwords) if n >= FIT_MIN_WORDS]
-                                            if i not in first or first[i].action != DROP]):
+    if not cjk and stopwords \
+            and not _fits([feats.dens[i] for i in feats.long if i not in first or first[i].action != DROP]):
         feats = _shape_features(feats)   # the stoplist does not fit the page
     ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
     # (CJK prose has no spaces between words: its weight stands in for its word count)
@@ -430,13 +495,15 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     # A comment count ("941 comments") above any paragraph of prose links to the comments; it
     # does not open them (the article follows it). So does a comment label the page repeats
     # there: an entry of its menus ("Have Your Say" in the header and again in a section menu).
-    prose = next((i for i, ok in enumerate(feats.sentence_like) if ok and words[i] >= LIST_END_WORDS_DEFAULT),
-                 len(blocks))
-    early = {i: blocks[i].text.strip().lower() for i, e in ends.items() if e == "CMT" and i < prose}
-    repeats = Counter(early.values())
-    for i, key in early.items():
-        if COUNT_RE.search(key) or repeats[key] > 1:
-            del ends[i]
+    # (read only on a page with a comment heading)
+    if "CMT" in ends.values():
+        prose = next((i for i, ok in enumerate(feats.sentence_like) if ok and words[i] >= LIST_END_WORDS_DEFAULT),
+                     len(blocks))
+        early = {i: blocks[i].text.strip().lower() for i, e in ends.items() if e == "CMT" and i < prose}
+        repeats = Counter(early.values())
+        for i, key in early.items():
+            if COUNT_RE.search(key) or repeats[key] > 1:
+                del ends[i]
     own: list[Decision] = []
     code = code_runs(blocks, first, feats)
     footer = frozenset(d.index for d in decisions if d.rule_id == "FTR001")
@@ -470,14 +537,16 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             j = len(blocks)   # (the page's end when no paragraph ends the list)
             for k in range(i + 1, len(blocks)):
                 c = classes[k]
-                if (c == GOOD or c == NEARGOOD) and base[k] != SHORT and words[k] >= LIST_END_WORDS_DEFAULT:
+                if c == BAD:   # (the most blocks there: no paragraph, and an entry only if it was near-good)
+                    if base[k] != NEARGOOD:
+                        continue
+                elif (c == GOOD or c == NEARGOOD) and base[k] != SHORT and words[k] >= LIST_END_WORDS_DEFAULT:
                     j = k
                     break
-                if c != BAD or base[k] == NEARGOOD:
-                    marked.append((k, c, base[k]))
-                    classes[k] = BAD
-                    list_entries.add(k)
-                    base[k] = BAD
+                marked.append((k, c, base[k]))
+                classes[k] = BAD
+                list_entries.add(k)
+                base[k] = BAD
             # Sentences right before the paragraph that ends the list open the article (its lead)
             # when no entry above them is a sentence (a menu, not teasers with their summaries).
             run = 0
@@ -489,9 +558,10 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
                     list_entries.discard(k)
         span = choose_span(classes, base, ends, feats.weight, footer)
         a, z = span
-        chars = sum(len(blocks[i].text) for i in range(a, z + 1)
+        lengths = feats.chars
+        chars = sum(lengths[i] for i in range(a, z + 1)
                     if classes[i] == GOOD or NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD) if a >= 0 else 0
-        if chars >= RELAX_BELOW_CHARS_DEFAULT and (relaxed or any(base[i] == GOOD for i in range(a, z + 1))):
+        if chars >= RELAX_BELOW_CHARS_DEFAULT and (relaxed or GOOD in base[a:z + 1]):
             break
         if not relaxed:
             own.append(Decision("FBK001", max(a, 0), DEMOTE,
@@ -555,8 +625,14 @@ def _kept_meta(blocks: list[Block], first: dict[int, Decision], classes: list[st
         order = range(max(a, 0), z + 1)
     for i in order:
         d = first.get(i)
+        if d is None:   # (the most: a block of the span that no rule spoke of; order holds no other untagged one)
+            c = classes[i]
+            if c == GOOD or c == CODE \
+                    or (NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD and c == BAD and i not in list_entries):
+                kept.append(i)
+            continue
         inside = a <= i <= z
-        if d is not None and d.action == TAG and d.label:
+        if d.action == TAG and d.label:
             place = _tag_place(i, d.label, inside, first, classes, a, z)
             if place == META:
                 meta.setdefault(d.label, []).append(i)
@@ -569,7 +645,7 @@ def _kept_meta(blocks: list[Block], first: dict[int, Decision], classes: list[st
         c = classes[i]
         if c == CODE:
             kept.append(i)
-        elif d is not None and (d.action == DROP or d.action == END):
+        elif d.action == DROP or d.action == END:
             continue
         elif c == GOOD or (NEARGOOD_KEEPS_DEFAULT and base[i] == NEARGOOD and c == BAD and i not in list_entries):
             kept.append(i)
@@ -731,12 +807,12 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
     least CODE_RUN_MIN of them code-like (or TABLE_RUN_MIN counting data-table rows). Such a
     run is neither article prose nor boilerplate for the span choice."""
     sentence_like = feats.sentence_like
-    hint = CODE_HINT_RE.search
+    hint, ascii_hint = CODE_HINT_RE.search, CODE_HINT_ASCII_RE.search
     # The plain lines (code repeats its keywords: DUP001 drops them) that hold a character of code
     # or a digit; the others are no code lines (nor flattened listings: no code punctuation).
     hinted = [b for b in blocks if (b.kind == PARA or b.kind == TABLE) and b.hint != "main"
               and not sentence_like[b.index] and (b.index not in first or first[b.index].rule_id == "DUP001")
-              and hint(b.text) is not None]
+              and (ascii_hint if b.text.isascii() else hint)(b.text) is not None]
     out: set[int] = set()
     rows: dict[int, bool] = {}   # code-like line -> whether it is a table row
     for b in hinted:
@@ -805,9 +881,15 @@ def _code_run_lines(blocks: list[Block], first: dict[int, Decision], sentence_li
 
 def _table_row(text: str) -> bool:
     """A data table's row written as a line (TABLE_ROW_RE). Its last cell ends the line: a line
-    ending in anything but a digit, '.', ',' or '%' (before its spaces) is none."""
-    last = text.rstrip()[-1:]
-    return (last.isdecimal() or last in ".,%") and TABLE_ROW_RE.search(text) is not None
+    ending in anything but a digit, '.', ',' or '%' (before its spaces) is none, and so is one
+    ending in '.', ',' or '%' without a digit before them (the last cell is a digit, then digits,
+    '.' or ',', then perhaps '%': most sentences end in a word and a full stop)."""
+    end = text.rstrip()
+    last = end[-1:]
+    if last.isdecimal():
+        return TABLE_ROW_RE.search(text) is not None
+    return last != "" and last in ".,%" and end.rstrip(".,%")[-1:].isdecimal() \
+        and TABLE_ROW_RE.search(text) is not None
 
 
 def _flat_code(text: str) -> bool:
@@ -843,6 +925,11 @@ CODE_LINE_CHARS_RE = _chars_re(CODE_LINE_CHARS, CODE_LINE_NEEDLES[0] if CODE_LIN
 # Most lines of a page hold none and are told apart by their word count alone.
 CODE_HINT_RE = re.compile(r"[\d" + CODE_PUNCT_RE.pattern[1:-1] + "".join(map(re.escape, CODE_LINE_CHARS)) + "]") \
     if CODE_LINE_CHARS_RE is not None else re.compile(r"[\s\S]")
+# The same class for an ASCII text (digits 0-9, the ASCII characters of the class): a table of
+# 256 characters is looked up faster than the class of every script's digits and the box rules.
+CODE_HINT_ASCII_RE = re.compile(r"[0-9" + CODE_PUNCT_RE.pattern[1:-1]
+                                + "".join(map(re.escape, (c for c in CODE_LINE_CHARS if c.isascii()))) + "]") \
+    if CODE_LINE_CHARS_RE is not None else CODE_HINT_RE
 
 
 def _code_line(text: str) -> bool:
@@ -853,7 +940,7 @@ def _code_line(text: str) -> bool:
         return False
     last, lead = text.rstrip()[-1:], text.lstrip()[:1]
     return (last != "" and last in ";{}") or (lead != "" and lead in ")}]") \
-        or ("(" in text and CODE_CALL_RE.search(text) is not None) \
+        or ("(" in text and CALL_PAREN_RE.search(text) is not None) \
         or (("=" in text or "->" in text) and CODE_OPERATOR_RE.search(text) is not None) \
         or "│" in text or "─" in text or "┼" in text \
         or (": " in text and CODE_KEY_RE.match(text) is not None)

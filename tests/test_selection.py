@@ -500,3 +500,34 @@ def test_the_cheap_age_test_passes_every_stamp_the_pattern_reads():
 def _data():
     from importlib import resources
     return (resources.files("stripper") / "data" / "ago.txt").read_text(encoding="utf-8")
+
+
+def test_max_subarray_and_the_best_before_its_run_in_one_pass():
+    import random
+    from stripper.main_content import _max_subarray, _max_subarray_and_before
+    rng = random.Random(5)
+    for n in range(5000):
+        scores = [rng.choice([-5.0, -3.5, -1.0, 0.0, 0.5, 2.0, 7.0, rng.uniform(-9, 9), rng.randint(-4, 4) / 2.5])
+                  for _ in range(rng.randint(0, 30))]
+        whole, before = _max_subarray_and_before(scores)
+        assert whole == _max_subarray(scores, 0, len(scores))
+        assert before == _max_subarray(scores, 0, max(whole[1][0], 0)), scores
+
+
+def test_block_scores_as_the_class_by_class_expression():
+    # _scores tells a bad block first; every pair of a class and a base class must score as the
+    # expression that asks the classes in their order of precedence.
+    import itertools
+    from stripper import main_content as M
+    kinds = [M.GOOD, M.NEARGOOD, M.SHORT, M.BAD, M.TAGGED, M.CODE]
+    pairs = list(itertools.product(kinds, kinds))
+    for w in (0.0, 1.0, 7.0, 2.4, 13.5):
+        classes, base = [c for c, _ in pairs], [b for _, b in pairs]
+        old = [w if c == M.GOOD
+               else w * M.NEARGOOD_WEIGHT_DEFAULT if c == M.NEARGOOD or (M.NEARGOOD_KEEPS_DEFAULT and c == M.BAD
+                                                                        and b == M.NEARGOOD)
+               else 0.0 if c == M.TAGGED or c == M.CODE
+               else -(w * M.SHORT_WORD_WEIGHT_DEFAULT + M.SHORT_BLOCK_COST_DEFAULT) if b == M.SHORT
+               else -(w * M.BAD_WORD_WEIGHT_DEFAULT + M.BAD_BLOCK_COST_DEFAULT)
+               for c, b in pairs]
+        assert M._scores(classes, base, [w] * len(pairs)) == old

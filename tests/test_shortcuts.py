@@ -126,7 +126,9 @@ def test_title_bound_is_an_upper_bound_on_every_fixture():
 CODE_SAMPLES = ["f(x) = y;", "  }", "x = 1", "a -> b", "key: 'v'", '"key": 1', "│ a │ b │", "Kay Schenk 27 7.1%",
                 "Total 1,200 3.5 ", "ends with brace {", "plain words here", "(", "A", "1", "", " ;", "x;\n",
                 "name (call)", "a == b", "a=b", "x: y", "- item: 3", "Cart (0)", "Wishlist (2)", "10 20",
-                "row 1 2\n", "price 3.50, 4.00.", "50%  60% ", "  ) trailing", "\t] x", "def size(path):"]
+                "row 1 2\n", "price 3.50, 4.00.", "50%  60% ", "  ) trailing", "\t] x", "def size(path):",
+                "up 5 10%.", "share 1 2.,% ", "in 2019 2020 ,", "a 1 b.", "x 1 2 %", "7 8 %%", "(a) (b)", "é(1)",
+                "_(", " (x"]
 
 
 def _old_code_line(text):
@@ -143,6 +145,15 @@ def test_code_line_and_table_row_tests_match_their_expressions():
     for t in texts:
         assert _code_line(t) == _old_code_line(t), t
         assert _table_row(t) == (TABLE_ROW_RE.search(t) is not None), t
+
+
+def test_call_paren_expression_finds_what_the_call_expression_finds():
+    from stripper.main_content import CALL_PAREN_RE, CODE_CALL_RE
+    texts = CODE_SAMPLES + [p.decode("utf-8", "replace") for _, p, _ in PAGES]
+    texts += [line for t in texts for line in t.split("\n")]
+    assert any(CODE_CALL_RE.search(t) for t in texts) and not all(CODE_CALL_RE.search(t) for t in texts)
+    for t in texts:
+        assert (CALL_PAREN_RE.search(t) is None) == (CODE_CALL_RE.search(t) is None), t
 
 
 def _old_code_runs(blocks, first, feats):
@@ -344,8 +355,8 @@ def test_stopword_density_where_read_gives_the_same_classes():
         full = M.block_features(blocks, stop, False)
         for o in (Options(), Options(length_low=30, length_high=60), Options(length_low=120, max_link_density=0.9)):
             lean = M.block_features(blocks, stop, False, o.length_low)
-            assert (lean.nwords, lean.weight, lean.sentence_like, lean.ends, lean.link_density) \
-                == (full.nwords, full.weight, full.sentence_like, full.ends, full.link_density)
+            assert (lean.nwords, lean.weight, lean.sentence_like, lean.ends, lean.link_density, lean.long) \
+                == (full.nwords, full.weight, full.sentence_like, full.ends, full.link_density, full.long)
             long = [i for i, n in enumerate(full.nwords) if n >= M.FIT_MIN_WORDS]
             assert [lean.dens[i] for i in long] == [full.dens[i] for i in long]
             for opts in (o, replace(o, length_high=o.length_low, stopwords_high=o.stopwords_low)):
@@ -751,3 +762,85 @@ def test_ticker_runs_ask_minutes_ago_only_where_the_age_gate_finds_something(mon
     monkeypatch.setattr(main_content, "age_gate", lambda: lambda text: True)
     for blocks, got in zip(pages, gated):
         assert main_content.ticker_runs(blocks) == got
+
+
+def _old_teaser_tail(blocks, classes, base, first, a, z, stop, cjk):
+    from stripper import main_content as M
+    from stripper.language import lower_words
+    if cjk:
+        return z
+    kept = {i for i in range(a, z + 1) if (classes[i] == M.GOOD or base[i] == M.NEARGOOD) and i not in first}
+    if len(kept) < 2 * M.TEASER_PAIRS_MIN_DEFAULT + 2:
+        return z
+    topic = None
+    pairs, cut, j = 0, z, z
+    while j > a + 1:
+        while j > a and len(lower_words(blocks[j].text)) <= 2:
+            j -= 1
+        p, h = j, j - 1
+        if p not in kept or h < a or (h in first and first[h].rule_id != "NAV002"):
+            break
+        pw, hw = lower_words(blocks[p].text), lower_words(blocks[h].text)
+        if not (3 <= len(hw) <= M.TEASER_HEADLINE_MAX_WORDS_DEFAULT) or blocks[h].text.rstrip()[-1:] in ".:;," \
+                or len(pw) > M.TEASER_SUMMARY_MAX_WORDS_DEFAULT or blocks[p].kind == M.HEADING:
+            break
+        cw = M._content(blocks[p].text, stop) | M._content(blocks[h].text, stop)
+        if cw and topic is None:
+            topic = set()
+            order = sorted(kept)
+            for i in order[: len(order) // 2]:
+                if i <= (a + z) // 2:
+                    topic |= M._content(blocks[i].text, stop)
+        if cw and len(cw & topic) / len(cw) > M.TEASER_OVERLAP_MAX_DEFAULT:
+            break
+        pairs += 1
+        cut = h - 1
+        j = h - 1
+    return cut if pairs >= M.TEASER_PAIRS_MIN_DEFAULT else z
+
+
+def test_teaser_tail_counting_the_kept_blocks_last_matches_counting_them_first():
+    # teaser_tail counts the span's kept blocks only once pairs enough are found; the cut must
+    # be the one found counting them first, on spans of few and of many kept blocks.
+    import random
+    from stripper import main_content as M
+    from stripper.language import stoplist
+    from stripper.model import Block, Decision, DROP
+    rng = random.Random(17)
+    stop = stoplist("en")
+    article = ["The council met on Tuesday and approved the plan for the ferry line.",
+               "Ferry services to the islands will run twice a day from the harbour.", "Video"]
+    heads = ["Markets rally as rates hold steady", "Storm closes mountain roads again", "Artikel",
+             "Museum reopens its painting galleries", "Local bakery wins national prize"]
+    sums = ["Shares rose after bankers kept borrowing costs unchanged.", "Drivers were told to stay home until snowfall stops.",
+            "Visitors queued outside before opening hours.", "The ferry council met again on Tuesday."]
+    seen = set()
+    for n in range(3000):
+        texts = [rng.choice(article) for _ in range(rng.randint(0, 10))]
+        for _ in range(rng.randint(0, 6)):
+            texts += [rng.choice(heads), rng.choice(sums)]
+        size = len(texts)
+        if not size:
+            continue
+        blocks = [Block(i, t) for i, t in enumerate(texts)]
+        classes = rng.choices([M.GOOD, M.BAD, M.TAGGED], [12, 1, 1], k=size)
+        base = [c if rng.random() < 0.9 else rng.choice([M.NEARGOOD, M.SHORT, M.BAD]) for c in classes]
+        first = {i: Decision(rng.choice(["NAV002", "X"]), i, DROP, "") for i in range(size) if rng.random() < 0.03}
+        a = rng.randrange(min(size, 3))
+        z = rng.randrange(a, size) if rng.random() < 0.2 else size - 1
+        got = M.teaser_tail(blocks, classes, base, first, a, z, stop, False)
+        assert got == _old_teaser_tail(blocks, classes, base, first, a, z, stop, False)
+        seen.add(got < z)
+    assert seen == {True, False}
+
+
+def test_ascii_hint_class_finds_what_the_hint_class_finds_in_ascii_text():
+    # code_runs searches an ASCII line with CODE_HINT_ASCII_RE (a class of 0-9, not of every
+    # script's digits): in ASCII text both must find a character or neither.
+    from stripper.main_content import CODE_HINT_ASCII_RE, CODE_HINT_RE
+    texts = [chr(c) for c in range(128)] + CODE_SAMPLES + [p.decode("utf-8", "replace") for _, p, _ in PAGES]
+    texts += [line for t in texts for line in t.split("\n")]
+    assert any(CODE_HINT_RE.search(t) is None for t in texts if t.isascii())
+    for t in texts:
+        if t.isascii():
+            assert (CODE_HINT_ASCII_RE.search(t) is None) == (CODE_HINT_RE.search(t) is None), t
