@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Container
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import TYPE_CHECKING
 
 from .dates import find_date
@@ -72,6 +72,13 @@ def _more_words_re(n: int) -> re.Pattern[str]:
 def _more_words(text: str, n: int) -> bool:
     """len(_words(text)) > n, without making the words."""
     return _more_words_re(n).match(text) is not None
+
+
+def _over_words(text: str, n: int, counted: int | None = None) -> bool:
+    """len(_words(text)) > n. counted: the context's number of words of the text (RuleContext.nwords),
+    read instead where it is the text's own (see _known_words)."""
+    known = None if counted is None else _known_words(text, counted)
+    return _more_words(text, n) if known is None else known > n
 
 
 def _drop_trailing_counts(text: str) -> str:
@@ -338,7 +345,8 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
            if _paragraph_like(blocks[k].text)) > TITLE_HEAD_MAX_PROSE_WORDS_DEFAULT:
         head_end = lead_end   # real paragraphs come first: that byline belongs further down
     # the opening paragraphs after the candidates: a candidate inside it would match itself
-    opened = [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4]
+    # (the first four read off the kept lines, which go on past them)
+    opened = list(islice((k for k in sel.kept if k >= head_end), 4)) or sel.kept[:4]
     opening = " ".join(blocks[i].text for i in opened)
     # (the context lowered the page for the rules' needles: its lines lowered at their starts)
     keys = _PageKeys(blocks, page._lowered() if page is not None else None)
@@ -1017,9 +1025,10 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     # (the length asked first, without reading the words out: a paragraph costs the by-word search
     # most; then the by-word: most short lines have none)
     after_first = set(sel.kept[1:])
+    nwords = page.nwords if page is not None else None
     lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines
-                 and not _more_words(blocks[i].text, LEAD_BYLINE_MAX_WORDS_DEFAULT) and BY_WORD_RE.search(blocks[i].text)
-                 and (i not in after_first or _labelled_by_line(blocks[i].text))]
+                 and not _over_words(blocks[i].text, LEAD_BYLINE_MAX_WORDS_DEFAULT, None if nwords is None else nwords[i])
+                 and BY_WORD_RE.search(blocks[i].text) and (i not in after_first or _labelled_by_line(blocks[i].text))]
     bylines += lead_only
     for i in bylines if not out["authors"] else []:
         if not in_reach(i):
