@@ -92,6 +92,13 @@ def _drop_trailing_counts(text: str) -> str:
 
 def clean_person_names(raw: str) -> list[str]:
     """'By Jane Doe and John Roe, Reuters' -> ['Jane Doe', 'John Roe']; junk gives []."""
+    return list(_person_names(raw))   # (a list of its own: the caller may keep or change it)
+
+
+@lru_cache(maxsize=256)
+def _person_names(raw: str) -> tuple[str, ...]:
+    """clean_person_names, remembered: the byline rule asks it of a line, and extract asks again
+    of the lines the rule tagged."""
     text = raw.strip()
     single_ok = bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text))
     # "Posted on 2015-04-05 by marc": after an explicit posted-by, a user name counts as a name
@@ -141,7 +148,7 @@ def clean_person_names(raw: str) -> list[str]:
             continue
         if part not in names:
             names.append(part)
-    return names
+    return tuple(names)
 
 
 def _title_like(b: Block, cjk: bool) -> bool:
@@ -230,6 +237,12 @@ class _OpeningWords:
                 at = low.find(word, at + 1)
             self._seen[word] = found
         return found
+
+    def held(self, words: set[str]) -> int:
+        """How many of the words are the opening's (sum(1 for w in words if w in self))."""
+        if self._words is not None:   # (one set operation instead of a test per word)
+            return len(self._words.intersection(words))
+        return sum(1 for w in words if w in self)
 
     def __bool__(self) -> bool:
         if self._any is None:   # (the first long word that is no stopword answers)
@@ -484,9 +497,10 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
         s += w["headline_size"]
     if b.kind == HEADING:
         s += w["h1" if b.level <= 1 else "heading"]
-    if not byline_near.isdisjoint(range(i + 1, i + 4)):
+    if i + 1 in byline_near or i + 2 in byline_near or i + 3 in byline_near:   # (one of the next three lines)
         s += w["before_byline"]
-    if b.text.endswith("."):
+    t = b.text
+    if t.endswith("."):
         s += w["sentence"]
     if n_words < TITLE_SHORT_WORDS_DEFAULT:
         s += w["short"]
@@ -494,7 +508,7 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
         s -= TITLE_OPEN_DEK_PAIR
     if n_words < TITLE_REPEATED_MIN_WORDS:
         s -= TITLE_OPEN_REPEATED
-    if b.text.rstrip().endswith(":"):
+    if t.rstrip().endswith(":"):
         s += w["colon_end"]
     if lead_end - i == 1:
         s += w["last"]
@@ -503,7 +517,7 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
     return s
 
 
-def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int, body: Container[str], opening: str, cjk: bool,
+def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int, body: _OpeningWords, opening: str, cjk: bool,
                     stop: frozenset[str], tagged: set[int], dropped: set[int], repeats: frozenset[int],
                     byline_near: set[int], keys: _PageKeys, n_words: int | None = None,
                     floor: float | None = None, bound: float = 0.0,
@@ -518,7 +532,7 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
         overlap = len(cw & set(opening)) / max(1, len(cw))
     else:
         cw = _content_words(b.text, stop)
-        overlap = sum(1 for w in cw if w in body) / max(1, len(cw)) if cw else 0.0
+        overlap = body.held(cw) / max(1, len(cw)) if cw else 0.0
     if LABEL_RE.match(b.text) and overlap == 0:
         return None   # "Related: ...", "From: Herald Sun"; but "Erfurt: Thorwirth wins" opens its story
     if floor is not None and bound - TITLE_OPEN_OVERLAP + TITLE_WEIGHTS["overlap"] * overlap \

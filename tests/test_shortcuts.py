@@ -699,9 +699,15 @@ def test_known_words_and_opening_words_match_the_plain_counts():
             continue
         opening = " ".join(texts[k] for k in opened)
         plain = byline._OpeningWords(opening, frozenset())
-        for w in set(byline.LONG_WORD_RE.findall(" ".join(texts).lower())):
+        asked = set(byline.LONG_WORD_RE.findall(" ".join(texts).lower()))
+        for w in asked:
             assert (w in words) == (w in plain), (w, opening[:80])
-        assert bool(byline._OpeningWords(opening, frozenset(), words)) == bool(plain)
+        read = byline._OpeningWords(opening, frozenset(), words)
+        assert bool(read) == bool(plain)
+        # held counts the words with one set operation where the opening's runs are known
+        for k in range(len(texts)):
+            cw = byline._content_words(texts[k], frozenset())
+            assert read.held(cw) == plain.held(cw) == sum(1 for w in cw if w in plain), (texts[k], opening[:80])
     assert byline._known_words("snake_case", 2) is None and byline._opening_words(ctx, [1]) is None
 
 

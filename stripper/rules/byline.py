@@ -240,7 +240,7 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
         return None
     head = block.text.split(None, BIO_VERB_LAST_WORD + 1)[BIO_VERB_FIRST_WORD:BIO_VERB_LAST_WORD + 1]
     # (a head holding "İ", "ı" or "ſ" is searched whatever its words: see phrases.fold_odd_raw)
-    if not any(w.lower() in BIO_VERBS for w in head) and not fold_odd_raw(" ".join(head)):
+    if BIO_VERBS.isdisjoint(map(str.lower, head)) and not fold_odd_raw(" ".join(head)):
         return None   # (most prose with an "is" in it: the patterns are slow to rule it out)
     if not ctx.phrases("bio").search(block.text):
         return None
