@@ -81,6 +81,13 @@ def _over_words(text: str, n: int, counted: int | None = None) -> bool:
     return _more_words(text, n) if known is None else known > n
 
 
+def _tokens_upto(text: str, n: int) -> int:
+    """min(len(text.split()), n + 1): compared with n or less, the line's number of whitespace-
+    separated tokens, without cutting a long paragraph into all of them (split stops after n cuts,
+    and a rest of nothing but white space makes no token)."""
+    return len(text.split(None, n))
+
+
 def _drop_trailing_counts(text: str) -> str:
     """'Ivan Valetny 0 337' -> 'Ivan Valetny': like and comment counts after a name (one pass
     over the words, no backtracking)."""
@@ -533,7 +540,7 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     else:
         cw = _content_words(b.text, stop)
         overlap = body.held(cw) / max(1, len(cw)) if cw else 0.0
-    if LABEL_RE.match(b.text) and overlap == 0:
+    if overlap == 0 and LABEL_RE.match(b.text):
         return None   # "Related: ...", "From: Herald Sun"; but "Erfurt: Thorwirth wins" opens its story
     if floor is not None and bound - TITLE_OPEN_OVERLAP + TITLE_WEIGHTS["overlap"] * overlap \
             + (TITLE_WEIGHTS["no_overlap"] if overlap == 0 and body else 0.0) < floor:
@@ -553,7 +560,7 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
         f["dek_pair"] = 1
     if b.kind == HEADING:
         f["h1" if b.level <= 1 else "heading"] = 1
-    if not byline_near.isdisjoint(range(i + 1, i + 4)):
+    if i + 1 in byline_near or i + 2 in byline_near or i + 3 in byline_near:   # (as _title_bound asks)
         f["before_byline"] = 1
     key = keys[i]
     if n_words >= TITLE_REPEATED_MIN_WORDS:
@@ -942,12 +949,13 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
         if i < 0 or i >= len(blocks) or i in ruled or i == ti:
             continue
         text = blocks[i].text
-        n_words = len(text.split())
+        n_words = _tokens_upto(text, LEAD_BYLINE_MAX_WORDS_DEFAULT)   # (the larger of the two limits)
         if n_words > (NAME_LINE_ALONE_MAX_WORDS_DEFAULT if i not in near else LEAD_BYLINE_MAX_WORDS_DEFAULT):
             continue
         if i in sel.kept and i >= lead_end and i not in below and i > a + NAME_LINE_INTO_SPAN_DEFAULT:
             continue
-        if i not in labelled and any(k not in ruled and len(blocks[k].text.split()) > NAME_LINE_GAP_PROSE_WORDS_DEFAULT
+        if i not in labelled and any(k not in ruled and _tokens_upto(blocks[k].text, NAME_LINE_GAP_PROSE_WORDS_DEFAULT)
+                                     > NAME_LINE_GAP_PROSE_WORDS_DEFAULT
                                      for k in range(top + 1, i)):
             continue   # the story already began: a name here is a subject, a product, a caption
         if i not in near and not _leads_to_byline(blocks, i - 1, ti, near):
@@ -971,7 +979,7 @@ def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
         # (the line below is asked about first: both questions only decide whether to go on, and
         # most lines after an article are ruled or long, which is cheaper to learn than a date)
         i = k + 1
-        if i in ruled or len(blocks[i].text.split()) > NAME_LINE_ALONE_MAX_WORDS_DEFAULT:
+        if i in ruled or _tokens_upto(blocks[i].text, NAME_LINE_ALONE_MAX_WORDS_DEFAULT) > NAME_LINE_ALONE_MAX_WORDS_DEFAULT:
             continue
         t = blocks[k].text.strip()
         toks = t.split()
@@ -986,6 +994,25 @@ def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
     return None
 
 
+def _decided(decisions) -> tuple[set[int], set[int], frozenset[int], frozenset[int]]:
+    """The lines the decisions drop or end the article at, those they drop, end at or tag, those
+    DUP001 decided (repeats), and the furniture dropped (share buttons, icon labels): read in
+    one pass over the decisions."""
+    dropped: set[int] = set()
+    tags, repeats, furniture = [], [], []
+    for d in decisions:
+        action = d.action
+        if action == "drop" or action == "end":
+            dropped.add(d.index)
+            if action == "drop" and d.rule_id[:3] in FURNITURE_RULES:
+                furniture.append(d.index)
+        elif action == "tag":
+            tags.append(d.index)
+        if d.rule_id == "DUP001":
+            repeats.append(d.index)
+    return dropped, dropped.union(tags), frozenset(repeats), frozenset(furniture)
+
+
 def extract(blocks: list[Block], sel: Selection, decisions, language: str | None,
             stop: frozenset[str] = frozenset(), page: RuleContext | None = None) -> dict:
     """Metadata fields (with provenance) found in the text itself. page: the rules' context of
@@ -997,9 +1024,7 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     if a < 0:
         return out
     tagged = {i for idxs in sel.meta.values() for i in idxs}
-    dropped = {d.index for d in decisions if d.action in ("drop", "end")}
-    repeats = frozenset(d.index for d in decisions if d.rule_id == "DUP001")
-    ruled = {d.index for d in decisions if d.action in ("drop", "end", "tag")}
+    dropped, ruled, repeats, furniture = _decided(decisions)
     lead_end = _lead_end(blocks, sel)
     joined = page.joined_text() if page is not None else None
     ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats, lead_end, page)
@@ -1055,7 +1080,6 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
             out["provenance"]["authors"] = f"text:block {i}"
             break
     if not out["authors"]:
-        furniture = frozenset(d.index for d in decisions if d.action == "drop" and d.rule_id[:3] in FURNITURE_RULES)
         # a name line dropped as a repeat is still a name line: the author box repeats the byline
         found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])) - repeats, stop, furniture,
                                lead_end, joined)

@@ -554,6 +554,23 @@ def test_more_words_counts_like_the_words():
             assert byline._more_words(t, n) == (len(byline._words(t)) > n), (t, n)
 
 
+def test_tokens_upto_counts_like_the_split_up_to_its_limit():
+    import random
+    import sys
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    texts = ["", " ", "a", " a ", "a b", "a b ", "a  b\t", "x " * 40, " x" * 40, "\u00a0".join("abc" * 5)]
+    for t in _page_texts():
+        texts += t.split("\n")
+    rng = random.Random(11)
+    alphabet = ["a", "Z", "1", "-", ".", "é", "中"] + spaces
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 90))) for _ in range(3000)]
+    for t in texts:
+        for n in (0, 1, 2, 8, 25, 30):
+            assert byline._tokens_upto(t, n) == min(len(t.split()), n + 1), (t, n)
+    # find_name_line counts up to the larger limit and compares with either
+    assert byline.LEAD_BYLINE_MAX_WORDS_DEFAULT >= byline.NAME_LINE_ALONE_MAX_WORDS_DEFAULT
+
+
 def test_paragraph_like_reads_the_end_as_the_pattern_does():
     import sys
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
