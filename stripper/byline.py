@@ -13,7 +13,7 @@ from .dates import find_date
 from .language import is_cjk
 from .main_content import GOOD, Selection
 from .model import HEADING, Block
-from .phrases import DIGIT_RE, load_word_set
+from .phrases import DIGIT_RE, fold_odd_raw, load_word_set
 
 if TYPE_CHECKING:
     from .rules import RuleContext
@@ -369,7 +369,7 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     opened = list(islice((k for k in sel.kept if k >= head_end), 4)) or sel.kept[:4]
     opening = " ".join(blocks[i].text for i in opened)
     # (the context lowered the page for the rules' needles: its lines lowered at their starts)
-    keys = _PageKeys(blocks, page._lowered() if page is not None else None)
+    keys = _PageKeys(blocks, page._lowered() if page is not None else None, page.word_lists if page is not None else None)
     nwords = page.nwords if page is not None else None
     body = _OpeningWords(opening, stop, _opening_words(page, opened) if page is not None else None)
     cands: list[tuple[int, int]] = []   # (index, words) of the title-shaped lines
@@ -581,7 +581,8 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     # (a line without a digit has no word with one: the words are searched only when it has)
     if (sum(1 for w in toks if DIGIT_RE.search(w)) if DIGIT_RE.search(t) else 0) * 2 >= len(toks):
         f["digits"] = 1
-    if _names_someone(t) or POSTED_BY_RE.search(t):
+    words = keys.words[i] if keys.words is not None else None   # (runs of t's words: it lost only white space)
+    if (words is None or _may_name(t, words)) and (_names_someone(t) or POSTED_BY_RE.search(t)):
         f["byline_like"] = 1
     if sum(t.count(sep) for sep in BREADCRUMB_SEPARATORS) >= 2:
         f["breadcrumb"] = 1
@@ -629,8 +630,10 @@ class _PageKeys:
     (RuleContext._lowered: each line's text.lower() at its start, one separator character between
     them), when there is one; else the page is lowered here when first searched."""
 
-    def __init__(self, blocks: list[Block], lowered: tuple[str, list[int]] | None = None):
+    def __init__(self, blocks: list[Block], lowered: tuple[str, list[int]] | None = None,
+                 words: list[list[str]] | None = None):
         self._blocks = blocks
+        self.words = words   # the lines' lowercase words (RuleContext.word_lists), when there are
         self._texts_list: list[str] | None = None   # the lines' texts (see _texts)
         self._keys: dict[int, str] = {}
         self._low: str | None = None     # the lines lowered, joined by one character
@@ -717,6 +720,27 @@ def _numbered_sibling(keys: _PageKeys, i: int) -> bool:
     shape = DIGITS_RE.sub("#", keys[i])
     return any(0 <= j < len(keys) and keys[j] != keys[i] and DIGITS_RE.sub("#", keys[j]) == shape
                for j in (i - 1, i + 1))
+
+
+# The words BY_WORD_RE, BYLINE_INNER_RE and POSTED_BY_RE find before a name: each stands whole,
+# as a run of word characters (white space, punctuation or the line's start around it) ...
+BY_RUN_WORDS = frozenset("by von par por da door text redaktion autor autorin author auteur".split())
+# ... and the words BYLINE_PREFIX_RE opens a line with, as its first run ("text" and "redaktion" may
+# run into an "und": "Textund Fotos:"), and the first characters of its Chinese labels.
+PREFIX_FIRST_WORDS = frozenset("by written words story text reporting von par por di door av af autor autorin "
+                               "author auteur texte".split())
+PREFIX_RUN_ON = ("text", "redaktion")
+PREFIX_LABEL_FIRSTS = frozenset("作责編记記文撰编")
+
+
+def _may_name(text: str, words: list[str]) -> bool:
+    """False only where _names_someone(text) is False and POSTED_BY_RE finds nothing. words: the
+    text's lowercase runs of word characters (RuleContext.word_lists), where each of those words
+    stands as one when the text holds it (for "İ", "ı" and "ſ", which IGNORECASE reads as "i"
+    and "s" and lower() does not lower to them, the patterns are asked)."""
+    return not BY_RUN_WORDS.isdisjoint(words) or bool(words) and (
+        words[0] in PREFIX_FIRST_WORDS or words[0].startswith(PREFIX_RUN_ON)) \
+        or text[:1] in PREFIX_LABEL_FIRSTS or fold_odd_raw(text)
 
 
 def _names_someone(text: str) -> bool:
@@ -1054,8 +1078,9 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     bylines = sorted(sel.meta.get("byline", []), key=lambda i: (abs(i - a), i))
     # (a date line out of reach is left unread: the loop would pass over it, and all it changes is
     # that the lead search below may take it, to be passed over there too)
-    bylines += sorted((i for i in sel.meta.get("date", []) if in_reach(i) and _names_someone(blocks[i].text)),
-                      key=lambda i: (abs(i - a), i))
+    words = page.word_lists if page is not None else None   # (asked first where there are: see _may_name)
+    bylines += sorted((i for i in sel.meta.get("date", []) if in_reach(i) and (words is None or _may_name(blocks[i].text, words[i]))
+                       and _names_someone(blocks[i].text)), key=lambda i: (abs(i - a), i))
     # ... and a line between the headline and the first paragraph that names someone after a
     # by-word ("Eine Kolumne von Nils Pickert"): the place makes it a byline.
     # (the line right above the headline too: "Januar 2014 by Barbara Russ / Kategorien: Event";
@@ -1067,6 +1092,7 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     nwords = page.nwords if page is not None else None
     lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines
                  and not _over_words(blocks[i].text, LEAD_BYLINE_MAX_WORDS_DEFAULT, None if nwords is None else nwords[i])
+                 and (words is None or not BY_RUN_WORDS.isdisjoint(words[i]) or fold_odd_raw(blocks[i].text))
                  and BY_WORD_RE.search(blocks[i].text) and (i not in after_first or _labelled_by_line(blocks[i].text))]
     bylines += lead_only
     for i in bylines if not out["authors"] else []:

@@ -5,6 +5,7 @@ import pytest
 
 import stripper
 from stripper import byline
+from stripper.phrases import fold_odd_raw
 from stripper.options import Options
 from conftest import FIXTURES
 
@@ -774,3 +775,35 @@ def test_ticker_runs_ask_minutes_ago_only_where_the_age_gate_finds_something(mon
     monkeypatch.setattr(main_content, "age_gate", lambda: lambda text: True)
     for blocks, got in zip(pages, gated):
         assert main_content.ticker_runs(blocks) == got
+
+
+def test_may_name_is_false_only_where_the_byline_patterns_find_nothing():
+    # _may_name reads a line's words (as the rules' context lists them) before the by-word patterns
+    from stripper.model import Block
+    from stripper.rules import make_context
+    # (the words of the patterns, written out: not read off the sets under test)
+    words = ("by written words story text reporting von par por di da door av af autor autorin author auteur texte "
+             "redaktion posted published geschrieben verfasst").split() + ["written by", "text von", "story by"]
+    texts = []
+    for w in words:
+        for form in (w, w.upper(), w.title(), w.replace("i", "\u0130"), w.replace("i", "\u0131"),
+                     w.replace("s", "\u017f"), w.upper().replace("I", "\u0131")):
+            for before in ("", " ", "Ein Text ", "News, ", "News|", "News · ", "News •", "a/", "x-", "Posted 2 May "):
+                for after in (" Jane Doe", ": Jane Doe", ":Jane", "\tJane", "und Fotos: Jane", " & Bilder: X", " jane",
+                              "_Jane Doe", "'s Jane"):
+                    texts.append(before + form + after)
+    texts += [label + rest for label in ("作者", "责任编辑", "編集", "记者", "記者", "文", "撰文", "编辑")
+              for rest in ("张伟", "：张伟", " 李娜")]
+    for t in _page_texts()[:60]:
+        texts += t.split("\n")
+    blocks = [Block(i, t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    named = 0
+    for i, t in enumerate(texts):
+        ws = ctx.word_lists[i]
+        found = byline._names_someone(t) or byline.POSTED_BY_RE.search(t) is not None
+        assert byline._may_name(t, ws) or not found, t
+        if byline.BY_RUN_WORDS.isdisjoint(ws) and not fold_odd_raw(t):
+            assert byline.BY_WORD_RE.search(t) is None, t
+        named += found
+    assert named > 1000
