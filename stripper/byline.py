@@ -199,8 +199,10 @@ def _content_words(text: str, stop: frozenset[str]) -> set[str]:
 def _known_words(text: str, n: int) -> int | None:
     """len(_words(text)) from n, the number of the context's words of the text (RuleContext.nwords:
     the runs of word characters of the text lowered, split at underscores), where they are as
-    many: an ASCII text without an underscore has as many runs lowered as it has. Else None."""
-    return n if text.isascii() and "_" not in text else None
+    many: a text without an underscore has as many runs lowered as it has, unless it holds a
+    dotted capital I ("İ" lowers to "i" and a combining dot, which is no word character: every
+    other character lowers to one, a word character exactly where it is one). Else None."""
+    return n if "_" not in text and (text.isascii() or "\u0130" not in text) else None
 
 
 def _opening_words(page: RuleContext, opened: list[int]) -> set[str] | None:
@@ -909,11 +911,21 @@ def name_in_line(text: str, stop: frozenset[str], page_words: Container[str] | N
     return None
 
 
-def _label_only(text: str) -> bool:
-    """A by-label standing alone: "By", "Von:", "Autor/in", "Tipps von"."""
+# The words a line BYLINE_LABEL_RE matches whole opens with, as its first run ("Autor/in": "autor").
+LABEL_FIRST_WORDS = frozenset("autor autorin autoren autorinnen author authors auteur auteurs autore by von par por "
+                              "text redaktion".split())
+
+
+def _label_only(text: str, words: list[str] | None = None) -> bool:
+    """A by-label standing alone: "By", "Von:", "Autor/in", "Tipps von". words: the line's lowercase
+    words (RuleContext.word_lists), when known: a line holding none of the patterns' words as
+    _may_name and LABEL_FIRST_WORDS read them is none."""
     t = text.strip()
-    return len(t) <= LABEL_LINE_MAX_CHARS_DEFAULT and bool(
-        BYLINE_PREFIX_RE.fullmatch(t) or BYLINE_LABEL_RE.fullmatch(t) or LABEL_END_RE.search(t))
+    if len(t) > LABEL_LINE_MAX_CHARS_DEFAULT:
+        return False
+    if words is not None and not (words and words[0] in LABEL_FIRST_WORDS) and not _may_name(t, words):
+        return False   # (LABEL_END_RE's by-word is one of BY_RUN_WORDS, which _may_name asks for)
+    return bool(BYLINE_PREFIX_RE.fullmatch(t) or BYLINE_LABEL_RE.fullmatch(t) or LABEL_END_RE.search(t))
 
 
 def _next_line(blocks: list[Block], i: int, step: int, furniture: frozenset[int]) -> int:
@@ -945,10 +957,12 @@ def _leads_to_byline(blocks: list[Block], k: int, ti: int | None, dated: set[int
 
 def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: set[int],
                    stop: frozenset[str], furniture: frozenset[int] = frozenset(),
-                   lead_end: int | None = None, joined: str | None = None) -> tuple[int, list[str]] | None:
+                   lead_end: int | None = None, joined: str | None = None,
+                   words: list[list[str]] | None = None) -> tuple[int, list[str]] | None:
     """A line that is only a person's name (maybe with a date and furniture around it): between
     the headline and the first paragraph or just below the headline, or next to the date line:
-    "Dan Goodin - Apr 16, 2015". joined: the lines joined by NUL, when the page has them so."""
+    "Dan Goodin - Apr 16, 2015". joined: the lines joined by NUL, when the page has them so;
+    words: the lines' lowercase words (RuleContext.word_lists), when there are."""
     a = sel.span[0]
     if lead_end is None:   # (the caller's _lead_end(blocks, sel), when it has it)
         lead_end = _lead_end(blocks, sel)
@@ -960,7 +974,7 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
     # "By" / "Tipps von" / "Autor:" alone on a line: the name is on the next one
     labelled: set[int] = set()
     for k in range(max(0, a - TITLE_LOOKBEHIND_DEFAULT), min(lead_end + LABEL_LINE_REACH_DEFAULT, len(blocks) - 1)):
-        if k not in ruled and _label_only(blocks[k].text):
+        if k not in ruled and _label_only(blocks[k].text, None if words is None else words[k]):
             labelled.add(_next_line(blocks, k, 1, furniture))
     near |= labelled
     # just under the headline, a line holding nothing but a name is the byline, even when the
@@ -993,10 +1007,12 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
 
 
 def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
-                      stop: frozenset[str], joined: str | None = None) -> tuple[int, list[str]] | None:
+                      stop: frozenset[str], joined: str | None = None,
+                      words: list[list[str]] | None = None) -> tuple[int, list[str]] | None:
     """The author box just after the article: a name-only line under a by-label ("Von:",
     "Autoren") or under the date line that closes the article ("31.10.2023 / Tom Arnold").
-    joined: the lines joined by NUL, when the page has them so."""
+    joined: the lines joined by NUL, when the page has them so; words: the lines' lowercase words
+    (RuleContext.word_lists), when there are."""
     z = sel.span[1]
     page_words: _ProseWords | None = None
     for k in range(z + 1, min(z + CLOSING_NAME_REACH_DEFAULT, len(blocks) - 1)):
@@ -1007,7 +1023,7 @@ def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
             continue
         t = blocks[k].text.strip()
         toks = t.split()
-        if k in ruled or not toks or not (_label_only(t) or find_date(t) or all(_filler(w) for w in toks)
+        if k in ruled or not toks or not (_label_only(t, None if words is None else words[k]) or find_date(t) or all(_filler(w) for w in toks)
                                           and any(c.isalpha() for c in t)):
             continue   # "Von:", "31.10.2023", "November 2022" (but not a bare "3.20")
         if page_words is None:
@@ -1108,13 +1124,13 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     if not out["authors"]:
         # a name line dropped as a repeat is still a name line: the author box repeats the byline
         found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])) - repeats, stop, furniture,
-                               lead_end, joined)
+                               lead_end, joined, words)
         if found:
             i, names = found
             out["authors"] = names
             out["provenance"]["authors"] = f"text:name line {i}"
     if not out["authors"]:
-        found = find_closing_name(blocks, sel, ruled - set(sel.meta.get("date", [])) - repeats, stop, joined)
+        found = find_closing_name(blocks, sel, ruled - set(sel.meta.get("date", [])) - repeats, stop, joined, words)
         if found:
             i, names = found
             out["authors"] = names

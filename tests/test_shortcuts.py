@@ -697,6 +697,21 @@ def test_byline_reads_the_rules_context_as_the_plain_computation(data, kind, mon
         assert fast == plain
 
 
+def test_every_character_but_the_dotted_capital_i_lowers_to_one_of_its_kind():
+    # _known_words: a text without "İ" has as many runs of word characters lowered as it has
+    import re
+    import sys
+    word = re.compile(r"\w")
+    odd = []
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1 or (word.match(c) is None) != (word.match(low) is None):
+            odd.append(c)
+    assert odd == ["\u0130"]
+    assert byline._known_words("İstanbul bridge", 2) is None and byline._known_words("Ölçüm iş gücü", 3) == 3
+
+
 def test_known_words_and_opening_words_match_the_plain_counts():
     # the context's word counts and word lists stand for _words and the opening's runs only where
     # they agree (an underscore, or a dotted capital I lowering to two characters, would split runs)
@@ -807,3 +822,26 @@ def test_may_name_is_false_only_where_the_byline_patterns_find_nothing():
             assert byline.BY_WORD_RE.search(t) is None, t
         named += found
     assert named > 1000
+
+
+def test_label_only_read_with_the_words_agrees_with_the_patterns():
+    from stripper.model import Block
+    from stripper.rules import make_context
+    # (the labels written out, not read off the sets under test)
+    labels = ("by von par por door text redaktion autor autorin autoren autorinnen author authors auteur auteurs "
+              "autore di av af texte written words story reporting").split()
+    labels += ["Autor/in", "Autor*in", "Tipps von", "Ein Text von", "Story by", "Text und Fotos", "作者", "编辑"]
+    texts = []
+    for w in labels:
+        for form in (w, w.upper(), w.title(), w.replace("i", "\u0130"), w.replace("i", "\u0131"), w.replace("s", "\u017f")):
+            texts += [form, form + ":", " " + form + " : ", "Mehr " + form, form + " Jane", "x" * 20 + " " + form]
+    for t in _page_texts()[:60]:
+        texts += t.split("\n")
+    blocks = [Block(i, t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    labelled = 0
+    for i, t in enumerate(texts):
+        plain = byline._label_only(t)
+        assert byline._label_only(t, ctx.word_lists[i]) == plain, t
+        labelled += plain
+    assert labelled > 150
