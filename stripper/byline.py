@@ -592,7 +592,13 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
         f["last"] = 1
     if i >= first_para:
         f["in_span"] = 1
+    # (a line inside the candidate has no more runs of word characters than it: folding, which
+    # changes only case and white space, keeps a line's runs, so the context's word lists count
+    # them, and a longer line is not folded for nothing)
+    most = len(words) if words is not None else None
     for j in range(max(0, i - TITLE_NEIGHBOUR_BLOCKS_DEFAULT), min(len(blocks), i + TITLE_NEIGHBOUR_BLOCKS_DEFAULT + 1)):
+        if most is not None and len(keys.words[j]) > most:
+            continue
         other = keys[j]
         if 4 <= len(other) < len(key) and " " in other and other in key:
             f["contains_line"] = 1

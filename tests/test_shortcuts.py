@@ -845,3 +845,34 @@ def test_label_only_read_with_the_words_agrees_with_the_patterns():
         assert byline._label_only(t, ctx.word_lists[i]) == plain, t
         labelled += plain
     assert labelled > 150
+
+
+def test_title_features_read_with_the_word_lists_match_the_plain_ones():
+    # _title_features asks the by-word patterns and folds a neighbour for contains_line only where the
+    # context's word lists allow a hit; without them (a _PageKeys with no words) it asks everywhere
+    from stripper.model import Block
+    from stripper.rules import make_context
+    built = ["Home", "News", "Harbour bridge to close", "Harbour bridge to close for repairs next week", "By Jane Doe",
+             "Breaking: harbour bridge to close", "bridge to close", "Posted on 2 May 2022 by Jane Doe",
+             "Vox Media Harbour bridge to close", "İstanbul bridge news", "İSTANBUL BRIDGE", "Ein Text von Jane Doe",
+             "ΟΔΟΣ ΚΛΕΙΣΤΗ σήμερα", "οδος κλειστη", "Test Case 1", "Test Case 2", "snake_case bridge to close"]
+    pages = [built]
+    for t in _page_texts()[:40]:
+        pages.append([line for line in t.split("\n") if line.strip()][:120])
+    stop = frozenset({"the", "to", "and", "der", "die"})
+    fired = 0
+    for lines in pages:
+        blocks = [Block(i, t) for i, t in enumerate(lines)]
+        ctx = make_context(blocks, Options(), None, stop, "text")
+        with_words = byline._PageKeys(blocks, ctx._lowered(), ctx.word_lists)
+        plain = byline._PageKeys(blocks)
+        body = byline._OpeningWords(" ".join(lines[-4:]), stop)
+        end = len(blocks)
+        for i, b in enumerate(blocks):
+            if len(b.text) > 250:
+                continue
+            args = (blocks, i, end, end, body, " ".join(lines[-4:]), False, stop, set(), set(), frozenset(), {end - 1})
+            f = byline._title_features(*args, with_words, len(byline._words(b.text)))
+            assert f == byline._title_features(*args, plain, len(byline._words(b.text))), b.text
+            fired += bool(f and ("contains_line" in f or "byline_like" in f))
+    assert fired > 20
