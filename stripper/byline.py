@@ -922,6 +922,12 @@ LABEL_FIRST_WORDS = frozenset("autor autorin autoren autorinnen author authors a
                               "text redaktion".split())
 
 
+# name_in_line finds a name only on a line of this many whitespace-separated tokens or more: a
+# name has two words at least (_person_name), and none of its steps joins two tokens into one
+# part (they cut, drop, and put a separator in place of a date; tests/test_shortcuts.py).
+NAME_LINE_MIN_TOKENS = 2
+
+
 def _label_only(text: str, words: list[str] | None = None) -> bool:
     """A by-label standing alone: "By", "Von:", "Autor/in", "Tipps von". words: the line's lowercase
     words (RuleContext.word_lists), when known: a line holding none of the patterns' words as
@@ -1004,6 +1010,8 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
             continue   # the story already began: a name here is a subject, a product, a caption
         if i not in near and not _leads_to_byline(blocks, i - 1, ti, near):
             continue   # "Grand Slams" in a run of menu entries
+        if n_words < NAME_LINE_MIN_TOKENS:
+            continue   # (name_in_line finds nobody there)
         if page_words is None:   # built once, for the first line that gets this far
             page_words = _prose_words(blocks, joined)
         names = name_in_line(text, stop, page_words)
@@ -1025,8 +1033,9 @@ def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
         # (the line below is asked about first: both questions only decide whether to go on, and
         # most lines after an article are ruled or long, which is cheaper to learn than a date)
         i = k + 1
-        if i in ruled or _tokens_upto(blocks[i].text, NAME_LINE_ALONE_MAX_WORDS_DEFAULT) > NAME_LINE_ALONE_MAX_WORDS_DEFAULT:
-            continue
+        if i in ruled or not NAME_LINE_MIN_TOKENS <= _tokens_upto(blocks[i].text, NAME_LINE_ALONE_MAX_WORDS_DEFAULT) \
+                <= NAME_LINE_ALONE_MAX_WORDS_DEFAULT:
+            continue   # (name_in_line finds nobody on a line of one token)
         t = blocks[k].text.strip()
         toks = t.split()
         if k in ruled or not toks or not (_label_only(t, None if words is None else words[k]) or find_date(t) or all(_filler(w) for w in toks)

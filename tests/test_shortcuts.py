@@ -876,3 +876,27 @@ def test_title_features_read_with_the_word_lists_match_the_plain_ones():
             assert f == byline._title_features(*args, plain, len(byline._words(b.text))), b.text
             fired += bool(f and ("contains_line" in f or "byline_like" in f))
     assert fired > 20
+
+
+def test_name_in_line_finds_nobody_on_fewer_tokens_than_the_minimum():
+    # find_name_line and find_closing_name skip lines of fewer than NAME_LINE_MIN_TOKENS tokens
+    import random
+    from stripper.model import Block
+    texts = ["Jane Doe", "Jane", "Jane,Doe", "Jane|Doe", "Jane05.03.2020Doe", "Jane·Doe", "Von:Jane", "JaneDoe",
+             "Jane\u00a0Doe", "Jane\tDoe", "Dr.Jane", "Jane 5 min ago", "By Jane", "JANE DOE", "Jane-Doe"]
+    for t in _page_texts():
+        texts += t.split("\n")
+    rng = random.Random(7)
+    pieces = ["Jane", "Doe", "Anna", "Weber", "von", "By", " ", "|", ",", "-", "2020", "05.03.2020", "\u00a0", "Mai",
+              "am", "·", "•", "/", "und", "Dr.", "5 min ago", "\t", "X", "Apr 16, 2015", "–", ":"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(30000)]
+    blocks = [Block(i, t) for i, t in enumerate(texts[:2000])]
+    words = byline._prose_words(blocks)
+    stop = frozenset({"und", "am", "von"})
+    found = []
+    for t in texts:
+        for pw in (None, words):
+            if byline.name_in_line(t, stop, pw):
+                found.append(t)
+    assert len(found) > 300
+    assert min(len(t.split()) for t in found) == byline.NAME_LINE_MIN_TOKENS == 2
