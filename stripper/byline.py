@@ -191,8 +191,13 @@ LABEL_RE = re.compile(r"^[\w ]{1,20}:\s")   # "Related: ...", "From: Herald Sun"
 LONG_WORD_RE = re.compile(r"\w{3,}")
 
 
-def _content_words(text: str, stop: frozenset[str]) -> set[str]:
-    """The words of three characters or more of the text lowered, stopwords left out."""
+def _content_words(text: str, stop: frozenset[str], words: list[str] | None = None) -> set[str]:
+    """The words of three characters or more of the text lowered, stopwords left out. words: the
+    runs of word characters of the text lowered (RuleContext.word_lists), when known: where the
+    text has no underscore (at which the lists split runs) they are LONG_WORD_RE's runs and the
+    shorter ones."""
+    if words is not None and "_" not in text:
+        return {w for w in words if len(w) > 2}.difference(stop)
     return set(LONG_WORD_RE.findall(text.lower())).difference(stop)
 
 
@@ -536,11 +541,12 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     stays below the floor: it cannot win. With defer_repeated, the repeat evidence of a line long
     enough for it is left open, as a 0 in its place (see _settled)."""
     b = blocks[i]
+    words = keys.words[i] if keys.words is not None else None   # (the line's lowercase runs, when known)
     if cjk:
         cw = set(b.text)
         overlap = len(cw & set(opening)) / max(1, len(cw))
     else:
-        cw = _content_words(b.text, stop)
+        cw = _content_words(b.text, stop, words)
         overlap = body.held(cw) / max(1, len(cw)) if cw else 0.0
     if overlap == 0 and LABEL_RE.match(b.text):
         return None   # "Related: ...", "From: Herald Sun"; but "Erfurt: Thorwirth wins" opens its story
@@ -583,7 +589,7 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     # (a line without a digit has no word with one: the words are searched only when it has)
     if (sum(1 for w in toks if DIGIT_RE.search(w)) if DIGIT_RE.search(t) else 0) * 2 >= len(toks):
         f["digits"] = 1
-    words = keys.words[i] if keys.words is not None else None   # (runs of t's words: it lost only white space)
+    # (t's runs are the line's: it lost only white space)
     if (words is None or _may_name(t, words)) and (_names_someone(t) or POSTED_BY_RE.search(t)):
         f["byline_like"] = 1
     if sum(t.count(sep) for sep in BREADCRUMB_SEPARATORS) >= 2:

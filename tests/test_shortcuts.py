@@ -476,6 +476,18 @@ def test_content_words_are_the_long_words_less_the_stopwords():
                                                          if len(w) >= 3 and w not in stop}, line
 
 
+def test_content_words_read_off_the_word_lists_are_the_plain_ones():
+    from stripper.model import Block
+    from stripper.rules import make_context
+    stop = frozenset({"the", "and", "und", "der", "abc"})
+    lines = ["snake_case and the rest", "İSTANBUL İŞ DÜNYASI", "ΟΔΟΣ ΚΛΕΙΣΤΗ σήμερα", "ab cd abc abcd", "x_y_zzz"]
+    for t in _page_texts()[:60]:
+        lines += t.split("\n")
+    ctx = make_context([Block(i, t) for i, t in enumerate(lines)], Options(), None, stop, "text")
+    for i, line in enumerate(lines):
+        assert byline._content_words(line, stop, ctx.word_lists[i]) == byline._content_words(line, stop), line
+
+
 def test_prose_words_agree_with_the_pattern():
     import re
     from stripper.model import Block
