@@ -77,7 +77,7 @@ def test_mark_gate_passes_every_line_with_a_mark():
              "ⓒ 2020", "copy right", "Copyleft", "cOPYRIGHTED", "opyright", ""]
     for path in sorted(FIXTURES.glob("*/source.*")):
         lines += path.read_text(encoding="utf-8", errors="replace").split("\n")
-    for word in ("copyright", "COPYRIGHT"):   # any other character in the place of a letter
+    for word in ("copyright", "COPYRIGHT", "(c)", "(C)"):   # any other character in the place of a letter
         for k in range(len(word)):
             for cp in range(0x80, 0x10000):
                 t = word[:k] + chr(cp) + word[k + 1:]
