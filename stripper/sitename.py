@@ -106,7 +106,7 @@ def site_name(blocks: list[Block], decisions: list[Decision], kept: list[int],
               lowered: tuple[str, list[int]] | None = None) -> tuple[str, int] | None:
     """(name, block index) from the footer copyright lines, or None. lowered: the page lowered as
     the rules' context holds it (RuleContext._lowered), when there is one."""
-    footer = {d.index for d in decisions if d.rule_id.startswith("FTR")}
+    footer = {d.index for d in decisions if "FTR" <= d.rule_id < "FTS"}   # (the ids starting "FTR")
     last_kept = max(kept) if kept else len(blocks)
     found: dict[str, tuple[str, int]] = {}   # folded holder -> (its last spelling, first line)
     # The footer lines up to the last kept one, then every line after it, in page order (a block's

@@ -110,3 +110,13 @@ def test_site_name_reads_the_same_lines_off_the_page_lowered():
                 assert site_name(blocks, footer, kept, lowered) == plain, (lines, kept)
     assert site_name(_page(pages[3]), [], [1], make_context(_page(pages[3]), Options(), None, frozenset(),
                                                              "text")._lowered()) == ("Harbor Ledger", 3)
+
+
+def test_footer_rule_ids_are_told_by_their_range():
+    # site_name reads the footer rules' decisions as the ids between "FTR" and "FTS"
+    from stripper.rules import all_rules
+    ids = [r.id for r in all_rules()] + ["FTR", "FTRX", "FTS", "FTS001", "FTQ999", "FT", "", "FTR\x00", "FTr001",
+                                          "FTR\U0010ffff", "FTRR", "ftr001", "NAVFTR"]
+    for s in ids:
+        assert ("FTR" <= s < "FTS") == s.startswith("FTR"), s
+    assert any(s.startswith("FTR") for s in ids[:-13])
