@@ -32,6 +32,27 @@ BIO_VERBS = frozenset("is was has serves works writes ist war est es è".split()
 # ... as a word of its own right after the name it opens with, two to five words long (data/phrases/
 # bio.txt): the verb is the block's third to sixth whitespace-separated word, whatever its case.
 BIO_VERB_FIRST_WORD, BIO_VERB_LAST_WORD = 2, 5
+# ... and the next word opens with (its first run of word characters, lowered) one of these: the
+# article or adverb of "is a", "was the", "ist ein", the second word of "has been", "serves as",
+# "works as", "writes about" (tests/rules/test_byline.py reads them off the patterns).
+BIO_VERB_NEXT = {
+    **dict.fromkeys(("is", "was"), frozenset("a an the currently also senior chief our".split())),
+    **dict.fromkeys(("ist", "war", "est", "es", "è"), frozenset("ein eine der die un une le la el il uno una".split())),
+    "has": frozenset({"been"}), "serves": frozenset({"as"}), "works": frozenset({"as"}), "writes": frozenset({"about"}),
+}
+
+
+def _bio_shaped(toks: list[str]) -> bool:
+    """Whether the whitespace-separated words toks (the block's first ones, as many as
+    BIO_VERB_LAST_WORD + 2 at least where it has them) have a verb in a bio pattern's place
+    followed by a word it may take (BIO_VERB_NEXT)."""
+    for k in range(BIO_VERB_FIRST_WORD, min(BIO_VERB_LAST_WORD + 1, len(toks) - 1)):
+        follow = BIO_VERB_NEXT.get(toks[k].lower())
+        if follow is not None:
+            m = WORD_RE.match(toks[k + 1].lower())
+            if m is not None and m.group() in follow:
+                return True
+    return False
 # A name-led sentence about someone's schooling, home or work: a bio when that name also signs
 # the page on a short line of its own (the byline or author box), so a person of the story stays.
 NAME_LIFE_RE = re.compile(
@@ -238,9 +259,9 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
             return f"author bio, signed {quote(signed)}"
     if BIO_VERBS.isdisjoint(words):
         return None
-    head = block.text.split(None, BIO_VERB_LAST_WORD + 1)[BIO_VERB_FIRST_WORD:BIO_VERB_LAST_WORD + 1]
+    toks = block.text.split(None, BIO_VERB_LAST_WORD + 2)   # (the words up to the verb's next, and the rest)
     # (a head holding "İ", "ı" or "ſ" is searched whatever its words: see phrases.fold_odd_raw)
-    if BIO_VERBS.isdisjoint(map(str.lower, head)) and not fold_odd_raw(" ".join(head)):
+    if not _bio_shaped(toks) and not fold_odd_raw(" ".join(toks[BIO_VERB_FIRST_WORD:BIO_VERB_LAST_WORD + 2])):
         return None   # (most prose with an "is" in it: the patterns are slow to rule it out)
     if not ctx.phrases("bio").search(block.text):
         return None
