@@ -699,10 +699,14 @@ class _PageKeys:
         word = max(key.split(" "), key=len)
         low, starts, short = self._low, self._starts, len(key) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT
         last = len(starts) - 1
+        # (a line holding the key, or equal to it, has as many runs of word characters as it at
+        # least: folding keeps a line's runs, which the context's word lists count)
+        words = self.words
+        least = len(words[i]) if words is not None else 0
         at = low.find(word)
         while at >= 0:
             j = bisect_right(starts, at) - 1
-            if j != i:
+            if j != i and (words is None or len(words[j]) >= least):
                 other = self[j]
                 if (len(other) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT and key in other) if short else other == key:
                     return True
