@@ -217,17 +217,10 @@ def sentence_candidates(ctx: RuleContext) -> list[int]:
     byline, opening with a role (role_led_bio). (Whether the page has a heading is one answer for
     all its blocks, so a repeat of a block is chosen as the block is.)"""
     about = _about_page(ctx)
-    if about or ROLE_KEYS is None:
-        return [b.index for b, n, ws in zip(ctx.blocks, ctx.nwords, ctx.word_lists)
-                if n <= BIO_MAX_WORDS_DEFAULT and b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS
-                and (about and n >= ABOUT_GAP_MAX_WORDS_DEFAULT or n <= ROLE_BIO_MAX_WORDS_DEFAULT
-                     and (ROLE_KEYS is None or not ROLE_KEYS.isdisjoint(ws)) and _role_lead(b.text) is not None)]
-    # Without a heading only the role-led blocks are chosen: the same tests, the word-list one
-    # first (most blocks hold no role word, and are told so without their end being read).
-    blocks, isdisjoint = ctx.blocks, ROLE_KEYS.isdisjoint
-    return [blocks[i].index for i, (n, ws) in enumerate(zip(ctx.nwords, ctx.word_lists))
-            if n <= ROLE_BIO_MAX_WORDS_DEFAULT and not isdisjoint(ws)
-            and blocks[i].text.rstrip()[-1:] in BIO_SENTENCE_ENDS and _role_lead(blocks[i].text) is not None]
+    return [b.index for b, n, ws in zip(ctx.blocks, ctx.nwords, ctx.word_lists)
+            if n <= BIO_MAX_WORDS_DEFAULT and b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS
+            and (about and n >= ABOUT_GAP_MAX_WORDS_DEFAULT or n <= ROLE_BIO_MAX_WORDS_DEFAULT
+                 and (ROLE_KEYS is None or not ROLE_KEYS.isdisjoint(ws)) and _role_lead(b.text) is not None)]
 
 
 @rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT, context=True,

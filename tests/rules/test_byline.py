@@ -242,42 +242,6 @@ def test_every_line_the_byline_list_hits_may_hold_a_byline():
     assert [texts[i] for i in hits if not may_hold_byline(texts[i], ctx.word_lists[i])] == []
 
 
-def test_sentence_candidates_without_a_heading_are_the_plain_choice():
-    """On a page without an author-box heading sentence_candidates asks the role words first; it
-    must choose what the one expression for every page chooses (with and without a heading)."""
-    from conftest import FIXTURES
-    from stripper.phrases import load_word_set
-    from stripper.rules.byline import (ABOUT_GAP_MAX_WORDS_DEFAULT, BIO_MAX_WORDS_DEFAULT, BIO_SENTENCE_ENDS,
-                                       ROLE_BIO_MAX_WORDS_DEFAULT, ROLE_KEYS, _about_page, _role_lead,
-                                       sentence_candidates)
-
-    def plain(ctx):
-        about = _about_page(ctx)
-        return [b.index for b, n, ws in zip(ctx.blocks, ctx.nwords, ctx.word_lists)
-                if n <= BIO_MAX_WORDS_DEFAULT and b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS
-                and (about and n >= ABOUT_GAP_MAX_WORDS_DEFAULT or n <= ROLE_BIO_MAX_WORDS_DEFAULT
-                     and (ROLE_KEYS is None or not ROLE_KEYS.isdisjoint(ws)) and _role_lead(b.text) is not None)]
-
-    roles = sorted(load_word_set("bio_roles"))[:40]
-    built = [f"{r.title()} in Berlin und Autor mehrerer Bücher." for r in roles] \
-        + [f"Freier {r}, lebt in Hamburg!" for r in roles] + [f"{r} ohne Satzende" for r in roles] \
-        + ["Jane Doe is a reporter.", "A sentence of prose that is not about anyone at all.", "Menu", "Home",
-           "Freier Journalist " + "und Autor " * 40 + "in Berlin.", "Journalist.  ", "x" * 50 + " journalist."]
-    pages = [built, ["About the author"] + built, ["Über die Autorin:"] + built[:30]]
-    for case in sorted(p for p in FIXTURES.iterdir() if p.is_dir()) if FIXTURES.exists() else []:
-        for name in ("source.txt", "source.md"):
-            if (case / name).exists():
-                pages.append((case / name).read_text(encoding="utf-8", errors="replace").split("\n"))
-    chosen = 0
-    for lines in pages:
-        blocks = [Block(index=i, text=t) for i, t in enumerate(lines)]
-        ctx = make_context(blocks, Options(), None, frozenset(), "text")
-        expected = plain(ctx)
-        assert sentence_candidates(ctx) == expected, lines[:3]
-        chosen += len(expected)
-    assert chosen > 100
-
-
 def test_bio_patterns_verbs_and_their_next_words_are_listed():
     """author_bio searches the bio patterns only where _bio_shaped finds a verb in its place and a
     word after it that the patterns let follow (BIO_VERB_NEXT): read here off data/phrases/bio.txt."""
