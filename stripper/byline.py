@@ -6,14 +6,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Container
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import TYPE_CHECKING
 
 from .dates import find_date
 from .language import is_cjk
 from .main_content import GOOD, Selection
 from .model import HEADING, Block
-from .phrases import DIGIT_RE, load_word_set
+from .phrases import DIGIT_RE, fold_odd_raw, load_word_set
 
 if TYPE_CHECKING:
     from .rules import RuleContext
@@ -74,6 +74,20 @@ def _more_words(text: str, n: int) -> bool:
     return _more_words_re(n).match(text) is not None
 
 
+def _over_words(text: str, n: int, counted: int | None = None) -> bool:
+    """len(_words(text)) > n. counted: the context's number of words of the text (RuleContext.nwords),
+    read instead where it is the text's own (see _known_words)."""
+    known = None if counted is None else _known_words(text, counted)
+    return _more_words(text, n) if known is None else known > n
+
+
+def _tokens_upto(text: str, n: int) -> int:
+    """min(len(text.split()), n + 1): compared with n or less, the line's number of whitespace-
+    separated tokens, without cutting a long paragraph into all of them (split stops after n cuts,
+    and a rest of nothing but white space makes no token)."""
+    return len(text.split(None, n))
+
+
 def _drop_trailing_counts(text: str) -> str:
     """'Ivan Valetny 0 337' -> 'Ivan Valetny': like and comment counts after a name (one pass
     over the words, no backtracking)."""
@@ -85,6 +99,13 @@ def _drop_trailing_counts(text: str) -> str:
 
 def clean_person_names(raw: str) -> list[str]:
     """'By Jane Doe and John Roe, Reuters' -> ['Jane Doe', 'John Roe']; junk gives []."""
+    return list(_person_names(raw))   # (a list of its own: the caller may keep or change it)
+
+
+@lru_cache(maxsize=256)
+def _person_names(raw: str) -> tuple[str, ...]:
+    """clean_person_names, remembered: the byline rule asks it of a line, and extract asks again
+    of the lines the rule tagged."""
     text = raw.strip()
     single_ok = bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text))
     # "Posted on 2015-04-05 by marc": after an explicit posted-by, a user name counts as a name
@@ -134,7 +155,7 @@ def clean_person_names(raw: str) -> list[str]:
             continue
         if part not in names:
             names.append(part)
-    return names
+    return tuple(names)
 
 
 def _title_like(b: Block, cjk: bool) -> bool:
@@ -170,16 +191,23 @@ LABEL_RE = re.compile(r"^[\w ]{1,20}:\s")   # "Related: ...", "From: Herald Sun"
 LONG_WORD_RE = re.compile(r"\w{3,}")
 
 
-def _content_words(text: str, stop: frozenset[str]) -> set[str]:
-    """The words of three characters or more of the text lowered, stopwords left out."""
+def _content_words(text: str, stop: frozenset[str], words: list[str] | None = None) -> set[str]:
+    """The words of three characters or more of the text lowered, stopwords left out. words: the
+    runs of word characters of the text lowered (RuleContext.word_lists), when known: where the
+    text has no underscore (at which the lists split runs) they are LONG_WORD_RE's runs and the
+    shorter ones."""
+    if words is not None and "_" not in text:
+        return {w for w in words if len(w) > 2}.difference(stop)
     return set(LONG_WORD_RE.findall(text.lower())).difference(stop)
 
 
 def _known_words(text: str, n: int) -> int | None:
     """len(_words(text)) from n, the number of the context's words of the text (RuleContext.nwords:
     the runs of word characters of the text lowered, split at underscores), where they are as
-    many: an ASCII text without an underscore has as many runs lowered as it has. Else None."""
-    return n if text.isascii() and "_" not in text else None
+    many: a text without an underscore has as many runs lowered as it has, unless it holds a
+    dotted capital I ("İ" lowers to "i" and a combining dot, which is no word character: every
+    other character lowers to one, a word character exactly where it is one). Else None."""
+    return n if "_" not in text and (text.isascii() or "\u0130" not in text) else None
 
 
 def _opening_words(page: RuleContext, opened: list[int]) -> set[str] | None:
@@ -223,6 +251,12 @@ class _OpeningWords:
                 at = low.find(word, at + 1)
             self._seen[word] = found
         return found
+
+    def held(self, words: set[str]) -> int:
+        """How many of the words are the opening's (sum(1 for w in words if w in self))."""
+        if self._words is not None:   # (one set operation instead of a test per word)
+            return len(self._words.intersection(words))
+        return sum(1 for w in words if w in self)
 
     def __bool__(self) -> bool:
         if self._any is None:   # (the first long word that is no stopword answers)
@@ -338,10 +372,11 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
            if _paragraph_like(blocks[k].text)) > TITLE_HEAD_MAX_PROSE_WORDS_DEFAULT:
         head_end = lead_end   # real paragraphs come first: that byline belongs further down
     # the opening paragraphs after the candidates: a candidate inside it would match itself
-    opened = [k for k in sel.kept if k >= head_end][:4] or sel.kept[:4]
+    # (the first four read off the kept lines, which go on past them)
+    opened = list(islice((k for k in sel.kept if k >= head_end), 4)) or sel.kept[:4]
     opening = " ".join(blocks[i].text for i in opened)
     # (the context lowered the page for the rules' needles: its lines lowered at their starts)
-    keys = _PageKeys(blocks, page._lowered() if page is not None else None)
+    keys = _PageKeys(blocks, page._lowered() if page is not None else None, page.word_lists if page is not None else None)
     nwords = page.nwords if page is not None else None
     body = _OpeningWords(opening, stop, _opening_words(page, opened) if page is not None else None)
     cands: list[tuple[int, int]] = []   # (index, words) of the title-shaped lines
@@ -476,9 +511,10 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
         s += w["headline_size"]
     if b.kind == HEADING:
         s += w["h1" if b.level <= 1 else "heading"]
-    if not byline_near.isdisjoint(range(i + 1, i + 4)):
+    if i + 1 in byline_near or i + 2 in byline_near or i + 3 in byline_near:   # (one of the next three lines)
         s += w["before_byline"]
-    if b.text.endswith("."):
+    t = b.text
+    if t.endswith("."):
         s += w["sentence"]
     if n_words < TITLE_SHORT_WORDS_DEFAULT:
         s += w["short"]
@@ -486,7 +522,7 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
         s -= TITLE_OPEN_DEK_PAIR
     if n_words < TITLE_REPEATED_MIN_WORDS:
         s -= TITLE_OPEN_REPEATED
-    if b.text.rstrip().endswith(":"):
+    if t.rstrip().endswith(":"):
         s += w["colon_end"]
     if lead_end - i == 1:
         s += w["last"]
@@ -495,7 +531,7 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
     return s
 
 
-def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int, body: Container[str], opening: str, cjk: bool,
+def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int, body: _OpeningWords, opening: str, cjk: bool,
                     stop: frozenset[str], tagged: set[int], dropped: set[int], repeats: frozenset[int],
                     byline_near: set[int], keys: _PageKeys, n_words: int | None = None,
                     floor: float | None = None, bound: float = 0.0,
@@ -505,13 +541,14 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     stays below the floor: it cannot win. With defer_repeated, the repeat evidence of a line long
     enough for it is left open, as a 0 in its place (see _settled)."""
     b = blocks[i]
+    words = keys.words[i] if keys.words is not None else None   # (the line's lowercase runs, when known)
     if cjk:
         cw = set(b.text)
         overlap = len(cw & set(opening)) / max(1, len(cw))
     else:
-        cw = _content_words(b.text, stop)
-        overlap = sum(1 for w in cw if w in body) / max(1, len(cw)) if cw else 0.0
-    if LABEL_RE.match(b.text) and overlap == 0:
+        cw = _content_words(b.text, stop, words)
+        overlap = body.held(cw) / max(1, len(cw)) if cw else 0.0
+    if overlap == 0 and LABEL_RE.match(b.text):
         return None   # "Related: ...", "From: Herald Sun"; but "Erfurt: Thorwirth wins" opens its story
     if floor is not None and bound - TITLE_OPEN_OVERLAP + TITLE_WEIGHTS["overlap"] * overlap \
             + (TITLE_WEIGHTS["no_overlap"] if overlap == 0 and body else 0.0) < floor:
@@ -531,7 +568,7 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
         f["dek_pair"] = 1
     if b.kind == HEADING:
         f["h1" if b.level <= 1 else "heading"] = 1
-    if not byline_near.isdisjoint(range(i + 1, i + 4)):
+    if i + 1 in byline_near or i + 2 in byline_near or i + 3 in byline_near:   # (as _title_bound asks)
         f["before_byline"] = 1
     key = keys[i]
     if n_words >= TITLE_REPEATED_MIN_WORDS:
@@ -552,7 +589,8 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     # (a line without a digit has no word with one: the words are searched only when it has)
     if (sum(1 for w in toks if DIGIT_RE.search(w)) if DIGIT_RE.search(t) else 0) * 2 >= len(toks):
         f["digits"] = 1
-    if _names_someone(t) or POSTED_BY_RE.search(t):
+    # (t's runs are the line's: it lost only white space)
+    if (words is None or _may_name(t, words)) and (_names_someone(t) or POSTED_BY_RE.search(t)):
         f["byline_like"] = 1
     if sum(t.count(sep) for sep in BREADCRUMB_SEPARATORS) >= 2:
         f["breadcrumb"] = 1
@@ -560,7 +598,13 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
         f["last"] = 1
     if i >= first_para:
         f["in_span"] = 1
+    # (a line inside the candidate has no more runs of word characters than it: folding, which
+    # changes only case and white space, keeps a line's runs, so the context's word lists count
+    # them, and a longer line is not folded for nothing)
+    most = len(words) if words is not None else None
     for j in range(max(0, i - TITLE_NEIGHBOUR_BLOCKS_DEFAULT), min(len(blocks), i + TITLE_NEIGHBOUR_BLOCKS_DEFAULT + 1)):
+        if most is not None and len(keys.words[j]) > most:
+            continue
         other = keys[j]
         if 4 <= len(other) < len(key) and " " in other and other in key:
             f["contains_line"] = 1
@@ -600,8 +644,10 @@ class _PageKeys:
     (RuleContext._lowered: each line's text.lower() at its start, one separator character between
     them), when there is one; else the page is lowered here when first searched."""
 
-    def __init__(self, blocks: list[Block], lowered: tuple[str, list[int]] | None = None):
+    def __init__(self, blocks: list[Block], lowered: tuple[str, list[int]] | None = None,
+                 words: list[list[str]] | None = None):
         self._blocks = blocks
+        self.words = words   # the lines' lowercase words (RuleContext.word_lists), when there are
         self._texts_list: list[str] | None = None   # the lines' texts (see _texts)
         self._keys: dict[int, str] = {}
         self._low: str | None = None     # the lines lowered, joined by one character
@@ -653,10 +699,14 @@ class _PageKeys:
         word = max(key.split(" "), key=len)
         low, starts, short = self._low, self._starts, len(key) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT
         last = len(starts) - 1
+        # (a line holding the key, or equal to it, has as many runs of word characters as it at
+        # least: folding keeps a line's runs, which the context's word lists count)
+        words = self.words
+        least = len(words[i]) if words is not None else 0
         at = low.find(word)
         while at >= 0:
             j = bisect_right(starts, at) - 1
-            if j != i:
+            if j != i and (words is None or len(words[j]) >= least):
                 other = self[j]
                 if (len(other) <= TITLE_CONTAINER_MAX_CHARS_DEFAULT and key in other) if short else other == key:
                     return True
@@ -688,6 +738,27 @@ def _numbered_sibling(keys: _PageKeys, i: int) -> bool:
     shape = DIGITS_RE.sub("#", keys[i])
     return any(0 <= j < len(keys) and keys[j] != keys[i] and DIGITS_RE.sub("#", keys[j]) == shape
                for j in (i - 1, i + 1))
+
+
+# The words BY_WORD_RE, BYLINE_INNER_RE and POSTED_BY_RE find before a name: each stands whole,
+# as a run of word characters (white space, punctuation or the line's start around it) ...
+BY_RUN_WORDS = frozenset("by von par por da door text redaktion autor autorin author auteur".split())
+# ... and the words BYLINE_PREFIX_RE opens a line with, as its first run ("text" and "redaktion" may
+# run into an "und": "Textund Fotos:"), and the first characters of its Chinese labels.
+PREFIX_FIRST_WORDS = frozenset("by written words story text reporting von par por di door av af autor autorin "
+                               "author auteur texte".split())
+PREFIX_RUN_ON = ("text", "redaktion")
+PREFIX_LABEL_FIRSTS = frozenset("作责編记記文撰编")
+
+
+def _may_name(text: str, words: list[str]) -> bool:
+    """False only where _names_someone(text) is False and POSTED_BY_RE finds nothing. words: the
+    text's lowercase runs of word characters (RuleContext.word_lists), where each of those words
+    stands as one when the text holds it (for "İ", "ı" and "ſ", which IGNORECASE reads as "i"
+    and "s" and lower() does not lower to them, the patterns are asked)."""
+    return not BY_RUN_WORDS.isdisjoint(words) or bool(words) and (
+        words[0] in PREFIX_FIRST_WORDS or words[0].startswith(PREFIX_RUN_ON)) \
+        or text[:1] in PREFIX_LABEL_FIRSTS or fold_odd_raw(text)
 
 
 def _names_someone(text: str) -> bool:
@@ -856,11 +927,27 @@ def name_in_line(text: str, stop: frozenset[str], page_words: Container[str] | N
     return None
 
 
-def _label_only(text: str) -> bool:
-    """A by-label standing alone: "By", "Von:", "Autor/in", "Tipps von"."""
+# The words a line BYLINE_LABEL_RE matches whole opens with, as its first run ("Autor/in": "autor").
+LABEL_FIRST_WORDS = frozenset("autor autorin autoren autorinnen author authors auteur auteurs autore by von par por "
+                              "text redaktion".split())
+
+
+# name_in_line finds a name only on a line of this many whitespace-separated tokens or more: a
+# name has two words at least (_person_name), and none of its steps joins two tokens into one
+# part (they cut, drop, and put a separator in place of a date; tests/test_shortcuts.py).
+NAME_LINE_MIN_TOKENS = 2
+
+
+def _label_only(text: str, words: list[str] | None = None) -> bool:
+    """A by-label standing alone: "By", "Von:", "Autor/in", "Tipps von". words: the line's lowercase
+    words (RuleContext.word_lists), when known: a line holding none of the patterns' words as
+    _may_name and LABEL_FIRST_WORDS read them is none."""
     t = text.strip()
-    return len(t) <= LABEL_LINE_MAX_CHARS_DEFAULT and bool(
-        BYLINE_PREFIX_RE.fullmatch(t) or BYLINE_LABEL_RE.fullmatch(t) or LABEL_END_RE.search(t))
+    if len(t) > LABEL_LINE_MAX_CHARS_DEFAULT:
+        return False
+    if words is not None and not (words and words[0] in LABEL_FIRST_WORDS) and not _may_name(t, words):
+        return False   # (LABEL_END_RE's by-word is one of BY_RUN_WORDS, which _may_name asks for)
+    return bool(BYLINE_PREFIX_RE.fullmatch(t) or BYLINE_LABEL_RE.fullmatch(t) or LABEL_END_RE.search(t))
 
 
 def _next_line(blocks: list[Block], i: int, step: int, furniture: frozenset[int]) -> int:
@@ -892,10 +979,12 @@ def _leads_to_byline(blocks: list[Block], k: int, ti: int | None, dated: set[int
 
 def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: set[int],
                    stop: frozenset[str], furniture: frozenset[int] = frozenset(),
-                   lead_end: int | None = None, joined: str | None = None) -> tuple[int, list[str]] | None:
+                   lead_end: int | None = None, joined: str | None = None,
+                   words: list[list[str]] | None = None) -> tuple[int, list[str]] | None:
     """A line that is only a person's name (maybe with a date and furniture around it): between
     the headline and the first paragraph or just below the headline, or next to the date line:
-    "Dan Goodin - Apr 16, 2015". joined: the lines joined by NUL, when the page has them so."""
+    "Dan Goodin - Apr 16, 2015". joined: the lines joined by NUL, when the page has them so;
+    words: the lines' lowercase words (RuleContext.word_lists), when there are."""
     a = sel.span[0]
     if lead_end is None:   # (the caller's _lead_end(blocks, sel), when it has it)
         lead_end = _lead_end(blocks, sel)
@@ -907,7 +996,7 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
     # "By" / "Tipps von" / "Autor:" alone on a line: the name is on the next one
     labelled: set[int] = set()
     for k in range(max(0, a - TITLE_LOOKBEHIND_DEFAULT), min(lead_end + LABEL_LINE_REACH_DEFAULT, len(blocks) - 1)):
-        if k not in ruled and _label_only(blocks[k].text):
+        if k not in ruled and _label_only(blocks[k].text, None if words is None else words[k]):
             labelled.add(_next_line(blocks, k, 1, furniture))
     near |= labelled
     # just under the headline, a line holding nothing but a name is the byline, even when the
@@ -920,16 +1009,19 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
         if i < 0 or i >= len(blocks) or i in ruled or i == ti:
             continue
         text = blocks[i].text
-        n_words = len(text.split())
+        n_words = _tokens_upto(text, LEAD_BYLINE_MAX_WORDS_DEFAULT)   # (the larger of the two limits)
         if n_words > (NAME_LINE_ALONE_MAX_WORDS_DEFAULT if i not in near else LEAD_BYLINE_MAX_WORDS_DEFAULT):
             continue
         if i in sel.kept and i >= lead_end and i not in below and i > a + NAME_LINE_INTO_SPAN_DEFAULT:
             continue
-        if i not in labelled and any(k not in ruled and len(blocks[k].text.split()) > NAME_LINE_GAP_PROSE_WORDS_DEFAULT
+        if i not in labelled and any(k not in ruled and _tokens_upto(blocks[k].text, NAME_LINE_GAP_PROSE_WORDS_DEFAULT)
+                                     > NAME_LINE_GAP_PROSE_WORDS_DEFAULT
                                      for k in range(top + 1, i)):
             continue   # the story already began: a name here is a subject, a product, a caption
         if i not in near and not _leads_to_byline(blocks, i - 1, ti, near):
             continue   # "Grand Slams" in a run of menu entries
+        if n_words < NAME_LINE_MIN_TOKENS:
+            continue   # (name_in_line finds nobody there)
         if page_words is None:   # built once, for the first line that gets this far
             page_words = _prose_words(blocks, joined)
         names = name_in_line(text, stop, page_words)
@@ -939,21 +1031,24 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
 
 
 def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
-                      stop: frozenset[str], joined: str | None = None) -> tuple[int, list[str]] | None:
+                      stop: frozenset[str], joined: str | None = None,
+                      words: list[list[str]] | None = None) -> tuple[int, list[str]] | None:
     """The author box just after the article: a name-only line under a by-label ("Von:",
     "Autoren") or under the date line that closes the article ("31.10.2023 / Tom Arnold").
-    joined: the lines joined by NUL, when the page has them so."""
+    joined: the lines joined by NUL, when the page has them so; words: the lines' lowercase words
+    (RuleContext.word_lists), when there are."""
     z = sel.span[1]
     page_words: _ProseWords | None = None
     for k in range(z + 1, min(z + CLOSING_NAME_REACH_DEFAULT, len(blocks) - 1)):
         # (the line below is asked about first: both questions only decide whether to go on, and
         # most lines after an article are ruled or long, which is cheaper to learn than a date)
         i = k + 1
-        if i in ruled or len(blocks[i].text.split()) > NAME_LINE_ALONE_MAX_WORDS_DEFAULT:
-            continue
+        if i in ruled or not NAME_LINE_MIN_TOKENS <= _tokens_upto(blocks[i].text, NAME_LINE_ALONE_MAX_WORDS_DEFAULT) \
+                <= NAME_LINE_ALONE_MAX_WORDS_DEFAULT:
+            continue   # (name_in_line finds nobody on a line of one token)
         t = blocks[k].text.strip()
         toks = t.split()
-        if k in ruled or not toks or not (_label_only(t) or find_date(t) or all(_filler(w) for w in toks)
+        if k in ruled or not toks or not (_label_only(t, None if words is None else words[k]) or find_date(t) or all(_filler(w) for w in toks)
                                           and any(c.isalpha() for c in t)):
             continue   # "Von:", "31.10.2023", "November 2022" (but not a bare "3.20")
         if page_words is None:
@@ -962,6 +1057,25 @@ def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
         if names:
             return i, names
     return None
+
+
+def _decided(decisions) -> tuple[set[int], set[int], frozenset[int], frozenset[int]]:
+    """The lines the decisions drop or end the article at, those they drop, end at or tag, those
+    DUP001 decided (repeats), and the furniture dropped (share buttons, icon labels): read in
+    one pass over the decisions."""
+    dropped: set[int] = set()
+    tags, repeats, furniture = [], [], []
+    for d in decisions:
+        action = d.action
+        if action == "drop" or action == "end":
+            dropped.add(d.index)
+            if action == "drop" and d.rule_id[:3] in FURNITURE_RULES:
+                furniture.append(d.index)
+        elif action == "tag":
+            tags.append(d.index)
+        if d.rule_id == "DUP001":
+            repeats.append(d.index)
+    return dropped, dropped.union(tags), frozenset(repeats), frozenset(furniture)
 
 
 def extract(blocks: list[Block], sel: Selection, decisions, language: str | None,
@@ -975,9 +1089,7 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     if a < 0:
         return out
     tagged = {i for idxs in sel.meta.values() for i in idxs}
-    dropped = {d.index for d in decisions if d.action in ("drop", "end")}
-    repeats = frozenset(d.index for d in decisions if d.rule_id == "DUP001")
-    ruled = {d.index for d in decisions if d.action in ("drop", "end", "tag")}
+    dropped, ruled, repeats, furniture = _decided(decisions)
     lead_end = _lead_end(blocks, sel)
     joined = page.joined_text() if page is not None else None
     ti, si = find_title(blocks, sel, tagged, dropped, cjk, stop, repeats, lead_end, page)
@@ -1007,8 +1119,9 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     bylines = sorted(sel.meta.get("byline", []), key=lambda i: (abs(i - a), i))
     # (a date line out of reach is left unread: the loop would pass over it, and all it changes is
     # that the lead search below may take it, to be passed over there too)
-    bylines += sorted((i for i in sel.meta.get("date", []) if in_reach(i) and _names_someone(blocks[i].text)),
-                      key=lambda i: (abs(i - a), i))
+    words = page.word_lists if page is not None else None   # (asked first where there are: see _may_name)
+    bylines += sorted((i for i in sel.meta.get("date", []) if in_reach(i) and (words is None or _may_name(blocks[i].text, words[i]))
+                       and _names_someone(blocks[i].text)), key=lambda i: (abs(i - a), i))
     # ... and a line between the headline and the first paragraph that names someone after a
     # by-word ("Eine Kolumne von Nils Pickert"): the place makes it a byline.
     # (the line right above the headline too: "Januar 2014 by Barbara Russ / Kategorien: Event";
@@ -1017,9 +1130,11 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     # (the length asked first, without reading the words out: a paragraph costs the by-word search
     # most; then the by-word: most short lines have none)
     after_first = set(sel.kept[1:])
+    nwords = page.nwords if page is not None else None
     lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines
-                 and not _more_words(blocks[i].text, LEAD_BYLINE_MAX_WORDS_DEFAULT) and BY_WORD_RE.search(blocks[i].text)
-                 and (i not in after_first or _labelled_by_line(blocks[i].text))]
+                 and not _over_words(blocks[i].text, LEAD_BYLINE_MAX_WORDS_DEFAULT, None if nwords is None else nwords[i])
+                 and (words is None or not BY_RUN_WORDS.isdisjoint(words[i]) or fold_odd_raw(blocks[i].text))
+                 and BY_WORD_RE.search(blocks[i].text) and (i not in after_first or _labelled_by_line(blocks[i].text))]
     bylines += lead_only
     for i in bylines if not out["authors"] else []:
         if not in_reach(i):
@@ -1032,16 +1147,15 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
             out["provenance"]["authors"] = f"text:block {i}"
             break
     if not out["authors"]:
-        furniture = frozenset(d.index for d in decisions if d.action == "drop" and d.rule_id[:3] in FURNITURE_RULES)
         # a name line dropped as a repeat is still a name line: the author box repeats the byline
         found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])) - repeats, stop, furniture,
-                               lead_end, joined)
+                               lead_end, joined, words)
         if found:
             i, names = found
             out["authors"] = names
             out["provenance"]["authors"] = f"text:name line {i}"
     if not out["authors"]:
-        found = find_closing_name(blocks, sel, ruled - set(sel.meta.get("date", [])) - repeats, stop, joined)
+        found = find_closing_name(blocks, sel, ruled - set(sel.meta.get("date", [])) - repeats, stop, joined, words)
         if found:
             i, names = found
             out["authors"] = names

@@ -118,6 +118,14 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return _dated(text)
 
 
+@lru_cache(maxsize=1)
+def _plan() -> tuple[tuple[re.Pattern, tuple[tuple[str, ...], ...] | None, bool], ...]:
+    """Each pattern with its needle sets and whether the month gate rules it out (it reads a
+    month name and there is a gate), in the patterns' order."""
+    gated = _month_gate() is not None
+    return tuple((p, n, gated and bool(p.groupindex.get("mn"))) for p, n in zip(_patterns(), _pattern_needles()))
+
+
 @lru_cache(maxsize=2048)
 def _dated(text: str) -> tuple[str, int, int] | None:
     """find_date of a text of at most 300 characters holding "19" or "20". Remembered: the rules
@@ -125,19 +133,18 @@ def _dated(text: str) -> tuple[str, int, int] | None:
     cannot be changed)."""
     best = None
     names = month_names()
-    gate = _month_gate()
     months = None   # whether the text may hold a month name: asked once a pattern needs one
     low = text.lower()
     odd = None
-    for pat, pat_needles in zip(_patterns(), _pattern_needles()):
+    for pat, pat_needles, month_gated in _plan():
         if pat_needles is not None and not _holds(low, pat_needles):
             if odd is None:
                 odd = _fold_odd(low)
             if not odd:
                 continue   # (no match without them: "2020年3月5日" needs its 年, "05.03.2020" a dot)
-        if gate is not None and pat.groupindex.get("mn"):
+        if month_gated:
             if months is None:
-                months = gate.search(low) is not None or (_fold_odd(low) if odd is None else odd)
+                months = _month_gate().search(low) is not None or (_fold_odd(low) if odd is None else odd)
             if not months:
                 continue   # (no match without a month name)
         for m in pat.finditer(text):
@@ -147,6 +154,8 @@ def _dated(text: str) -> tuple[str, int, int] | None:
             if _valid(*ymd) and (best is None or m.start() < best[1]):
                 best = ("%04d-%02d-%02d" % ymd, m.start(), m.end())
             break
+        if best is not None and best[1] == 0:
+            break   # (a later pattern's date replaces it only when it starts earlier)
     return best
 
 

@@ -68,21 +68,25 @@ def holder(text: str) -> str | None:
 
 
 def _may_hold_mark(text: str) -> bool:
-    """False only where COPYRIGHT_RE finds no mark: a match holds '©' or '(', or "copyright" in a
-    case IGNORECASE matches, and then the text lowered holds "opyr" (none of these four letters
-    has a case partner but its capital, and each lowers to one character)."""
-    return "©" in text or "(" in text or "opyr" in text.lower()
+    """False only where COPYRIGHT_RE finds no mark: a match holds '©', or "(c)" or "copyright" in a
+    case IGNORECASE matches, and then the text lowered holds "(c)" or "opyr" (none of these five
+    letters has a case partner but its capital, and each lowers to one character). (Not a bare
+    '(': a page of links holds one in every line.)"""
+    if "©" in text:
+        return True
+    low = text.lower()
+    return "(c)" in low or "opyr" in low
 
 
-MARK_NEEDLES = ("©", "(", "opyr")   # a line _may_hold_mark lets through holds one, lowered
+MARK_NEEDLES = ("©", "(c)", "opyr")   # a line _may_hold_mark lets through holds one, lowered
 
 
 def _marked_after(lowered: tuple[str, list[int]], first: int) -> list[int]:
     """The lines from line `first` on whose text lowered holds one of MARK_NEEDLES, in order, from
     the lines lowered (each line's text.lower() at its start, one separator character between
     them, as RuleContext._lowered holds them). A line whose head _may_hold_mark lets through is
-    one of them: "©" and "(" are their own lowered forms (no character lowers to a string
-    holding either), and "opyr" is asked of the head lowered."""
+    one of them: "©" is its own lowered form (no character lowers to a string holding it), and
+    "(c)" and "opyr" are asked of the head lowered."""
     low, starts = lowered
     if first >= len(starts):
         return []
@@ -102,7 +106,7 @@ def site_name(blocks: list[Block], decisions: list[Decision], kept: list[int],
               lowered: tuple[str, list[int]] | None = None) -> tuple[str, int] | None:
     """(name, block index) from the footer copyright lines, or None. lowered: the page lowered as
     the rules' context holds it (RuleContext._lowered), when there is one."""
-    footer = {d.index for d in decisions if d.rule_id.startswith("FTR")}
+    footer = {d.index for d in decisions if "FTR" <= d.rule_id < "FTS"}   # (the ids starting "FTR")
     last_kept = max(kept) if kept else len(blocks)
     found: dict[str, tuple[str, int]] = {}   # folded holder -> (its last spelling, first line)
     # The footer lines up to the last kept one, then every line after it, in page order (a block's

@@ -5,6 +5,7 @@ import pytest
 
 import stripper
 from stripper import byline
+from stripper.phrases import fold_odd_raw
 from stripper.options import Options
 from conftest import FIXTURES
 
@@ -75,6 +76,8 @@ def test_page_keys_read_off_the_rules_context_match_the_counted_page():
             keys = byline._PageKeys(blocks, ctx._lowered())
             counted = byline._PageKeys(blocks)
             assert keys.repeated(i) == counted._repeated_counted(counted[i]), (i, sub[i])
+            # (with the word lists, a line of fewer runs is passed over unfolded)
+            assert byline._PageKeys(blocks, ctx._lowered(), ctx.word_lists).repeated(i) == keys.repeated(i), (i, sub[i])
 
 
 def test_prose_words_of_nul_joined_lines_agree_with_the_pattern():
@@ -486,6 +489,18 @@ def test_content_words_are_the_long_words_less_the_stopwords():
                                                          if len(w) >= 3 and w not in stop}, line
 
 
+def test_content_words_read_off_the_word_lists_are_the_plain_ones():
+    from stripper.model import Block
+    from stripper.rules import make_context
+    stop = frozenset({"the", "and", "und", "der", "abc"})
+    lines = ["snake_case and the rest", "İSTANBUL İŞ DÜNYASI", "ΟΔΟΣ ΚΛΕΙΣΤΗ σήμερα", "ab cd abc abcd", "x_y_zzz"]
+    for t in _page_texts()[:60]:
+        lines += t.split("\n")
+    ctx = make_context([Block(i, t) for i, t in enumerate(lines)], Options(), None, stop, "text")
+    for i, line in enumerate(lines):
+        assert byline._content_words(line, stop, ctx.word_lists[i]) == byline._content_words(line, stop), line
+
+
 def test_prose_words_agree_with_the_pattern():
     import re
     from stripper.model import Block
@@ -563,6 +578,23 @@ def test_more_words_counts_like_the_words():
     for t in texts:
         for n in (0, 1, 8, 16, 25):
             assert byline._more_words(t, n) == (len(byline._words(t)) > n), (t, n)
+
+
+def test_tokens_upto_counts_like_the_split_up_to_its_limit():
+    import random
+    import sys
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    texts = ["", " ", "a", " a ", "a b", "a b ", "a  b\t", "x " * 40, " x" * 40, "\u00a0".join("abc" * 5)]
+    for t in _page_texts():
+        texts += t.split("\n")
+    rng = random.Random(11)
+    alphabet = ["a", "Z", "1", "-", ".", "é", "中"] + spaces
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 90))) for _ in range(3000)]
+    for t in texts:
+        for n in (0, 1, 2, 8, 25, 30):
+            assert byline._tokens_upto(t, n) == min(len(t.split()), n + 1), (t, n)
+    # find_name_line counts up to the larger limit and compares with either
+    assert byline.LEAD_BYLINE_MAX_WORDS_DEFAULT >= byline.NAME_LINE_ALONE_MAX_WORDS_DEFAULT
 
 
 def test_paragraph_like_reads_the_end_as_the_pattern_does():
@@ -690,6 +722,21 @@ def test_byline_reads_the_rules_context_as_the_plain_computation(data, kind, mon
         assert fast == plain
 
 
+def test_every_character_but_the_dotted_capital_i_lowers_to_one_of_its_kind():
+    # _known_words: a text without "İ" has as many runs of word characters lowered as it has
+    import re
+    import sys
+    word = re.compile(r"\w")
+    odd = []
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1 or (word.match(c) is None) != (word.match(low) is None):
+            odd.append(c)
+    assert odd == ["\u0130"]
+    assert byline._known_words("İstanbul bridge", 2) is None and byline._known_words("Ölçüm iş gücü", 3) == 3
+
+
 def test_known_words_and_opening_words_match_the_plain_counts():
     # the context's word counts and word lists stand for _words and the opening's runs only where
     # they agree (an underscore, or a dotted capital I lowering to two characters, would split runs)
@@ -710,9 +757,15 @@ def test_known_words_and_opening_words_match_the_plain_counts():
             continue
         opening = " ".join(texts[k] for k in opened)
         plain = byline._OpeningWords(opening, frozenset())
-        for w in set(byline.LONG_WORD_RE.findall(" ".join(texts).lower())):
+        asked = set(byline.LONG_WORD_RE.findall(" ".join(texts).lower()))
+        for w in asked:
             assert (w in words) == (w in plain), (w, opening[:80])
-        assert bool(byline._OpeningWords(opening, frozenset(), words)) == bool(plain)
+        read = byline._OpeningWords(opening, frozenset(), words)
+        assert bool(read) == bool(plain)
+        # held counts the words with one set operation where the opening's runs are known
+        for k in range(len(texts)):
+            cw = byline._content_words(texts[k], frozenset())
+            assert read.held(cw) == plain.held(cw) == sum(1 for w in cw if w in plain), (texts[k], opening[:80])
     assert byline._known_words("snake_case", 2) is None and byline._opening_words(ctx, [1]) is None
 
 
@@ -844,3 +897,113 @@ def test_ascii_hint_class_finds_what_the_hint_class_finds_in_ascii_text():
     for t in texts:
         if t.isascii():
             assert (CODE_HINT_ASCII_RE.search(t) is None) == (CODE_HINT_RE.search(t) is None), t
+
+
+def test_may_name_is_false_only_where_the_byline_patterns_find_nothing():
+    # _may_name reads a line's words (as the rules' context lists them) before the by-word patterns
+    from stripper.model import Block
+    from stripper.rules import make_context
+    # (the words of the patterns, written out: not read off the sets under test)
+    words = ("by written words story text reporting von par por di da door av af autor autorin author auteur texte "
+             "redaktion posted published geschrieben verfasst").split() + ["written by", "text von", "story by"]
+    texts = []
+    for w in words:
+        for form in (w, w.upper(), w.title(), w.replace("i", "\u0130"), w.replace("i", "\u0131"),
+                     w.replace("s", "\u017f"), w.upper().replace("I", "\u0131")):
+            for before in ("", " ", "Ein Text ", "News, ", "News|", "News · ", "News •", "a/", "x-", "Posted 2 May "):
+                for after in (" Jane Doe", ": Jane Doe", ":Jane", "\tJane", "und Fotos: Jane", " & Bilder: X", " jane",
+                              "_Jane Doe", "'s Jane"):
+                    texts.append(before + form + after)
+    texts += [label + rest for label in ("作者", "责任编辑", "編集", "记者", "記者", "文", "撰文", "编辑")
+              for rest in ("张伟", "：张伟", " 李娜")]
+    for t in _page_texts()[:60]:
+        texts += t.split("\n")
+    blocks = [Block(i, t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    named = 0
+    for i, t in enumerate(texts):
+        ws = ctx.word_lists[i]
+        found = byline._names_someone(t) or byline.POSTED_BY_RE.search(t) is not None
+        assert byline._may_name(t, ws) or not found, t
+        if byline.BY_RUN_WORDS.isdisjoint(ws) and not fold_odd_raw(t):
+            assert byline.BY_WORD_RE.search(t) is None, t
+        named += found
+    assert named > 1000
+
+
+def test_label_only_read_with_the_words_agrees_with_the_patterns():
+    from stripper.model import Block
+    from stripper.rules import make_context
+    # (the labels written out, not read off the sets under test)
+    labels = ("by von par por door text redaktion autor autorin autoren autorinnen author authors auteur auteurs "
+              "autore di av af texte written words story reporting").split()
+    labels += ["Autor/in", "Autor*in", "Tipps von", "Ein Text von", "Story by", "Text und Fotos", "作者", "编辑"]
+    texts = []
+    for w in labels:
+        for form in (w, w.upper(), w.title(), w.replace("i", "\u0130"), w.replace("i", "\u0131"), w.replace("s", "\u017f")):
+            texts += [form, form + ":", " " + form + " : ", "Mehr " + form, form + " Jane", "x" * 20 + " " + form]
+    for t in _page_texts()[:60]:
+        texts += t.split("\n")
+    blocks = [Block(i, t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    labelled = 0
+    for i, t in enumerate(texts):
+        plain = byline._label_only(t)
+        assert byline._label_only(t, ctx.word_lists[i]) == plain, t
+        labelled += plain
+    assert labelled > 150
+
+
+def test_title_features_read_with_the_word_lists_match_the_plain_ones():
+    # _title_features asks the by-word patterns and folds a neighbour for contains_line only where the
+    # context's word lists allow a hit; without them (a _PageKeys with no words) it asks everywhere
+    from stripper.model import Block
+    from stripper.rules import make_context
+    built = ["Home", "News", "Harbour bridge to close", "Harbour bridge to close for repairs next week", "By Jane Doe",
+             "Breaking: harbour bridge to close", "bridge to close", "Posted on 2 May 2022 by Jane Doe",
+             "Vox Media Harbour bridge to close", "İstanbul bridge news", "İSTANBUL BRIDGE", "Ein Text von Jane Doe",
+             "ΟΔΟΣ ΚΛΕΙΣΤΗ σήμερα", "οδος κλειστη", "Test Case 1", "Test Case 2", "snake_case bridge to close"]
+    pages = [built]
+    for t in _page_texts()[:40]:
+        pages.append([line for line in t.split("\n") if line.strip()][:120])
+    stop = frozenset({"the", "to", "and", "der", "die"})
+    fired = 0
+    for lines in pages:
+        blocks = [Block(i, t) for i, t in enumerate(lines)]
+        ctx = make_context(blocks, Options(), None, stop, "text")
+        with_words = byline._PageKeys(blocks, ctx._lowered(), ctx.word_lists)
+        plain = byline._PageKeys(blocks)
+        body = byline._OpeningWords(" ".join(lines[-4:]), stop)
+        end = len(blocks)
+        for i, b in enumerate(blocks):
+            if len(b.text) > 250:
+                continue
+            args = (blocks, i, end, end, body, " ".join(lines[-4:]), False, stop, set(), set(), frozenset(), {end - 1})
+            f = byline._title_features(*args, with_words, len(byline._words(b.text)))
+            assert f == byline._title_features(*args, plain, len(byline._words(b.text))), b.text
+            fired += bool(f and ("contains_line" in f or "byline_like" in f))
+    assert fired > 20
+
+
+def test_name_in_line_finds_nobody_on_fewer_tokens_than_the_minimum():
+    # find_name_line and find_closing_name skip lines of fewer than NAME_LINE_MIN_TOKENS tokens
+    import random
+    from stripper.model import Block
+    texts = ["Jane Doe", "Jane", "Jane,Doe", "Jane|Doe", "Jane05.03.2020Doe", "Jane·Doe", "Von:Jane", "JaneDoe",
+             "Jane\u00a0Doe", "Jane\tDoe", "Dr.Jane", "Jane 5 min ago", "By Jane", "JANE DOE", "Jane-Doe"]
+    for t in _page_texts():
+        texts += t.split("\n")
+    rng = random.Random(7)
+    pieces = ["Jane", "Doe", "Anna", "Weber", "von", "By", " ", "|", ",", "-", "2020", "05.03.2020", "\u00a0", "Mai",
+              "am", "·", "•", "/", "und", "Dr.", "5 min ago", "\t", "X", "Apr 16, 2015", "–", ":"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(30000)]
+    blocks = [Block(i, t) for i, t in enumerate(texts[:2000])]
+    words = byline._prose_words(blocks)
+    stop = frozenset({"und", "am", "von"})
+    found = []
+    for t in texts:
+        for pw in (None, words):
+            if byline.name_in_line(t, stop, pw):
+                found.append(t)
+    assert len(found) > 300
+    assert min(len(t.split()) for t in found) == byline.NAME_LINE_MIN_TOKENS == 2

@@ -77,7 +77,7 @@ def test_mark_gate_passes_every_line_with_a_mark():
              "ⓒ 2020", "copy right", "Copyleft", "cOPYRIGHTED", "opyright", ""]
     for path in sorted(FIXTURES.glob("*/source.*")):
         lines += path.read_text(encoding="utf-8", errors="replace").split("\n")
-    for word in ("copyright", "COPYRIGHT"):   # any other character in the place of a letter
+    for word in ("copyright", "COPYRIGHT", "(c)", "(C)"):   # any other character in the place of a letter
         for k in range(len(word)):
             for cp in range(0x80, 0x10000):
                 t = word[:k] + chr(cp) + word[k + 1:]
@@ -110,3 +110,13 @@ def test_site_name_reads_the_same_lines_off_the_page_lowered():
                 assert site_name(blocks, footer, kept, lowered) == plain, (lines, kept)
     assert site_name(_page(pages[3]), [], [1], make_context(_page(pages[3]), Options(), None, frozenset(),
                                                              "text")._lowered()) == ("Harbor Ledger", 3)
+
+
+def test_footer_rule_ids_are_told_by_their_range():
+    # site_name reads the footer rules' decisions as the ids between "FTR" and "FTS"
+    from stripper.rules import all_rules
+    ids = [r.id for r in all_rules()] + ["FTR", "FTRX", "FTS", "FTS001", "FTQ999", "FT", "", "FTR\x00", "FTr001",
+                                          "FTR\U0010ffff", "FTRR", "ftr001", "NAVFTR"]
+    for s in ids:
+        assert ("FTR" <= s < "FTS") == s.startswith("FTR"), s
+    assert any(s.startswith("FTR") for s in ids[:-13])

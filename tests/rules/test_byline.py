@@ -240,3 +240,44 @@ def test_every_line_the_byline_list_hits_may_hold_a_byline():
     hits = [i for i, t in enumerate(texts) if m.find(t)]
     assert len(hits) > 300
     assert [texts[i] for i in hits if not may_hold_byline(texts[i], ctx.word_lists[i])] == []
+
+
+def test_bio_patterns_verbs_and_their_next_words_are_listed():
+    """author_bio searches the bio patterns only where _bio_shaped finds a verb in its place and a
+    word after it that the patterns let follow (BIO_VERB_NEXT): read here off data/phrases/bio.txt."""
+    import itertools
+    import re
+    from pathlib import Path
+    from stripper.phrases import load_phrases
+    from stripper.rules.byline import BIO_VERB_NEXT, BIO_VERBS, _bio_shaped
+    path = Path(__file__).resolve().parents[2] / "stripper" / "data" / "phrases" / "bio.txt"
+    name = r"^(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]+"
+    phrases = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("re:"):
+            continue
+        entry = line[3:]
+        assert entry.startswith(name), entry
+        parts = entry[len(name):].removeprefix(",?").split(r"\s+")
+        assert parts[0] == "", entry
+        options = []
+        for part in parts[1:]:
+            part = part.removesuffix(r"\b")
+            options.append(part[3:-1].split("|") if part.startswith("(?:") else [part])
+            assert not re.search(r"[\\()\[\]*+?{}]", " ".join(options[-1])), entry   # plain words only
+        phrases += [" ".join(p) for p in itertools.product(*options)]
+    assert len(phrases) > 50
+    m = load_phrases("bio")
+    hits = 0
+    for phrase in phrases:
+        verb, nxt = phrase.split()[:2]
+        assert nxt in BIO_VERB_NEXT[verb], phrase
+        for form in (phrase, phrase.upper(), phrase.title()):
+            for names in ("Jane Doe", "Jane M. Doe", "Anna Maria de Weber", "Anna Maria Luisa de Weber", "Jane Doe,"):
+                for tail in ("", " writer.", "-based writer", ", editor", ": x"):
+                    text = f"{names} {form}{tail}"
+                    if m.search(text):
+                        assert _bio_shaped(text.split(None, 7)), text
+                        hits += 1
+    assert hits > 500
+    assert set(BIO_VERB_NEXT) == BIO_VERBS
