@@ -744,11 +744,12 @@ def _numbered_sibling(keys: _PageKeys, i: int) -> bool:
 # as a run of word characters (white space, punctuation or the line's start around it) ...
 BY_RUN_WORDS = frozenset("by von par por da door text redaktion autor autorin author auteur".split())
 # ... and the words BYLINE_PREFIX_RE opens a line with, as its first run ("text" and "redaktion" may
-# run into an "und": "Textund Fotos:"), and the first characters of its Chinese labels.
-PREFIX_FIRST_WORDS = frozenset("by written words story text reporting von par por di door av af autor autorin "
-                               "author auteur texte".split())
-PREFIX_RUN_ON = ("text", "redaktion")
-PREFIX_LABEL_FIRSTS = frozenset("作责編记記文撰编")
+# run into an "und": "Textund Fotos:"), and the first characters of its Chinese labels. (The
+# byline phrase list's entries open with the same ones: the byline-line rule's gate reads these too.)
+BYLINE_OPENERS = frozenset("by written words story text reporting von par por di door av af autor autorin "
+                           "author auteur texte".split())
+BYLINE_RUN_ON_OPENERS = ("text", "redaktion")
+BYLINE_LABEL_FIRSTS = frozenset("作责編记記文撰编")
 
 
 def _may_name(text: str, words: list[str]) -> bool:
@@ -757,8 +758,8 @@ def _may_name(text: str, words: list[str]) -> bool:
     stands as one when the text holds it (for "İ", "ı" and "ſ", which IGNORECASE reads as "i"
     and "s" and lower() does not lower to them, the patterns are asked)."""
     return not BY_RUN_WORDS.isdisjoint(words) or bool(words) and (
-        words[0] in PREFIX_FIRST_WORDS or words[0].startswith(PREFIX_RUN_ON)) \
-        or text[:1] in PREFIX_LABEL_FIRSTS or fold_odd_raw(text)
+        words[0] in BYLINE_OPENERS or words[0].startswith(BYLINE_RUN_ON_OPENERS)) \
+        or text[:1] in BYLINE_LABEL_FIRSTS or fold_odd_raw(text)
 
 
 def _names_someone(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_RUN_ON_OPENERS
 from ..dates import find_date
 from ..phrases import DIGIT_RE, _needle_char, fold_odd_raw, load_word_set
 from ..model import TAG, Block
@@ -117,11 +118,8 @@ def cjk_head_candidates(ctx: RuleContext) -> list[int]:
 # What a line the byline list hits holds (data/phrases/byline.txt): an opener at its very start,
 # followed by no word character (its first word), but for "Text" and "Redaktion", which may run
 # into an "und" ("Textund Fotos:"); a Chinese label at its start; or a posted-word and a by-word
-# among its words. Characters IGNORECASE reads as other letters ("ſ", "ı", "İ") aside.
-BYLINE_OPENERS = frozenset("by written words story text reporting von par por di door av af autor autorin author auteur "
-                           "texte".split())
-BYLINE_RUN_ON_OPENERS = ("text", "redaktion")
-BYLINE_LABEL_FIRSTS = frozenset("作责編记記文撰编")   # the first characters of the Chinese labels
+# among its words. Characters IGNORECASE reads as other letters ("ſ", "ı", "İ") aside. (The openers
+# and labels are BYLINE_PREFIX_RE's, byline.BYLINE_OPENERS and the rest.)
 POSTED_WORDS = frozenset("posted published written geschrieben publiziert veröffentlicht verfasst publié publicado "
                          "pubblicato gepost".split())
 POSTED_BY_WORDS = frozenset("by von par por da door".split())
