@@ -21,6 +21,8 @@ JUSTEXT_NAMES = {
     "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian", "sr": "Serbian",
 }
 WORD_RE = re.compile(r"\w+")
+SAMPLE_SCAN_CHARS = 400000   # the language sample is read from the text's start up to here
+LONG_LINE_RE = re.compile(r"\n([^\n]{60,})")   # a line of 60 characters or more, after its line break
 MIN_VOTES = 5   # stopword votes the best language needs
 CJK_SHARE_MIN = 0.15          # share of the sample in CJK characters that makes it CJK ...
 CJK_LETTER_SHARE_MIN = 0.3    # ... or their share among its letters (Latin, Greek, Cyrillic too)
@@ -75,23 +77,27 @@ def is_cjk(lang: str | None) -> bool:
     return lang in ("zh", "ja", "ko")
 
 
+def _long_lines(text: str) -> list[str]:
+    """The text's lines of 60 characters or more, from its start, until they hold 6000 characters
+    (the lines of text[:SAMPLE_SCAN_CHARS].split("\n"); the line that reaches 6000 is the last)."""
+    parts, size = [], 0
+    # Each long line is the match after its line break (the text gets one before its first line):
+    # the search jumps from line break to line break in C, and the lines after the sample's last
+    # one are not read.
+    for m in LONG_LINE_RE.finditer("\n" + text[:SAMPLE_SCAN_CHARS]):
+        line = m.group(1)
+        parts.append(line)
+        size += len(line)
+        if size >= 6000:
+            break
+    return parts
+
+
 def guess_language(text: str) -> str | None:
     """Best stoplist coverage over a sample of the text; script check for CJK first."""
     # Prose lines tell the language; menus do not: sample long lines first.
-    # Lines are found one by one (str.find), so a page whose sample fills early is not split
-    # whole; the lines read are those of text[:400000].split("\n").
-    parts, size = [], 0
-    pos, end = 0, min(len(text), 400000)
-    while pos <= end:
-        nl = text.find("\n", pos, end)
-        if nl < 0:
-            nl = end
-        if nl - pos >= 60:
-            parts.append(text[pos:nl])
-            size += nl - pos
-            if size >= 6000:
-                break
-        pos = nl + 1
+    parts = _long_lines(text)
+    size = sum(map(len, parts))
     if size < 1000:
         sample, parts = text[:6000], None
     else:

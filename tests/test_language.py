@@ -76,3 +76,38 @@ def test_the_cjk_byte_gate_lets_through_every_sample_with_a_cjk_character():
             found += 1
             assert s.encode("utf-8", "surrogatepass").translate(None, NOT_CJK_LEAD_BYTES), s
     assert found > 3000
+
+
+def _long_lines_by_find(text):
+    # the line-by-line reading _long_lines replaces
+    parts, size = [], 0
+    pos, end = 0, min(len(text), 400000)
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            nl = end
+        if nl - pos >= 60:
+            parts.append(text[pos:nl])
+            size += nl - pos
+            if size >= 6000:
+                break
+        pos = nl + 1
+    return parts
+
+
+def test_the_language_sample_reads_the_lines_a_line_by_line_reading_does():
+    import random
+    from stripper.language import SAMPLE_SCAN_CHARS, _long_lines
+    assert SAMPLE_SCAN_CHARS == 400000
+    rnd = random.Random(7)
+    texts = ["", "\n", "x" * 59, "x" * 60, "x" * 60 + "\n", "\n" + "y" * 61, "a\r\n" + "b" * 70 + "\r\n",
+             "\n\n\n" + "z" * 100 + "\n\n" + "w" * 59 + "\n" + "v" * 60,
+             # the scan's end cuts a line (and one starts right at it)
+             "s\n" * 199_970 + "t" * 100, "u" * 399_990 + "\n" + "v" * 80, "u" * 399_999 + "\n" + "v" * 80,
+             ("p" * 200 + "\n") * 40]   # the sample fills at 6000 characters
+    for _ in range(300):
+        lines = [rnd.choice(["", " ", "ab", "é" * 59, "ü" * 60, "word " * rnd.randint(1, 40), "\t" * 61])
+                 for _ in range(rnd.randint(0, 80))]
+        texts.append("\n".join(lines) + rnd.choice(["", "\n", "\n\n"]))
+    for text in texts:
+        assert _long_lines(text) == _long_lines_by_find(text), text[:80]
