@@ -28,6 +28,7 @@ PLACEHOLDERS = {
 _PLACEHOLDER_RE = re.compile("|".join(re.escape(k) for k in PLACEHOLDERS))
 _WORD_RE = re.compile(r"[^\W_]+")   # as rules.WORD_RE: gate words and block tokens agree
 _EDGE_PUNCT = " \t\u00a0.,:;!?|·•…–—-_*#>()[]{}\"'“”‘’«»"
+_ENTRY_EDGE = _EDGE_PUNCT.replace("{", "").replace("}", "")   # (an entry's edge may be a placeholder)
 
 
 def fold_text(text: str) -> str:
@@ -38,6 +39,12 @@ def fold_text(text: str) -> str:
 def normalize_block(text: str) -> str:
     """Lowercased, whitespace collapsed, edge punctuation stripped: what '=' entries match."""
     return " ".join(text.lower().split()).strip(_EDGE_PUNCT)
+
+
+def _whole_entry(line: str) -> str:
+    """A whole-block entry ("=...") as Matcher reads it: lowercased, whitespace collapsed, its edge
+    punctuation gone as normalize_block's is, but for the braces of a placeholder."""
+    return " ".join(line[1:].lower().split()).strip(_ENTRY_EDGE)
 
 
 def _literal(phrase: str) -> str:
@@ -234,7 +241,7 @@ class Matcher:
                 anywhere.append(line[3:])
                 gate = plain = None
             elif line.startswith("="):
-                phrase = " ".join(line[1:].lower().split()).strip(_EDGE_PUNCT.replace("{", "").replace("}", ""))
+                phrase = _whole_entry(line)
                 gate = _add_gate_word(gate, phrase)
                 if not _needs_digit(phrase):
                     plain = _add_gate_word(plain, phrase)
@@ -441,8 +448,7 @@ def _entry_needles(line: str, selective: bool = False) -> frozenset[str] | None:
                     best, cost = frozenset(out), c
         return best
     # (a whole-block entry as Matcher reads it: normalised, its edge punctuation gone)
-    phrase = " ".join(line[1:].lower().split()).strip(_EDGE_PUNCT.replace("{", "").replace("}", "")) \
-        if line.startswith("=") else line
+    phrase = _whole_entry(line) if line.startswith("=") else line
     # a literal phrase: any run of it outside its placeholders is in the block as it is, but for case
     runs = [r for piece in _PLACEHOLDER_RE.sub(" ", phrase.lower()).split() for r in _needle_runs(piece)]
     return frozenset([max(runs, key=len)]) if runs else None
@@ -507,7 +513,7 @@ def whole_first_words(name: str) -> frozenset[str] | None:
             return None
         if not line.startswith("="):
             continue   # (searched anywhere: whole() reads only the '=' entries)
-        phrase = " ".join(line[1:].lower().split()).strip(_EDGE_PUNCT.replace("{", "").replace("}", ""))
+        phrase = _whole_entry(line)
         runs = _WORD_RE.findall(_PLACEHOLDER_RE.sub(_GLUE, phrase))
         if not runs or _GLUE in runs[0] or any(_needle_char(c) != c for c in runs[0]):
             return None
