@@ -440,8 +440,11 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
     if cjk:
         return z
 
+    def is_kept(i: int) -> bool:   # (a block of the span, kept)
+        return (classes[i] == GOOD or base[i] == NEARGOOD) and i not in first
+
     def kept_blocks() -> list[int]:
-        return [i for i in range(a, z + 1) if (classes[i] == GOOD or base[i] == NEARGOOD) and i not in first]
+        return [i for i in range(a, z + 1) if is_kept(i)]
 
     # A span of fewer than 2 * TEASER_PAIRS_MIN + 2 kept blocks has no teaser list. They are
     # counted only when pairs enough are found (most spans end in no pair): the pairs are sought
@@ -453,8 +456,8 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
         while j > a and len(lower_words(blocks[j].text)) <= 2:
             j -= 1   # lone labels between pairs ("Artikel", "Video")
         p, h = j, j - 1
-        if not (a <= p <= z and (classes[p] == GOOD or base[p] == NEARGOOD) and p not in first) \
-                or h < a or (h in first and first[h].rule_id != "NAV002"):   # (p not kept)
+        # (a <= p <= z: j starts at z and stops at a at the least)
+        if not is_kept(p) or h < a or (h in first and first[h].rule_id != "NAV002"):
             break   # (a headline that is all link text is still a teaser's headline)
         pw, hw = lower_words(blocks[p].text), lower_words(blocks[h].text)
         if not (3 <= len(hw) <= TEASER_HEADLINE_MAX_WORDS_DEFAULT) or blocks[h].text.rstrip()[-1:] in ".:;," \
