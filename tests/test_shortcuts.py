@@ -473,6 +473,16 @@ def _page_texts():
     return texts
 
 
+def _with_page_lines(texts):
+    """Adds the lines of the first 60 sample pages to texts (in place) and returns the rules'
+    context of the blocks they make, one per text."""
+    from stripper.model import Block
+    from stripper.rules import make_context
+    for t in _page_texts()[:60]:
+        texts += t.split("\n")
+    return make_context([Block(i, t) for i, t in enumerate(texts)], Options(), None, frozenset(), "text")
+
+
 def test_word_char_is_what_the_pattern_calls_a_word_character():
     import re
     word = re.compile(r"\w")
@@ -901,8 +911,6 @@ def test_ascii_hint_class_finds_what_the_hint_class_finds_in_ascii_text():
 
 def test_may_name_is_false_only_where_the_byline_patterns_find_nothing():
     # _may_name reads a line's words (as the rules' context lists them) before the by-word patterns
-    from stripper.model import Block
-    from stripper.rules import make_context
     # (the words of the patterns, written out: not read off the sets under test)
     words = ("by written words story text reporting von par por di da door av af autor autorin author auteur texte "
              "redaktion posted published geschrieben verfasst").split() + ["written by", "text von", "story by"]
@@ -916,10 +924,7 @@ def test_may_name_is_false_only_where_the_byline_patterns_find_nothing():
                     texts.append(before + form + after)
     texts += [label + rest for label in ("作者", "责任编辑", "編集", "记者", "記者", "文", "撰文", "编辑")
               for rest in ("张伟", "：张伟", " 李娜")]
-    for t in _page_texts()[:60]:
-        texts += t.split("\n")
-    blocks = [Block(i, t) for i, t in enumerate(texts)]
-    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    ctx = _with_page_lines(texts)
     named = 0
     for i, t in enumerate(texts):
         ws = ctx.word_lists[i]
@@ -932,8 +937,6 @@ def test_may_name_is_false_only_where_the_byline_patterns_find_nothing():
 
 
 def test_label_only_read_with_the_words_agrees_with_the_patterns():
-    from stripper.model import Block
-    from stripper.rules import make_context
     # (the labels written out, not read off the sets under test)
     labels = ("by von par por door text redaktion autor autorin autoren autorinnen author authors auteur auteurs "
               "autore di av af texte written words story reporting").split()
@@ -942,10 +945,7 @@ def test_label_only_read_with_the_words_agrees_with_the_patterns():
     for w in labels:
         for form in (w, w.upper(), w.title(), w.replace("i", "\u0130"), w.replace("i", "\u0131"), w.replace("s", "\u017f")):
             texts += [form, form + ":", " " + form + " : ", "Mehr " + form, form + " Jane", "x" * 20 + " " + form]
-    for t in _page_texts()[:60]:
-        texts += t.split("\n")
-    blocks = [Block(i, t) for i, t in enumerate(texts)]
-    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    ctx = _with_page_lines(texts)
     labelled = 0
     for i, t in enumerate(texts):
         plain = byline._label_only(t)
