@@ -21,6 +21,7 @@ JUSTEXT_NAMES = {
     "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian", "sr": "Serbian",
 }
 WORD_RE = re.compile(r"\w+")
+WORDS_CACHE_MAX = 16384   # texts lower_words keeps between pages (see trim_word_cache)
 SAMPLE_SCAN_CHARS = 400000   # the language sample is read from the text's start up to here
 LONG_LINE_RE = re.compile(r"\n([^\n]{60,})")   # a line of 60 characters or more, after its line break
 MIN_VOTES = 5   # stopword votes the best language needs
@@ -65,12 +66,23 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(v) for w, v in idx.items()}
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=None)
 def lower_words(text: str) -> list[str]:
     """A block's words (runs of word characters), lowercased. Cached: the rules' context and the
     main-content selection both read every block's words, and share the strings (hashed once).
-    The list is shared too: read it, never change it."""
+    The list is shared too: read it, never change it. The cache has no bound of its own (an
+    unbounded lru_cache keeps no recency order, which a bounded one updates on every hit and
+    miss): pipeline.run empties it after a page that leaves it holding more than WORDS_CACHE_MAX
+    texts (trim_word_cache)."""
     return WORD_RE.findall(text.lower())
+
+
+def trim_word_cache() -> None:
+    """Empty lower_words' cache if it holds more than WORDS_CACHE_MAX texts: what a page adds
+    is kept for the pages after it (a site's furniture repeats) up to that many, and a huge
+    page's words are not kept after it."""
+    if lower_words.cache_info().currsize > WORDS_CACHE_MAX:
+        lower_words.cache_clear()
 
 
 def is_cjk(lang: str | None) -> bool:

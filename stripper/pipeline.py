@@ -7,7 +7,7 @@ from itertools import compress
 
 from . import breadcrumbs, byline, main_content, sitename
 from .errors import NoArticleError
-from .language import guess_language, stoplist
+from .language import guess_language, stoplist, trim_word_cache
 from .model import HEADING, Article, Block, Result
 from .options import Options
 from .phrases import load_phrases
@@ -35,6 +35,13 @@ def _segment_html(text: str, options: Options):
 
 
 def run(data: bytes | str, options: Options) -> Result:
+    try:
+        return _run(data, options)
+    finally:
+        trim_word_cache()   # (bounds the memory the words cache keeps between pages)
+
+
+def _run(data: bytes | str, options: Options) -> Result:
     # 1. sniff: decompress, refuse binary, decode, detect html / markdown / text
     source = sniff(data, options)
     # 2. segment into blocks (HTML also yields its metadata cascade and pre-cleaner log)

@@ -128,3 +128,25 @@ def test_a_run_leaves_no_reference_cycles():
         finally:
             if was:
                 gc.enable()
+
+
+def test_the_words_cache_is_emptied_after_a_page_that_overfills_it(monkeypatch):
+    # lower_words' cache has no bound of its own: a run empties it once it holds more than
+    # WORDS_CACHE_MAX texts, and keeps it below that
+    from stripper import language
+    from stripper.errors import StripperError
+    monkeypatch.setattr(language, "WORDS_CACHE_MAX", 50)
+    language.lower_words.cache_clear()
+    small = "\n\n".join(f"Paragraph {i} of the story, with words enough to read as prose here." for i in range(5))
+    try:
+        stripper.strip(small)
+    except StripperError:
+        pass
+    kept = language.lower_words.cache_info().currsize
+    assert 0 < kept <= 50   # (a small page's words stay for the pages after it)
+    big = "\n\n".join(f"Line number {i} of a long page, with some words in it for the story." for i in range(200))
+    try:
+        stripper.strip(big)
+    except StripperError:
+        pass
+    assert language.lower_words.cache_info().currsize == 0
