@@ -370,9 +370,9 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                     lines.append(lineno)
                 last_indent = -1
             gap = 0
-    if (not CODE_END_CHARS.isdisjoint(map(itemgetter(-1), texts)) or not CODE_START_CHARS.isdisjoint(map(itemgetter(0), texts))) \
-            and any(map(_code_line, texts)):
-        texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines)
+    code = _code_lines(texts)
+    if code:   # (a page with no code line has no run to merge)
+        texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines, code)
     texts, kinds, gaps, lines = _merge_fragments(texts, kinds, gaps, lines)
     return _make_blocks(texts, kinds, repeat(0), repeat(0), gaps, lines, "text")
 
@@ -409,14 +409,20 @@ def _merge_fragments(texts, kinds, gaps, lines):
     return _merge_runs(texts, kinds, gaps, lines, run_at)
 
 
-def _merge_runs(texts, kinds, gaps, lines, run_at):
+def _merge_runs(texts, kinds, gaps, lines, run_at, skip=None):
     """The four block lists with runs merged: run_at(i) gives the end of the run that starts at
     block i and, when it is to be merged, its text and kind (None: blocks i to end stay as they
-    are, and no run starts inside them). Each block is looked at once."""
+    are, and no run starts inside them). Each block is looked at once. skip(i), when given, is the
+    first block from i on where a run may start that is merged (len(texts): none); the blocks
+    before it must be ones that run_at would go over without merging a run."""
     out_t, out_k, out_g, out_l = [], [], [], []
     i = kept = 0   # (blocks kept to i are copied by slices when a run is merged, and at the end)
     n = len(texts)
     while i < n:
+        if skip is not None:
+            i = skip(i)
+            if i >= n:
+                break
         end, merged, kind = run_at(i)
         if merged is not None:
             out_t += texts[kept:i]
@@ -460,10 +466,48 @@ def _code_context(s: str) -> bool:
     return not any(c.islower() for c in s)
 
 
-def _merge_code_runs(texts, kinds, gaps, lines):
+def _code_lines(texts: list[str]) -> list[int]:
+    """The indexes of the texts that _code_line is true of, in order. Such a text ends with a
+    character of CODE_END_CHARS or starts with one of CODE_START_CHARS: the last and the first
+    characters of all texts are read as two strings (a pass in C each), and _code_line is asked
+    only of the texts at the places str.find gives for those characters (most pages: none)."""
+    found = set()
+    for chars, marks in (("".join(map(itemgetter(-1), texts)), CODE_END_CHARS),
+                         ("".join(map(itemgetter(0), texts)), CODE_START_CHARS)):
+        for c in marks:   # (each text gives one character: its place in chars is its index)
+            i = chars.find(c)
+            while i >= 0:
+                found.add(i)
+                i = chars.find(c, i + 1)
+    return [i for i in sorted(found) if _code_line(texts[i])] if found else []
+
+
+def _merge_code_runs(texts, kinds, gaps, lines, code: list[int]):
     """Lines of a program listing (<pre> in the page) as one pre block: a run of at least
     CODE_RUN_MIN lines of code and what code holds between its lines, ending on a line only
-    code writes. Menus and prose do not end lines that way."""
+    code writes. Menus and prose do not end lines that way. code: the indexes of the code lines
+    (_code_lines), in order."""
+    def codeish(j: int) -> bool:
+        return kinds[j] == PARA and (_code_line(texts[j]) or _code_context(texts[j]))
+
+    k = 0   # code[k] is the first code line not yet passed
+
+    def skip(i: int) -> int:
+        # A run merged holds a code line (CODE_STRONG_MIN >= 1). Let c be the first code line
+        # from i on, and b the first block before it from which on all blocks to c are
+        # paragraphs of code or code context (b = i at the most). Block b - 1 (when b > i) is
+        # neither: no run that starts before b goes on to b, so the walk from i comes to b, and
+        # the runs it goes over before b hold no code line: none is merged. They are skipped.
+        nonlocal k
+        while k < len(code) and code[k] < i:
+            k += 1
+        if k == len(code):
+            return len(texts)   # (no code line left: no run left to merge)
+        b = code[k]
+        while b > i and codeish(b - 1):
+            b -= 1
+        return b
+
     def run_at(i: int) -> tuple[int, str | None, str]:
         j, strong = i, 0
         while j < len(texts) and kinds[j] == PARA and (gaps[j] <= CODE_GAP_MAX or j == i) \
@@ -478,7 +522,7 @@ def _merge_code_runs(texts, kinds, gaps, lines):
             return j, "\n".join(texts[i:j]), PRE
         # (no run starts inside this one either: its runs end at the same line, with fewer code lines)
         return end, None, ""
-    return _merge_runs(texts, kinds, gaps, lines, run_at)
+    return _merge_runs(texts, kinds, gaps, lines, run_at, skip)
 
 
 def _sub_bounded(fast: re.Pattern, exact: re.Pattern, repl, s: str) -> str:
