@@ -805,7 +805,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     hard_break = False   # the paragraph's last line ended in a line break
     for lineno, line in enumerate(lines, 1):
         if lineno <= code_to:
-            continue   # inside an indented code block
+            continue   # inside an indented code block, or a run of link items read already
         if not line and lineno > skip_to and not in_fence:
             # an empty line, as the blank lines below (no test before them holds for it)
             if para:   # flush(), inlined (the usual end of a paragraph)
@@ -876,6 +876,25 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                 if s:
                     out.append((s, ITEM, 0, len(inner), gap, lineno))
                     gap = 0
+                # The link items that follow (a menu) are read here, up to the first other line:
+                # the loop would take each on this path with what it holds now (the line before
+                # is no blank, so no code starts there; no empty line, fence or heading between
+                # changes in_fence, skip_to, para or hard_break), and then skip them (code_to).
+                j = lineno   # (the index of the next line)
+                while j < len(lines):
+                    line = lines[j]
+                    if line[-1:] != ")" or len(line) > FAST_MATCH_MAX_CHARS:
+                        break
+                    lk = link_line(line)
+                    if lk is None or lk.group(1) is None:
+                        break
+                    inner = lk.group(2).strip()
+                    s = inner if inner.isprintable() and "  " not in inner else clean_line(inner)
+                    j += 1
+                    if s:
+                        out.append((s, ITEM, 0, len(inner), gap, j))
+                        gap = 0
+                code_to = j
             continue
         if lineno <= skip_to:
             if lineno < skip_to:
