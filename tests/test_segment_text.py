@@ -306,3 +306,31 @@ def test_code_runs_found_from_the_code_lines_are_those_of_the_walk_over_every_bl
         assert [list(x) for x in got] == [list(x) for x in want], texts
         merged += got[0] != texts
     assert merged > 500
+
+
+def test_a_line_whose_element_gaps_are_all_at_its_ends_is_one_cell_its_text():
+    # segment_text takes such a line (an indented line of a BeautifulSoup dump) as its stripped
+    # text, without splitting it at the gaps: the blocks must be those of the one cell the split
+    # gives, on lines with zero widths, other spaces, glued words and bullets around the gaps
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(3)
+    edges = [" ", "   ", "    ", "\xa0", "\u3000", "\u2028", "\x0b", "\u200b", "\ufeff", "\u00ad", "  \u200b "]
+    inner = ["text", "monthThis", "month\u200bThis", "a  b", "world.The", "- item", "• dot", "1. one", "x = 1;",
+             "\u00adsoft", "lower case", "Share this article", "é\u200c", "ok\xa0now", "//"]
+    stop = frozenset({"this", "the"})
+    taken = 0
+    for _ in range(20000):
+        raw = ("".join(rnd.choice(edges) for _ in range(rnd.randint(0, 3)))
+               + " ".join(rnd.choice(inner) for _ in range(rnd.randint(1, 3)))
+               + "".join(rnd.choice(edges) for _ in range(rnd.randint(0, 3))))
+        if seg.ELEMENT_GAP not in raw or seg.ELEMENT_GAP in raw.strip() or raw.isspace():
+            continue
+        parts = [c for c in raw.split(seg.ELEMENT_GAP) if c and not c.isspace()]
+        assert len(parts) == 1
+        for text in (raw, "Before it\n" + raw, "A line of some length, and more\n" + raw + "\nafter it"):
+            want = segment_text(text.replace(raw, parts[0]), stop)
+            assert [(b.text, b.kind, b.gap_before, b.line) for b in segment_text(text, stop)] == \
+                [(b.text, b.kind, b.gap_before, b.line) for b in want], repr(raw)
+        taken += 1
+    assert taken > 5000

@@ -319,9 +319,16 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
         # code that aligns its comments ("x = 1      # note") stays one line.
         cells = (raw,)
         if ELEMENT_GAP in raw and "\t" not in raw:
-            parts = [c for c in raw.split(ELEMENT_GAP) if c and not c.isspace()]
-            if not any(c.lstrip().startswith(CODE_COMMENT_MARKS) for c in parts[1:]):
-                cells = parts or ("",)
+            bare = raw.strip()
+            if ELEMENT_GAP not in bare:
+                # (the usual such line: the runs of spaces are its indent or after its text.
+                # The split would give one cell, the text with some of those spaces, which
+                # cleans to what the text does: strip() takes no zero width off)
+                cells = (bare,)
+            else:
+                parts = [c for c in raw.split(ELEMENT_GAP) if c and not c.isspace()]
+                if not any(c.lstrip().startswith(CODE_COMMENT_MARKS) for c in parts[1:]):
+                    cells = parts or ("",)
         for cell, line in enumerate(cells):
             # clean_line(), inlined
             if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
