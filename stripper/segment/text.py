@@ -223,9 +223,12 @@ def glue_lines(text: str) -> set[int]:
     i = classes.find(GLUE_SHAPE)
     while i >= 0:
         line += data.count(b"\n", pos, i)
-        pos = i
         found.add(line)
-        i = classes.find(GLUE_SHAPE, i + 1)
+        # (the search goes on from the line's end: its other places would give the same line)
+        pos = data.find(b"\n", i)
+        if pos < 0:
+            break
+        i = classes.find(GLUE_SHAPE, pos)
     return found
 
 
