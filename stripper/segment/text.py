@@ -290,7 +290,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
         if not raw:
             gap += 1   # (an empty line, as the blank lines below)
             continue
-        if ((raw[0].isalpha() or raw[0] != " " and bullet(raw) is None) and raw.isprintable() and "  " not in raw
+        if (((c := raw[0]).isalpha() or c != " " and bullet(raw) is None) and raw.isprintable() and "  " not in raw
                 and raw[-1] != " " and lineno not in may_glue):
             # The usual line, on a short path with the outcome of the long one below: not blank,
             # not indented (indent 0: never wrapped), one cell (no ELEMENT_GAP, no tab: a tab is
@@ -298,7 +298,8 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
             # or BULLET_RE finds none: "12:13 PM", "“Quoted”"), nothing glued (not in may_glue,
             # and no zero width: those are unprintable). It joins the paragraph before only when
             # it opens in lower case, as unwrapped lines do below.
-            if gap == 0 and texts and kinds[-1] == PARA and raw[0].islower() \
+            # (lower case asked first: few lines open with it)
+            if c.islower() and gap == 0 and texts and kinds[-1] == PARA \
                     and _continues(texts[-1], raw, stopwords, False):
                 texts[-1] += " " + raw
             else:
