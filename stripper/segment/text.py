@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import partial
 from itertools import count, repeat
-from operator import itemgetter
+from operator import itemgetter, le
 
 from ..model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
 from ..phrases import load_phrases
@@ -401,7 +401,7 @@ def _merge_fragments(texts, kinds, gaps, lines):
     block ("A = A H" rather than five one-letter blocks that each count as boilerplate)."""
     # A fragment is a short text: a page with no FRAGMENT_RUN_MIN short texts in a row has no run
     # (the usual page: one pass in C over the lengths instead of a test per block).
-    short = bytes(map(FRAGMENT_MAX_CHARS.__ge__, map(len, texts)))   # 1 where len(t) <= FRAGMENT_MAX_CHARS
+    short = bytes(map(le, map(len, texts), repeat(FRAGMENT_MAX_CHARS)))   # 1 where len(t) <= FRAGMENT_MAX_CHARS
     if b"\x01" * FRAGMENT_RUN_MIN not in short:
         return texts, kinds, gaps, lines
     run = 0
