@@ -156,8 +156,9 @@ def reference_unwrap(s):
 
 
 def test_link_line_short_path_agrees_with_the_long_path(monkeypatch):
-    # segment_markdown takes a line that MD_LINK_LINE_RE matches on a short path; with the
-    # pattern matching nothing every line takes the long one, and the blocks must be the same
+    # segment_markdown takes a line that MD_LINK_LINE_RE matches on a short path (and the link
+    # items after a link item in one inner loop); with the pattern matching nothing every line
+    # takes the long one, and the blocks must be the same
     import random
     import re
     import stripper.segment.text as seg

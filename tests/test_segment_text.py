@@ -264,3 +264,73 @@ def test_split_glued_without_stopwords_agrees_with_the_scan_of_every_place():
             assert got == reference(text), text
             split += len(got) > 1
     assert split > 2000
+
+
+def test_code_runs_found_from_the_code_lines_are_those_of_the_walk_over_every_block():
+    # _merge_code_runs starts looking for runs only shortly before each code line (_code_lines):
+    # it merges what the walk over every block (the reference: run_at asked at each block it
+    # comes to) merges, on pages of code lines, code context, prose and other kinds of block
+    import random
+    import stripper.segment.text as seg
+    from stripper.model import ITEM
+
+    def reference(texts, kinds, gaps, lines):
+        def run_at(i):
+            j, strong = i, 0
+            while j < len(texts) and kinds[j] == PARA and (gaps[j] <= seg.CODE_GAP_MAX or j == i) \
+                    and (seg._code_line(texts[j]) or seg._code_context(texts[j])):
+                strong += seg._code_line(texts[j])
+                j += 1
+            end = j
+            while j > i and not seg._code_line(texts[j - 1]):
+                j -= 1
+            if j - i >= seg.CODE_RUN_MIN and strong >= seg.CODE_STRONG_MIN:
+                return j, "\n".join(texts[i:j]), PRE
+            return end, None, ""
+        return seg._merge_runs(texts, kinds, gaps, lines, run_at)
+
+    rnd = random.Random(5)
+    pool = ["x = f(y);", "}", "// note", "if (a) {", "SELECT avg(n)", "FOO = 1", "He came; he saw.",
+            "The end of it all.", "Menu", "{{ name }}", "$ ls", "a[i] = b;", "END", "x += 1", "(see above)"]
+    merged = 0
+    for _ in range(3000):
+        n = rnd.randint(1, 25)
+        texts = [rnd.choice(pool) for _ in range(n)]
+        kinds = [ITEM if rnd.random() < 0.1 else PARA for _ in range(n)]
+        gaps = [rnd.choice((0, 0, 0, 1, 3)) for _ in range(n)]
+        lines = list(range(1, n + 1))
+        want = reference(texts, kinds, gaps, lines)
+        code = seg._code_lines(texts)
+        assert code == [i for i, t in enumerate(texts) if seg._code_line(t)]
+        got = seg._merge_code_runs(texts, kinds, gaps, lines, code) if code else (texts, kinds, gaps, lines)
+        assert [list(x) for x in got] == [list(x) for x in want], texts
+        merged += got[0] != texts
+    assert merged > 500
+
+
+def test_a_line_whose_element_gaps_are_all_at_its_ends_is_one_cell_its_text():
+    # segment_text takes such a line (an indented line of a BeautifulSoup dump) as its stripped
+    # text, without splitting it at the gaps: the blocks must be those of the one cell the split
+    # gives, on lines with zero widths, other spaces, glued words and bullets around the gaps
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(3)
+    edges = [" ", "   ", "    ", "\xa0", "\u3000", "\u2028", "\x0b", "\u200b", "\ufeff", "\u00ad", "  \u200b "]
+    inner = ["text", "monthThis", "month\u200bThis", "a  b", "world.The", "- item", "• dot", "1. one", "x = 1;",
+             "\u00adsoft", "lower case", "Share this article", "é\u200c", "ok\xa0now", "//"]
+    stop = frozenset({"this", "the"})
+    taken = 0
+    for _ in range(20000):
+        raw = ("".join(rnd.choice(edges) for _ in range(rnd.randint(0, 3)))
+               + " ".join(rnd.choice(inner) for _ in range(rnd.randint(1, 3)))
+               + "".join(rnd.choice(edges) for _ in range(rnd.randint(0, 3))))
+        if seg.ELEMENT_GAP not in raw or seg.ELEMENT_GAP in raw.strip() or raw.isspace():
+            continue
+        parts = [c for c in raw.split(seg.ELEMENT_GAP) if c and not c.isspace()]
+        assert len(parts) == 1
+        for text in (raw, "Before it\n" + raw, "A line of some length, and more\n" + raw + "\nafter it"):
+            want = segment_text(text.replace(raw, parts[0]), stop)
+            assert [(b.text, b.kind, b.gap_before, b.line) for b in segment_text(text, stop)] == \
+                [(b.text, b.kind, b.gap_before, b.line) for b in want], repr(raw)
+        taken += 1
+    assert taken > 5000

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import partial
 from itertools import count, repeat
-from operator import itemgetter
+from operator import itemgetter, le
 
 from ..model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
 from ..phrases import load_phrases
@@ -223,9 +223,12 @@ def glue_lines(text: str) -> set[int]:
     i = classes.find(GLUE_SHAPE)
     while i >= 0:
         line += data.count(b"\n", pos, i)
-        pos = i
         found.add(line)
-        i = classes.find(GLUE_SHAPE, i + 1)
+        # (the search goes on from the line's end: its other places would give the same line)
+        pos = data.find(b"\n", i)
+        if pos < 0:
+            break
+        i = classes.find(GLUE_SHAPE, pos)
     return found
 
 
@@ -287,7 +290,7 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
         if not raw:
             gap += 1   # (an empty line, as the blank lines below)
             continue
-        if ((raw[0].isalpha() or raw[0] != " " and bullet(raw) is None) and raw.isprintable() and "  " not in raw
+        if (((c := raw[0]).isalpha() or c != " " and bullet(raw) is None) and raw.isprintable() and "  " not in raw
                 and raw[-1] != " " and lineno not in may_glue):
             # The usual line, on a short path with the outcome of the long one below: not blank,
             # not indented (indent 0: never wrapped), one cell (no ELEMENT_GAP, no tab: a tab is
@@ -295,7 +298,8 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
             # or BULLET_RE finds none: "12:13 PM", "“Quoted”"), nothing glued (not in may_glue,
             # and no zero width: those are unprintable). It joins the paragraph before only when
             # it opens in lower case, as unwrapped lines do below.
-            if gap == 0 and texts and kinds[-1] == PARA and raw[0].islower() \
+            # (lower case asked first: few lines open with it)
+            if c.islower() and gap == 0 and texts and kinds[-1] == PARA \
                     and _continues(texts[-1], raw, stopwords, False):
                 texts[-1] += " " + raw
             else:
@@ -319,9 +323,16 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
         # code that aligns its comments ("x = 1      # note") stays one line.
         cells = (raw,)
         if ELEMENT_GAP in raw and "\t" not in raw:
-            parts = [c for c in raw.split(ELEMENT_GAP) if c and not c.isspace()]
-            if not any(c.lstrip().startswith(CODE_COMMENT_MARKS) for c in parts[1:]):
-                cells = parts or ("",)
+            bare = raw.strip()
+            if ELEMENT_GAP not in bare:
+                # (the usual such line: the runs of spaces are its indent or after its text.
+                # The split would give one cell, the text with some of those spaces, which
+                # cleans to what the text does: strip() takes no zero width off)
+                cells = (bare,)
+            else:
+                parts = [c for c in raw.split(ELEMENT_GAP) if c and not c.isspace()]
+                if not any(c.lstrip().startswith(CODE_COMMENT_MARKS) for c in parts[1:]):
+                    cells = parts or ("",)
         for cell, line in enumerate(cells):
             # clean_line(), inlined
             if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
@@ -370,9 +381,9 @@ def segment_text(text: str, stopwords: frozenset[str] = frozenset()) -> list[Blo
                     lines.append(lineno)
                 last_indent = -1
             gap = 0
-    if (not CODE_END_CHARS.isdisjoint(map(itemgetter(-1), texts)) or not CODE_START_CHARS.isdisjoint(map(itemgetter(0), texts))) \
-            and any(map(_code_line, texts)):
-        texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines)
+    code = _code_lines(texts)
+    if code:   # (a page with no code line has no run to merge)
+        texts, kinds, gaps, lines = _merge_code_runs(texts, kinds, gaps, lines, code)
     texts, kinds, gaps, lines = _merge_fragments(texts, kinds, gaps, lines)
     return _make_blocks(texts, kinds, repeat(0), repeat(0), gaps, lines, "text")
 
@@ -390,7 +401,7 @@ def _merge_fragments(texts, kinds, gaps, lines):
     block ("A = A H" rather than five one-letter blocks that each count as boilerplate)."""
     # A fragment is a short text: a page with no FRAGMENT_RUN_MIN short texts in a row has no run
     # (the usual page: one pass in C over the lengths instead of a test per block).
-    short = bytes(map(FRAGMENT_MAX_CHARS.__ge__, map(len, texts)))   # 1 where len(t) <= FRAGMENT_MAX_CHARS
+    short = bytes(map(le, map(len, texts), repeat(FRAGMENT_MAX_CHARS)))   # 1 where len(t) <= FRAGMENT_MAX_CHARS
     if b"\x01" * FRAGMENT_RUN_MIN not in short:
         return texts, kinds, gaps, lines
     run = 0
@@ -409,14 +420,20 @@ def _merge_fragments(texts, kinds, gaps, lines):
     return _merge_runs(texts, kinds, gaps, lines, run_at)
 
 
-def _merge_runs(texts, kinds, gaps, lines, run_at):
+def _merge_runs(texts, kinds, gaps, lines, run_at, skip=None):
     """The four block lists with runs merged: run_at(i) gives the end of the run that starts at
     block i and, when it is to be merged, its text and kind (None: blocks i to end stay as they
-    are, and no run starts inside them). Each block is looked at once."""
+    are, and no run starts inside them). Each block is looked at once. skip(i), when given, is the
+    first block from i on where a run may start that is merged (len(texts): none); the blocks
+    before it must be ones that run_at would go over without merging a run."""
     out_t, out_k, out_g, out_l = [], [], [], []
     i = kept = 0   # (blocks kept to i are copied by slices when a run is merged, and at the end)
     n = len(texts)
     while i < n:
+        if skip is not None:
+            i = skip(i)
+            if i >= n:
+                break
         end, merged, kind = run_at(i)
         if merged is not None:
             out_t += texts[kept:i]
@@ -460,10 +477,48 @@ def _code_context(s: str) -> bool:
     return not any(c.islower() for c in s)
 
 
-def _merge_code_runs(texts, kinds, gaps, lines):
+def _code_lines(texts: list[str]) -> list[int]:
+    """The indexes of the texts that _code_line is true of, in order. Such a text ends with a
+    character of CODE_END_CHARS or starts with one of CODE_START_CHARS: the last and the first
+    characters of all texts are read as two strings (a pass in C each), and _code_line is asked
+    only of the texts at the places str.find gives for those characters (most pages: none)."""
+    found = set()
+    for chars, marks in (("".join(map(itemgetter(-1), texts)), CODE_END_CHARS),
+                         ("".join(map(itemgetter(0), texts)), CODE_START_CHARS)):
+        for c in marks:   # (each text gives one character: its place in chars is its index)
+            i = chars.find(c)
+            while i >= 0:
+                found.add(i)
+                i = chars.find(c, i + 1)
+    return [i for i in sorted(found) if _code_line(texts[i])] if found else []
+
+
+def _merge_code_runs(texts, kinds, gaps, lines, code: list[int]):
     """Lines of a program listing (<pre> in the page) as one pre block: a run of at least
     CODE_RUN_MIN lines of code and what code holds between its lines, ending on a line only
-    code writes. Menus and prose do not end lines that way."""
+    code writes. Menus and prose do not end lines that way. code: the indexes of the code lines
+    (_code_lines), in order."""
+    def codeish(j: int) -> bool:
+        return kinds[j] == PARA and (_code_line(texts[j]) or _code_context(texts[j]))
+
+    k = 0   # code[k] is the first code line not yet passed
+
+    def skip(i: int) -> int:
+        # A run merged holds a code line (CODE_STRONG_MIN >= 1). Let c be the first code line
+        # from i on, and b the first block before it from which on all blocks to c are
+        # paragraphs of code or code context (b = i at the most). Block b - 1 (when b > i) is
+        # neither: no run that starts before b goes on to b, so the walk from i comes to b, and
+        # the runs it goes over before b hold no code line: none is merged. They are skipped.
+        nonlocal k
+        while k < len(code) and code[k] < i:
+            k += 1
+        if k == len(code):
+            return len(texts)   # (no code line left: no run left to merge)
+        b = code[k]
+        while b > i and codeish(b - 1):
+            b -= 1
+        return b
+
     def run_at(i: int) -> tuple[int, str | None, str]:
         j, strong = i, 0
         while j < len(texts) and kinds[j] == PARA and (gaps[j] <= CODE_GAP_MAX or j == i) \
@@ -478,7 +533,7 @@ def _merge_code_runs(texts, kinds, gaps, lines):
             return j, "\n".join(texts[i:j]), PRE
         # (no run starts inside this one either: its runs end at the same line, with fewer code lines)
         return end, None, ""
-    return _merge_runs(texts, kinds, gaps, lines, run_at)
+    return _merge_runs(texts, kinds, gaps, lines, run_at, skip)
 
 
 def _sub_bounded(fast: re.Pattern, exact: re.Pattern, repl, s: str) -> str:
@@ -761,7 +816,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     hard_break = False   # the paragraph's last line ended in a line break
     for lineno, line in enumerate(lines, 1):
         if lineno <= code_to:
-            continue   # inside an indented code block
+            continue   # inside an indented code block, or a run of link items read already
         if not line and lineno > skip_to and not in_fence:
             # an empty line, as the blank lines below (no test before them holds for it)
             if para:   # flush(), inlined (the usual end of a paragraph)
@@ -832,6 +887,25 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                 if s:
                     out.append((s, ITEM, 0, len(inner), gap, lineno))
                     gap = 0
+                # The link items that follow (a menu) are read here, up to the first other line:
+                # the loop would take each on this path with what it holds now (the line before
+                # is no blank, so no code starts there; no empty line, fence or heading between
+                # changes in_fence, skip_to, para or hard_break), and then skip them (code_to).
+                j = lineno   # (the index of the next line)
+                while j < len(lines):
+                    line = lines[j]
+                    if line[-1:] != ")" or len(line) > FAST_MATCH_MAX_CHARS:
+                        break
+                    lk = link_line(line)
+                    if lk is None or lk.group(1) is None:
+                        break
+                    inner = lk.group(2).strip()
+                    s = inner if inner.isprintable() and "  " not in inner else clean_line(inner)
+                    j += 1
+                    if s:
+                        out.append((s, ITEM, 0, len(inner), gap, j))
+                        gap = 0
+                code_to = j
             continue
         if lineno <= skip_to:
             if lineno < skip_to:
