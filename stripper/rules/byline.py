@@ -3,6 +3,7 @@ author biographies and section kickers. They are tagged, and byline extraction r
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_RUN_ON_OPENERS
 from ..dates import find_date
@@ -100,15 +101,28 @@ ABOUT_LOOKBACK_DEFAULT = 3           # heading, name, "Zeige alle Artikel", then
 ABOUT_GAP_MAX_WORDS_DEFAULT = 6
 BIO_PREV_MAX_WORDS = max(ABOUT_GAP_MAX_WORDS_DEFAULT, NAME_LINE_MAX_WORDS_DEFAULT)   # the block above a bio these find
 BIO_SENTENCE_ENDS = ".!?…"   # how the paragraph under an author-box heading or a labelled byline ends
+LAST_CHAR = itemgetter(-1)
 KICKER_RE = re.compile(r"^\|\s*(\S.{0,40})$")
 DATE_WORDS_RE = re.compile(
     r"^(?:published|posted|updated|last updated|modified|date|on|veröffentlicht|aktualisiert|stand|publié|publié le|mis à jour|"
     r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|opublikowano)?\b", re.I)
 
 
+# The first bytes of the UTF-8 forms of the characters CJK_CHAR_RE finds (U+3040 to U+30FF: E3;
+# U+4E00 to U+9FFF: E4 to E9): a text holding one holds one of these bytes (tests/rules/test_byline.py).
+CJK_LEAD_BYTES = tuple(bytes([b]) for b in range(0xE3, 0xEA))
+
+
 def cjk_head_candidates(ctx: RuleContext) -> list[int]:
     """Blocks with a CJK character in their first 12 (byline_line reads a block holding no byline word only then)."""
-    if ctx.joined_text().isascii():
+    joined = ctx.joined_text()
+    if joined.isascii():
+        return []
+    # (a page without a CJK character has none in a head: told by the page's UTF-8 form, which a
+    # byte search reads faster than a step per block; "surrogatepass" encodes a lone surrogate
+    # of a text decoded with surrogateescape, to a first byte of ED)
+    raw = joined.encode("utf-8", "surrogatepass")
+    if not any(lead in raw for lead in CJK_LEAD_BYTES):
         return []
     # (an ASCII text has an ASCII head: told without slicing it)
     return [b.index for b in ctx.blocks
@@ -208,6 +222,28 @@ def _about_page(ctx: RuleContext) -> bool:
     return not ctx.norm_counts.keys().isdisjoint(ABOUT_AUTHOR_NORMS)
 
 
+BIO_SENTENCE_END_RE = re.compile("[" + re.escape(BIO_SENTENCE_ENDS) + "]")
+# White space as rstrip() strips it (what str.isspace() calls so, as \s reads it): a block ending
+# in it ends as a sentence if a character further back does.
+SPACE_RE = re.compile(r"\s")
+
+
+def sentence_ends(ctx: RuleContext) -> list[int]:
+    """The indices of the blocks whose text, stripped at its end, ends in one of
+    BIO_SENTENCE_ENDS, in order: read off one string of every block's last character, made in
+    one pass over the texts, instead of a step per block; block by block where a block is empty
+    or ends in white space."""
+    texts = ctx.texts if len(ctx.texts) == len(ctx.blocks) else [b.text for b in ctx.blocks]
+    try:
+        lasts = "".join(map(LAST_CHAR, texts))
+    except IndexError:   # (an empty text)
+        lasts = None
+    if lasts is not None and SPACE_RE.search(lasts) is None:
+        # (each text's last character is its own last character stripped: the i-th is block i's)
+        return [m.start() for m in BIO_SENTENCE_END_RE.finditer(lasts)]
+    return [b.index for b in ctx.blocks if b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS]
+
+
 def sentence_candidates(ctx: RuleContext) -> list[int]:
     """The blocks author_bio may find under an author-box heading or a byline (a block holding
     none of BIO_WORDS fires only so): ending as a sentence and, under a heading, of
@@ -215,10 +251,15 @@ def sentence_candidates(ctx: RuleContext) -> list[int]:
     byline, opening with a role (role_led_bio). (Whether the page has a heading is one answer for
     all its blocks, so a repeat of a block is chosen as the block is.)"""
     about = _about_page(ctx)
-    return [b.index for b, n, ws in zip(ctx.blocks, ctx.nwords, ctx.word_lists)
-            if n <= BIO_MAX_WORDS_DEFAULT and b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS
-            and (about and n >= ABOUT_GAP_MAX_WORDS_DEFAULT or n <= ROLE_BIO_MAX_WORDS_DEFAULT
-                 and (ROLE_KEYS is None or not ROLE_KEYS.isdisjoint(ws)) and _role_lead(b.text) is not None)]
+    nwords, word_lists, blocks = ctx.nwords, ctx.word_lists, ctx.blocks
+    out = []
+    for i in sentence_ends(ctx):   # (a block in eight ends as a sentence: the rest is asked of those)
+        n = nwords[i]
+        if n <= BIO_MAX_WORDS_DEFAULT and (
+                about and n >= ABOUT_GAP_MAX_WORDS_DEFAULT or n <= ROLE_BIO_MAX_WORDS_DEFAULT
+                and (ROLE_KEYS is None or not ROLE_KEYS.isdisjoint(word_lists[i])) and _role_lead(blocks[i].text) is not None):
+            out.append(i)
+    return out
 
 
 @rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT, context=True,

@@ -281,3 +281,70 @@ def test_bio_patterns_verbs_and_their_next_words_are_listed():
                         hits += 1
     assert hits > 500
     assert set(BIO_VERB_NEXT) == BIO_VERBS
+
+
+def _fixture_contexts():
+    """The rules' context of every fixture page (text and markdown)."""
+    from pathlib import Path
+    from stripper.segment.text import segment_markdown, segment_text
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures"
+    pages = [(p, segment_text) for p in sorted(fixtures.glob("*/source.txt"))] + \
+        [(p, segment_markdown) for p in sorted(fixtures.glob("*/source.md"))]
+    for path, segment in pages:
+        blocks = segment(path.read_text(encoding="utf-8", errors="replace"))
+        yield make_context(blocks, Options(), None, frozenset(), "text")
+
+
+def _context_of(texts):
+    return make_context([Block(index=i, text=t) for i, t in enumerate(texts)], Options(), None, frozenset(), "text")
+
+
+def test_sentence_ends_are_the_blocks_ending_as_a_sentence():
+    """sentence_ends reads every block's last character off one string: the blocks it gives are
+    those whose text, stripped at its end, ends in one of BIO_SENTENCE_ENDS, on every page, with
+    white space, empty texts and NULs at the ends of blocks too (read block by block)."""
+    from stripper.rules.byline import BIO_SENTENCE_ENDS, sentence_ends
+
+    def slow(ctx):
+        return [b.index for b in ctx.blocks if b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS]
+
+    contexts = list(_fixture_contexts())
+    assert len(contexts) > 20
+    base = ["He left.", "Why?", "Stop!", "And then…", "No end", "A list:", "Quoted.”", "x"]
+    for odd in ("It ended. ", "It ended.\u00a0", "It ended.\u2003", "", "Ends in a NUL.\x00", ".\n", " ", "…\t"):
+        for at in (0, 3, len(base)):
+            contexts.append(_context_of(base[:at] + [odd] + base[at:]))
+    contexts += [_context_of([]), _context_of([""]), _context_of(["Done."]), _context_of(["Done. "])]
+    found = 0
+    for ctx in contexts:
+        want = slow(ctx)
+        assert sentence_ends(ctx) == want, [b.text for b in ctx.blocks]
+        found += len(want)
+    assert found > 300
+
+
+def test_cjk_head_candidates_find_every_cjk_head():
+    """byline_line's candidates skip a page whose UTF-8 form holds no first byte of a CJK
+    character (CJK_LEAD_BYTES): each character CJK_CHAR_RE finds has one, and the candidates are
+    those a block-by-block reading gives, on every page."""
+    from stripper.rules.byline import CJK_CHAR_RE, CJK_LEAD_BYTES, cjk_head_candidates
+    cjk = [c for c in map(chr, range(0x3000, 0xA000)) if CJK_CHAR_RE.match(c)]
+    assert len(cjk) == 0xC0 + 0x5200
+    assert {c.encode()[:1] for c in cjk} <= set(CJK_LEAD_BYTES)
+
+    def slow(ctx):
+        return [b.index for b in ctx.blocks if CJK_CHAR_RE.search(b.text[:12])]
+
+    contexts = list(_fixture_contexts())
+    heads = ["作者：张伟", "Von Jane Doe", "ぁ", "ヿ", "一", "鿿", "\u303f none", "\u3100 none", "\u4dff none", "\ua000 none", "“quoted” é",
+             "twelve chars 作者", "eleven char作", "\udce9 lone surrogate", "ascii only"]
+    for k in range(len(heads)):
+        contexts.append(_context_of(heads[k:] + heads[:k]))
+        contexts.append(_context_of(["“Curly” text, no CJK", heads[k]]))
+    found = 0
+    for ctx in contexts:
+        want = slow(ctx)
+        assert cjk_head_candidates(ctx) == want, [b.text for b in ctx.blocks]
+        found += len(want)
+    assert found > 20
+    assert CJK_CHAR_RE.search("\u303f\u3100\u4dff\ua000") is None   # (the edges left out)
