@@ -380,12 +380,21 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     nwords = page.nwords if page is not None else None
     body = _OpeningWords(opening, stop, _opening_words(page, opened) if page is not None else None)
     cands: list[tuple[int, int]] = []   # (index, words) of the title-shaped lines
+    # The lines of fewer than TITLE_SHORT_WORDS_DEFAULT words that are no heading (most lines above
+    # a headline: menu entries), as (index, words), are set aside unshaped: the pruned search
+    # below reads them only where their common bound (_short_bound) reaches the best score.
+    short: list[tuple[int, int]] = []
+    defer = TITLE_DEBUG is None and nwords is not None
     for i in range(lo, head_end):
         if i in tagged or (i in dropped and i not in repeats):
             continue
         b = blocks[i]
         t = b.text
-        n_words = _title_words(b, cjk, None if nwords is None else _known_words(t, nwords[i]))
+        known = None if nwords is None else _known_words(t, nwords[i])
+        if defer and known is not None and known < TITLE_SHORT_WORDS_DEFAULT and b.kind != HEADING:
+            short.append((i, known))   # (_title_words counts a title-shaped line's words as known)
+            continue
+        n_words = _title_words(b, cjk, known)
         if n_words is not None:
             cands.append((i, n_words))
     best, best_score = None, 0.0
@@ -403,41 +412,51 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         # The candidates with the highest bounds first: once a bound stays below the best score,
         # that candidate and all after it cannot win (nor tie: the first of equal scores wins).
         # (sorted as (-bound, index) pairs: the highest bound first, the first index of equal ones)
-        bounds = sorted([(-_title_bound(blocks[i], i, n_words, head_end, lead_end, byline_near), i, n_words)
-                         for i, n_words in cands])
         # The repeat evidence (a search of the whole page) is left open and asked only where it
         # decides: an open candidate's score lies between its score without it and that plus its
         # weight, and two candidates are compared on those ends while they lie apart by more than
         # rounding, exactly (as the plain search scores them) otherwise. The best so far is held
         # as (index, features, least score, most score) (see _scored).
+        # The winner is the candidate of the highest score above zero (the first of equal ones),
+        # whatever order they are read in, and a candidate is passed over only where it scores
+        # below the best so far: the short lines set aside are read in a second pass, only where
+        # the bound of all of them reaches the best score of the first (on few pages).
         lead: tuple[int, dict[str, float], float, float] | None = None
         slack = 2 * TITLE_BOUND_SLACK   # (the rounding of a bound and of an open end)
-        for neg_bound, i, n_words in bounds:
-            sure = lead[2] if lead is not None else 0.0   # the least the best so far scores
-            if -neg_bound + slack < sure:
-                break
-            f = _title_features(blocks, i, head_end, lead_end, body, opening, cjk, stop, tagged, dropped, repeats,
-                                byline_near, keys, n_words, sure - slack, -neg_bound, defer_repeated=True)
-            if f is None:
-                continue
-            cand = _scored(i, f)
-            if lead is None:
-                if cand[3] + slack < 0.0:
+        while True:
+            bounds = sorted([(-_title_bound(blocks[i], i, n_words, head_end, lead_end, byline_near), i, n_words)
+                             for i, n_words in cands])
+            for neg_bound, i, n_words in bounds:
+                sure = lead[2] if lead is not None else 0.0   # the least the best so far scores
+                if -neg_bound + slack < sure:
+                    break
+                f = _title_features(blocks, i, head_end, lead_end, body, opening, cjk, stop, tagged, dropped, repeats,
+                                    byline_near, keys, n_words, sure - slack, -neg_bound, defer_repeated=True)
+                if f is None:
                     continue
-                if not cand[2] > slack:   # (the first to score above zero leads)
-                    cand = _settled(cand, keys)
-                    if not cand[2] > 0.0:
+                cand = _scored(i, f)
+                if lead is None:
+                    if cand[3] + slack < 0.0:
                         continue
-                lead = cand
-                continue
-            if cand[3] + slack < lead[2]:
-                continue
-            if cand[2] > lead[3] + slack:
-                lead = cand
-                continue
-            cand, lead = _settled(cand, keys), _settled(lead, keys)
-            if cand[2] > lead[2] or (cand[2] == lead[2] and i < lead[0]):
-                lead = cand
+                    if not cand[2] > slack:   # (the first to score above zero leads)
+                        cand = _settled(cand, keys)
+                        if not cand[2] > 0.0:
+                            continue
+                    lead = cand
+                    continue
+                if cand[3] + slack < lead[2]:
+                    continue
+                if cand[2] > lead[3] + slack:
+                    lead = cand
+                    continue
+                cand, lead = _settled(cand, keys), _settled(lead, keys)
+                if cand[2] > lead[2] or (cand[2] == lead[2] and i < lead[0]):
+                    lead = cand
+            # (the last short line is the nearest to the header's end: its bound is the highest)
+            if not short or _short_bound(short[-1][0], head_end, lead_end) + slack < (lead[2] if lead is not None else 0.0):
+                break
+            cands = [(i, n_words) for i, known in short if (n_words := _title_words(blocks[i], cjk, known)) is not None]
+            short = []
         best = lead[0] if lead is not None else None
     if best is None:
         return None, None
@@ -528,6 +547,23 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
         s += w["last"]
     if i >= first_para:
         s += w["in_span"]
+    return s
+
+
+def _short_bound(i: int, lead_end: int, first_para: int) -> float:
+    """An upper bound of _title_bound for every line at place i or before it that is no heading and
+    has fewer than TITLE_SHORT_WORDS_DEFAULT words: the nearness of place i (no line before it is
+    nearer), the weights that such a line always gets, and the rest at its most favourable."""
+    w = TITLE_WEIGHTS
+    s = w["near"] * (1.0 / (1.0 + max(1, lead_end - i) / 4.0)) + TITLE_OPEN_GAIN + w["short"]
+    s += sum(max(0.0, w[k]) for k in ("before_byline", "sentence", "colon_end", "last", "in_span"))
+    # (fewer words than a short title's: too few for a headline, a dek pair or a repeat as well)
+    if TITLE_HEADLINE_WORDS_DEFAULT[0] < TITLE_SHORT_WORDS_DEFAULT:
+        s += max(0.0, w["headline_size"])
+    if TITLE_SHORT_WORDS_DEFAULT <= TITLE_DEK_PAIR_MIN_WORDS:
+        s -= TITLE_OPEN_DEK_PAIR
+    if TITLE_SHORT_WORDS_DEFAULT <= TITLE_REPEATED_MIN_WORDS:
+        s -= TITLE_OPEN_REPEATED
     return s
 
 
