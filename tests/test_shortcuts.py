@@ -587,7 +587,9 @@ DATE_SAMPLES = ["March 5, 2020", "5März 2020", "5. März 2020", "1ermars 2020",
                 "Dec. 5th, 2020", "Dec.5, 2020", "aprıl 5, 2020", "APRİL 5, 2020", "ſeptember 5, 2020",
                 "5 de marzo de 2020", "Posted 2 May 2022 by Jane", "maybe 2020", "mayo,5 2020", "5 mayo, 2020",
                 "05.03.2020", "2020-03-05", "3/25/2020", "2020年3月5日", "Ja 12 2020", "xjan 5 2020", "jan\t5\t2020",
-                "JANUARY\u00a05 2020", "Jänner 2020", "12 Jänner\n2020", "Oct 2020 5", "20 ans 1999"]
+                "JANUARY\u00a05 2020", "Jänner 2020", "12 Jänner\n2020", "Oct 2020 5", "20 ans 1999",
+                "x 1/2/2020 1/25/2020", "APRİL 5, 2020 and April 6, 2021", "On 3/4/2020, 3/14/2021", "1/2/2020/25/2020",
+                "APRİL 5, 2020APRİL 6, 2021 May 7, 2022"]
 
 
 def _find_date_every_pattern(text):
