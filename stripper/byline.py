@@ -1042,6 +1042,11 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
         if ti is not None else set()
     page_words: _ProseWords | None = None
     top = ti if ti is not None else start
+    # The first line after top that is not ruled and of more than NAME_LINE_GAP_PROSE_WORDS_DEFAULT
+    # tokens, looked for once, up to the line asked about: the lines are asked about in order, so
+    # whether one lies between top and a line is whether the first one lies before it.
+    prose_at: int | None = None
+    scanned = top + 1
     for i in sorted(near | below):
         if i < 0 or i >= len(blocks) or i in ruled or i == ti:
             continue
@@ -1051,10 +1056,14 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
             continue
         if i in sel.kept and i >= lead_end and i not in below and i > a + NAME_LINE_INTO_SPAN_DEFAULT:
             continue
-        if i not in labelled and any(k not in ruled and _tokens_upto(blocks[k].text, NAME_LINE_GAP_PROSE_WORDS_DEFAULT)
-                                     > NAME_LINE_GAP_PROSE_WORDS_DEFAULT
-                                     for k in range(top + 1, i)):
-            continue   # the story already began: a name here is a subject, a product, a caption
+        if i not in labelled:
+            while prose_at is None and scanned < i:
+                if scanned not in ruled and _tokens_upto(blocks[scanned].text, NAME_LINE_GAP_PROSE_WORDS_DEFAULT) \
+                        > NAME_LINE_GAP_PROSE_WORDS_DEFAULT:
+                    prose_at = scanned
+                scanned += 1
+            if prose_at is not None and prose_at < i:
+                continue   # the story already began: a name here is a subject, a product, a caption
         if i not in near and not _leads_to_byline(blocks, i - 1, ti, near):
             continue   # "Grand Slams" in a run of menu entries
         if n_words < NAME_LINE_MIN_TOKENS:

@@ -304,3 +304,18 @@ def test_a_chinese_reporter_line_names_its_reporters_set_off_by_spaces():
             + "\n\n" + "据杭州市地铁集团介绍，10号线二期采用6节编组B型列车，高峰时段最小行车间隔为4分30秒，全程运行时间约20分钟。" * 3)
     art = stripper.strip(text, input_format="text")
     assert art.authors == ["张伟", "李娜"] and art.title == "杭州地铁10号线二期开通运营"
+
+
+@pytest.mark.parametrize("lines,authors", [
+    (["Harbour wall approved after long debate", "Jane Doe", "{prose}", "{p2}"], ["Jane Doe"]),
+    (["Harbour wall approved after long debate", "{prose}", "Jane Doe", "{p2}"], []),
+    (["Harbour wall approved after long debate", "Menu", "{prose}", "Jane Doe", "{p2}", "{p2}"], []),
+])
+def test_name_line_after_the_story_began_is_no_byline(lines, authors):
+    """A name-only line under the headline is its byline, unless a line of prose (more than
+    NAME_LINE_GAP_PROSE_WORDS_DEFAULT tokens) stands between them: the story began."""
+    prose = ("The council approved the new harbour wall on Tuesday after a debate that ran late into the evening, "
+             "with residents on both sides of the question filling the public gallery to hear it.")
+    p2 = "Work is due to start in the spring and to last two years, the harbour master said on Wednesday."
+    page = "\n\n".join(lines).format(prose=prose, p2=p2)
+    assert stripper.strip(page, input_format="text").authors == authors
