@@ -1175,12 +1175,13 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     lead = range(ti - 1 if ti else max(0, a - 3), lead_end + 2)
     # (the length asked first, without reading the words out: a paragraph costs the by-word search
     # most; then the by-word: most short lines have none)
-    after_first = set(sel.kept[1:])
+    # (whether a line is kept after the first is asked of the few lines that get that far: the kept
+    # lines are searched for them, not made a set of for the page)
     nwords = page.nwords if page is not None else None
     lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines
                  and not _over_words(blocks[i].text, LEAD_BYLINE_MAX_WORDS_DEFAULT, None if nwords is None else nwords[i])
                  and (words is None or not BY_RUN_WORDS.isdisjoint(words[i]) or fold_odd_raw(blocks[i].text))
-                 and BY_WORD_RE.search(blocks[i].text) and (i not in after_first or _labelled_by_line(blocks[i].text))]
+                 and BY_WORD_RE.search(blocks[i].text) and (i not in sel.kept[1:] or _labelled_by_line(blocks[i].text))]
     bylines += lead_only
     for i in bylines if not out["authors"] else []:
         if not in_reach(i):
