@@ -97,6 +97,24 @@ def _drop_trailing_counts(text: str) -> str:
     return " ".join(words) if len(words) != len(text.split()) else text
 
 
+NAME_PART_END_RE = re.compile(r"\s{2,}|[|·•]|\s[-–—/]\s|//")   # where the names of a byline line end
+
+
+def _cut_labels(text: str) -> tuple[str, bool]:
+    """(BYLINE_INNER_RE.sub("", BYLINE_PREFIX_RE.sub("", text)), whether BYLINE_PREFIX_RE or
+    BYLINE_INNER_RE matches the text): both patterns are anchored at the start and match no
+    empty string, so each substitution cuts off no more than the one match at the start, and the
+    matches found once serve both. (Where the label matches, the flag holds whatever follows it;
+    where it does not, the by-word pattern is matched on the text itself.)"""
+    m = BYLINE_PREFIX_RE.match(text)
+    if m is not None:
+        text = text[m.end():]
+    inner = BYLINE_INNER_RE.match(text)
+    if inner is not None:
+        text = text[inner.end():]
+    return text, m is not None or inner is not None
+
+
 def clean_person_names(raw: str) -> list[str]:
     """'By Jane Doe and John Roe, Reuters' -> ['Jane Doe', 'John Roe']; junk gives []."""
     return list(_person_names(raw))   # (a list of its own: the caller may keep or change it)
@@ -107,21 +125,18 @@ def _person_names(raw: str) -> tuple[str, ...]:
     """clean_person_names, remembered: the byline rule asks it of a line, and extract asks again
     of the lines the rule tagged."""
     text = raw.strip()
-    single_ok = bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text))
     # "Posted on 2015-04-05 by marc": after an explicit posted-by, a user name counts as a name
     handle_ok = bool(POSTED_BY_RE.search(text))
-    text = BYLINE_PREFIX_RE.sub("", text)
-    text = BYLINE_INNER_RE.sub("", text)
+    text, single_ok = _cut_labels(text)
     d = find_date(text)
     if d:
         text = text[: d[1]] if d[1] > 0 else text[d[2]:]
         if d[1] == 0:   # "05.02.2020 - Redaktion: Eberhard Fuhr": the label follows the date
-            text = text.lstrip(" ,.:;-–—|/·•")
-            single_ok = single_ok or bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text))
-            text = BYLINE_INNER_RE.sub("", BYLINE_PREFIX_RE.sub("", text))
+            text, labelled = _cut_labels(text.lstrip(" ,.:;-–—|/·•"))
+            single_ok = single_ok or labelled
     text = HANDLE_RE.sub(" ", text)
     text = _drop_trailing_counts(text)
-    text = re.split(r"\s{2,}|[|·•]|\s[-–—/]\s|//", text.strip())[0]
+    text = NAME_PART_END_RE.split(text.strip())[0]
     text = NAME_CUT_RE.sub("", text)   # "Fatima in Gefühle, Popkultur": nothing after "in" is a name
     text = PAREN_RE.sub(" ", text)
     not_names = load_word_set("not_names")

@@ -319,3 +319,20 @@ def test_name_line_after_the_story_began_is_no_byline(lines, authors):
     p2 = "Work is due to start in the spring and to last two years, the harbour master said on Wednesday."
     page = "\n\n".join(lines).format(prose=prose, p2=p2)
     assert stripper.strip(page, input_format="text").authors == authors
+
+
+def test_cut_labels_cuts_as_the_substitutions_do():
+    """_cut_labels matches the byline label and the by-word pattern once each and cuts them off:
+    what the two substitutions give, and whether either pattern matches the text itself."""
+    from stripper.byline import BYLINE_INNER_RE, _cut_labels
+    heads = ["By ", "Written by ", "Von ", "Text: ", "Text und Fotos: ", "作者：", "Posted on 5 May 2020 by ",
+             "Publiziert am 3. März von ", "by by ", "By Jane and by ", "", "  ", "Bypass ", "Diana ", "Text ",
+             "Redaktion: Von ", "von: ", "Story by AP and by "]
+    tails = ["Jane Doe", "jane doe", "Jane Doe by John Roe", "Tuesday morning", "", "Von Anna Schmidt", "—",
+             "By Jane Doe\nby Max"]
+    for head in heads:
+        for tail in tails:
+            for text in (head + tail, (head + tail).upper(), (head + tail).strip()):
+                want = BYLINE_INNER_RE.sub("", BYLINE_PREFIX_RE.sub("", text))
+                flag = bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text))
+                assert _cut_labels(text) == (want, flag), text
