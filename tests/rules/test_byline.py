@@ -249,7 +249,7 @@ def test_bio_patterns_verbs_and_their_next_words_are_listed():
     import re
     from pathlib import Path
     from stripper.phrases import load_phrases
-    from stripper.rules.byline import BIO_VERB_NEXT, BIO_VERBS, _bio_shaped
+    from stripper.rules.byline import BIO_HEAD_RE, BIO_VERB_NEXT, BIO_VERBS, _bio_shaped
     path = Path(__file__).resolve().parents[2] / "stripper" / "data" / "phrases" / "bio.txt"
     name = r"^(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]+"
     phrases = []
@@ -278,6 +278,7 @@ def test_bio_patterns_verbs_and_their_next_words_are_listed():
                     text = f"{names} {form}{tail}"
                     if m.search(text):
                         assert _bio_shaped(text.split(None, 7)), text
+                        assert BIO_HEAD_RE.match(text), text
                         hits += 1
     assert hits > 500
     assert set(BIO_VERB_NEXT) == BIO_VERBS
@@ -348,3 +349,44 @@ def test_cjk_head_candidates_find_every_cjk_head():
         found += len(want)
     assert found > 20
     assert CJK_CHAR_RE.search("\u303f\u3100\u4dff\ua000") is None   # (the edges left out)
+
+
+def test_bio_head_pattern_matches_every_head_bio_shaped_lets_through():
+    """author_bio gates the bio patterns by BIO_HEAD_RE, one match standing for _bio_shaped's split
+    and step per word: it matches every text _bio_shaped lets through (the characters read here one
+    by one: those lowering to a letter of the verbs and their next words, white space, word
+    characters), on pages and on heads built word by word."""
+    import random
+    import re
+    import sys
+    from stripper.rules.byline import BIO_HEAD_RE, BIO_VERB_NEXT, _bio_shaped
+    letters = set("".join(BIO_VERB_NEXT) + "".join("".join(f) for f in BIO_VERB_NEXT.values()))
+    word = re.compile(r"[^\W_]")
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if low in letters:
+            assert re.fullmatch(re.escape(low), c, re.I), hex(cp)
+        assert c.isspace() == bool(re.fullmatch(r"\s", c)), hex(cp)
+        if word.match(c):
+            assert word.match(low[:1]), hex(cp)
+    texts = []
+    for ctx in _fixture_contexts():
+        texts += [b.text for b in ctx.blocks]
+    rnd = random.Random(7)
+    names = ["Jane", "Doe", "JANE", "de", "M.", "(Jane)", "—", "Anna-Maria", "İlker", "ſam", "x_y"]
+    glue = [" ", "  ", "\t", "\u00a0", "\u2003", " \n "]
+    verbs = [v for v in BIO_VERB_NEXT] + [v.upper() for v in BIO_VERB_NEXT] + ["İs", "wAs", "Is,", "is:"]
+    nexts = [w for f in BIO_VERB_NEXT.values() for w in f] + ["A", "THE", "aN", "a_", "a1", "an-", "(a", "ein,", "É"]
+    for _ in range(20000):
+        words = [rnd.choice(names) for _ in range(rnd.randint(0, 7))] + [rnd.choice(verbs)]
+        words += [rnd.choice(nexts) if rnd.random() < 0.8 else rnd.choice(names)]
+        words += [rnd.choice(names + nexts) for _ in range(rnd.randint(0, 3))]
+        text = "".join(w + rnd.choice(glue) for w in words) + rnd.choice(["", "writer.", "x y z"])
+        texts.append(rnd.choice(["", " "]) + text)
+    shaped = 0
+    for text in texts:
+        if _bio_shaped(text.split(None, 7)):
+            assert BIO_HEAD_RE.match(text), text
+            shaped += 1
+    assert shaped > 2000
