@@ -97,6 +97,24 @@ def _drop_trailing_counts(text: str) -> str:
     return " ".join(words) if len(words) != len(text.split()) else text
 
 
+NAME_PART_END_RE = re.compile(r"\s{2,}|[|·•]|\s[-–—/]\s|//")   # where the names of a byline line end
+
+
+def _cut_labels(text: str) -> tuple[str, bool]:
+    """(BYLINE_INNER_RE.sub("", BYLINE_PREFIX_RE.sub("", text)), whether BYLINE_PREFIX_RE or
+    BYLINE_INNER_RE matches the text): both patterns are anchored at the start and match no
+    empty string, so each substitution cuts off no more than the one match at the start, and the
+    matches found once serve both. (Where the label matches, the flag holds whatever follows it;
+    where it does not, the by-word pattern is matched on the text itself.)"""
+    m = BYLINE_PREFIX_RE.match(text)
+    if m is not None:
+        text = text[m.end():]
+    inner = BYLINE_INNER_RE.match(text)
+    if inner is not None:
+        text = text[inner.end():]
+    return text, m is not None or inner is not None
+
+
 def clean_person_names(raw: str) -> list[str]:
     """'By Jane Doe and John Roe, Reuters' -> ['Jane Doe', 'John Roe']; junk gives []."""
     return list(_person_names(raw))   # (a list of its own: the caller may keep or change it)
@@ -107,21 +125,18 @@ def _person_names(raw: str) -> tuple[str, ...]:
     """clean_person_names, remembered: the byline rule asks it of a line, and extract asks again
     of the lines the rule tagged."""
     text = raw.strip()
-    single_ok = bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text))
     # "Posted on 2015-04-05 by marc": after an explicit posted-by, a user name counts as a name
     handle_ok = bool(POSTED_BY_RE.search(text))
-    text = BYLINE_PREFIX_RE.sub("", text)
-    text = BYLINE_INNER_RE.sub("", text)
+    text, single_ok = _cut_labels(text)
     d = find_date(text)
     if d:
         text = text[: d[1]] if d[1] > 0 else text[d[2]:]
         if d[1] == 0:   # "05.02.2020 - Redaktion: Eberhard Fuhr": the label follows the date
-            text = text.lstrip(" ,.:;-–—|/·•")
-            single_ok = single_ok or bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text))
-            text = BYLINE_INNER_RE.sub("", BYLINE_PREFIX_RE.sub("", text))
+            text, labelled = _cut_labels(text.lstrip(" ,.:;-–—|/·•"))
+            single_ok = single_ok or labelled
     text = HANDLE_RE.sub(" ", text)
     text = _drop_trailing_counts(text)
-    text = re.split(r"\s{2,}|[|·•]|\s[-–—/]\s|//", text.strip())[0]
+    text = NAME_PART_END_RE.split(text.strip())[0]
     text = NAME_CUT_RE.sub("", text)   # "Fatima in Gefühle, Popkultur": nothing after "in" is a name
     text = PAREN_RE.sub(" ", text)
     not_names = load_word_set("not_names")
@@ -380,12 +395,21 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     nwords = page.nwords if page is not None else None
     body = _OpeningWords(opening, stop, _opening_words(page, opened) if page is not None else None)
     cands: list[tuple[int, int]] = []   # (index, words) of the title-shaped lines
+    # The lines of fewer than TITLE_SHORT_WORDS_DEFAULT words that are no heading (most lines above
+    # a headline: menu entries), as (index, words), are set aside unshaped: the pruned search
+    # below reads them only where their common bound (_short_bound) reaches the best score.
+    short: list[tuple[int, int]] = []
+    defer = TITLE_DEBUG is None and nwords is not None
     for i in range(lo, head_end):
         if i in tagged or (i in dropped and i not in repeats):
             continue
         b = blocks[i]
         t = b.text
-        n_words = _title_words(b, cjk, None if nwords is None else _known_words(t, nwords[i]))
+        known = None if nwords is None else _known_words(t, nwords[i])
+        if defer and known is not None and known < TITLE_SHORT_WORDS_DEFAULT and b.kind != HEADING:
+            short.append((i, known))   # (_title_words counts a title-shaped line's words as known)
+            continue
+        n_words = _title_words(b, cjk, known)
         if n_words is not None:
             cands.append((i, n_words))
     best, best_score = None, 0.0
@@ -403,41 +427,51 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         # The candidates with the highest bounds first: once a bound stays below the best score,
         # that candidate and all after it cannot win (nor tie: the first of equal scores wins).
         # (sorted as (-bound, index) pairs: the highest bound first, the first index of equal ones)
-        bounds = sorted([(-_title_bound(blocks[i], i, n_words, head_end, lead_end, byline_near), i, n_words)
-                         for i, n_words in cands])
         # The repeat evidence (a search of the whole page) is left open and asked only where it
         # decides: an open candidate's score lies between its score without it and that plus its
         # weight, and two candidates are compared on those ends while they lie apart by more than
         # rounding, exactly (as the plain search scores them) otherwise. The best so far is held
         # as (index, features, least score, most score) (see _scored).
+        # The winner is the candidate of the highest score above zero (the first of equal ones),
+        # whatever order they are read in, and a candidate is passed over only where it scores
+        # below the best so far: the short lines set aside are read in a second pass, only where
+        # the bound of all of them reaches the best score of the first (on few pages).
         lead: tuple[int, dict[str, float], float, float] | None = None
         slack = 2 * TITLE_BOUND_SLACK   # (the rounding of a bound and of an open end)
-        for neg_bound, i, n_words in bounds:
-            sure = lead[2] if lead is not None else 0.0   # the least the best so far scores
-            if -neg_bound + slack < sure:
-                break
-            f = _title_features(blocks, i, head_end, lead_end, body, opening, cjk, stop, tagged, dropped, repeats,
-                                byline_near, keys, n_words, sure - slack, -neg_bound, defer_repeated=True)
-            if f is None:
-                continue
-            cand = _scored(i, f)
-            if lead is None:
-                if cand[3] + slack < 0.0:
+        while True:
+            bounds = sorted([(-_title_bound(blocks[i], i, n_words, head_end, lead_end, byline_near), i, n_words)
+                             for i, n_words in cands])
+            for neg_bound, i, n_words in bounds:
+                sure = lead[2] if lead is not None else 0.0   # the least the best so far scores
+                if -neg_bound + slack < sure:
+                    break
+                f = _title_features(blocks, i, head_end, lead_end, body, opening, cjk, stop, tagged, dropped, repeats,
+                                    byline_near, keys, n_words, sure - slack, -neg_bound, defer_repeated=True)
+                if f is None:
                     continue
-                if not cand[2] > slack:   # (the first to score above zero leads)
-                    cand = _settled(cand, keys)
-                    if not cand[2] > 0.0:
+                cand = _scored(i, f)
+                if lead is None:
+                    if cand[3] + slack < 0.0:
                         continue
-                lead = cand
-                continue
-            if cand[3] + slack < lead[2]:
-                continue
-            if cand[2] > lead[3] + slack:
-                lead = cand
-                continue
-            cand, lead = _settled(cand, keys), _settled(lead, keys)
-            if cand[2] > lead[2] or (cand[2] == lead[2] and i < lead[0]):
-                lead = cand
+                    if not cand[2] > slack:   # (the first to score above zero leads)
+                        cand = _settled(cand, keys)
+                        if not cand[2] > 0.0:
+                            continue
+                    lead = cand
+                    continue
+                if cand[3] + slack < lead[2]:
+                    continue
+                if cand[2] > lead[3] + slack:
+                    lead = cand
+                    continue
+                cand, lead = _settled(cand, keys), _settled(lead, keys)
+                if cand[2] > lead[2] or (cand[2] == lead[2] and i < lead[0]):
+                    lead = cand
+            # (the last short line is the nearest to the header's end: its bound is the highest)
+            if not short or _short_bound(short[-1][0], head_end, lead_end) + slack < (lead[2] if lead is not None else 0.0):
+                break
+            cands = [(i, n_words) for i, known in short if (n_words := _title_words(blocks[i], cjk, known)) is not None]
+            short = []
         best = lead[0] if lead is not None else None
     if best is None:
         return None, None
@@ -528,6 +562,23 @@ def _title_bound(b: Block, i: int, n_words: int, lead_end: int, first_para: int,
         s += w["last"]
     if i >= first_para:
         s += w["in_span"]
+    return s
+
+
+def _short_bound(i: int, lead_end: int, first_para: int) -> float:
+    """An upper bound of _title_bound for every line at place i or before it that is no heading and
+    has fewer than TITLE_SHORT_WORDS_DEFAULT words: the nearness of place i (no line before it is
+    nearer), the weights that such a line always gets, and the rest at its most favourable."""
+    w = TITLE_WEIGHTS
+    s = w["near"] * (1.0 / (1.0 + max(1, lead_end - i) / 4.0)) + TITLE_OPEN_GAIN + w["short"]
+    s += sum(max(0.0, w[k]) for k in ("before_byline", "sentence", "colon_end", "last", "in_span"))
+    # (fewer words than a short title's: too few for a headline, a dek pair or a repeat as well)
+    if TITLE_HEADLINE_WORDS_DEFAULT[0] < TITLE_SHORT_WORDS_DEFAULT:
+        s += max(0.0, w["headline_size"])
+    if TITLE_SHORT_WORDS_DEFAULT <= TITLE_DEK_PAIR_MIN_WORDS:
+        s -= TITLE_OPEN_DEK_PAIR
+    if TITLE_SHORT_WORDS_DEFAULT <= TITLE_REPEATED_MIN_WORDS:
+        s -= TITLE_OPEN_REPEATED
     return s
 
 
@@ -1006,6 +1057,11 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
         if ti is not None else set()
     page_words: _ProseWords | None = None
     top = ti if ti is not None else start
+    # The first line after top that is not ruled and of more than NAME_LINE_GAP_PROSE_WORDS_DEFAULT
+    # tokens, looked for once, up to the line asked about: the lines are asked about in order, so
+    # whether one lies between top and a line is whether the first one lies before it.
+    prose_at: int | None = None
+    scanned = top + 1
     for i in sorted(near | below):
         if i < 0 or i >= len(blocks) or i in ruled or i == ti:
             continue
@@ -1015,10 +1071,14 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
             continue
         if i in sel.kept and i >= lead_end and i not in below and i > a + NAME_LINE_INTO_SPAN_DEFAULT:
             continue
-        if i not in labelled and any(k not in ruled and _tokens_upto(blocks[k].text, NAME_LINE_GAP_PROSE_WORDS_DEFAULT)
-                                     > NAME_LINE_GAP_PROSE_WORDS_DEFAULT
-                                     for k in range(top + 1, i)):
-            continue   # the story already began: a name here is a subject, a product, a caption
+        if i not in labelled:
+            while prose_at is None and scanned < i:
+                if scanned not in ruled and _tokens_upto(blocks[scanned].text, NAME_LINE_GAP_PROSE_WORDS_DEFAULT) \
+                        > NAME_LINE_GAP_PROSE_WORDS_DEFAULT:
+                    prose_at = scanned
+                scanned += 1
+            if prose_at is not None and prose_at < i:
+                continue   # the story already began: a name here is a subject, a product, a caption
         if i not in near and not _leads_to_byline(blocks, i - 1, ti, near):
             continue   # "Grand Slams" in a run of menu entries
         if n_words < NAME_LINE_MIN_TOKENS:
@@ -1130,12 +1190,13 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     lead = range(ti - 1 if ti else max(0, a - 3), lead_end + 2)
     # (the length asked first, without reading the words out: a paragraph costs the by-word search
     # most; then the by-word: most short lines have none)
-    after_first = set(sel.kept[1:])
+    # (whether a line is kept after the first is asked of the few lines that get that far: the kept
+    # lines are searched for them, not made a set of for the page)
     nwords = page.nwords if page is not None else None
     lead_only = [i for i in lead if i < len(blocks) and i != ti and i not in bylines
                  and not _over_words(blocks[i].text, LEAD_BYLINE_MAX_WORDS_DEFAULT, None if nwords is None else nwords[i])
                  and (words is None or not BY_RUN_WORDS.isdisjoint(words[i]) or fold_odd_raw(blocks[i].text))
-                 and BY_WORD_RE.search(blocks[i].text) and (i not in after_first or _labelled_by_line(blocks[i].text))]
+                 and BY_WORD_RE.search(blocks[i].text) and (i not in sel.kept[1:] or _labelled_by_line(blocks[i].text))]
     bylines += lead_only
     for i in bylines if not out["authors"] else []:
         if not in_reach(i):

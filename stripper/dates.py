@@ -147,9 +147,14 @@ def _dated(text: str) -> tuple[str, int, int] | None:
                 months = _month_gate().search(low) is not None or (_fold_odd(low) if odd is None else odd)
             if not months:
                 continue   # (no match without a month name)
-        for m in pat.finditer(text):
+        # The first match that reads as a date, as finditer would give the matches: searched one
+        # by one, each from where the last ended (no pattern matches an empty string), which
+        # spares the scanner finditer makes (most patterns end at their first match).
+        m = pat.search(text)
+        while m is not None:
             ymd = match_date(m, names)
             if ymd is None:
+                m = pat.search(text, m.end())
                 continue
             if _valid(*ymd) and (best is None or m.start() < best[1]):
                 best = ("%04d-%02d-%02d" % ymd, m.start(), m.end())

@@ -128,11 +128,43 @@ def site_name(blocks: list[Block], decisions: list[Decision], kept: list[int],
     # name only where the page names it again outside a copyright line (masthead, "About X",
     # "the X newsletter", a title "Headline | X").
     key, hit = next(iter(found.items()))
-    for b in blocks:
+    for i in _may_hold_key(len(blocks), key, lowered):
+        b = blocks[i]
         low = b.text.casefold()
         if key in low and not COPYRIGHT_RE.search(b.text) and _named_as_word(low, key):
             return hit
     return None
+
+
+# The characters str.casefold() makes of nothing but themselves and their ASCII capitals, one for
+# one (tests/test_sitename.py reads every character's casefold): where a text casefolded holds a
+# run of them, each comes from itself or its capital, side by side, and the text lowered holds the
+# run too. ("a", "f", "h", "i", "j", "k", "l", "n", "s", "t", "w" and "y" come of others as well:
+# "ﬁ", "ß", "K" ...)
+FOLD_SAFE = "bcdegmopqruvxz0123456789 &'-."
+FOLD_SAFE_RUN_RE = re.compile("[" + re.escape(FOLD_SAFE) + "]+")
+SAFE_RUN_MIN_CHARS = 3   # a shorter run is found in too many lines to spare their folding
+
+
+def _may_hold_key(n: int, key: str, lowered: tuple[str, list[int]] | None) -> range | list[int]:
+    """Of the n lines, the indices of those whose text casefolded may hold the key (a holder
+    casefolded), in order: those whose text lowered holds its longest run of FOLD_SAFE characters,
+    found in the lines lowered (as _marked_after reads them); every line where the run is short or
+    there are no lines lowered."""
+    run = max(FOLD_SAFE_RUN_RE.findall(key), key=len, default="")
+    if lowered is None or len(run) < SAFE_RUN_MIN_CHARS:
+        return range(n)
+    low, starts = lowered
+    out: list[int] = []
+    last = len(starts) - 1
+    at = low.find(run)   # (the run holds no separator: each hit lies in one line)
+    while at >= 0:
+        k = bisect_right(starts, at) - 1
+        out.append(k)
+        if k >= last:
+            break
+        at = low.find(run, starts[k + 1])
+    return out
 
 
 def _named_as_word(low: str, key: str) -> bool:

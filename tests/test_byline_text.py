@@ -304,3 +304,35 @@ def test_a_chinese_reporter_line_names_its_reporters_set_off_by_spaces():
             + "\n\n" + "据杭州市地铁集团介绍，10号线二期采用6节编组B型列车，高峰时段最小行车间隔为4分30秒，全程运行时间约20分钟。" * 3)
     art = stripper.strip(text, input_format="text")
     assert art.authors == ["张伟", "李娜"] and art.title == "杭州地铁10号线二期开通运营"
+
+
+@pytest.mark.parametrize("lines,authors", [
+    (["Harbour wall approved after long debate", "Jane Doe", "{prose}", "{p2}"], ["Jane Doe"]),
+    (["Harbour wall approved after long debate", "{prose}", "Jane Doe", "{p2}"], []),
+    (["Harbour wall approved after long debate", "Menu", "{prose}", "Jane Doe", "{p2}", "{p2}"], []),
+])
+def test_name_line_after_the_story_began_is_no_byline(lines, authors):
+    """A name-only line under the headline is its byline, unless a line of prose (more than
+    NAME_LINE_GAP_PROSE_WORDS_DEFAULT tokens) stands between them: the story began."""
+    prose = ("The council approved the new harbour wall on Tuesday after a debate that ran late into the evening, "
+             "with residents on both sides of the question filling the public gallery to hear it.")
+    p2 = "Work is due to start in the spring and to last two years, the harbour master said on Wednesday."
+    page = "\n\n".join(lines).format(prose=prose, p2=p2)
+    assert stripper.strip(page, input_format="text").authors == authors
+
+
+def test_cut_labels_cuts_as_the_substitutions_do():
+    """_cut_labels matches the byline label and the by-word pattern once each and cuts them off:
+    what the two substitutions give, and whether either pattern matches the text itself."""
+    from stripper.byline import BYLINE_INNER_RE, _cut_labels
+    heads = ["By ", "Written by ", "Von ", "Text: ", "Text und Fotos: ", "作者：", "Posted on 5 May 2020 by ",
+             "Publiziert am 3. März von ", "by by ", "By Jane and by ", "", "  ", "Bypass ", "Diana ", "Text ",
+             "Redaktion: Von ", "von: ", "Story by AP and by "]
+    tails = ["Jane Doe", "jane doe", "Jane Doe by John Roe", "Tuesday morning", "", "Von Anna Schmidt", "—",
+             "By Jane Doe\nby Max"]
+    for head in heads:
+        for tail in tails:
+            for text in (head + tail, (head + tail).upper(), (head + tail).strip()):
+                want = BYLINE_INNER_RE.sub("", BYLINE_PREFIX_RE.sub("", text))
+                flag = bool(BYLINE_PREFIX_RE.match(text) or BYLINE_INNER_RE.match(text))
+                assert _cut_labels(text) == (want, flag), text

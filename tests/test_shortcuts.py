@@ -124,6 +124,59 @@ def test_title_bound_is_an_upper_bound_on_every_fixture():
     assert all(score <= bound + byline.TITLE_BOUND_SLACK for score, bound in calls)
 
 
+
+def test_short_bound_bounds_every_short_line_at_or_before_its_place():
+    """The pruned title search sets aside the lines of fewer than TITLE_SHORT_WORDS_DEFAULT words
+    that are no heading, and reads them only where _short_bound of the last of them reaches the
+    best score: it bounds _title_bound of each of them, whatever its text and its neighbours."""
+    from stripper.model import Block
+    texts = ["Home", "Home.", "Home:", "Bridge Closed", "Bridge closed.", "News:", "x", "Über uns", "1 2"]
+    checked = 0
+    for head_end in range(1, 10):
+        for first_para in sorted({0, head_end // 2, head_end - 1, head_end, head_end + 3}):
+            for i in range(head_end):
+                bound = byline._short_bound(i, head_end, first_para)
+                for j in range(i + 1):
+                    for text in texts:
+                        for n in range(byline.TITLE_MIN_WORDS_DEFAULT, byline.TITLE_SHORT_WORDS_DEFAULT):
+                            for near in (set(), {j + 1}, {j + 2}, {j + 3}, {j + 4}, {j - 1}):
+                                b = Block(j, text)
+                                assert byline._title_bound(b, j, n, head_end, first_para, near) \
+                                    <= bound + byline.TITLE_BOUND_SLACK, \
+                                    (head_end, first_para, i, j, text, n, near)
+                                checked += 1
+    assert checked > 20000
+
+
+SHORT_TITLE_PAGES = [
+    "Home\nNews\nSport\n\nBridge Closed\n\n{p}\n\n{q}\n",
+    "Home\nNews\nSport\n\nBridge Closed\nBy Jane Doe\n\n{p}\n\n{q}\n",
+    "Weather and traffic for the whole region today\nHome\nBridge Closed\n\n{p}\n\n{q}\n",
+    "Home\nThe harbour bridge is closed for months\nBridge\n\n{p}\n\n{q}\n",
+    "Bridge Closed\nHome\nNews\nSport\nWorld\nPolitics\nCulture\nTravel\n\n{p}\n\n{q}\n",
+    "# Harbour\n\nBridge Closed\n\n{p}\n\n{q}\n",
+]
+
+
+@pytest.mark.parametrize("page", SHORT_TITLE_PAGES)
+def test_pruned_title_search_reads_short_lines_where_they_may_win(page):
+    """Pages whose best title is a short line (set aside by the pruned search) or whose short
+    lines lose: the pruned search picks what the exhaustive one picks."""
+    p = ("The harbour bridge closed on Monday after engineers found cracks in two of its main supports, "
+         "the city said. Drivers were told to use the ferry.")
+    q = "Repairs will take months, and the bridge closed to cyclists as well, officials said on Tuesday."
+    data = page.format(p=p, q=q).encode()
+    for kind in ("text", "markdown"):
+        byline.TITLE_DEBUG = []
+        try:
+            res = _explain(data, kind)
+        finally:
+            byline.TITLE_DEBUG = None
+        res2 = _explain(data, kind)
+        assert res.article.title == res2.article.title
+        assert res.article.subtitle == res2.article.subtitle
+    assert page != SHORT_TITLE_PAGES[0] or res2.article.title == "Bridge Closed"
+
 # --- code runs ------------------------------------------------------------------------------
 
 CODE_SAMPLES = ["f(x) = y;", "  }", "x = 1", "a -> b", "key: 'v'", '"key": 1', "│ a │ b │", "Kay Schenk 27 7.1%",
@@ -534,7 +587,9 @@ DATE_SAMPLES = ["March 5, 2020", "5März 2020", "5. März 2020", "1ermars 2020",
                 "Dec. 5th, 2020", "Dec.5, 2020", "aprıl 5, 2020", "APRİL 5, 2020", "ſeptember 5, 2020",
                 "5 de marzo de 2020", "Posted 2 May 2022 by Jane", "maybe 2020", "mayo,5 2020", "5 mayo, 2020",
                 "05.03.2020", "2020-03-05", "3/25/2020", "2020年3月5日", "Ja 12 2020", "xjan 5 2020", "jan\t5\t2020",
-                "JANUARY\u00a05 2020", "Jänner 2020", "12 Jänner\n2020", "Oct 2020 5", "20 ans 1999"]
+                "JANUARY\u00a05 2020", "Jänner 2020", "12 Jänner\n2020", "Oct 2020 5", "20 ans 1999",
+                "x 1/2/2020 1/25/2020", "APRİL 5, 2020 and April 6, 2021", "On 3/4/2020, 3/14/2021", "1/2/2020/25/2020",
+                "APRİL 5, 2020APRİL 6, 2021 May 7, 2022"]
 
 
 def _find_date_every_pattern(text):

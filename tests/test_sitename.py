@@ -120,3 +120,44 @@ def test_footer_rule_ids_are_told_by_their_range():
     for s in ids:
         assert ("FTR" <= s < "FTS") == s.startswith("FTR"), s
     assert any(s.startswith("FTR") for s in ids[:-13])
+
+
+def test_fold_safe_characters_come_only_of_themselves_and_their_capitals():
+    """site_name folds only the lines whose text lowered holds the key's longest run of FOLD_SAFE
+    characters: each of them is in the casefold of no character but itself and its capital,
+    whose casefold and lowercase it is."""
+    import sys
+    from stripper.sitename import FOLD_SAFE
+    safe = set(FOLD_SAFE)
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        folded = c.casefold()
+        for x in safe.intersection(folded):
+            assert folded == x and c.lower() == x and c in (x, x.upper()), hex(cp)
+
+
+def test_site_name_folds_only_lines_that_may_hold_the_holder():
+    """The lines _may_hold_key leaves out cannot name the holder again: site_name answers as the
+    plain loop over every line does, on pages holding the name in other cases and odd letters."""
+    from stripper.options import Options
+    from stripper.rules import make_context
+    from stripper.sitename import _may_hold_key
+    names = ["Harbor Ledger", "Vox Media", "Der Spiegel", "Bergbote", "The Haitian Times", "Žurnal Dnevni", "半月谈杂志社",
+             "Stroßburg Post", "Ofﬁce Weekly", "KBS World", "Müller & Söhne"]
+    for name in names:
+        spellings = [name, name.upper(), name.lower(), name.title(), name.replace("ß", "ss"), name.replace("ss", "ß"),
+                     name.replace("fi", "ﬁ"), name.replace("ﬁ", "fi"), name.replace("K", "\u212a"), name.replace("s", "ſ"),
+                     name.replace(" ", "  "), name.replace(" ", "\u00a0"), "x" + name, name + "s", "İ" + name]
+        for again in spellings:
+            lines = ["Menu", f"About {again}", "A story.", "Another paragraph.", f"© 2024 {name}"]
+            blocks = _page(lines)
+            lowered = make_context(blocks, Options(), None, frozenset(), "text")._lowered()
+            footer = [Decision("FTR001", 4, "drop", "footer")]
+            plain = site_name(blocks, footer, [2, 3])
+            assert site_name(blocks, footer, [2, 3], lowered) == plain, (name, again)
+            key = name.casefold()
+            held = {i for i, b in enumerate(blocks) if key in b.text.casefold()}
+            assert held <= set(_may_hold_key(len(blocks), key, lowered)), (name, again)
+    assert site_name(_page(["Vox Media", "A story.", "© 2024 Vox Media"]), [], [1],
+                     make_context(_page(["Vox Media", "A story.", "© 2024 Vox Media"]), Options(), None, frozenset(),
+                                  "text")._lowered()) == ("Vox Media", 2)

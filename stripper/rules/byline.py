@@ -3,6 +3,7 @@ author biographies and section kickers. They are tagged, and byline extraction r
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_RUN_ON_OPENERS
 from ..dates import find_date
@@ -53,6 +54,16 @@ def _bio_shaped(toks: list[str]) -> bool:
             if m is not None and m.group() in follow:
                 return True
     return False
+# The heads _bio_shaped lets through, as one pattern (a gate: the bio patterns decide): two to
+# five whitespace-separated words, then a verb of BIO_VERB_NEXT as a word of its own and, opening
+# the next word as a whole run of word characters, a word it may take. Matched ignoring case, it
+# matches every such head: each character str.lower() makes a letter of theirs, IGNORECASE
+# matches to it, and a word character lowers to one (tests/rules/test_byline.py reads every
+# character). One match instead of a split and a step per word.
+BIO_HEAD_RE = re.compile(r"\s*+(?:\S++\s++){%d,%d}?(?:%s)(?![^\W_])" % (
+    BIO_VERB_FIRST_WORD, BIO_VERB_LAST_WORD,
+    "|".join(re.escape(verb) + r"\s++(?:" + "|".join(map(re.escape, sorted(follow))) + ")"
+             for verb, follow in BIO_VERB_NEXT.items())), re.I)
 # A name-led sentence about someone's schooling, home or work: a bio when that name also signs
 # the page on a short line of its own (the byline or author box), so a person of the story stays.
 NAME_LIFE_RE = re.compile(
@@ -100,15 +111,28 @@ ABOUT_LOOKBACK_DEFAULT = 3           # heading, name, "Zeige alle Artikel", then
 ABOUT_GAP_MAX_WORDS_DEFAULT = 6
 BIO_PREV_MAX_WORDS = max(ABOUT_GAP_MAX_WORDS_DEFAULT, NAME_LINE_MAX_WORDS_DEFAULT)   # the block above a bio these find
 BIO_SENTENCE_ENDS = ".!?…"   # how the paragraph under an author-box heading or a labelled byline ends
+LAST_CHAR = itemgetter(-1)
 KICKER_RE = re.compile(r"^\|\s*(\S.{0,40})$")
 DATE_WORDS_RE = re.compile(
     r"^(?:published|posted|updated|last updated|modified|date|on|veröffentlicht|aktualisiert|stand|publié|publié le|mis à jour|"
     r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|opublikowano)?\b", re.I)
 
 
+# The first bytes of the UTF-8 forms of the characters CJK_CHAR_RE finds (U+3040 to U+30FF: E3;
+# U+4E00 to U+9FFF: E4 to E9): a text holding one holds one of these bytes (tests/rules/test_byline.py).
+CJK_LEAD_BYTES = tuple(bytes([b]) for b in range(0xE3, 0xEA))
+
+
 def cjk_head_candidates(ctx: RuleContext) -> list[int]:
     """Blocks with a CJK character in their first 12 (byline_line reads a block holding no byline word only then)."""
-    if ctx.joined_text().isascii():
+    joined = ctx.joined_text()
+    if joined.isascii():
+        return []
+    # (a page without a CJK character has none in a head: told by the page's UTF-8 form, which a
+    # byte search reads faster than a step per block; "surrogatepass" encodes a lone surrogate
+    # of a text decoded with surrogateescape, to a first byte of ED)
+    raw = joined.encode("utf-8", "surrogatepass")
+    if not any(lead in raw for lead in CJK_LEAD_BYTES):
         return []
     # (an ASCII text has an ASCII head: told without slicing it)
     return [b.index for b in ctx.blocks
@@ -208,6 +232,28 @@ def _about_page(ctx: RuleContext) -> bool:
     return not ctx.norm_counts.keys().isdisjoint(ABOUT_AUTHOR_NORMS)
 
 
+BIO_SENTENCE_END_RE = re.compile("[" + re.escape(BIO_SENTENCE_ENDS) + "]")
+# White space as rstrip() strips it (what str.isspace() calls so, as \s reads it): a block ending
+# in it ends as a sentence if a character further back does.
+SPACE_RE = re.compile(r"\s")
+
+
+def sentence_ends(ctx: RuleContext) -> list[int]:
+    """The indices of the blocks whose text, stripped at its end, ends in one of
+    BIO_SENTENCE_ENDS, in order: read off one string of every block's last character, made in
+    one pass over the texts, instead of a step per block; block by block where a block is empty
+    or ends in white space."""
+    texts = ctx.texts if len(ctx.texts) == len(ctx.blocks) else [b.text for b in ctx.blocks]
+    try:
+        lasts = "".join(map(LAST_CHAR, texts))
+    except IndexError:   # (an empty text)
+        lasts = None
+    if lasts is not None and SPACE_RE.search(lasts) is None:
+        # (each text's last character is its own last character stripped: the i-th is block i's)
+        return [m.start() for m in BIO_SENTENCE_END_RE.finditer(lasts)]
+    return [b.index for b in ctx.blocks if b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS]
+
+
 def sentence_candidates(ctx: RuleContext) -> list[int]:
     """The blocks author_bio may find under an author-box heading or a byline (a block holding
     none of BIO_WORDS fires only so): ending as a sentence and, under a heading, of
@@ -215,10 +261,15 @@ def sentence_candidates(ctx: RuleContext) -> list[int]:
     byline, opening with a role (role_led_bio). (Whether the page has a heading is one answer for
     all its blocks, so a repeat of a block is chosen as the block is.)"""
     about = _about_page(ctx)
-    return [b.index for b, n, ws in zip(ctx.blocks, ctx.nwords, ctx.word_lists)
-            if n <= BIO_MAX_WORDS_DEFAULT and b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS
-            and (about and n >= ABOUT_GAP_MAX_WORDS_DEFAULT or n <= ROLE_BIO_MAX_WORDS_DEFAULT
-                 and (ROLE_KEYS is None or not ROLE_KEYS.isdisjoint(ws)) and _role_lead(b.text) is not None)]
+    nwords, word_lists, blocks = ctx.nwords, ctx.word_lists, ctx.blocks
+    out = []
+    for i in sentence_ends(ctx):   # (a block in eight ends as a sentence: the rest is asked of those)
+        n = nwords[i]
+        if n <= BIO_MAX_WORDS_DEFAULT and (
+                about and n >= ABOUT_GAP_MAX_WORDS_DEFAULT or n <= ROLE_BIO_MAX_WORDS_DEFAULT
+                and (ROLE_KEYS is None or not ROLE_KEYS.isdisjoint(word_lists[i])) and _role_lead(blocks[i].text) is not None):
+            out.append(i)
+    return out
 
 
 @rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT, context=True,
@@ -249,10 +300,9 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
             return f"author bio, signed {quote(signed)}"
     if BIO_VERBS.isdisjoint(words):
         return None
-    toks = block.text.split(None, BIO_VERB_LAST_WORD + 2)   # (the words up to the verb's next, and the rest)
-    # (a head holding "İ", "ı" or "ſ" is searched whatever its words: see phrases.fold_odd_raw)
-    if not _bio_shaped(toks) and not fold_odd_raw(" ".join(toks[BIO_VERB_FIRST_WORD:BIO_VERB_LAST_WORD + 2])):
-        return None   # (most prose with an "is" in it: the patterns are slow to rule it out)
+    # (a block holding "İ", "ı" or "ſ" is searched whatever its words: see phrases.fold_odd_raw)
+    if BIO_HEAD_RE.match(block.text) is None and not fold_odd_raw(block.text):
+        return None   # (most prose with an "is" in it, as _bio_shaped reads it: the patterns are slow to rule it out)
     if not ctx.phrases("bio").search(block.text):
         return None
     role = ctx.phrases("bio_roles").search(block.text[:200])

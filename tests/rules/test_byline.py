@@ -249,7 +249,7 @@ def test_bio_patterns_verbs_and_their_next_words_are_listed():
     import re
     from pathlib import Path
     from stripper.phrases import load_phrases
-    from stripper.rules.byline import BIO_VERB_NEXT, BIO_VERBS, _bio_shaped
+    from stripper.rules.byline import BIO_HEAD_RE, BIO_VERB_NEXT, BIO_VERBS, _bio_shaped
     path = Path(__file__).resolve().parents[2] / "stripper" / "data" / "phrases" / "bio.txt"
     name = r"^(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]+"
     phrases = []
@@ -278,6 +278,115 @@ def test_bio_patterns_verbs_and_their_next_words_are_listed():
                     text = f"{names} {form}{tail}"
                     if m.search(text):
                         assert _bio_shaped(text.split(None, 7)), text
+                        assert BIO_HEAD_RE.match(text), text
                         hits += 1
     assert hits > 500
     assert set(BIO_VERB_NEXT) == BIO_VERBS
+
+
+def _fixture_contexts():
+    """The rules' context of every fixture page (text and markdown)."""
+    from pathlib import Path
+    from stripper.segment.text import segment_markdown, segment_text
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures"
+    pages = [(p, segment_text) for p in sorted(fixtures.glob("*/source.txt"))] + \
+        [(p, segment_markdown) for p in sorted(fixtures.glob("*/source.md"))]
+    for path, segment in pages:
+        blocks = segment(path.read_text(encoding="utf-8", errors="replace"))
+        yield make_context(blocks, Options(), None, frozenset(), "text")
+
+
+def _context_of(texts):
+    return make_context([Block(index=i, text=t) for i, t in enumerate(texts)], Options(), None, frozenset(), "text")
+
+
+def test_sentence_ends_are_the_blocks_ending_as_a_sentence():
+    """sentence_ends reads every block's last character off one string: the blocks it gives are
+    those whose text, stripped at its end, ends in one of BIO_SENTENCE_ENDS, on every page, with
+    white space, empty texts and NULs at the ends of blocks too (read block by block)."""
+    from stripper.rules.byline import BIO_SENTENCE_ENDS, sentence_ends
+
+    def slow(ctx):
+        return [b.index for b in ctx.blocks if b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS]
+
+    contexts = list(_fixture_contexts())
+    assert len(contexts) > 20
+    base = ["He left.", "Why?", "Stop!", "And then…", "No end", "A list:", "Quoted.”", "x"]
+    for odd in ("It ended. ", "It ended.\u00a0", "It ended.\u2003", "", "Ends in a NUL.\x00", ".\n", " ", "…\t"):
+        for at in (0, 3, len(base)):
+            contexts.append(_context_of(base[:at] + [odd] + base[at:]))
+    contexts += [_context_of([]), _context_of([""]), _context_of(["Done."]), _context_of(["Done. "])]
+    found = 0
+    for ctx in contexts:
+        want = slow(ctx)
+        assert sentence_ends(ctx) == want, [b.text for b in ctx.blocks]
+        found += len(want)
+    assert found > 300
+
+
+def test_cjk_head_candidates_find_every_cjk_head():
+    """byline_line's candidates skip a page whose UTF-8 form holds no first byte of a CJK
+    character (CJK_LEAD_BYTES): each character CJK_CHAR_RE finds has one, and the candidates are
+    those a block-by-block reading gives, on every page."""
+    from stripper.rules.byline import CJK_CHAR_RE, CJK_LEAD_BYTES, cjk_head_candidates
+    cjk = [c for c in map(chr, range(0x3000, 0xA000)) if CJK_CHAR_RE.match(c)]
+    assert len(cjk) == 0xC0 + 0x5200
+    assert {c.encode()[:1] for c in cjk} <= set(CJK_LEAD_BYTES)
+
+    def slow(ctx):
+        return [b.index for b in ctx.blocks if CJK_CHAR_RE.search(b.text[:12])]
+
+    contexts = list(_fixture_contexts())
+    heads = ["作者：张伟", "Von Jane Doe", "ぁ", "ヿ", "一", "鿿", "\u303f none", "\u3100 none", "\u4dff none", "\ua000 none", "“quoted” é",
+             "twelve chars 作者", "eleven char作", "\udce9 lone surrogate", "ascii only"]
+    for k in range(len(heads)):
+        contexts.append(_context_of(heads[k:] + heads[:k]))
+        contexts.append(_context_of(["“Curly” text, no CJK", heads[k]]))
+    found = 0
+    for ctx in contexts:
+        want = slow(ctx)
+        assert cjk_head_candidates(ctx) == want, [b.text for b in ctx.blocks]
+        found += len(want)
+    assert found > 20
+    assert CJK_CHAR_RE.search("\u303f\u3100\u4dff\ua000") is None   # (the edges left out)
+
+
+def test_bio_head_pattern_matches_every_head_bio_shaped_lets_through():
+    """author_bio gates the bio patterns by BIO_HEAD_RE, one match standing for _bio_shaped's split
+    and step per word: it matches every text _bio_shaped lets through (the characters read here one
+    by one: those lowering to a letter of the verbs and their next words, white space, word
+    characters), on pages and on heads built word by word."""
+    import random
+    import re
+    import sys
+    from stripper.rules.byline import BIO_HEAD_RE, BIO_VERB_NEXT, _bio_shaped
+    letters = set("".join(BIO_VERB_NEXT) + "".join("".join(f) for f in BIO_VERB_NEXT.values()))
+    word = re.compile(r"[^\W_]")
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if low in letters:
+            assert re.fullmatch(re.escape(low), c, re.I), hex(cp)
+        assert c.isspace() == bool(re.fullmatch(r"\s", c)), hex(cp)
+        if word.match(c):
+            assert word.match(low[:1]), hex(cp)
+    texts = []
+    for ctx in _fixture_contexts():
+        texts += [b.text for b in ctx.blocks]
+    rnd = random.Random(7)
+    names = ["Jane", "Doe", "JANE", "de", "M.", "(Jane)", "—", "Anna-Maria", "İlker", "ſam", "x_y"]
+    glue = [" ", "  ", "\t", "\u00a0", "\u2003", " \n "]
+    verbs = [v for v in BIO_VERB_NEXT] + [v.upper() for v in BIO_VERB_NEXT] + ["İs", "wAs", "Is,", "is:"]
+    nexts = [w for f in BIO_VERB_NEXT.values() for w in f] + ["A", "THE", "aN", "a_", "a1", "an-", "(a", "ein,", "É"]
+    for _ in range(20000):
+        words = [rnd.choice(names) for _ in range(rnd.randint(0, 7))] + [rnd.choice(verbs)]
+        words += [rnd.choice(nexts) if rnd.random() < 0.8 else rnd.choice(names)]
+        words += [rnd.choice(names + nexts) for _ in range(rnd.randint(0, 3))]
+        text = "".join(w + rnd.choice(glue) for w in words) + rnd.choice(["", "writer.", "x y z"])
+        texts.append(rnd.choice(["", " "]) + text)
+    shaped = 0
+    for text in texts:
+        if _bio_shaped(text.split(None, 7)):
+            assert BIO_HEAD_RE.match(text), text
+            shaped += 1
+    assert shaped > 2000
