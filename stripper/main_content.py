@@ -450,7 +450,7 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
     # counted only when pairs enough are found (most spans end in no pair): the pairs are sought
     # the same way in any span.
     kept: list[int] | None = None
-    topic: set[str] | None = None   # (read when a pair first needs it)
+    topic: set[str] | None = None   # (read when a pair first needs it: the words of the span's first half)
     pairs, cut, j = 0, z, z
     while j > a + 1:
         while j > a and len(lower_words(blocks[j].text)) <= 2:
@@ -467,11 +467,11 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
         if cw and topic is None:
             # (the first half of the span, not of its kept blocks: a long teaser list would reach
             # into the topic by its own count)
-            topic = set()
+            # The topic is read only through cw & topic, and cw holds content words only: every
+            # word of those blocks serves as well as their content words, without sifting them.
             kept = order = kept_blocks()
-            for i in order[: len(order) // 2]:
-                if i <= (a + z) // 2:
-                    topic |= _content(blocks[i].text, stop)
+            half = (a + z) // 2
+            topic = set().union(*[lower_words(blocks[i].text) for i in order[: len(order) // 2] if i <= half])
         if cw and len(cw & topic) / len(cw) > TEASER_OVERLAP_MAX_DEFAULT:
             break
         pairs += 1
