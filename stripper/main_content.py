@@ -293,10 +293,10 @@ def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) 
                 lo, prev = hi + 1, classes[hi]
     if NEARGOOD in out:
         # A near-good block is bad only between junk on both sides (shorts are deciding by now).
-        done = 0   # the runs before this block are revised
-        for i in [i for i, c in enumerate(out) if c == NEARGOOD]:
-            if i < done:
-                continue
+        # (run by run: each run's near-good blocks are revised at once, and the next run's first
+        # near-good block is found from the run's end, the blocks before it left as they are)
+        i = out.index(NEARGOOD)
+        while True:
             lo = i
             while lo > 0 and out[lo - 1] != GOOD and out[lo - 1] != BAD:
                 lo -= 1
@@ -307,7 +307,10 @@ def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) 
             for j in range(i, hi):
                 if out[j] == NEARGOOD:
                     out[j] = verdict
-            done = hi
+            try:
+                i = out.index(NEARGOOD, hi)
+            except ValueError:
+                break
     return out
 
 
