@@ -759,12 +759,26 @@ def ticker_runs(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]:
     Only the runs that begin at block `start` or later are sure to be among them: the stamps are
     read from TICKER_GAP blocks in a row without one before it (a stamp after them opens a new run
     whatever came before, so those runs are found as from the page's start)."""
+    # The walk back from `start` ends TICKER_GAP blocks before it when none of them is stamped (most
+    # pages): the stamps are read from there at once, and the walk is taken only when one of those
+    # blocks is stamped.
+    lo = max(0, start - TICKER_GAP_DEFAULT)
+    clock, ages = _stamps(blocks, lo)
+    first_stamp = min([i for i, _ in clock[:1] + ages[:1]], default=start)
+    if lo > 0 and first_stamp < start:
+        quiet = 0   # blocks without a stamp in a row, from blocks[start]
+        while start > 0 and quiet < TICKER_GAP_DEFAULT:
+            start -= 1
+            quiet = 0 if _stamped(blocks[start].text) else quiet + 1
+        clock, ages = _stamps(blocks, start)
+    return sorted(_stamped_runs(clock, len(blocks)) + _stamped_runs(ages, len(blocks)))
+
+
+def _stamps(blocks: list[Block], start: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The clock times and the ages (in minutes) of the blocks from `start` on, as (block index,
+    minutes) in page order."""
     clock: list[tuple[int, int]] = []
     ages: list[tuple[int, int]] = []
-    quiet = 0   # blocks without a stamp in a row, from blocks[start]
-    while start > 0 and quiet < TICKER_GAP_DEFAULT:
-        start -= 1
-        quiet = 0 if _stamped(blocks[start].text) else quiet + 1
     aged = age_gate()   # (a line it finds nothing in states no age: most lines, told without minutes_ago)
     for b in blocks[start:]:
         text = b.text
@@ -775,7 +789,7 @@ def ticker_runs(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]:
             t = minutes_ago(text)
             if t is not None:
                 ages.append((b.index, t))
-    return sorted(_stamped_runs(clock, len(blocks)) + _stamped_runs(ages, len(blocks)))
+    return clock, ages
 
 
 def _stamped(text: str) -> bool:
