@@ -293,10 +293,10 @@ def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) 
                 lo, prev = hi + 1, classes[hi]
     if NEARGOOD in out:
         # A near-good block is bad only between junk on both sides (shorts are deciding by now).
-        done = 0   # the runs before this block are revised
-        for i in [i for i, c in enumerate(out) if c == NEARGOOD]:
-            if i < done:
-                continue
+        # (run by run: each run's near-good blocks are revised at once, and the next run's first
+        # near-good block is found from the run's end, the blocks before it left as they are)
+        i = out.index(NEARGOOD)
+        while True:
             lo = i
             while lo > 0 and out[lo - 1] != GOOD and out[lo - 1] != BAD:
                 lo -= 1
@@ -307,7 +307,10 @@ def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) 
             for j in range(i, hi):
                 if out[j] == NEARGOOD:
                     out[j] = verdict
-            done = hi
+            try:
+                i = out.index(NEARGOOD, hi)
+            except ValueError:
+                break
     return out
 
 
@@ -450,7 +453,7 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
     # counted only when pairs enough are found (most spans end in no pair): the pairs are sought
     # the same way in any span.
     kept: list[int] | None = None
-    topic: set[str] | None = None   # (read when a pair first needs it)
+    topic: set[str] | None = None   # (read when a pair first needs it: the words of the span's first half)
     pairs, cut, j = 0, z, z
     while j > a + 1:
         while j > a and len(lower_words(blocks[j].text)) <= 2:
@@ -467,11 +470,11 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
         if cw and topic is None:
             # (the first half of the span, not of its kept blocks: a long teaser list would reach
             # into the topic by its own count)
-            topic = set()
+            # The topic is read only through cw & topic, and cw holds content words only: every
+            # word of those blocks serves as well as their content words, without sifting them.
             kept = order = kept_blocks()
-            for i in order[: len(order) // 2]:
-                if i <= (a + z) // 2:
-                    topic |= _content(blocks[i].text, stop)
+            half = (a + z) // 2
+            topic = set().union(*[lower_words(blocks[i].text) for i in order[: len(order) // 2] if i <= half])
         if cw and len(cw & topic) / len(cw) > TEASER_OVERLAP_MAX_DEFAULT:
             break
         pairs += 1
@@ -756,12 +759,26 @@ def ticker_runs(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]:
     Only the runs that begin at block `start` or later are sure to be among them: the stamps are
     read from TICKER_GAP blocks in a row without one before it (a stamp after them opens a new run
     whatever came before, so those runs are found as from the page's start)."""
+    # The walk back from `start` ends TICKER_GAP blocks before it when none of them is stamped (most
+    # pages): the stamps are read from there at once, and the walk is taken only when one of those
+    # blocks is stamped.
+    lo = max(0, start - TICKER_GAP_DEFAULT)
+    clock, ages = _stamps(blocks, lo)
+    first_stamp = min([i for i, _ in clock[:1] + ages[:1]], default=start)
+    if lo > 0 and first_stamp < start:
+        quiet = 0   # blocks without a stamp in a row, from blocks[start]
+        while start > 0 and quiet < TICKER_GAP_DEFAULT:
+            start -= 1
+            quiet = 0 if _stamped(blocks[start].text) else quiet + 1
+        clock, ages = _stamps(blocks, start)
+    return sorted(_stamped_runs(clock, len(blocks)) + _stamped_runs(ages, len(blocks)))
+
+
+def _stamps(blocks: list[Block], start: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The clock times and the ages (in minutes) of the blocks from `start` on, as (block index,
+    minutes) in page order."""
     clock: list[tuple[int, int]] = []
     ages: list[tuple[int, int]] = []
-    quiet = 0   # blocks without a stamp in a row, from blocks[start]
-    while start > 0 and quiet < TICKER_GAP_DEFAULT:
-        start -= 1
-        quiet = 0 if _stamped(blocks[start].text) else quiet + 1
     aged = age_gate()   # (a line it finds nothing in states no age: most lines, told without minutes_ago)
     for b in blocks[start:]:
         text = b.text
@@ -772,7 +789,7 @@ def ticker_runs(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]:
             t = minutes_ago(text)
             if t is not None:
                 ages.append((b.index, t))
-    return sorted(_stamped_runs(clock, len(blocks)) + _stamped_runs(ages, len(blocks)))
+    return clock, ages
 
 
 def _stamped(text: str) -> bool:

@@ -882,6 +882,46 @@ def test_ticker_runs_ask_minutes_ago_only_where_the_age_gate_finds_something(mon
         assert main_content.ticker_runs(blocks) == got
 
 
+def _walked_ticker_runs(blocks, start):
+    # ticker_runs as it always walks back from start: over blocks until TICKER_GAP of them in a row
+    # hold no stamp, then reads every stamp from there on
+    from stripper import main_content as M
+    quiet = 0
+    while start > 0 and quiet < M.TICKER_GAP_DEFAULT:
+        start -= 1
+        quiet = 0 if M._stamped(blocks[start].text) else quiet + 1
+    clock = [(b.index, int(m.group(1)) * 60 + int(m.group(2))) for b in blocks[start:]
+             if (m := M.TICKER_TIME_RE.match(b.text))]
+    ages = [(b.index, M.minutes_ago(b.text)) for b in blocks[start:]
+            if len(b.text) <= M.AGO_MAX_CHARS and M.minutes_ago(b.text) is not None]
+    return sorted(M._stamped_runs(clock, len(blocks)) + M._stamped_runs(ages, len(blocks)))
+
+
+def test_ticker_runs_walk_back_only_when_a_stamp_precedes_the_start():
+    # ticker_runs reads the stamps from TICKER_GAP blocks before start and walks back only when one
+    # of those blocks is stamped: the runs must be those of the walk taken every time
+    import random
+    from stripper.main_content import TICKER_GAP_DEFAULT, ticker_runs
+    from stripper.model import Block
+    rng = random.Random(17)
+    pool = ["14:32 Other story", "9h05 Another story", "3 minutes ago", "vor 5 Minuten", "Updated 2 hours ago",
+            "A line of plain prose, with no stamp in it at all."]
+    walked = 0
+    for _ in range(400):
+        texts, minute = [], 23 * 60
+        for _ in range(rng.randint(1, 25)):
+            texts += [pool[-1]] * rng.choice((0, 1, 3, TICKER_GAP_DEFAULT - 1, TICKER_GAP_DEFAULT, TICKER_GAP_DEFAULT + 1))
+            minute -= rng.randint(0, 30)
+            texts.append(f"{minute // 60}:{minute % 60:02d} News" if rng.random() < 0.5
+                         else rng.choice(pool[:-1]) if rng.random() < 0.2 else f"{23 * 60 - minute} minutes ago")
+        blocks = [Block(i, t) for i, t in enumerate(texts)]
+        for start in range(len(blocks) + 1):
+            runs = ticker_runs(blocks, start)
+            assert runs == _walked_ticker_runs(blocks, start), (texts, start)
+            walked += bool(runs) and min(r[0] for r in runs) < start - TICKER_GAP_DEFAULT
+    assert walked > 100   # (runs that begin before the blocks read first: the walk back was taken)
+
+
 def _old_teaser_tail(blocks, classes, base, first, a, z, stop, cjk):
     from stripper import main_content as M
     from stripper.language import lower_words
