@@ -87,19 +87,26 @@ def _marked_after(lowered: tuple[str, list[int]], first: int) -> list[int]:
     them, as RuleContext._lowered holds them). A line whose head _may_hold_mark lets through is
     one of them: "©" is its own lowered form (no character lowers to a string holding it), and
     "(c)" and "opyr" are asked of the head lowered."""
+    return sorted(set().union(*(_lines_holding(lowered, needle, first) for needle in MARK_NEEDLES)))
+
+
+def _lines_holding(lowered: tuple[str, list[int]], needle: str, first: int = 0) -> list[int]:
+    """The indices of the lines from line `first` on whose text lowered holds the needle (no
+    separator in it), in order, from the lines lowered: one search from each line holding it to
+    the next line."""
     low, starts = lowered
-    if first >= len(starts):
-        return []
-    last, out = len(starts) - 1, set()
-    for needle in MARK_NEEDLES:
-        at = low.find(needle, starts[first])
-        while at >= 0:
-            k = bisect_right(starts, at) - 1
-            out.add(k)
-            if k >= last:
-                break
-            at = low.find(needle, starts[k + 1])
-    return sorted(out)
+    out: list[int] = []
+    last = len(starts) - 1
+    if first > last:
+        return out
+    at = low.find(needle, starts[first])
+    while at >= 0:
+        k = bisect_right(starts, at) - 1
+        out.append(k)
+        if k >= last:
+            break
+        at = low.find(needle, starts[k + 1])
+    return out
 
 
 def site_name(blocks: list[Block], decisions: list[Decision], kept: list[int],
@@ -154,17 +161,7 @@ def _may_hold_key(n: int, key: str, lowered: tuple[str, list[int]] | None) -> ra
     run = max(FOLD_SAFE_RUN_RE.findall(key), key=len, default="")
     if lowered is None or len(run) < SAFE_RUN_MIN_CHARS:
         return range(n)
-    low, starts = lowered
-    out: list[int] = []
-    last = len(starts) - 1
-    at = low.find(run)   # (the run holds no separator: each hit lies in one line)
-    while at >= 0:
-        k = bisect_right(starts, at) - 1
-        out.append(k)
-        if k >= last:
-            break
-        at = low.find(run, starts[k + 1])
-    return out
+    return _lines_holding(lowered, run)   # (the run holds no separator: each hit lies in one line)
 
 
 def _named_as_word(low: str, key: str) -> bool:

@@ -296,6 +296,17 @@ def _fixture_contexts():
         yield make_context(blocks, Options(), None, frozenset(), "text")
 
 
+def _agreeing_on(contexts, fast, slow) -> int:
+    """Asserts that fast and slow give the same block indices on every context; returns how many
+    they gave in all (a caller checks the contexts held enough to tell them apart)."""
+    found = 0
+    for ctx in contexts:
+        want = slow(ctx)
+        assert fast(ctx) == want, [b.text for b in ctx.blocks]
+        found += len(want)
+    return found
+
+
 def _context_of(texts):
     return make_context([Block(index=i, text=t) for i, t in enumerate(texts)], Options(), None, frozenset(), "text")
 
@@ -316,12 +327,7 @@ def test_sentence_ends_are_the_blocks_ending_as_a_sentence():
         for at in (0, 3, len(base)):
             contexts.append(_context_of(base[:at] + [odd] + base[at:]))
     contexts += [_context_of([]), _context_of([""]), _context_of(["Done."]), _context_of(["Done. "])]
-    found = 0
-    for ctx in contexts:
-        want = slow(ctx)
-        assert sentence_ends(ctx) == want, [b.text for b in ctx.blocks]
-        found += len(want)
-    assert found > 300
+    assert _agreeing_on(contexts, sentence_ends, slow) > 300
 
 
 def test_cjk_head_candidates_find_every_cjk_head():
@@ -342,12 +348,7 @@ def test_cjk_head_candidates_find_every_cjk_head():
     for k in range(len(heads)):
         contexts.append(_context_of(heads[k:] + heads[:k]))
         contexts.append(_context_of(["“Curly” text, no CJK", heads[k]]))
-    found = 0
-    for ctx in contexts:
-        want = slow(ctx)
-        assert cjk_head_candidates(ctx) == want, [b.text for b in ctx.blocks]
-        found += len(want)
-    assert found > 20
+    assert _agreeing_on(contexts, cjk_head_candidates, slow) > 20
     assert CJK_CHAR_RE.search("\u303f\u3100\u4dff\ua000") is None   # (the edges left out)
 
 
