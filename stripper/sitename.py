@@ -9,9 +9,9 @@ footer lines naming different holders give no answer (precision first).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from .model import Block, Decision
+from .rules import lines_holding
 
 COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
 MARK_WITHIN_CHARS_DEFAULT = 40       # the copyright mark opens the line (after at most a domain)
@@ -87,26 +87,7 @@ def _marked_after(lowered: tuple[str, list[int]], first: int) -> list[int]:
     them, as RuleContext._lowered holds them). A line whose head _may_hold_mark lets through is
     one of them: "©" is its own lowered form (no character lowers to a string holding it), and
     "(c)" and "opyr" are asked of the head lowered."""
-    return sorted(set().union(*(_lines_holding(lowered, needle, first) for needle in MARK_NEEDLES)))
-
-
-def _lines_holding(lowered: tuple[str, list[int]], needle: str, first: int = 0) -> list[int]:
-    """The indices of the lines from line `first` on whose text lowered holds the needle (no
-    separator in it), in order, from the lines lowered: one search from each line holding it to
-    the next line."""
-    low, starts = lowered
-    out: list[int] = []
-    last = len(starts) - 1
-    if first > last:
-        return out
-    at = low.find(needle, starts[first])
-    while at >= 0:
-        k = bisect_right(starts, at) - 1
-        out.append(k)
-        if k >= last:
-            break
-        at = low.find(needle, starts[k + 1])
-    return out
+    return sorted(set().union(*(lines_holding(lowered, needle, first) for needle in MARK_NEEDLES)))
 
 
 def site_name(blocks: list[Block], decisions: list[Decision], kept: list[int],
@@ -161,7 +142,7 @@ def _may_hold_key(n: int, key: str, lowered: tuple[str, list[int]] | None) -> ra
     run = max(FOLD_SAFE_RUN_RE.findall(key), key=len, default="")
     if lowered is None or len(run) < SAFE_RUN_MIN_CHARS:
         return range(n)
-    return _lines_holding(lowered, run)   # (the run holds no separator: each hit lies in one line)
+    return lines_holding(lowered, run)   # (the run holds no separator: each hit lies in one line)
 
 
 def _named_as_word(low: str, key: str) -> bool:

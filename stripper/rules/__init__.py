@@ -156,13 +156,18 @@ class RuleContext:
         """The block, normalised, if it is one of the whole-block entries of list `name`."""
         return load_phrases(name).whole(block.text, self.norms[block.index] if self.norms else None)
 
+    def block_texts(self) -> list[str]:
+        """Each block's text: the list make_context made, or one made here for a context built
+        without it."""
+        return self.texts if len(self.texts) == len(self.blocks) else [b.text for b in self.blocks]
+
     def joined_text(self) -> str:
         """Every block's text, joined by NUL."""
         return self._joined()[0]
 
     def _joined(self) -> tuple[str, list[int]]:
         if self.joined is None:
-            texts = self.texts if len(self.texts) == len(self.blocks) else [b.text for b in self.blocks]
+            texts = self.block_texts()
             self.joined = "\x00".join(texts)
             # block i starts after the texts before it and one NUL each: the running sums of len + 1
             self.starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
@@ -204,18 +209,8 @@ class RuleContext:
         order: one search from each block holding it to the next block. Remembered: the plan
         and several candidates ask for ":" (read the list, never change it)."""
         out = self.held.get(needle)
-        if out is not None:
-            return out
-        low, starts = self._lowered()
-        out, last, find = [], len(starts) - 1, low.find
-        self.held[needle] = out
-        at = find(needle)
-        while at >= 0:
-            k = bisect_right(starts, at) - 1
-            out.append(k)
-            if k >= last:
-                break
-            at = find(needle, starts[k + 1])
+        if out is None:
+            out = self.held[needle] = lines_holding(self._lowered(), needle)
         return out
 
     def opening_with(self, words: frozenset[str]) -> list[int]:
@@ -240,6 +235,26 @@ class RuleContext:
     def neighbour(self, block: Block, offset: int) -> Block | None:
         i = block.index + offset
         return self.blocks[i] if 0 <= i < len(self.blocks) else None
+
+
+def lines_holding(lowered: tuple[str, list[int]], needle: str, first: int = 0) -> list[int]:
+    """The indices of the lines from line `first` on whose text lowered holds the needle (no
+    separator in it), in order, from the lines lowered (RuleContext._lowered: each line's
+    text.lower() at its start, one separator character between them): one search from each line
+    holding it to the next line."""
+    low, starts = lowered
+    out: list[int] = []
+    last = len(starts) - 1
+    if first > last:
+        return out
+    at = low.find(needle, starts[first])
+    while at >= 0:
+        k = bisect_right(starts, at) - 1
+        out.append(k)
+        if k >= last:
+            break
+        at = low.find(needle, starts[k + 1])
+    return out
 
 
 class BoundPhrases:

@@ -43,23 +43,13 @@ BIO_VERB_NEXT = {
 }
 
 
-def _bio_shaped(toks: list[str]) -> bool:
-    """Whether the whitespace-separated words toks (the block's first ones, as many as
-    BIO_VERB_LAST_WORD + 2 at least where it has them) have a verb in a bio pattern's place
-    followed by a word it may take (BIO_VERB_NEXT)."""
-    for k in range(BIO_VERB_FIRST_WORD, min(BIO_VERB_LAST_WORD + 1, len(toks) - 1)):
-        follow = BIO_VERB_NEXT.get(toks[k].lower())
-        if follow is not None:
-            m = WORD_RE.match(toks[k + 1].lower())
-            if m is not None and m.group() in follow:
-                return True
-    return False
-# The heads _bio_shaped lets through, as one pattern (a gate: the bio patterns decide): two to
-# five whitespace-separated words, then a verb of BIO_VERB_NEXT as a word of its own and, opening
-# the next word as a whole run of word characters, a word it may take. Matched ignoring case, it
-# matches every such head: each character str.lower() makes a letter of theirs, IGNORECASE
-# matches to it, and a word character lowers to one (tests/rules/test_byline.py reads every
-# character). One match instead of a split and a step per word.
+# The head of a block a bio pattern may hit, as one pattern (a gate: the bio patterns decide): two
+# to five whitespace-separated words, then a verb of BIO_VERB_NEXT as a word of its own and,
+# opening the next word as a whole run of word characters (lowered), a word it may take. Matched
+# ignoring case, it matches every such head: each character str.lower() makes a letter of theirs,
+# IGNORECASE matches to it, and a word character lowers to one (tests/rules/test_byline.py reads
+# every character, and compares it with the words read one by one). One match instead of a split
+# and a step per word.
 BIO_HEAD_RE = re.compile(r"\s*+(?:\S++\s++){%d,%d}?(?:%s)(?![^\W_])" % (
     BIO_VERB_FIRST_WORD, BIO_VERB_LAST_WORD,
     "|".join(re.escape(verb) + r"\s++(?:" + "|".join(map(re.escape, sorted(follow))) + ")"
@@ -243,9 +233,8 @@ def sentence_ends(ctx: RuleContext) -> list[int]:
     BIO_SENTENCE_ENDS, in order: read off one string of every block's last character, made in
     one pass over the texts, instead of a step per block; block by block where a block is empty
     or ends in white space."""
-    texts = ctx.texts if len(ctx.texts) == len(ctx.blocks) else [b.text for b in ctx.blocks]
     try:
-        lasts = "".join(map(LAST_CHAR, texts))
+        lasts = "".join(map(LAST_CHAR, ctx.block_texts()))
     except IndexError:   # (an empty text)
         lasts = None
     if lasts is not None and SPACE_RE.search(lasts) is None:
@@ -302,7 +291,7 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
         return None
     # (a block holding "İ", "ı" or "ſ" is searched whatever its words: see phrases.fold_odd_raw)
     if BIO_HEAD_RE.match(block.text) is None and not fold_odd_raw(block.text):
-        return None   # (most prose with an "is" in it, as _bio_shaped reads it: the patterns are slow to rule it out)
+        return None   # (most prose with an "is" in it: the patterns are slow to rule it out)
     if not ctx.phrases("bio").search(block.text):
         return None
     role = ctx.phrases("bio_roles").search(block.text[:200])

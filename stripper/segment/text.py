@@ -884,15 +884,18 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             else:   # a list item, as below
                 if para:
                     flush()
-                if s:
-                    out.append((s, ITEM, 0, len(inner), gap, lineno))
-                    gap = 0
-                # The link items that follow (a menu) are read here, up to the first other line:
-                # the loop would take each on this path with what it holds now (the line before
-                # is no blank, so no code starts there; no empty line, fence or heading between
-                # changes in_fence, skip_to, para or hard_break), and then skip them (code_to).
-                j = lineno   # (the index of the next line)
-                while j < len(lines):
+                # This item, then the link items that follow (a menu), up to the first other line,
+                # are read here: the loop would take each on this path with what it holds now (the
+                # line before is no blank, so no code starts there; no empty line, fence or
+                # heading between changes in_fence, skip_to, para or hard_break), and then skip
+                # them (code_to).
+                j = lineno   # (the number of the item's line: the index of the line after it)
+                while True:
+                    if s:
+                        out.append((s, ITEM, 0, len(inner), gap, j))
+                        gap = 0
+                    if j >= len(lines):
+                        break
                     line = lines[j]
                     if line[-1:] != ")" or len(line) > FAST_MATCH_MAX_CHARS:
                         break
@@ -902,9 +905,6 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                     inner = lk.group(2).strip()
                     s = inner if inner.isprintable() and "  " not in inner else clean_line(inner)
                     j += 1
-                    if s:
-                        out.append((s, ITEM, 0, len(inner), gap, j))
-                        gap = 0
                 code_to = j
             continue
         if lineno <= skip_to:

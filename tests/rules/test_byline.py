@@ -5,7 +5,7 @@ from .rulecheck import Fires, Quiet, case_id, check, decide
 
 from stripper.model import TAG, Block
 from stripper.options import Options
-from stripper.rules import make_context
+from stripper.rules import byline as byl, make_context
 
 CASES = [
     Fires("BYL001", "By Jane Doe and John Roe", 'byline "By Jane Doe and John Roe"'),
@@ -242,6 +242,19 @@ def test_every_line_the_byline_list_hits_may_hold_a_byline():
     assert [texts[i] for i in hits if not may_hold_byline(texts[i], ctx.word_lists[i])] == []
 
 
+def _bio_shaped(toks: list[str]) -> bool:
+    """The word-by-word reading BIO_HEAD_RE stands for: whether the whitespace-separated words
+    toks (the block's first ones, as many as BIO_VERB_LAST_WORD + 2 at least where it has them)
+    have a verb in a bio pattern's place followed by a word it may take (BIO_VERB_NEXT)."""
+    for k in range(byl.BIO_VERB_FIRST_WORD, min(byl.BIO_VERB_LAST_WORD + 1, len(toks) - 1)):
+        follow = byl.BIO_VERB_NEXT.get(toks[k].lower())
+        if follow is not None:
+            m = byl.WORD_RE.match(toks[k + 1].lower())
+            if m is not None and m.group() in follow:
+                return True
+    return False
+
+
 def test_bio_patterns_verbs_and_their_next_words_are_listed():
     """author_bio searches the bio patterns only where _bio_shaped finds a verb in its place and a
     word after it that the patterns let follow (BIO_VERB_NEXT): read here off data/phrases/bio.txt."""
@@ -249,7 +262,7 @@ def test_bio_patterns_verbs_and_their_next_words_are_listed():
     import re
     from pathlib import Path
     from stripper.phrases import load_phrases
-    from stripper.rules.byline import BIO_HEAD_RE, BIO_VERB_NEXT, BIO_VERBS, _bio_shaped
+    from stripper.rules.byline import BIO_HEAD_RE, BIO_VERB_NEXT, BIO_VERBS
     path = Path(__file__).resolve().parents[2] / "stripper" / "data" / "phrases" / "bio.txt"
     name = r"^(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w.'’-]+"
     phrases = []
@@ -360,7 +373,7 @@ def test_bio_head_pattern_matches_every_head_bio_shaped_lets_through():
     import random
     import re
     import sys
-    from stripper.rules.byline import BIO_HEAD_RE, BIO_VERB_NEXT, _bio_shaped
+    from stripper.rules.byline import BIO_HEAD_RE, BIO_VERB_NEXT
     letters = set("".join(BIO_VERB_NEXT) + "".join("".join(f) for f in BIO_VERB_NEXT.values()))
     word = re.compile(r"[^\W_]")
     for cp in range(sys.maxunicode + 1):
