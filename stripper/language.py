@@ -67,14 +67,18 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
-def lower_words(text: str) -> list[str]:
+def lower_words(text: str) -> tuple[str, ...]:
     """A block's words (runs of word characters), lowercased. Cached: the rules' context and the
     main-content selection both read every block's words, and share the strings (hashed once).
-    The list is shared too: read it, never change it. The cache has no bound of its own (an
-    unbounded lru_cache keeps no recency order, which a bounded one updates on every hit and
-    miss): pipeline.run empties it after a page that leaves it holding more than WORDS_CACHE_MAX
-    texts (trim_word_cache)."""
-    return WORD_RE.findall(text.lower())
+    The cache has no bound of its own (an unbounded lru_cache keeps no recency order, which a
+    bounded one updates on every hit and miss): pipeline.run empties it after a page that leaves
+    it holding more than WORDS_CACHE_MAX texts (trim_word_cache).
+
+    A tuple, not a list: the cache keeps thousands of them between pages, and the garbage
+    collector stops tracking a tuple of strings once it has seen it, whereas it would walk a
+    list in every collection that reaches the list's generation (the oldest, for most of the
+    cache)."""
+    return tuple(WORD_RE.findall(text.lower()))
 
 
 def trim_word_cache() -> None:

@@ -111,3 +111,15 @@ def test_the_language_sample_reads_the_lines_a_line_by_line_reading_does():
         texts.append("\n".join(lines) + rnd.choice(["", "\n", "\n\n"]))
     for text in texts:
         assert _long_lines(text) == _long_lines_by_find(text), text[:80]
+
+
+def test_the_cached_words_are_left_alone_by_the_garbage_collector():
+    # The words cache keeps thousands of word sequences between pages: as tuples of strings the
+    # collector stops tracking them after one collection, so its passes do not walk the cache.
+    import gc
+    from stripper.language import WORD_RE, lower_words
+    text = "Tuples of Words, read once: the cache's entries 42 times"
+    words = lower_words(text)
+    assert list(words) == WORD_RE.findall(text.lower())
+    gc.collect()
+    assert not gc.is_tracked(lower_words(text))
