@@ -6,12 +6,12 @@ Everything here is linear in the input: no regex can backtrack over more than a 
 from __future__ import annotations
 
 import re
-from functools import partial
+from functools import lru_cache, partial
 from itertools import count, repeat
 from operator import itemgetter, le
 
 from ..model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
-from ..phrases import load_phrases
+from ..phrases import _entries, _whole_entry, load_phrases
 
 WS_RE = re.compile(r"[\s\u200b]+")   # every Unicode space (U+2028, U+1680, ...) and zero width
 ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -150,13 +150,15 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
     if first is None:
         return [text]   # (the usual line: one scan, no iterator)
     cuts = []
+    starts = _label_starts()
     for m in GLUED_RE.finditer(text, first.start()):
         at = m.start()
         if m.end() - at == 1:
             cuts.append(at)   # a sentence end glued to a capital
-        elif stopwords and m.group().lower() in stopwords and _lower_token_before(text, at):
+        elif (low := m.group().lower()) in stopwords and _lower_token_before(text, at):
             cuts.append(at)
-        elif len(text) - at <= LABEL_MAX_CHARS and _label_tail(text[at:]) and _word_before(text, at).isalpha():
+        elif (len(text) - at <= LABEL_MAX_CHARS and (starts is None or low in starts) and _label_tail(text[at:])
+              and _word_before(text, at).isalpha()):
             cuts.append(at)   # (after any word: "By Ellen ParkShare this article")
     if not cuts:
         return [text]
@@ -175,9 +177,11 @@ def _cuts_without_stopwords(text: str) -> list[int]:
     there finds are those of the whole line that start there or later."""
     cuts = [m.start() + 1 for m in GLUED_SENTENCE_END_RE.finditer(text)]
     tail = len(text) - LABEL_MAX_CHARS
+    starts = _label_starts()
     for m in GLUED_RE.finditer(text, tail if tail > 0 else 0):
         at = m.start()
-        if m.end() - at > 1 and _label_tail(text[at:]) and _word_before(text, at).isalpha():
+        if (m.end() - at > 1 and (starts is None or m.group().lower() in starts) and _label_tail(text[at:])
+                and _word_before(text, at).isalpha()):
             cuts.append(at)   # (the sentence ends are in already)
     return sorted(cuts) if len(cuts) > 1 else cuts
 
@@ -230,6 +234,30 @@ def glue_lines(text: str) -> set[int]:
             break
         i = classes.find(GLUE_SHAPE, pos)
     return found
+
+
+@lru_cache(maxsize=None)
+def _label_starts() -> frozenset[str] | None:
+    """The starts (two characters or more) of the entries of the share and ui lists, lowered:
+    _label_tail holds of a tail that a glued word (GLUED_RE's: a capital, then letters of
+    [a-zà-ÿ], up to a character that is none of them) opens only when the word lowered is one of
+    them, so split_glued asks it of no other. Why: the ui list and the share list's whole-block
+    entries are matched by normalize_block(tail), which opens with the word lowered (lowering
+    keeps its letters, and none is an edge mark); a share literal hit at the tail's start matches
+    the word ignoring case, and then no letter (the literal's words end at a space or its end,
+    where the tail goes on with no letter of [a-zà-ÿ]), so the literal's start is the word. The
+    word's letters match an entry's character ignoring case only where they lower to it
+    (tests/test_segment_text.py checks every pair). None (no gate) when an entry is a pattern or
+    holds a placeholder: those could match otherwise."""
+    out = set()
+    for name in ("share", "ui"):
+        load_phrases(name)   # (validates the file)
+        for line in _entries(name):
+            if line.startswith(("re:", "=re:")) or "{" in line:
+                return None
+            phrase = _whole_entry(line) if line.startswith("=") else line.lower()
+            out.update(phrase[:i] for i in range(2, len(phrase) + 1))
+    return frozenset(out)
 
 
 def _label_tail(tail: str) -> bool:
