@@ -99,13 +99,16 @@ MD_DATA_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\(data:[^)\n]*\)")
 # A line that is one plain link, bare or as a list item ("  * [News](/news)"): a third of the
 # lines of crawler markdown, the menus. segment_markdown takes such a line (fullmatch) on a short
 # path; see there why its outcome is the long path's. The text holds none of the characters the
-# line tests and the inline patterns look for (brackets, quote, emphasis, escape, backtick, "<",
-# pipe; "#" not first), the address only printable ASCII but quote, parentheses and pipe, the
-# title (after one space) no quote, bracket, pipe or line end. The runs of spaces, text and address
-# are possessive: what follows each (a bullet or bracket, "]", a space or ")") is none of the run's
-# characters, so giving one back never lets a match go on; a line that is no link fails without
-# trying each shorter run.
-MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*+)\]\([!#-'*-{}~]*+(?: \"[^\"\n\[\]|]{0,500}\")?\)")
+# line tests and the link patterns look for (brackets, quote, "<", pipe; "#" not first), the
+# address only printable ASCII but quote, parentheses and pipe, the title (after one space) no
+# quote, bracket, pipe or line end. The text's marks of emphasis, escapes and code (stars,
+# underscores, backslashes, backticks), which strip_markdown_inline reads once the link is
+# unwrapped, are found by group 3: the text from its first such mark on (None: the text has none).
+# The runs of spaces, text and address are possessive: what follows each (a bullet or bracket, a
+# mark or "]", "]", a space or ")") is none of the run's characters, so giving one back never
+# lets a match go on; a line that is no link fails without trying each shorter run.
+MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*+([*_\\`][^\[\]\n\"<|]*+)?)\]"
+                             r"\([!#-'*-{}~]*+(?: \"[^\"\n\[\]|]{0,500}\")?\)")
 
 
 # Blocks are built by tuple.__new__ straight from their fields, in Block._fields order (the named
@@ -894,13 +897,16 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             # bracket follows); strip_markdown_inline finds no image (the one "[" opens the
             # link) and unwraps the link by _whole_line_link (the line is no longer than
             # FAST_MATCH_MAX_CHARS, the text bracket-free, the address printable with no space
-            # or parenthesis, the title as it takes one), leaving the text stripped, with
-            # nothing for the other patterns, for clean_line. The line does not end in spaces
-            # (no line break).
-            inner = lk.group(2).strip()
+            # or parenthesis, the title as it takes one), leaving the text stripped, its link
+            # characters, with nothing for the image and link patterns: what is left to do is
+            # strip_markdown_inline's on the text alone (and with no marks, clean_line's). The
+            # line does not end in spaces (no line break).
+            item, inner, marked = lk.groups()
+            inner = inner.strip()
             # (clean_line's test, inlined: a stripped text starts and ends with no space)
-            s = inner if inner.isprintable() and "  " not in inner else clean_line(inner)
-            if lk.group(1) is None:   # a paragraph line, as below
+            s = (inner if inner.isprintable() and "  " not in inner else clean_line(inner)) if marked is None \
+                else strip_markdown_inline(inner)[0]
+            if item is None:   # a paragraph line, as below
                 if para and hard_break and s and not _continues(para[-1], s):
                     flush()
                 if not para:
@@ -928,10 +934,14 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                     if line[-1:] != ")" or len(line) > FAST_MATCH_MAX_CHARS:
                         break
                     lk = link_line(line)
-                    if lk is None or lk.group(1) is None:
+                    if lk is None:
                         break
-                    inner = lk.group(2).strip()
-                    s = inner if inner.isprintable() and "  " not in inner else clean_line(inner)
+                    item, inner, marked = lk.groups()
+                    if item is None:
+                        break
+                    inner = inner.strip()
+                    s = (inner if inner.isprintable() and "  " not in inner else clean_line(inner)) \
+                        if marked is None else strip_markdown_inline(inner)[0]
                     j += 1
                 code_to = j
             continue
