@@ -110,6 +110,19 @@ MD_DATA_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\(data:[^)\n]*\)")
 MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*+([*_\\`][^\[\]\n\"<|]*+)?)\]"
                              r"\([!#-'*-{}~]*+(?: \"[^\"\n\[\]|]{0,500}\")?\)")
 
+# A line that is one image, or one link around an image and nothing else (spaces aside), bare or
+# as a list item ("[![Logo](/logo.png)](/)", "  * ![](/icon.svg)"): its text is none, and
+# segment_markdown skips it on a short path (a list item ends the paragraph); see there why. The
+# image's text holds no bracket, quote, pipe or line end (at most 500 characters); the addresses
+# only printable ASCII but space, quote, brackets, parentheses and pipe (so the image's "![" is
+# the line's only one); a title, after one space, holds no quote, bracket, parenthesis, pipe or
+# line end (at most 500 characters).
+# Possessive runs as in MD_LINK_LINE_RE (the text's run is bounded and followed by "]").
+_MD_ADDRESS_TITLE = r"\([!#-'*-Z\\^-{}~]*+(?: \"[^\"\n\[\]()|]{0,500}\")?\)"
+_MD_PLAIN_IMAGE = r"!\[[^\[\]\n\"|]{0,500}\]" + _MD_ADDRESS_TITLE
+MD_IMAGE_LINE_RE = re.compile(r" *+([*+-] )?(?:" + _MD_PLAIN_IMAGE + r"|\[ *+" + _MD_PLAIN_IMAGE + r" *+\]"
+                              + _MD_ADDRESS_TITLE + ")")
+
 
 # Blocks are built by tuple.__new__ straight from their fields, in Block._fields order (the named
 # tuple's own __new__ is a Python function: a call per block, twice the cost). _make_blocks
@@ -826,7 +839,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     in_fence = False
     fence: list[str] = []
     fence_line = 0
-    link_line = MD_LINK_LINE_RE.fullmatch
+    link_line, image_line = MD_LINK_LINE_RE.fullmatch, MD_IMAGE_LINE_RE.fullmatch
 
     paras: list[int] = []   # where the paragraphs are in out (split where glued at the end)
 
@@ -944,6 +957,21 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                         if marked is None else strip_markdown_inline(inner)[0]
                     j += 1
                 code_to = j
+            continue
+        if (line[-1:] == ")" and lineno > skip_to and not in_fence and len(line) <= FAST_MATCH_MAX_CHARS
+                and (im := image_line(line)) is not None):
+            # One image, or one link around an image (MD_IMAGE_LINE_RE), with a bullet or not:
+            # the long path, as for a link line above, finds no open title (a title's quotes
+            # close it), fence, quote, table row or separator (no pipe), thematic break, link
+            # definition (the first "]" is followed by "(") or heading. strip_markdown_inline
+            # removes the image (the line holds no other "![": MD_IMAGE_FAST_RE matches it whole,
+            # its address and title being of the forms that pattern takes, and MD_DATA_IMAGE_RE,
+            # when the address is data, ends at the same ")": a title holds no parenthesis),
+            # which leaves nothing, or a link around spaces that
+            # _whole_line_link unwraps to nothing (the address and title of the forms it takes).
+            # A paragraph line with no text changes nothing; a list item ends the paragraph.
+            if im.group(1) is not None and para:
+                flush()
             continue
         if lineno <= skip_to:
             if lineno < skip_to:
