@@ -381,3 +381,23 @@ def test_the_label_gate_keeps_every_label_a_glued_word_opens():
                         assert got == reference(text, sw), text
                         split += len(got) > 1
     assert split > 500
+
+
+def test_word_before_is_the_run_of_non_spaces_ending_there():
+    # _word_before takes the token from the last " " when what lies between is printable: the
+    # same token as the walk back to the first white space, on strings of every kind of space
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(43)
+    pieces = ["a", "B", "é", " ", "  ", "\t", "\u00a0", "\u2028", "\u3000", "\u200b", "\u00ad", ".", "x" * 30]
+
+    def walk(text, pos):
+        start = pos
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        return text[start:pos]
+
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        for pos in range(len(text) + 1):
+            assert seg._word_before(text, pos) == walk(text, pos), (text, pos)

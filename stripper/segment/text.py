@@ -287,6 +287,12 @@ def _label_tail(tail: str) -> bool:
 
 def _word_before(text: str, pos: int) -> str:
     """The token (run of non-spaces) that ends at pos."""
+    # From the last " " before pos (one search, not a step per character: a glued menu's token
+    # runs long): the token, when what lies between is printable (every white space but " " is
+    # unprintable; the lines split_glued is given are clean, so this is the usual case).
+    word = text[text.rfind(" ", 0, pos) + 1:pos]
+    if word.isprintable():
+        return word
     start = pos
     while start > 0 and not text[start - 1].isspace():
         start -= 1
