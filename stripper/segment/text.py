@@ -116,8 +116,8 @@ MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*+([*_\\`][
 # image's text holds no bracket, quote, pipe or line end (at most 500 characters); the addresses
 # only printable ASCII but space, quote, brackets, parentheses and pipe (so the image's "![" is
 # the line's only one); a title, after one space, holds no quote, bracket, parenthesis, pipe or
-# line end (at most 500 characters).
-# Possessive runs as in MD_LINK_LINE_RE (the text's run is bounded and followed by "]").
+# line end (at most 500 characters). The runs of spaces and addresses are possessive, as in
+# MD_LINK_LINE_RE (the image's text is bounded, and "]" follows it).
 _MD_ADDRESS_TITLE = r"\([!#-'*-Z\\^-{}~]*+(?: \"[^\"\n\[\]()|]{0,500}\")?\)"
 _MD_PLAIN_IMAGE = r"!\[[^\[\]\n\"|]{0,500}\]" + _MD_ADDRESS_TITLE
 MD_IMAGE_LINE_RE = re.compile(r" *+([*+-] )?(?:" + _MD_PLAIN_IMAGE + r"|\[ *+" + _MD_PLAIN_IMAGE + r" *+\]"
@@ -973,9 +973,10 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             # removes the image (the line holds no other "![": MD_IMAGE_FAST_RE matches it whole,
             # its address and title being of the forms that pattern takes, and MD_DATA_IMAGE_RE,
             # when the address is data, ends at the same ")": a title holds no parenthesis),
-            # which leaves nothing, or a link around spaces that
-            # _whole_line_link unwraps to nothing (the address and title of the forms it takes).
-            # A paragraph line with no text changes nothing; a list item ends the paragraph.
+            # which leaves nothing, or a link around spaces that _whole_line_link unwraps to
+            # nothing (the address and title of the forms it takes). A paragraph line with no
+            # text changes nothing (the para_line it would set, the paragraph being empty, the
+            # line that opens the paragraph sets again); a list item ends the paragraph.
             if im.group(1) is not None and para:
                 flush()
             continue
