@@ -401,3 +401,18 @@ def test_word_before_is_the_run_of_non_spaces_ending_there():
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
         for pos in range(len(text) + 1):
             assert seg._word_before(text, pos) == walk(text, pos), (text, pos)
+
+
+def test_glue_lines_are_the_lines_holding_the_glue_shape():
+    # glue_lines looks for GLUE_SHAPE by its first three bytes and then the fourth: the lines it
+    # gives are those whose bytes of classes hold the whole shape, line by line
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(47)
+    pieces = ["a", "b", "A", "B", "é", "É", ".", "!", "?", " ", "\n", "\n\n", "aaA", "aaAA", "aaAa", "aa.Ab", "😀",
+              "\u4161", "×", "÷", "iPhone", "mon", "This", "x" * 10]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        want = {n for n, line in enumerate(text.split("\n"), 1)
+                if seg.GLUE_SHAPE in line.encode("latin-1", "ignore").translate(seg._GLUE_CLASSES)}
+        assert seg.glue_lines(text) == want, text

@@ -240,15 +240,21 @@ def glue_lines(text: str) -> set[int]:
     data = text.encode("latin-1", "ignore")   # (a line end is a byte of its own: lines are counted in data)
     classes = data.translate(_GLUE_CLASSES)
     found, line, pos = set(), 1, 0
-    i = classes.find(GLUE_SHAPE)
+    # GLUE_SHAPE is looked for as its first three bytes, then the fourth: bytes.find skips
+    # ahead on a byte that is none of the needle's last one, and a capital is rarer than a letter.
+    head, find = GLUE_SHAPE[:3], classes.find
+    i = find(head)
     while i >= 0:
+        if classes[i + 3:i + 4] != GLUE_SHAPE[3:]:
+            i = find(head, i + 1)
+            continue
         line += data.count(b"\n", pos, i)
         found.add(line)
         # (the search goes on from the line's end: its other places would give the same line)
         pos = data.find(b"\n", i)
         if pos < 0:
             break
-        i = classes.find(GLUE_SHAPE, pos)
+        i = find(head, pos)
     return found
 
 
