@@ -298,3 +298,46 @@ def test_underscores_without_backslash_go_as_run_by_run():
         assert seg._drop_underscores(s) == want == seg.MD_UNDERSCORE_RE.sub("", s), s
         kept += "_" in want
     assert kept > 3000
+
+
+def test_image_line_short_path_agrees_with_the_long_path(monkeypatch):
+    # segment_markdown skips a line that MD_IMAGE_LINE_RE matches (one image, or one link around
+    # an image: no text) on a short path; with the pattern matching nothing every line takes the
+    # long one, and the blocks must be the same
+    import random
+    import re
+    import stripper.segment.text as seg
+    rnd = random.Random(23)
+    alts = ["", "Logo", "a b", "é", "*x*", "_y_", "\\", "`", "<", "|", '"', "!", "[", "]", "(", ")", "a" * 500,
+            "a" * 501, "#"]
+    addresses = ["", "/", "/a.png", "data:image/png;base64,AAA", "a b", "a|b", "é", "a(b)", "x![y", "a]b", "<x>",
+                 "a_b", "\\x"]
+    titles = ["", ' "Title"', ' "T ', ' ""', ' "a)b"', ' "x|y"', ' " "', '  "two"', ' "' + "t" * 500 + '"',
+              ' "' + "t" * 501 + '"']
+    others = ["", "", "plain text line", "lower case goes on", "Next sentence.", "  ", "---|---", "a | b | c",
+              "```", "    ", "    code = 1;", "# Heading", "> quote", "* [News](/news)", "ends in break  ", "* item"]
+
+    def image():
+        return "![" + rnd.choice(alts) + "](" + rnd.choice(addresses) + rnd.choice(titles) + ")"
+
+    def line():
+        if rnd.random() < 0.4:
+            return rnd.choice(others)
+        lead = rnd.choice(["", "", "  ", "    "]) + rnd.choice(["", "", "* ", "- ", "+ ", "*  ", "1. "])
+        if rnd.random() < 0.5:
+            body = image()
+        else:
+            body = ("[" + rnd.choice(["", " ", "  ", "x"]) + image() + rnd.choice(["", " ", "y"]) + "]("
+                    + rnd.choice(addresses) + rnd.choice(titles) + ")")
+        return lead + body + rnd.choice(["", "", "", " ", " (3)", "  ", ")"])
+
+    def blocks(page):
+        return [tuple(b) for b in seg.segment_markdown(page)]
+
+    pages = ["\n".join(line() for _ in range(rnd.randint(1, 12))) for _ in range(6000)]
+    short = [blocks(p) for p in pages]
+    taken = sum(bool(seg.MD_IMAGE_LINE_RE.fullmatch(ln)) for p in pages for ln in p.split("\n"))
+    monkeypatch.setattr(seg, "MD_IMAGE_LINE_RE", re.compile(r"(?!)"))
+    for page, got in zip(pages, short):
+        assert got == blocks(page), page
+    assert taken > 500

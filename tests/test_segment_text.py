@@ -334,3 +334,85 @@ def test_a_line_whose_element_gaps_are_all_at_its_ends_is_one_cell_its_text():
                 [(b.text, b.kind, b.gap_before, b.line) for b in want], repr(raw)
         taken += 1
     assert taken > 5000
+
+
+def test_the_label_gate_keeps_every_label_a_glued_word_opens():
+    # split_glued asks _label_tail only of a glued word that lowered opens an entry of the share
+    # or ui list (_label_starts). The gate lowers where the phrase lists match ignoring case:
+    # every letter a glued word may hold must match an entry's character ignoring case only
+    # where it lowers to it; and every entry, glued after a word with its first letter as a
+    # capital (or all in capitals after it), is cut where the reference scan of every place cuts.
+    import re
+    import stripper.segment.text as seg
+    from stripper.phrases import _entries
+    starts = seg._label_starts()
+    assert starts is not None
+    letters = [chr(c) for c in [*range(ord("A"), ord("Z") + 1), *range(0xC0, 0xDF), *range(ord("a"), ord("z") + 1),
+                                *range(0xE0, 0x100)]]
+    entry_chars = {c for name in ("share", "ui") for line in _entries(name) for c in line.lower()}
+    for c in letters:
+        for e in entry_chars:
+            if re.fullmatch(re.escape(e), c, re.I):
+                assert c.lower() == e, (c, e)
+
+    def reference(text, stopwords):
+        cuts = []
+        for m in seg.GLUED_RE.finditer(text):
+            at = m.start()
+            if m.end() - at == 1 or (stopwords and m.group().lower() in stopwords
+                                     and seg._lower_token_before(text, at)) \
+                    or (len(text) - at <= seg.LABEL_MAX_CHARS and seg._label_tail(text[at:])
+                        and seg._word_before(text, at).isalpha()):
+                cuts.append(at)
+        if not cuts:
+            return [text]
+        bounds = [0, *cuts, len(text)]
+        return [p.strip() for p in (text[a:b] for a, b in zip(bounds, bounds[1:])) if p.strip()]
+
+    split = 0
+    for name in ("share", "ui"):
+        for line in _entries(name):
+            phrase = line.lstrip("=")
+            for label in (phrase[:1].upper() + phrase[1:], phrase.title(), phrase[:1].upper() + phrase[1:].upper(),
+                          phrase[:1].upper() + phrase[1:] + ".", phrase[:1].upper() + phrase[1:4]):
+                for text in ("By Ellen Park" + label, "month" + label, "a" + label, "the menuItem" + label):
+                    for sw in (frozenset(), frozenset({"this", "the"}), frozenset({label.lower()})):
+                        got = seg.split_glued(text, sw)
+                        assert got == reference(text, sw), text
+                        split += len(got) > 1
+    assert split > 500
+
+
+def test_word_before_is_the_run_of_non_spaces_ending_there():
+    # _word_before takes the token from the last " " when what lies between is printable: the
+    # same token as the walk back to the first white space, on strings of every kind of space
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(43)
+    pieces = ["a", "B", "é", " ", "  ", "\t", "\u00a0", "\u2028", "\u3000", "\u200b", "\u00ad", ".", "x" * 30]
+
+    def walk(text, pos):
+        start = pos
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        return text[start:pos]
+
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        for pos in range(len(text) + 1):
+            assert seg._word_before(text, pos) == walk(text, pos), (text, pos)
+
+
+def test_glue_lines_are_the_lines_holding_the_glue_shape():
+    # glue_lines looks for GLUE_SHAPE by its first three bytes and then the fourth: the lines it
+    # gives are those whose bytes of classes hold the whole shape, line by line
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(47)
+    pieces = ["a", "b", "A", "B", "é", "É", ".", "!", "?", " ", "\n", "\n\n", "aaA", "aaAA", "aaAa", "aa.Ab", "😀",
+              "\u4161", "×", "÷", "iPhone", "mon", "This", "x" * 10]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        want = {n for n, line in enumerate(text.split("\n"), 1)
+                if seg.GLUE_SHAPE in line.encode("latin-1", "ignore").translate(seg._GLUE_CLASSES)}
+        assert seg.glue_lines(text) == want, text

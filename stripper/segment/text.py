@@ -6,12 +6,12 @@ Everything here is linear in the input: no regex can backtrack over more than a 
 from __future__ import annotations
 
 import re
-from functools import partial
+from functools import lru_cache, partial
 from itertools import count, repeat
 from operator import itemgetter, le
 
 from ..model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
-from ..phrases import load_phrases
+from ..phrases import _entries, _whole_entry, load_phrases
 
 WS_RE = re.compile(r"[\s\u200b]+")   # every Unicode space (U+2028, U+1680, ...) and zero width
 ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -99,13 +99,29 @@ MD_DATA_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\(data:[^)\n]*\)")
 # A line that is one plain link, bare or as a list item ("  * [News](/news)"): a third of the
 # lines of crawler markdown, the menus. segment_markdown takes such a line (fullmatch) on a short
 # path; see there why its outcome is the long path's. The text holds none of the characters the
-# line tests and the inline patterns look for (brackets, quote, emphasis, escape, backtick, "<",
-# pipe; "#" not first), the address only printable ASCII but quote, parentheses and pipe, the
-# title (after one space) no quote, bracket, pipe or line end. The runs of spaces, text and address
-# are possessive: what follows each (a bullet or bracket, "]", a space or ")") is none of the run's
-# characters, so giving one back never lets a match go on; a line that is no link fails without
-# trying each shorter run.
-MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*+)\]\([!#-'*-{}~]*+(?: \"[^\"\n\[\]|]{0,500}\")?\)")
+# line tests and the link patterns look for (brackets, quote, "<", pipe; "#" not first), the
+# address only printable ASCII but quote, parentheses and pipe, the title (after one space) no
+# quote, bracket, pipe or line end. The text's marks of emphasis, escapes and code (stars,
+# underscores, backslashes, backticks), which strip_markdown_inline reads once the link is
+# unwrapped, are found by group 3: the text from its first such mark on (None: the text has none).
+# The runs of spaces, text and address are possessive: what follows each (a bullet or bracket, a
+# mark or "]", "]", a space or ")") is none of the run's characters, so giving one back never
+# lets a match go on; a line that is no link fails without trying each shorter run.
+MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*+([*_\\`][^\[\]\n\"<|]*+)?)\]"
+                             r"\([!#-'*-{}~]*+(?: \"[^\"\n\[\]|]{0,500}\")?\)")
+
+# A line that is one image, or one link around an image and nothing else (spaces aside), bare or
+# as a list item ("[![Logo](/logo.png)](/)", "  * ![](/icon.svg)"): its text is none, and
+# segment_markdown skips it on a short path (a list item ends the paragraph); see there why. The
+# image's text holds no bracket, quote, pipe or line end (at most 500 characters); the addresses
+# only printable ASCII but space, quote, brackets, parentheses and pipe (so the image's "![" is
+# the line's only one); a title, after one space, holds no quote, bracket, parenthesis, pipe or
+# line end (at most 500 characters). The runs of spaces and addresses are possessive, as in
+# MD_LINK_LINE_RE (the image's text is bounded, and "]" follows it).
+_MD_ADDRESS_TITLE = r"\([!#-'*-Z\\^-{}~]*+(?: \"[^\"\n\[\]()|]{0,500}\")?\)"
+_MD_PLAIN_IMAGE = r"!\[[^\[\]\n\"|]{0,500}\]" + _MD_ADDRESS_TITLE
+MD_IMAGE_LINE_RE = re.compile(r" *+([*+-] )?(?:" + _MD_PLAIN_IMAGE + r"|\[ *+" + _MD_PLAIN_IMAGE + r" *+\]"
+                              + _MD_ADDRESS_TITLE + ")")
 
 
 # Blocks are built by tuple.__new__ straight from their fields, in Block._fields order (the named
@@ -150,13 +166,15 @@ def split_glued(text: str, stopwords: frozenset[str]) -> list[str]:
     if first is None:
         return [text]   # (the usual line: one scan, no iterator)
     cuts = []
+    starts = _label_starts()
     for m in GLUED_RE.finditer(text, first.start()):
         at = m.start()
         if m.end() - at == 1:
             cuts.append(at)   # a sentence end glued to a capital
-        elif stopwords and m.group().lower() in stopwords and _lower_token_before(text, at):
+        elif (low := m.group().lower()) in stopwords and _lower_token_before(text, at):
             cuts.append(at)
-        elif len(text) - at <= LABEL_MAX_CHARS and _label_tail(text[at:]) and _word_before(text, at).isalpha():
+        elif (len(text) - at <= LABEL_MAX_CHARS and (starts is None or low in starts) and _label_tail(text[at:])
+              and _word_before(text, at).isalpha()):
             cuts.append(at)   # (after any word: "By Ellen ParkShare this article")
     if not cuts:
         return [text]
@@ -175,9 +193,11 @@ def _cuts_without_stopwords(text: str) -> list[int]:
     there finds are those of the whole line that start there or later."""
     cuts = [m.start() + 1 for m in GLUED_SENTENCE_END_RE.finditer(text)]
     tail = len(text) - LABEL_MAX_CHARS
+    starts = _label_starts()
     for m in GLUED_RE.finditer(text, tail if tail > 0 else 0):
         at = m.start()
-        if m.end() - at > 1 and _label_tail(text[at:]) and _word_before(text, at).isalpha():
+        if (m.end() - at > 1 and (starts is None or m.group().lower() in starts) and _label_tail(text[at:])
+                and _word_before(text, at).isalpha()):
             cuts.append(at)   # (the sentence ends are in already)
     return sorted(cuts) if len(cuts) > 1 else cuts
 
@@ -220,16 +240,46 @@ def glue_lines(text: str) -> set[int]:
     data = text.encode("latin-1", "ignore")   # (a line end is a byte of its own: lines are counted in data)
     classes = data.translate(_GLUE_CLASSES)
     found, line, pos = set(), 1, 0
-    i = classes.find(GLUE_SHAPE)
+    # GLUE_SHAPE is looked for as its first three bytes, then the fourth: bytes.find skips
+    # ahead on a byte that is none of the needle's last one, and a capital is rarer than a letter.
+    head, find = GLUE_SHAPE[:3], classes.find
+    i = find(head)
     while i >= 0:
+        if classes[i + 3:i + 4] != GLUE_SHAPE[3:]:
+            i = find(head, i + 1)
+            continue
         line += data.count(b"\n", pos, i)
         found.add(line)
         # (the search goes on from the line's end: its other places would give the same line)
         pos = data.find(b"\n", i)
         if pos < 0:
             break
-        i = classes.find(GLUE_SHAPE, pos)
+        i = find(head, pos)
     return found
+
+
+@lru_cache(maxsize=None)
+def _label_starts() -> frozenset[str] | None:
+    """The starts (two characters or more) of the entries of the share and ui lists, lowered:
+    _label_tail holds of a tail that a glued word (GLUED_RE's: a capital, then letters of
+    [a-zà-ÿ], up to a character that is none of them) opens only when the word lowered is one of
+    them, so split_glued asks it of no other. Why: the ui list and the share list's whole-block
+    entries are matched by normalize_block(tail), which opens with the word lowered (lowering
+    keeps its letters, and none is an edge mark); a share literal hit at the tail's start matches
+    the word ignoring case, and then no letter (the literal's words end at a space or its end,
+    where the tail goes on with no letter of [a-zà-ÿ]), so the literal's start is the word. The
+    word's letters match an entry's character ignoring case only where they lower to it
+    (tests/test_segment_text.py checks every pair). None (no gate) when an entry is a pattern or
+    holds a placeholder: those could match otherwise."""
+    out = set()
+    for name in ("share", "ui"):
+        load_phrases(name)   # (validates the file)
+        for line in _entries(name):
+            if line.startswith(("re:", "=re:")) or "{" in line:
+                return None
+            phrase = _whole_entry(line) if line.startswith("=") else line.lower()
+            out.update(phrase[:i] for i in range(2, len(phrase) + 1))
+    return frozenset(out)
 
 
 def _label_tail(tail: str) -> bool:
@@ -243,6 +293,12 @@ def _label_tail(tail: str) -> bool:
 
 def _word_before(text: str, pos: int) -> str:
     """The token (run of non-spaces) that ends at pos."""
+    # From the last " " before pos (one search, not a step per character: a glued menu's token
+    # runs long): the token, when what lies between is printable (every white space but " " is
+    # unprintable; the lines split_glued is given are clean, so this is the usual case).
+    word = text[text.rfind(" ", 0, pos) + 1:pos]
+    if word.isprintable():
+        return word
     start = pos
     while start > 0 and not text[start - 1].isspace():
         start -= 1
@@ -795,7 +851,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
     in_fence = False
     fence: list[str] = []
     fence_line = 0
-    link_line = MD_LINK_LINE_RE.fullmatch
+    link_line, image_line = MD_LINK_LINE_RE.fullmatch, MD_IMAGE_LINE_RE.fullmatch
 
     paras: list[int] = []   # where the paragraphs are in out (split where glued at the end)
 
@@ -866,13 +922,16 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             # bracket follows); strip_markdown_inline finds no image (the one "[" opens the
             # link) and unwraps the link by _whole_line_link (the line is no longer than
             # FAST_MATCH_MAX_CHARS, the text bracket-free, the address printable with no space
-            # or parenthesis, the title as it takes one), leaving the text stripped, with
-            # nothing for the other patterns, for clean_line. The line does not end in spaces
-            # (no line break).
-            inner = lk.group(2).strip()
+            # or parenthesis, the title as it takes one), leaving the text stripped, its link
+            # characters, with nothing for the image and link patterns: what is left to do is
+            # strip_markdown_inline's on the text alone (and with no marks, clean_line's). The
+            # line does not end in spaces (no line break).
+            item, inner, marked = lk.groups()
+            inner = inner.strip()
             # (clean_line's test, inlined: a stripped text starts and ends with no space)
-            s = inner if inner.isprintable() and "  " not in inner else clean_line(inner)
-            if lk.group(1) is None:   # a paragraph line, as below
+            s = (inner if inner.isprintable() and "  " not in inner else clean_line(inner)) if marked is None \
+                else strip_markdown_inline(inner)[0]
+            if item is None:   # a paragraph line, as below
                 if para and hard_break and s and not _continues(para[-1], s):
                     flush()
                 if not para:
@@ -900,12 +959,32 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                     if line[-1:] != ")" or len(line) > FAST_MATCH_MAX_CHARS:
                         break
                     lk = link_line(line)
-                    if lk is None or lk.group(1) is None:
+                    if lk is None:
                         break
-                    inner = lk.group(2).strip()
-                    s = inner if inner.isprintable() and "  " not in inner else clean_line(inner)
+                    item, inner, marked = lk.groups()
+                    if item is None:
+                        break
+                    inner = inner.strip()
+                    s = (inner if inner.isprintable() and "  " not in inner else clean_line(inner)) \
+                        if marked is None else strip_markdown_inline(inner)[0]
                     j += 1
                 code_to = j
+            continue
+        if (line[-1:] == ")" and lineno > skip_to and not in_fence and len(line) <= FAST_MATCH_MAX_CHARS
+                and (im := image_line(line)) is not None):
+            # One image, or one link around an image (MD_IMAGE_LINE_RE), with a bullet or not:
+            # the long path, as for a link line above, finds no open title (a title's quotes
+            # close it), fence, quote, table row or separator (no pipe), thematic break, link
+            # definition (the first "]" is followed by "(") or heading. strip_markdown_inline
+            # removes the image (the line holds no other "![": MD_IMAGE_FAST_RE matches it whole,
+            # its address and title being of the forms that pattern takes, and MD_DATA_IMAGE_RE,
+            # when the address is data, ends at the same ")": a title holds no parenthesis),
+            # which leaves nothing, or a link around spaces that _whole_line_link unwraps to
+            # nothing (the address and title of the forms it takes). A paragraph line with no
+            # text changes nothing (the para_line it would set, the paragraph being empty, the
+            # line that opens the paragraph sets again); a list item ends the paragraph.
+            if im.group(1) is not None and para:
+                flush()
             continue
         if lineno <= skip_to:
             if lineno < skip_to:
