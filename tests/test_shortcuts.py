@@ -411,10 +411,17 @@ def test_stopword_density_where_read_gives_the_same_classes():
         full = M.block_features(blocks, stop, False)
         for o in (Options(), Options(length_low=30, length_high=60), Options(length_low=120, max_link_density=0.9)):
             lean = M.block_features(blocks, stop, False, o.length_low)
-            assert (lean.nwords, lean.weight, lean.sentence_like, lean.ends, lean.link_density, lean.long) \
-                == (full.nwords, full.weight, full.sentence_like, full.ends, full.link_density, full.long)
+            assert (lean.nwords, lean.weight, lean.sentence_like, lean.link_density, lean.long) \
+                == (full.nwords, full.weight, full.sentence_like, full.link_density, full.long)
             long = [i for i, n in enumerate(full.nwords) if n >= M.FIT_MIN_WORDS]
             assert [lean.dens[i] for i in long] == [full.dens[i] for i in long]
+            # (the sentence end is worked out where read: a block of length_low characters or of
+            # SENTENCE_MIN_WORDS words; the shape features read it so, and agree)
+            read = [i for i, (n, nw) in enumerate(zip(full.chars, full.nwords))
+                    if n >= o.length_low or nw >= M.SENTENCE_MIN_WORDS]
+            assert [lean.ends[i] for i in read] == [full.ends[i] for i in read]
+            shaped, shaped_full = M._shape_features(lean), M._shape_features(full)
+            assert (shaped.dens, shaped.sentence_like) == (shaped_full.dens, shaped_full.sentence_like)
             for opts in (o, replace(o, length_high=o.length_low, stopwords_high=o.stopwords_low)):
                 classes = M.classify_blocks(blocks, {}, lean, False, opts)
                 assert classes == M.classify_blocks(blocks, {}, full, False, opts) == _old_classify(blocks, full, opts)
@@ -877,6 +884,14 @@ def test_ticker_runs_ask_minutes_ago_only_where_the_age_gate_finds_something(mon
             assert gate(b.text) is not None or minutes_ago(b.text) is None, b.text
     gated = [main_content.ticker_runs(blocks) for blocks in pages]
     assert sum(map(len, gated)) > 20
+    # (with the word counts, a line of fewer words than age_min_words is not searched: the same
+    # runs, and the shortest age read on these pages has that many words)
+    from stripper.language import lower_words
+    counts = [[len(lower_words(b.text)) for b in blocks] for blocks in pages]
+    assert [main_content.ticker_runs(blocks, 0, nw) for blocks, nw in zip(pages, counts)] == gated
+    from stripper.ago import age_min_words
+    assert min(len(lower_words(b.text)) for blocks in pages for b in blocks
+               if minutes_ago(b.text) is not None) == age_min_words() == 3
     monkeypatch.setattr(main_content, "age_gate", lambda: lambda text: True)
     for blocks, got in zip(pages, gated):
         assert main_content.ticker_runs(blocks) == got
