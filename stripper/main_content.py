@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from itertools import compress, count
 from operator import attrgetter
 
 from .ago import AGO_MAX_CHARS, age_gate, age_min_words, minutes_ago
@@ -851,8 +852,10 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
     hint, ascii_hint = CODE_HINT_RE.search, CODE_HINT_ASCII_RE.search
     # The plain lines (code repeats its keywords: DUP001 drops them) that hold a character of code
     # or a digit; the others are no code lines (nor flattened listings: no code punctuation).
-    hinted = [b for b in blocks if (b.kind == PARA or b.kind == TABLE) and b.hint != "main"
-              and not sentence_like[b.index] and (b.index not in first or first[b.index].rule_id == "DUP001")
+    # (the lines a rule spoke of but DUP001, and the sentence-like ones, are set aside by index first)
+    other = {i for i, d in first.items() if d.rule_id != "DUP001"}
+    other.update(compress(count(), sentence_like))
+    hinted = [b for b in blocks if b.index not in other and (b.kind == PARA or b.kind == TABLE) and b.hint != "main"
               and (ascii_hint if b.text.isascii() else hint)(b.text) is not None]
     out: set[int] = set()
     rows: dict[int, bool] = {}   # code-like line -> whether it is a table row
@@ -860,8 +863,8 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
         text = b.text
         if len(text) >= FLAT_CODE_MIN_CHARS_DEFAULT and _flat_code(text):   # (a shorter line is none: most)
             out.add(b.index)   # a whole listing a dump wrote as one line
-        row = _table_row(text)
-        if row or _code_line(text):
+        row = _code_like(text)
+        if row is not None:
             rows[b.index] = row
     if len(rows) >= min(CODE_RUN_MIN_DEFAULT, TABLE_RUN_MIN_DEFAULT):   # (a run needs that many)
         out |= _code_run_lines(blocks, first, sentence_like, rows)
@@ -931,6 +934,29 @@ def _table_row(text: str) -> bool:
         return TABLE_ROW_RE.search(text) is not None
     return last != "" and last in ".,%" and end.rstrip(".,%")[-1:].isdecimal() \
         and TABLE_ROW_RE.search(text) is not None
+
+
+def _code_like(text: str) -> bool | None:
+    """Whether the line is a table row (_table_row), else None if it is no code line (_code_line)
+    either, else False: the two tests in one, reading the line's end once."""
+    end = text.rstrip()
+    last = end[-1:]
+    if last.isdecimal():
+        if TABLE_ROW_RE.search(text) is not None:
+            return True
+    elif last != "" and last in ".,%" and end.rstrip(".,%")[-1:].isdecimal() and TABLE_ROW_RE.search(text) is not None:
+        return True
+    # (_code_line, its line end read above)
+    if len(text) < CODE_LINE_MIN_CHARS_DEFAULT:
+        return None
+    lead = text.lstrip()[:1]
+    if (last != "" and last in ";{}") or (lead != "" and lead in ")}]") \
+            or ("(" in text and CALL_PAREN_RE.search(text) is not None) \
+            or (("=" in text or "->" in text) and CODE_OPERATOR_RE.search(text) is not None) \
+            or "│" in text or "─" in text or "┼" in text \
+            or (": " in text and CODE_KEY_RE.match(text) is not None):
+        return False
+    return None
 
 
 def _flat_code(text: str) -> bool:
