@@ -59,6 +59,23 @@ def age_min_words() -> int:
     return _table()[3]
 
 
+@lru_cache(maxsize=1)
+def ascii_age_words() -> frozenset[str] | None:
+    """The units: a line of ASCII text that states an age holds one of them among its words
+    (lower_words), or None when that does not hold (a unit has a letter that an ASCII character
+    other than itself lowered matches case-insensitively). The stamp pattern finds the unit after
+    whitespace and before no word character, each of its characters matching a unit's letter
+    (case-insensitively): lowering ASCII text changes no character's class, so the unit lowered is
+    a word of the line, and it is the unit when each ASCII character that matches a letter is that
+    letter lowered."""
+    units = _table()[1]
+    ascii_chars = "".join(map(chr, range(128)))
+    for letter in set("".join(units)):
+        if any(c.lower() != letter for c in re.findall(re.escape(letter), ascii_chars, re.IGNORECASE)):
+            return None
+    return frozenset(units)
+
+
 def minutes_ago(text: str) -> int | None:
     """The age a short line states ("Updated 21 minutes ago" -> 21), or None."""
     # (called on every block of a page: the cheap tests first, most lines fail them; the gate

@@ -18,7 +18,7 @@ from functools import partial
 from itertools import compress, count
 from operator import attrgetter
 
-from .ago import AGO_MAX_CHARS, age_gate, age_min_words, minutes_ago
+from .ago import AGO_MAX_CHARS, age_gate, age_min_words, ascii_age_words, minutes_ago
 from .language import function_chars, is_cjk, lower_words
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
@@ -110,6 +110,7 @@ class Features:
     ends: list[bool]              # ends like a sentence (_sentence_end; see block_features: where read)
     chars: list[int]              # characters of text
     long: list[int]               # the blocks of FIT_MIN_WORDS words or more, in page order (the stoplist's fit)
+    words: list[list[str]] | None = None   # lowercase words (lower_words; shared: read only), but for CJK
 
 
 def _sentence_end(text: str) -> bool:
@@ -199,15 +200,15 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
                 sentence_like[i] = True
             if nw >= FIT_MIN_WORDS:
                 long.append(i)
-        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, long)
+        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, long, wss)
     ends = [t.rstrip()[-1:] in SENT_END_CHARS for t in texts]
     long = [i for i, nw in enumerate(nwords) if nw >= FIT_MIN_WORDS]
     if stopwords:
         contains = stopwords.__contains__
         dens = [sum(map(contains, ws)) / n if n else 0.0 for ws, n in zip(wss, nwords)]
         return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends,
-                        lengths, long)
-    return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths, long))
+                        lengths, long, wss)
+    return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths, long, wss))
 
 
 def _shape_features(f: Features) -> Features:
@@ -216,7 +217,7 @@ def _shape_features(f: Features) -> Features:
     dens = [(SHAPE_PROSE_DENS if end and nw >= SHAPE_MIN_WORDS else SHAPE_OTHER_DENS) if nw else 0.0
             for end, nw in zip(f.ends, f.nwords)]
     return Features(f.nwords, f.weight, f.link_density, dens, _sentence_like(f.link_density, f.ends, f.nwords, dens),
-                    f.ends, f.chars, f.long)
+                    f.ends, f.chars, f.long, f.words)
 
 
 def _sentence_like(link_density: list[float], ends: list[bool], nwords: list[int], dens: list[float]) -> list[bool]:
@@ -541,7 +542,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         # beginning there can be left unsought. (Word counts are integers, so the running total is
         # the sum below exactly; CJK weights are not, and their runs are all sought.)
         start = 0 if cjk else _good_words_end(base, words, GALLERY_AFTER_WORDS_DEFAULT)
-        gallery = gallery_slides(blocks, start) + ticker_runs(blocks, start, words if not cjk else None) \
+        gallery = gallery_slides(blocks, start) + ticker_runs(blocks, start, feats.words) \
             if start < len(blocks) else []
         for lo, hi in gallery:
             # A slideshow or a news ticker after an article is other stories; a slideshow page
@@ -765,7 +766,7 @@ def _good_words_end(base: list[str], words: list[int], need: int) -> int:
     return len(base)
 
 
-def ticker_runs(blocks: list[Block], start: int = 0, nwords: list[int] | None = None) -> list[tuple[int, int]]:
+def ticker_runs(blocks: list[Block], start: int = 0, words: list[list[str]] | None = None) -> list[tuple[int, int]]:
     """The blocks of a news ticker or feed (other stories, newest first or oldest first): from
     the first of at least TICKER_MIN_ENTRIES blocks stamped in time order, close together, to the
     end of the last entry, as (first, end) ranges. Stamps are clock times opening a block ("14:32
@@ -773,41 +774,46 @@ def ticker_runs(blocks: list[Block], start: int = 0, nwords: list[int] | None = 
     Only the runs that begin at block `start` or later are sure to be among them: the stamps are
     read from TICKER_GAP blocks in a row without one before it (a stamp after them opens a new run
     whatever came before, so those runs are found as from the page's start).
-    nwords, when given, is each block's count of lowercase words (lower_words): see _stamps."""
+    words, when given, are each block's lowercase words (lower_words): see _stamps."""
     # The walk back from `start` ends TICKER_GAP blocks before it when none of them is stamped (most
     # pages): the stamps are read from there at once, and the walk is taken only when one of those
     # blocks is stamped.
     lo = max(0, start - TICKER_GAP_DEFAULT)
-    clock, ages = _stamps(blocks, lo, nwords)
+    clock, ages = _stamps(blocks, lo, words)
     first_stamp = min([i for i, _ in clock[:1] + ages[:1]], default=start)
     if lo > 0 and first_stamp < start:
         quiet = 0   # blocks without a stamp in a row, from blocks[start]
         while start > 0 and quiet < TICKER_GAP_DEFAULT:
             start -= 1
             quiet = 0 if _stamped(blocks[start].text) else quiet + 1
-        clock, ages = _stamps(blocks, start, nwords)
+        clock, ages = _stamps(blocks, start, words)
     return sorted(_stamped_runs(clock, len(blocks)) + _stamped_runs(ages, len(blocks)))
 
 
-def _stamps(blocks: list[Block], start: int, nwords: list[int] | None = None) \
+def _stamps(blocks: list[Block], start: int, words: list[list[str]] | None = None) \
         -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The clock times and the ages (in minutes) of the blocks from `start` on, as (block index,
-    minutes) in page order. With nwords (each block's count of lowercase words), a block of fewer
-    words than any age holds (ago.age_min_words: "3 minutes ago" has three) is not searched for
-    one: a menu entry or a label of one or two words, half the blocks of a page, states none."""
+    minutes) in page order. With words (each block's lowercase words, lower_words), a block is
+    searched for an age only when it holds as many words as an age does (ago.age_min_words:
+    "3 minutes ago" has three; a menu entry or a label of one or two words, half the blocks of a
+    page, states none) and, in ASCII text, one of its units among them (ago.ascii_age_words)."""
     clock: list[tuple[int, int]] = []
     ages: list[tuple[int, int]] = []
     aged = age_gate()   # (a line it finds nothing in states no age: most lines, told without minutes_ago)
     fewest = age_min_words()
-    if nwords is None:   # (every block searched)
-        nwords = [fewest] * len(blocks)
+    units = ascii_age_words() if words is not None else None
     for b in blocks[start:]:
         text = b.text
         m = TICKER_TIME_RE.match(text) if text[:1].isdecimal() else None   # (a clock time opens with a digit)
         if m:
             clock.append((b.index, int(m.group(1)) * 60 + int(m.group(2))))
-        # (a longer line states no age either)
-        if len(text) <= AGO_MAX_CHARS and nwords[b.index] >= fewest and aged(text) is not None:
+        if len(text) > AGO_MAX_CHARS:
+            continue   # (a longer line states no age either)
+        if words is not None:
+            ws = words[b.index]
+            if len(ws) < fewest or units is not None and text.isascii() and units.isdisjoint(ws):
+                continue
+        if aged(text) is not None:
             t = minutes_ago(text)
             if t is not None:
                 ages.append((b.index, t))

@@ -900,11 +900,14 @@ def test_ticker_runs_ask_minutes_ago_only_where_the_age_gate_finds_something(mon
             assert gate(b.text) is not None or minutes_ago(b.text) is None, b.text
     gated = [main_content.ticker_runs(blocks) for blocks in pages]
     assert sum(map(len, gated)) > 20
-    # (with the word counts, a line of fewer words than age_min_words is not searched: the same
-    # runs, and the shortest age read on these pages has that many words)
+    # (with the words, a line of fewer words than age_min_words, or an ASCII line without a unit
+    # among its words, is not searched: the same runs, and the shortest age read on these pages
+    # has that many words)
+    from stripper.ago import ascii_age_words
     from stripper.language import lower_words
-    counts = [[len(lower_words(b.text)) for b in blocks] for blocks in pages]
-    assert [main_content.ticker_runs(blocks, 0, nw) for blocks, nw in zip(pages, counts)] == gated
+    assert ascii_age_words() is not None
+    words = [[lower_words(b.text) for b in blocks] for blocks in pages]
+    assert [main_content.ticker_runs(blocks, 0, ws) for blocks, ws in zip(pages, words)] == gated
     from stripper.ago import age_min_words
     assert min(len(lower_words(b.text)) for blocks in pages for b in blocks
                if minutes_ago(b.text) is not None) == age_min_words() == 3
@@ -1133,3 +1136,16 @@ def test_name_in_line_finds_nobody_on_fewer_tokens_than_the_minimum():
                 found.append(t)
     assert len(found) > 300
     assert min(len(t.split()) for t in found) == byline.NAME_LINE_MIN_TOKENS == 2
+
+
+def test_ascii_age_words_only_when_ascii_text_lowers_to_the_units(monkeypatch):
+    # The unit gate holds when every ASCII character that matches a unit's letter case-insensitively
+    # lowers to that letter: a unit with a dotless i ("ı", which "i" and "I" match) or a long s
+    # ("ſ", which "s" and "S" match) would let an ASCII line state an age with none of the units
+    # among its words.
+    from stripper import ago
+    table = ago._table()
+    for units, want in (({"min": 1, "día": 1440}, True), ({"dakıka": 1}, False), ({"ſec": 1}, False)):
+        monkeypatch.setattr(ago, "_table", lambda units=units: (table[0], units, table[2], table[3]))
+        got = ago.ascii_age_words.__wrapped__()
+        assert (got == frozenset(units)) if want else got is None
