@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress, count
@@ -110,7 +110,7 @@ class Features:
     ends: list[bool]              # ends like a sentence (_sentence_end; see block_features: where read)
     chars: list[int]              # characters of text
     long: list[int]               # the blocks of FIT_MIN_WORDS words or more, in page order (the stoplist's fit)
-    words: list[list[str]] | None = None   # lowercase words (lower_words; shared: read only), but for CJK
+    words: list[Sequence[str]] | None = None   # lowercase words (lower_words; shared: read only), but for CJK
 
 
 def _sentence_end(text: str) -> bool:
@@ -766,7 +766,8 @@ def _good_words_end(base: list[str], words: list[int], need: int) -> int:
     return len(base)
 
 
-def ticker_runs(blocks: list[Block], start: int = 0, words: list[list[str]] | None = None) -> list[tuple[int, int]]:
+def ticker_runs(blocks: list[Block], start: int = 0, words: list[Sequence[str]] | None = None) \
+        -> list[tuple[int, int]]:
     """The blocks of a news ticker or feed (other stories, newest first or oldest first): from
     the first of at least TICKER_MIN_ENTRIES blocks stamped in time order, close together, to the
     end of the last entry, as (first, end) ranges. Stamps are clock times opening a block ("14:32
@@ -790,7 +791,7 @@ def ticker_runs(blocks: list[Block], start: int = 0, words: list[list[str]] | No
     return sorted(_stamped_runs(clock, len(blocks)) + _stamped_runs(ages, len(blocks)))
 
 
-def _stamps(blocks: list[Block], start: int, words: list[list[str]] | None = None) \
+def _stamps(blocks: list[Block], start: int, words: list[Sequence[str]] | None = None) \
         -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The clock times and the ages (in minutes) of the blocks from `start` on, as (block index,
     minutes) in page order. With words (each block's lowercase words, lower_words), a block is
