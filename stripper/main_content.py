@@ -103,7 +103,7 @@ class Selection:
 class Features:
     """What the passes read of every block, computed once per page (position i: blocks[i])."""
     nwords: list[int]             # lowercase words
-    weight: list[float]           # the block's score weight in the span choice
+    weight: list[float]           # the block's score weight in the span choice (a word count, but for CJK)
     link_density: list[float]
     dens: list[float]             # stopword density (or its stand-in without a stoplist)
     sentence_like: list[bool]     # ends like a sentence, with words and stopwords enough
@@ -168,11 +168,13 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
         return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, [])
     wss = list(map(lower_words, texts))
     nwords = list(map(len, wss))
-    weight = list(map(float, nwords))
+    # (a word count as it is: the span choice adds weights, their halves and fixed costs, which
+    # floats hold exactly, so an integer weight gives the same scores as its float)
+    weight = nwords.copy()
     # (each block asked: joining the page to ask it first costs more than it saves)
     for i in [i for i, text in enumerate(texts) if "http" in text or "www." in text]:
         # a web address is one word of the page, not the dozen its parts would count
-        weight[i] = float(len(lower_words(URL_RE.sub(" u ", texts[i]))))
+        weight[i] = len(lower_words(URL_RE.sub(" u ", texts[i])))
     if stopwords and min_chars > 0:
         contains = stopwords.__contains__
         dens = [0.0] * len(blocks)

@@ -1149,3 +1149,25 @@ def test_ascii_age_words_only_when_ascii_text_lowers_to_the_units(monkeypatch):
         monkeypatch.setattr(ago, "_table", lambda units=units: (table[0], units, table[2], table[3]))
         got = ago.ascii_age_words.__wrapped__()
         assert (got == frozenset(units)) if want else got is None
+
+
+def test_integer_weights_choose_the_span_float_weights_do():
+    # block_features gives a block's word count as its weight, an integer: the span choice adds
+    # weights, halves of them and fixed costs, all held exactly by floats, so the scores and the
+    # span are those of the same weights as floats
+    from stripper import main_content as M
+    from stripper.language import stoplist
+    stop = stoplist("en")
+    spans = 0
+    for blocks in _feature_pages():
+        feats = M.block_features(blocks, stop, False, Options().length_low)
+        assert all(type(w) is int for w in feats.weight)
+        base = M.classify_blocks(blocks, {}, feats, False, Options())
+        classes = M.revise_classes(base, feats.sentence_like)
+        floats = list(map(float, feats.weight))
+        for ends in ({}, {len(blocks) // 2: "CMT"}, {len(blocks) // 3: "REL"}):
+            assert M._scores(classes, base, feats.weight) == M._scores(classes, base, floats)
+            span = M.choose_span(classes, base, ends, feats.weight)
+            assert span == M.choose_span(classes, base, ends, floats)
+            spans += span[0] >= 0
+    assert spans > 100
