@@ -13,11 +13,13 @@ DIGIT_RE = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
-    """The stamp pattern, the units in minutes, and a cheap pattern every stamp holds: when every
-    form writes "{n} {unit}", a digit, whitespace and a unit ending a word (the number's last
-    digit, then the unit, then the rest of the form or the end of the stamp: no word character),
-    else a digit. Either holds a digit."""
+def _table() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str], int]:
+    """The stamp pattern, the units in minutes, a cheap pattern every stamp holds, and the fewest
+    words a stamp holds. The cheap pattern: when every form writes "{n} {unit}", a digit,
+    whitespace and a unit ending a word (the number's last digit, then the unit, then the rest of
+    the form or the end of the stamp: no word character), else a digit. Either holds a digit.
+    The words: a form's words are matched apart (whitespace between them), each one holding a word
+    character ({n} a digit, {unit} a letter) a run of word characters of its own."""
     units: dict[str, int] = {}
     forms: list[str] = []
     text = (resources.files("stripper") / "data" / "ago.txt").read_text(encoding="utf-8")
@@ -39,7 +41,8 @@ def _table() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
         alts.append(pat)
     gate = re.compile(r"\d\s+(?:" + alt + r")(?!\w)", re.IGNORECASE) \
         if forms and all(re.search(r"\{n\}\s+\{unit\}(?:\s|$)", f) for f in forms) else DIGIT_RE
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE), units, gate
+    fewest = min((sum(1 for w in form.split() if re.search(r"\w", w)) for form in forms), default=0)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE), units, gate, fewest
 
 
 def age_gate() -> Callable[[str], re.Match[str] | None]:
@@ -49,13 +52,37 @@ def age_gate() -> Callable[[str], re.Match[str] | None]:
     return _table()[2].search
 
 
+def age_min_words() -> int:
+    """The fewest runs of word characters a line that states an age holds (see _table): so many
+    words of lower_words at the least, lowering a word character to one (a letter to a letter, a
+    digit left as it is) and whitespace to whitespace."""
+    return _table()[3]
+
+
+@lru_cache(maxsize=1)
+def ascii_age_words() -> frozenset[str] | None:
+    """The units: a line of ASCII text that states an age holds one of them among its words
+    (lower_words), or None when that does not hold (a unit has a letter that an ASCII character
+    other than itself lowered matches case-insensitively). The stamp pattern finds the unit after
+    whitespace and before no word character, each of its characters matching a unit's letter
+    (case-insensitively): lowering ASCII text changes no character's class, so the unit lowered is
+    a word of the line, and it is the unit when each ASCII character that matches a letter is that
+    letter lowered."""
+    units = _table()[1]
+    ascii_chars = "".join(map(chr, range(128)))
+    for letter in set("".join(units)):
+        if any(c.lower() != letter for c in re.findall(re.escape(letter), ascii_chars, re.IGNORECASE)):
+            return None
+    return frozenset(units)
+
+
 def minutes_ago(text: str) -> int | None:
     """The age a short line states ("Updated 21 minutes ago" -> 21), or None."""
     # (called on every block of a page: the cheap tests first, most lines fail them; the gate
     # holds a digit, so a line without one is answered by it)
     if len(text) > AGO_MAX_CHARS:
         return None
-    pattern, units, gate = _table()
+    pattern, units, gate, _ = _table()
     if gate.search(text) is None or len(text.split()) > AGO_MAX_WORDS:
         return None
     m = pattern.search(text)

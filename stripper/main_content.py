@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import compress, count
 from operator import attrgetter
 
-from .ago import AGO_MAX_CHARS, age_gate, minutes_ago
+from .ago import AGO_MAX_CHARS, age_gate, age_min_words, ascii_age_words, minutes_ago
 from .language import function_chars, is_cjk, lower_words
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
@@ -102,13 +103,14 @@ class Selection:
 class Features:
     """What the passes read of every block, computed once per page (position i: blocks[i])."""
     nwords: list[int]             # lowercase words
-    weight: list[float]           # the block's score weight in the span choice
+    weight: list[float]           # the block's score weight in the span choice (a word count, but for CJK)
     link_density: list[float]
     dens: list[float]             # stopword density (or its stand-in without a stoplist)
     sentence_like: list[bool]     # ends like a sentence, with words and stopwords enough
-    ends: list[bool]              # ends like a sentence (_sentence_end)
+    ends: list[bool]              # ends like a sentence (_sentence_end; see block_features: where read)
     chars: list[int]              # characters of text
     long: list[int]               # the blocks of FIT_MIN_WORDS words or more, in page order (the stoplist's fit)
+    words: list[Sequence[str]] | None = None   # lowercase words (lower_words; shared: read only), but for CJK
 
 
 def _sentence_end(text: str) -> bool:
@@ -136,14 +138,16 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
     page with a stoplist has the stopword density worked out only where a pass reads it: in a
     block of min_chars characters or more (classify_blocks), one that may be sentence-like (it ends
     like a sentence and has SENTENCE_MIN_WORDS words) and one of FIT_MIN_WORDS words (the
-    stoplist's fit); any other block's reads 0.0, which nothing reads."""
+    stoplist's fit); any other block's reads 0.0, which nothing reads. So is whether a block ends
+    like a sentence: worked out in a block of min_chars characters or SENTENCE_MIN_WORDS words,
+    False in any other (which nothing reads either)."""
     texts = [b.text for b in blocks]
     lengths = list(map(len, texts))
     # (a text dump has no links: a page without link characters is spared the divisions)
     link_density = [b.link_chars / n if n else 0.0 for b, n in zip(blocks, lengths)] \
         if any(map(_LINK_CHARS, blocks)) else [0.0] * len(blocks)
-    ends = [t.rstrip()[-1:] in SENT_END_CHARS for t in texts]
     if cjk:
+        ends = [t.rstrip()[-1:] in SENT_END_CHARS for t in texts]
         nwords = [0] * len(blocks)   # not read for CJK: characters stand for words
         weight = [n / 2.5 for n in lengths]
         dens = []
@@ -164,37 +168,49 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
         return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, [])
     wss = list(map(lower_words, texts))
     nwords = list(map(len, wss))
-    weight = list(map(float, nwords))
+    # (a word count as it is: the span choice adds weights, their halves and fixed costs, which
+    # floats hold exactly, so an integer weight gives the same scores as its float)
+    weight = nwords.copy()
     # (each block asked: joining the page to ask it first costs more than it saves)
     for i in [i for i, text in enumerate(texts) if "http" in text or "www." in text]:
         # a web address is one word of the page, not the dozen its parts would count
-        weight[i] = float(len(lower_words(URL_RE.sub(" u ", texts[i]))))
+        weight[i] = len(lower_words(URL_RE.sub(" u ", texts[i])))
     if stopwords and min_chars > 0:
         contains = stopwords.__contains__
         dens = [0.0] * len(blocks)
+        # Whether a block ends like a sentence is read only with min_chars characters (classify_blocks)
+        # or SENTENCE_MIN_WORDS words (the sentence tests; _shape_features asks for SHAPE_MIN_WORDS,
+        # more): it is worked out for those blocks only, and any other block's reads False.
+        ends = [False] * len(blocks)
         # (a sentence-like block is among these: it ends like a sentence with SENTENCE_MIN_WORDS
         # words; the others are not, and _sentence_like is asked of these only. So is every block
         # of FIT_MIN_WORDS words.)
         sentence_like = [False] * len(blocks)
         long: list[int] = []
-        # (the blocks with words that are long, or end like a sentence with SENTENCE_MIN_WORDS
-        # words, or have FIT_MIN_WORDS: asked so, a short block, the most, takes fewer tests)
-        for i in [i for i, (n, nw, end) in enumerate(zip(lengths, nwords, ends))
-                  if n >= min_chars and nw or end and nw >= SENTENCE_MIN_WORDS or nw >= FIT_MIN_WORDS]:
-            dens[i] = d = sum(map(contains, wss[i])) / nwords[i]
-            if ends[i] and nwords[i] >= SENTENCE_MIN_WORDS and link_density[i] <= SENTENCE_MAX_LINK_DENSITY \
+        # (the blocks with min_chars characters or SENTENCE_MIN_WORDS words: asked so, a short
+        # block, the most, takes one test)
+        for i in [i for i, (n, nw) in enumerate(zip(lengths, nwords)) if n >= min_chars or nw >= SENTENCE_MIN_WORDS]:
+            ends[i] = end = texts[i].rstrip()[-1:] in SENT_END_CHARS
+            nw = nwords[i]
+            # (the density is worked out in a block with words that is long, or ends like a sentence
+            # with SENTENCE_MIN_WORDS words, or has FIT_MIN_WORDS)
+            if not (lengths[i] >= min_chars and nw or end and nw >= SENTENCE_MIN_WORDS or nw >= FIT_MIN_WORDS):
+                continue
+            dens[i] = d = sum(map(contains, wss[i])) / nw
+            if end and nw >= SENTENCE_MIN_WORDS and link_density[i] <= SENTENCE_MAX_LINK_DENSITY \
                     and d >= SENTENCE_MIN_DENS:
                 sentence_like[i] = True
-            if nwords[i] >= FIT_MIN_WORDS:
+            if nw >= FIT_MIN_WORDS:
                 long.append(i)
-        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, long)
+        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, long, wss)
+    ends = [t.rstrip()[-1:] in SENT_END_CHARS for t in texts]
     long = [i for i, nw in enumerate(nwords) if nw >= FIT_MIN_WORDS]
     if stopwords:
         contains = stopwords.__contains__
         dens = [sum(map(contains, ws)) / n if n else 0.0 for ws, n in zip(wss, nwords)]
         return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends,
-                        lengths, long)
-    return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths, long))
+                        lengths, long, wss)
+    return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths, long, wss))
 
 
 def _shape_features(f: Features) -> Features:
@@ -203,7 +219,7 @@ def _shape_features(f: Features) -> Features:
     dens = [(SHAPE_PROSE_DENS if end and nw >= SHAPE_MIN_WORDS else SHAPE_OTHER_DENS) if nw else 0.0
             for end, nw in zip(f.ends, f.nwords)]
     return Features(f.nwords, f.weight, f.link_density, dens, _sentence_like(f.link_density, f.ends, f.nwords, dens),
-                    f.ends, f.chars, f.long)
+                    f.ends, f.chars, f.long, f.words)
 
 
 def _sentence_like(link_density: list[float], ends: list[bool], nwords: list[int], dens: list[float]) -> list[bool]:
@@ -528,7 +544,8 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         # beginning there can be left unsought. (Word counts are integers, so the running total is
         # the sum below exactly; CJK weights are not, and their runs are all sought.)
         start = 0 if cjk else _good_words_end(base, words, GALLERY_AFTER_WORDS_DEFAULT)
-        gallery = gallery_slides(blocks, start) + ticker_runs(blocks, start) if start < len(blocks) else []
+        gallery = gallery_slides(blocks, start) + ticker_runs(blocks, start, feats.words) \
+            if start < len(blocks) else []
         for lo, hi in gallery:
             # A slideshow or a news ticker after an article is other stories; a slideshow page
             # is its own article, and so is a live report that opens with its first entries.
@@ -751,41 +768,55 @@ def _good_words_end(base: list[str], words: list[int], need: int) -> int:
     return len(base)
 
 
-def ticker_runs(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]:
+def ticker_runs(blocks: list[Block], start: int = 0, words: list[Sequence[str]] | None = None) \
+        -> list[tuple[int, int]]:
     """The blocks of a news ticker or feed (other stories, newest first or oldest first): from
     the first of at least TICKER_MIN_ENTRIES blocks stamped in time order, close together, to the
     end of the last entry, as (first, end) ranges. Stamps are clock times opening a block ("14:32
     Headline") or ages a short line states ("3 minutes ago", "před 21 minutami").
     Only the runs that begin at block `start` or later are sure to be among them: the stamps are
     read from TICKER_GAP blocks in a row without one before it (a stamp after them opens a new run
-    whatever came before, so those runs are found as from the page's start)."""
+    whatever came before, so those runs are found as from the page's start).
+    words, when given, are each block's lowercase words (lower_words): see _stamps."""
     # The walk back from `start` ends TICKER_GAP blocks before it when none of them is stamped (most
     # pages): the stamps are read from there at once, and the walk is taken only when one of those
     # blocks is stamped.
     lo = max(0, start - TICKER_GAP_DEFAULT)
-    clock, ages = _stamps(blocks, lo)
+    clock, ages = _stamps(blocks, lo, words)
     first_stamp = min([i for i, _ in clock[:1] + ages[:1]], default=start)
     if lo > 0 and first_stamp < start:
         quiet = 0   # blocks without a stamp in a row, from blocks[start]
         while start > 0 and quiet < TICKER_GAP_DEFAULT:
             start -= 1
             quiet = 0 if _stamped(blocks[start].text) else quiet + 1
-        clock, ages = _stamps(blocks, start)
+        clock, ages = _stamps(blocks, start, words)
     return sorted(_stamped_runs(clock, len(blocks)) + _stamped_runs(ages, len(blocks)))
 
 
-def _stamps(blocks: list[Block], start: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def _stamps(blocks: list[Block], start: int, words: list[Sequence[str]] | None = None) \
+        -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The clock times and the ages (in minutes) of the blocks from `start` on, as (block index,
-    minutes) in page order."""
+    minutes) in page order. With words (each block's lowercase words, lower_words), a block is
+    searched for an age only when it holds as many words as an age does (ago.age_min_words:
+    "3 minutes ago" has three; a menu entry or a label of one or two words, half the blocks of a
+    page, states none) and, in ASCII text, one of its units among them (ago.ascii_age_words)."""
     clock: list[tuple[int, int]] = []
     ages: list[tuple[int, int]] = []
     aged = age_gate()   # (a line it finds nothing in states no age: most lines, told without minutes_ago)
+    fewest = age_min_words()
+    units = ascii_age_words() if words is not None else None
     for b in blocks[start:]:
         text = b.text
         m = TICKER_TIME_RE.match(text) if text[:1].isdecimal() else None   # (a clock time opens with a digit)
         if m:
             clock.append((b.index, int(m.group(1)) * 60 + int(m.group(2))))
-        if len(text) <= AGO_MAX_CHARS and aged(text) is not None:   # (a longer line states no age either)
+        if len(text) > AGO_MAX_CHARS:
+            continue   # (a longer line states no age either)
+        if words is not None:
+            ws = words[b.index]
+            if len(ws) < fewest or units is not None and text.isascii() and units.isdisjoint(ws):
+                continue
+        if aged(text) is not None:
             t = minutes_ago(text)
             if t is not None:
                 ages.append((b.index, t))
@@ -830,17 +861,19 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
     hint, ascii_hint = CODE_HINT_RE.search, CODE_HINT_ASCII_RE.search
     # The plain lines (code repeats its keywords: DUP001 drops them) that hold a character of code
     # or a digit; the others are no code lines (nor flattened listings: no code punctuation).
-    hinted = [b for b in blocks if (b.kind == PARA or b.kind == TABLE) and b.hint != "main"
-              and not sentence_like[b.index] and (b.index not in first or first[b.index].rule_id == "DUP001")
+    # (the lines a rule spoke of but DUP001, and the sentence-like ones, are set aside by index first)
+    other = {i for i, d in first.items() if d.rule_id != "DUP001"}
+    other.update(compress(count(), sentence_like))
+    hinted = [b for b in blocks if b.index not in other and (b.kind == PARA or b.kind == TABLE) and b.hint != "main"
               and (ascii_hint if b.text.isascii() else hint)(b.text) is not None]
     out: set[int] = set()
     rows: dict[int, bool] = {}   # code-like line -> whether it is a table row
     for b in hinted:
         text = b.text
-        if _flat_code(text):
+        if len(text) >= FLAT_CODE_MIN_CHARS_DEFAULT and _flat_code(text):   # (a shorter line is none: most)
             out.add(b.index)   # a whole listing a dump wrote as one line
-        row = _table_row(text)
-        if row or _code_line(text):
+        row = _code_like(text)
+        if row is not None:
             rows[b.index] = row
     if len(rows) >= min(CODE_RUN_MIN_DEFAULT, TABLE_RUN_MIN_DEFAULT):   # (a run needs that many)
         out |= _code_run_lines(blocks, first, sentence_like, rows)
@@ -910,6 +943,29 @@ def _table_row(text: str) -> bool:
         return TABLE_ROW_RE.search(text) is not None
     return last != "" and last in ".,%" and end.rstrip(".,%")[-1:].isdecimal() \
         and TABLE_ROW_RE.search(text) is not None
+
+
+def _code_like(text: str) -> bool | None:
+    """Whether the line is a table row (_table_row), else None if it is no code line (_code_line)
+    either, else False: the two tests in one, reading the line's end once."""
+    end = text.rstrip()
+    last = end[-1:]
+    if last.isdecimal():
+        if TABLE_ROW_RE.search(text) is not None:
+            return True
+    elif last != "" and last in ".,%" and end.rstrip(".,%")[-1:].isdecimal() and TABLE_ROW_RE.search(text) is not None:
+        return True
+    # (_code_line, its line end read above)
+    if len(text) < CODE_LINE_MIN_CHARS_DEFAULT:
+        return None
+    lead = text.lstrip()[:1]
+    if (last != "" and last in ";{}") or (lead != "" and lead in ")}]") \
+            or ("(" in text and CALL_PAREN_RE.search(text) is not None) \
+            or (("=" in text or "->" in text) and CODE_OPERATOR_RE.search(text) is not None) \
+            or "│" in text or "─" in text or "┼" in text \
+            or (": " in text and CODE_KEY_RE.match(text) is not None):
+        return False
+    return None
 
 
 def _flat_code(text: str) -> bool:

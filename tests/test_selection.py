@@ -478,7 +478,7 @@ def test_the_cheap_age_test_passes_every_stamp_the_pattern_reads():
     # every form writes the number, then whitespace: a line with no digit before a space holds no stamp
     import re
     from stripper.ago import DIGIT_RE, _table
-    pattern, units, gate = _table()
+    pattern, units, gate, _ = _table()
     for unit in units:
         for stamp in (f"{n}{sp}{unit} ago" for n in (1, 12, 300) for sp in (" ", "\t", "\u00a0", "  ")):
             if pattern.search(stamp):

@@ -277,6 +277,22 @@ def test_code_runs_match_the_line_by_line_pass():
         assert code_runs(res.blocks, first, feats) == _old_code_runs(res.blocks, first, feats)
 
 
+def test_code_like_is_the_table_row_and_code_line_tests():
+    # code_runs asks _code_like once per line: a table row (True), else a code line (False), else None
+    from stripper.main_content import _code_like, _code_line, _table_row
+    texts = CODE_SAMPLES + ["Kay Schenk 27 7.1%", "Kay Schenk 27 7.1", "Sales 12,5 3.", "a 1 2 ,", "2", "x", "",
+                            "  };  ", "}", "]x", "f(x)", "(x)", "a = b", "a=b", "x -> y", "│ a", "key: 'v'",
+                            "Key: value", "It ends. 3", "Page 2 of 3.", "45%", " 3 4 %", "٣ ٤ ٥"]
+    for _, data, kind in PAGES[:40]:
+        texts += data.decode("utf-8", "replace").splitlines()[:400]
+    seen = set()
+    for t in texts:
+        want = True if _table_row(t) else (False if _code_line(t) else None)
+        assert _code_like(t) is want, t
+        seen.add(want)
+    assert seen == {True, False, None}
+
+
 def test_runs_from_a_start_keep_every_run_beginning_there():
     # select seeks only the ticker and slideshow runs that begin where enough good text precedes
     # them: from any start, ticker_runs and gallery_slides must find each run of the whole page that
@@ -411,10 +427,17 @@ def test_stopword_density_where_read_gives_the_same_classes():
         full = M.block_features(blocks, stop, False)
         for o in (Options(), Options(length_low=30, length_high=60), Options(length_low=120, max_link_density=0.9)):
             lean = M.block_features(blocks, stop, False, o.length_low)
-            assert (lean.nwords, lean.weight, lean.sentence_like, lean.ends, lean.link_density, lean.long) \
-                == (full.nwords, full.weight, full.sentence_like, full.ends, full.link_density, full.long)
+            assert (lean.nwords, lean.weight, lean.sentence_like, lean.link_density, lean.long) \
+                == (full.nwords, full.weight, full.sentence_like, full.link_density, full.long)
             long = [i for i, n in enumerate(full.nwords) if n >= M.FIT_MIN_WORDS]
             assert [lean.dens[i] for i in long] == [full.dens[i] for i in long]
+            # (the sentence end is worked out where read: a block of length_low characters or of
+            # SENTENCE_MIN_WORDS words; the shape features read it so, and agree)
+            read = [i for i, (n, nw) in enumerate(zip(full.chars, full.nwords))
+                    if n >= o.length_low or nw >= M.SENTENCE_MIN_WORDS]
+            assert [lean.ends[i] for i in read] == [full.ends[i] for i in read]
+            shaped, shaped_full = M._shape_features(lean), M._shape_features(full)
+            assert (shaped.dens, shaped.sentence_like) == (shaped_full.dens, shaped_full.sentence_like)
             for opts in (o, replace(o, length_high=o.length_low, stopwords_high=o.stopwords_low)):
                 classes = M.classify_blocks(blocks, {}, lean, False, opts)
                 assert classes == M.classify_blocks(blocks, {}, full, False, opts) == _old_classify(blocks, full, opts)
@@ -877,6 +900,17 @@ def test_ticker_runs_ask_minutes_ago_only_where_the_age_gate_finds_something(mon
             assert gate(b.text) is not None or minutes_ago(b.text) is None, b.text
     gated = [main_content.ticker_runs(blocks) for blocks in pages]
     assert sum(map(len, gated)) > 20
+    # (with the words, a line of fewer words than age_min_words, or an ASCII line without a unit
+    # among its words, is not searched: the same runs, and the shortest age read on these pages
+    # has that many words)
+    from stripper.ago import ascii_age_words
+    from stripper.language import lower_words
+    assert ascii_age_words() is not None
+    words = [[lower_words(b.text) for b in blocks] for blocks in pages]
+    assert [main_content.ticker_runs(blocks, 0, ws) for blocks, ws in zip(pages, words)] == gated
+    from stripper.ago import age_min_words
+    assert min(len(lower_words(b.text)) for blocks in pages for b in blocks
+               if minutes_ago(b.text) is not None) == age_min_words() == 3
     monkeypatch.setattr(main_content, "age_gate", lambda: lambda text: True)
     for blocks, got in zip(pages, gated):
         assert main_content.ticker_runs(blocks) == got
@@ -1102,3 +1136,38 @@ def test_name_in_line_finds_nobody_on_fewer_tokens_than_the_minimum():
                 found.append(t)
     assert len(found) > 300
     assert min(len(t.split()) for t in found) == byline.NAME_LINE_MIN_TOKENS == 2
+
+
+def test_ascii_age_words_only_when_ascii_text_lowers_to_the_units(monkeypatch):
+    # The unit gate holds when every ASCII character that matches a unit's letter case-insensitively
+    # lowers to that letter: a unit with a dotless i ("ı", which "i" and "I" match) or a long s
+    # ("ſ", which "s" and "S" match) would let an ASCII line state an age with none of the units
+    # among its words.
+    from stripper import ago
+    table = ago._table()
+    for units, want in (({"min": 1, "día": 1440}, True), ({"dakıka": 1}, False), ({"ſec": 1}, False)):
+        monkeypatch.setattr(ago, "_table", lambda units=units: (table[0], units, table[2], table[3]))
+        got = ago.ascii_age_words.__wrapped__()
+        assert (got == frozenset(units)) if want else got is None
+
+
+def test_integer_weights_choose_the_span_float_weights_do():
+    # block_features gives a block's word count as its weight, an integer: the span choice adds
+    # weights, halves of them and fixed costs, all held exactly by floats, so the scores and the
+    # span are those of the same weights as floats
+    from stripper import main_content as M
+    from stripper.language import stoplist
+    stop = stoplist("en")
+    spans = 0
+    for blocks in _feature_pages():
+        feats = M.block_features(blocks, stop, False, Options().length_low)
+        assert all(type(w) is int for w in feats.weight)
+        base = M.classify_blocks(blocks, {}, feats, False, Options())
+        classes = M.revise_classes(base, feats.sentence_like)
+        floats = list(map(float, feats.weight))
+        for ends in ({}, {len(blocks) // 2: "CMT"}, {len(blocks) // 3: "REL"}):
+            assert M._scores(classes, base, feats.weight) == M._scores(classes, base, floats)
+            span = M.choose_span(classes, base, ends, feats.weight)
+            assert span == M.choose_span(classes, base, ends, floats)
+            spans += span[0] >= 0
+    assert spans > 100
