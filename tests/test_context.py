@@ -66,3 +66,29 @@ def test_find_with_the_blocks_words_answers_as_without():
             want = m.find(t)
             assert m.find(t, ctx.word_lists[i], ctx.norms[i]) == want, (name, t)
             assert m.find(t, frozenset(ctx.word_lists[i])) == want, (name, t)
+
+
+def test_norms_of_short_blocks_only_decide_as_norms_of_all(monkeypatch):
+    """Blocks of more than NORM_MAX_WORDS words have no normal form in the context: every reader
+    of the forms of all blocks reads shorter ones only, so the decisions are those made with the
+    form of every block."""
+    import stripper.rules as rules
+    from stripper.rules import apply_rules
+    from stripper.rules.byline import ABOUT_AUTHOR_NORMS
+    from stripper.rules.footer import REPEAT_MAX_WORDS_DEFAULT
+    assert REPEAT_MAX_WORDS_DEFAULT <= NORM_MAX_WORDS
+    assert max(len(rules.WORD_RE.findall(n)) for n in ABOUT_AUTHOR_NORMS) <= NORM_MAX_WORDS
+    long_repeat = " ".join(["menu"] * NORM_MAX_WORDS + ["more"])
+    texts = ["About the author", "Jane Doe is a reporter based in Berlin who covers the city and its courts.",
+             long_repeat, long_repeat, long_repeat, "One two three four five six seven eight",
+             "One two three four five six seven eight", "ONE two three four five six seven eight!",
+             "Read more: the council voted on the budget on Tuesday evening after a debate",
+             "Sign up for our newsletter and get the best stories of the week in your inbox",
+             "Copyright 2023 Example Media. All rights reserved. No part may be reproduced.",
+             "Le puede interesar: Así votó el concejo de la ciudad el martes por la noche"] * 2
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    got = apply_rules(blocks, make_context(blocks, Options(), None, frozenset(), "text"))
+    monkeypatch.setattr(rules, "NORM_MAX_WORDS", 10 ** 6)
+    full = make_context(blocks, Options(), None, frozenset(), "text")
+    assert full.norms[2] is not None and full.norm_counts[full.norms[2]] == 6
+    assert apply_rules(blocks, full) == got and len(got) >= 6

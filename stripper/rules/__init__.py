@@ -307,13 +307,18 @@ class WordSets(Sequence):
         return s
 
 
-NORM_MAX_WORDS = PROSE_WORDS_DEFAULT   # a longer block's normal form is made only where asked for
+# A longer block's normal form is made only where a rule asks for it (Matcher makes it from None).
+# The readers of every block's form need no longer one: DUP001 counts the forms of blocks of at
+# most REPEAT_MAX_WORDS_DEFAULT words (footer.py checks it is no more), and a block with another's
+# form has its words, so its count holds only blocks as short; the byline's author-box headings
+# are shorter still (tests/test_context.py); a rule's norms are checked in _Plan.
+NORM_MAX_WORDS = 8
 
 
 def make_context(blocks: list[Block], options: Options, language: str | None,
                  stopwords: frozenset[str], kind: str) -> RuleContext:
     """The page facts the rules read. A block of more than NORM_MAX_WORDS words has no normal form
-    in norms (None; norm_counts leaves it out): no rule compares it to a short text
+    in norms (None; norm_counts leaves it out): no rule counts or looks up one that long
     (two blocks of one normal form have the same words), and Matcher makes it when asked for it
     with None."""
     ctx = RuleContext(blocks, options, language, stopwords, kind)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import compress, count
 
 from ..model import Block
-from . import RuleContext, list_gate, quote, rule
+from . import NORM_MAX_WORDS, RuleContext, list_gate, quote, rule
 from .common import word_count
 
 FOOTER_MAX_WORDS_DEFAULT = 30
@@ -13,6 +13,8 @@ SENTENCE_GUARD_WORDS_DEFAULT = 10
 SENTENCE_ENDS = ".!?\"”’»"
 REPEAT_MIN_DEFAULT = 3           # a short block seen this often on a page is template furniture
 REPEAT_MAX_WORDS_DEFAULT = 8
+if REPEAT_MAX_WORDS_DEFAULT > NORM_MAX_WORDS:   # (the blocks DUP001 reads have their normal form in RuleContext.norms)
+    raise ValueError("REPEAT_MAX_WORDS_DEFAULT above rules.NORM_MAX_WORDS")
 DOUBLED_MIN_WORDS_DEFAULT = 4    # words of the line a doubled block repeats
 DOUBLED_MAX_TIMES_DEFAULT = 4
 DOUBLED_MAX_CHARS_DEFAULT = 600
