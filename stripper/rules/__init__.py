@@ -464,10 +464,13 @@ class _Plan:
             self.memo[mask] = steps
         return steps
 
-    def admitted(self, ctx: "RuleContext") -> list[int]:
+    def admitted(self, ctx: "RuleContext") -> tuple[list[int], dict[str, int]]:
         """Each block's mask of the checked rules whose needles or candidates hold it (a list:
-        block i's at i; on a page of links most blocks are a candidate of one rule or another)."""
+        block i's at i; on a page of links most blocks are a candidate of one rule or another),
+        but for the needles of two word characters or more: the page's words holding one, each
+        with the mask of the rules their needles open (see below)."""
         got = [0] * len(ctx.blocks)
+        in_words: dict[str, int] = {}
         rules = self.rules
         if self.by_needle:
             low = ctx._lowered()[0]
@@ -478,11 +481,25 @@ class _Plan:
                     continue
                 if wordlike:
                     # Made of word characters, it lies inside one of the words of a block holding it
-                    # (word_lists: the runs of word characters of the text lowered): the page's
-                    # words, each once, are a shorter place to learn that most needles are absent.
+                    # (word_lists: the runs of word characters of the text lowered), and a block
+                    # holding such a word holds it: the page's words, each once, are a shorter place
+                    # to look for it than the page, and the blocks holding one of those it lies in
+                    # are found with the gate words (apply_rules). (One character is found at memchr
+                    # speed on the page, and shared with the candidates that look for it.)
                     if vocab is None:
                         vocab = "\x00".join(set().union(*ctx.word_lists))
-                    if n not in vocab:
+                    at = vocab.find(n)
+                    if at < 0:
+                        continue
+                    if len(n) > 1:
+                        while at >= 0:
+                            start = vocab.rfind("\x00", 0, at) + 1
+                            end = vocab.find("\x00", at)
+                            if end < 0:
+                                end = len(vocab)
+                            w = vocab[start:end]
+                            in_words[w] = in_words.get(w, 0) | bits
+                            at = vocab.find(n, end)   # (the word holds it: on to the next word)
                         continue
                 elif len(n) > 1 and n[0] not in low:
                     # (one character is looked for at memchr speed, several ten times slower: a page
@@ -497,7 +514,7 @@ class _Plan:
             bit = 1 << pos
             for i in cands(ctx):
                 got[i] |= bit
-        return got
+        return got, in_words
 
 
 def _mask(positions) -> int:
@@ -525,7 +542,14 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     class_masks, char_cuts, word_cuts, memo, steps_of = plan.class_masks, plan.char_cuts, plan.word_cuts, plan.memo, plan.steps_of
     word_lists, nwords, norms = ctx.word_lists, ctx.nwords, ctx.norms
     # the rules each block opens (by its words, its normal form, its place), before its limits
-    masks = plan.admitted(ctx)
+    masks, in_words = plan.admitted(ctx)
+    if in_words:
+        # the page's words holding a needle open its rules as the gate words open theirs (a block
+        # holds such a needle just where its words hold one of these words: see _Plan.admitted)
+        by_word = dict(by_word)
+        for w, bits in in_words.items():
+            by_word[w] = by_word.get(w, 0) | bits
+        gate_words = gate_words.union(in_words)
     if free:
         masks = [m | free for m in masks]
     # (a normal form opening a rule is one the page counts: most pages hold none, and skip the pass)
