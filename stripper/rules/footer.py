@@ -70,11 +70,13 @@ def repeated_furniture(block: Block, ctx: RuleContext) -> str | None:
 
 
 def doubled_candidates(ctx: RuleContext) -> list[int]:
-    """Blocks of 2 * DOUBLED_MIN_WORDS_DEFAULT words or more holding their first word twice (doubled_line's own tests)."""
+    """Blocks of 2 * DOUBLED_MIN_WORDS_DEFAULT words or more, not ending in a sentence end and
+    holding their first word twice (doubled_line's own tests)."""
     texts = ctx.block_texts()
     # (the blocks of enough words picked in one pass: most blocks are shorter)
     return [i for i in compress(count(), map((2 * DOUBLED_MIN_WORDS_DEFAULT - 1).__lt__, ctx.nwords))
-            if len(texts[i]) <= DOUBLED_MAX_CHARS_DEFAULT and texts[i].count(texts[i].split(None, 1)[0]) >= 2]
+            if len(texts[i]) <= DOUBLED_MAX_CHARS_DEFAULT and texts[i].rstrip()[-1:] not in DOUBLED_SENTENCE_ENDS
+            and texts[i].count(texts[i].split(None, 1)[0]) >= 2]
 
 
 @rule("DUP002", "doubled-line", max_chars=DOUBLED_MAX_CHARS_DEFAULT, candidates=doubled_candidates)
@@ -85,6 +87,11 @@ def doubled_line(block: Block, ctx: RuleContext) -> str | None:
     How to Save How to Save"); an article does not repeat a line inside one paragraph. A repeated
     sentence (ending in . ! ?) is left alone. Example: "Use the Stranger Test Use the Stranger Test"."""
     if ctx.words(block) < 2 * DOUBLED_MIN_WORDS_DEFAULT:
+        return None
+    # The line written out ends the block, and it may not end a sentence: a block ending in a
+    # sentence end (most paragraphs) is none, whatever it repeats. (The block's last character
+    # but for white space is the last of its normalised text, and so of the line.)
+    if block.text.rstrip()[-1:] in DOUBLED_SENTENCE_ENDS:
         return None
     # Every repeat opens with the block's first word (glued to the previous one or not): a block
     # holding it once is no doubled line (most blocks), and is not normalised.
