@@ -116,7 +116,7 @@ def _needle_openings_agree(blocks, kind="text") -> int:
 
 
 def test_needles_found_through_the_words_open_the_blocks_holding_them():
-    texts = _phrase_texts()
+    texts = _phrase_texts() + ["(c) 2024 Acme", "Photo (C) Reuters", "x(c)y", "(c)", "abc (c", "c)"]
     opened = 0
     for start in range(0, len(texts), 200):
         chunk = [v for t in texts[start:start + 200] for v in _variants(t)]

@@ -428,7 +428,8 @@ class _Plan:
             if len(WORD_RE.findall(n)) > NORM_MAX_WORDS:
                 raise ValueError(f"a rule's norm of more than {NORM_MAX_WORDS} words: {n!r}")
         # (shortest first: a single character is found fastest, and opens most)
-        self.by_needle = tuple((n, bits, WORD_RE.fullmatch(n) is not None)
+        # (with the words a block holding it holds whole: "(c)" is in no block where "c" is no word)
+        self.by_needle = tuple((n, bits, WORD_RE.fullmatch(n) is not None, _inner_words(n))
                                for n, bits in sorted(by_needle.items(), key=lambda kv: (len(kv[0]), kv[0])))
         self.gate_words = frozenset(by_word)
         self.char_cuts = sorted({r.max_chars for r in rules if r.max_chars is not None})
@@ -475,8 +476,8 @@ class _Plan:
         if self.by_needle:
             low = ctx._lowered()[0]
             ascii_page = low.isascii()
-            vocab = None
-            for n, bits, wordlike in self.by_needle:
+            words = vocab = None
+            for n, bits, wordlike, inner in self.by_needle:
                 if ascii_page and not n.isascii():
                     continue
                 if wordlike:
@@ -487,7 +488,9 @@ class _Plan:
                     # are found with the gate words (apply_rules). (One character is found at memchr
                     # speed on the page, and shared with the candidates that look for it.)
                     if vocab is None:
-                        vocab = "\x00".join(set().union(*ctx.word_lists))
+                        if words is None:
+                            words = set().union(*ctx.word_lists)
+                        vocab = "\x00".join(words)
                     at = vocab.find(n)
                     if at < 0:
                         continue
@@ -505,6 +508,13 @@ class _Plan:
                     # (one character is looked for at memchr speed, several ten times slower: a page
                     # holding no "[" holds no "[[", learnt in a tenth of the time)
                     continue
+                elif inner:
+                    # a run of word characters the needle holds between two others is a word of a
+                    # block holding it (word_lists: the runs of word characters of the text lowered)
+                    if words is None:
+                        words = set().union(*ctx.word_lists)
+                    if not words.issuperset(inner):
+                        continue
                 for k in ctx.holding(n):
                     got[k] |= bits
         for pos in self.checked:
@@ -515,6 +525,12 @@ class _Plan:
             for i in cands(ctx):
                 got[i] |= bit
         return got, in_words
+
+
+def _inner_words(needle: str) -> tuple[str, ...]:
+    """The runs of word characters of the needle that neither open nor end it: whole words of
+    any text holding it."""
+    return tuple(m.group() for m in WORD_RE.finditer(needle) if m.start() > 0 and m.end() < len(needle))
 
 
 def _mask(positions) -> int:
