@@ -8,7 +8,10 @@ from . import RuleContext, quote, rule
 from .common import phrase_fires
 
 PLACEHOLDER_CHARS = ("{", "%", "$", "[[", "<%", "__")  # every placeholder pattern holds one of these
-PLACEHOLDER_CHARS_RE = re.compile("|".join(map(re.escape, PLACEHOLDER_CHARS)))   # ... looked for in one scan
+# ... and, more narrowly, one of these, read as the list reads them (ignoring case): "{" ("{{", "${"
+# and "{name}"), "%" before "s", "d", "i" or "%", "[[", "<%", "__". Looked for in one scan, it
+# turns away the percentages and prices of prose the characters let through.
+PLACEHOLDER_HINT_RE = re.compile(r"\{|%[sdi%]|\[\[|<%|__", re.I)
 
 
 @rule("PAY001", "template-placeholder", phrases="placeholders", max_chars=1000,
@@ -19,7 +22,7 @@ def template_placeholder(block: Block, ctx: RuleContext) -> str | None:
     Why: a placeholder the template engine never filled marks a UI string, not prose.
     Example: "You have {{numberArticlesLeft}} free article{{numberArticlesLeft-plural}} left"."""
     t = block.text
-    if block.kind == "pre" or PLACEHOLDER_CHARS_RE.search(t) is None:
+    if block.kind == "pre" or PLACEHOLDER_HINT_RE.search(t) is None:
         return None
     hit = ctx.phrases("placeholders").search(t)
     return f"unfilled placeholder {quote(hit)}" if hit else None
