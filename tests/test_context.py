@@ -92,3 +92,29 @@ def test_norms_of_short_blocks_only_decide_as_norms_of_all(monkeypatch):
     full = make_context(blocks, Options(), None, frozenset(), "text")
     assert full.norms[2] is not None and full.norm_counts[full.norms[2]] == 6
     assert apply_rules(blocks, full) == got and len(got) >= 6
+
+
+def test_find_firing_fires_where_find_fires():
+    """find_firing leaves unsearched only long blocks where phrase_fires would not fire on ctx.find's hit."""
+    from stripper.phrases import _entries
+    from stripper.rules.common import find_firing, phrase_fires
+    names = ["consent", "newsletter", "paywall", "offers", "sponsored_explainer", "share", "comments"]
+    entries = [e.lstrip("=").replace("{n}", "3").replace("{price}", "$9").replace("{word}", "Acme")
+               for name in names for e in _entries(name) if not e.startswith(("re:", "=re:"))]
+    fillers = ["", "A ", "Hi, ", "x " * 14, "x " * 15, "x " * 16, "xy " * 10, "xy " * 11, "Well - ", "İ ", "_a_ ",
+               "3 ", "€ ", "ab_cd ", "«", "(", "word " * 6, "x" * 29 + " ", "x" * 30 + " ", "x" * 31 + " "]
+    tail = " and the council met again on Tuesday to talk about the plan for the city and its schools" * 3
+    texts = [f + e + tail for e in entries for f in fillers] + [f + e.upper() + tail for e in entries[::5] for f in fillers]
+    texts += [f + e.replace("s", "\u017f").replace("i", "\u0131") + tail for e in entries[::3] for f in fillers[:4]]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    fired = unsearched = 0
+    for name in names:
+        for b in blocks:
+            assert ctx.nwords[b.index] > 40
+            got = find_firing(name, b, ctx)
+            want = phrase_fires(b, ctx, ctx.find(name, b))
+            assert phrase_fires(b, ctx, got) == want, (name, b.text)
+            fired += want
+            unsearched += got is None and ctx.find(name, b) is not None
+    assert fired > 500 and unsearched > 500

@@ -5,7 +5,7 @@ import re
 
 from ..model import Block
 from . import RuleContext, quote, rule
-from .common import phrase_fires
+from .common import find_firing, phrase_fires
 
 PLACEHOLDER_CHARS = ("{", "%", "$", "[[", "<%", "__")  # every placeholder pattern holds one of these
 # ... and, more narrowly, one of these, read as the list reads them (ignoring case): "{" ("{{", "${"
@@ -33,7 +33,7 @@ def metered_paywall(block: Block, ctx: RuleContext) -> str | None:
     """Drops paywall meters and subscription walls ("You have 3 free articles left", "Already a subscriber?").
 
     Why: subscription UI, never article prose. Example: "Your trial period has expired"."""
-    hit = ctx.find("paywall", block)
+    hit = find_firing("paywall", block, ctx)
     return f"paywall prompt {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None
 
 
@@ -42,5 +42,5 @@ def subscription_offer(block: Block, ctx: RuleContext) -> str | None:
     """Drops subscription offers and prices ("Try 1 month for $0.99", "Offer ends", "See all offers").
 
     Why: marketing copy of the publisher, not the article. Example: "Try 3 months for $9"."""
-    hit = ctx.find("offers", block)
+    hit = find_firing("offers", block, ctx)
     return f"offer {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None
