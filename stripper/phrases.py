@@ -205,6 +205,7 @@ def _needs_digit(phrase: str) -> bool:
 
 
 DIGIT_RE = re.compile(r"\d")   # a digit, as the {n} and {price} placeholders read one
+NUMBER_OPENING_RE = re.compile(r"[\d$€£¥₹]")   # what a hit of {n} or {price} opens with
 
 
 def _alt(parts: list[str], name: str) -> str:
@@ -218,13 +219,15 @@ class Matcher:
 
     __slots__ = ("name", "entries", "_anywhere", "_literals", "_anchors", "_whole", "_exact", "_max_whole",
                  "gate_words", "_anywhere_parts", "_literal_parts", "_literal_free", "_literal_by_word",
-                 "_literal_keys", "digit_gate_words")
+                 "_literal_keys", "digit_gate_words", "opening_words", "opening_number")
 
     def __init__(self, name: str, lines: list[str]):
         self.name = name
         anywhere, literals, anchors, whole, exact, seen = [], [], set(), [], set(), set()
         needs: list[frozenset[str]] = []   # per literal: the words a block holding it holds
         gate: set[str] | None = set()   # one word of every entry: no hit without one of them
+        opening: set[str] | None = set()   # the word every literal opens with (see opening_words)
+        opening_number = False             # ... or a {n} or {price}
         plain: set[str] | None = set()  # ... of every entry without a {n} or {price} (see digit_gate_words)
         for raw in lines:
             line = raw.strip()
@@ -257,6 +260,14 @@ class Matcher:
                 anchors.add(max(ws, key=len) if ws else "")
                 needs.append(_needed_words(line.lower()))
                 gate = _add_gate_word(gate, line)
+                lead = _WORD_RE.match(_PLACEHOLDER_RE.sub(_GLUE, line.lower()))
+                if key.startswith(("{n}", "{price}")):
+                    opening_number = True
+                elif opening is not None and lead is not None and _GLUE not in lead.group() \
+                        and all(_needle_char(c) == c for c in lead.group()):
+                    opening.add(lead.group())
+                else:
+                    opening = None
                 if not _needs_digit(key):
                     plain = _add_gate_word(plain, line)
         self.entries = len(seen)
@@ -294,6 +305,15 @@ class Matcher:
         # The gate words that only entries holding a {n} or {price} gave: each such entry matches
         # a digit (\d+) where it hits, so these words open the list only to a text holding one.
         self.digit_gate_words = frozenset(gate - plain) if gate is not None and plain is not None else frozenset()
+        # A list of literals only, each opening with a word of needle characters (not glued to a
+        # placeholder) or a {n} or {price}: a hit opens with one of these words, whole (the
+        # literal's edges are no word characters) and lowered as the text's words are, unless the
+        # text holds a character IGNORECASE reads otherwise than lowering (fold_odd_raw), or, if
+        # opening_number, with a digit or a currency sign (NUMBER_OPENING_RE). None: the list
+        # says nothing of how its hits open.
+        self.opening_words = frozenset(opening) if opening is not None and literals and not anywhere \
+            and not whole and not exact else None
+        self.opening_number = opening_number
 
     def search(self, text: str, tokens: Collection[str] | None = None) -> str | None:
         hit = self.find(text, tokens)

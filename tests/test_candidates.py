@@ -94,6 +94,38 @@ def test_candidates_hold_every_block_a_rule_fires_on_among_phrases_and_examples(
         assert _check(blocks) == []
 
 
+def _needle_openings_agree(blocks, kind="text") -> int:
+    """The blocks the engine opens each rule with needles on (its needles found on the page, those of
+    word characters through the page's words: _Plan.admitted, apply_rules) are the blocks holding
+    one of its needles (RuleContext.find_any) or among its candidates; how many were opened."""
+    from stripper.rules import _plan
+    plan = _plan((), ())
+    ctx = make_context(blocks, Options(), None, frozenset(), kind)
+    masks, in_words = plan.admitted(ctx)
+    opened = 0
+    for pos, r in enumerate(plan.rules):
+        if not r.needles:
+            continue
+        bit = 1 << pos
+        got = {i for i, m in enumerate(masks) if m & bit}
+        got |= {i for i, ws in enumerate(ctx.word_lists) if any(in_words.get(w, 0) & bit for w in ws)}
+        want = set(ctx.find_any(r.needles)) | (set(r.candidates(ctx)) if r.candidates is not None else set())
+        assert got == want, r.id
+        opened += len(got)
+    return opened
+
+
+def test_needles_found_through_the_words_open_the_blocks_holding_them():
+    texts = _phrase_texts() + ["(c) 2024 Acme", "Photo (C) Reuters", "x(c)y", "(c)", "abc (c", "c)"]
+    opened = 0
+    for start in range(0, len(texts), 200):
+        chunk = [v for t in texts[start:start + 200] for v in _variants(t)]
+        opened += _needle_openings_agree([Block(index=i, text=t) for i, t in enumerate(chunk)])
+    for name, text, segment in _pages():
+        opened += _needle_openings_agree(segment(text, frozenset()), "markdown" if segment is segment_markdown else "text")
+    assert opened > 1000
+
+
 def test_candidates_hold_blocks_that_fire_only_by_their_neighbours():
     """An author bio under an "About the author" heading and a role under a byline."""
     texts = ["About the author", "Jane Doe", "She writes about science and lives in Oslo with two cats.",

@@ -66,3 +66,55 @@ def test_find_with_the_blocks_words_answers_as_without():
             want = m.find(t)
             assert m.find(t, ctx.word_lists[i], ctx.norms[i]) == want, (name, t)
             assert m.find(t, frozenset(ctx.word_lists[i])) == want, (name, t)
+
+
+def test_norms_of_short_blocks_only_decide_as_norms_of_all(monkeypatch):
+    """Blocks of more than NORM_MAX_WORDS words have no normal form in the context: every reader
+    of the forms of all blocks reads shorter ones only, so the decisions are those made with the
+    form of every block."""
+    import stripper.rules as rules
+    from stripper.rules import apply_rules
+    from stripper.rules.byline import ABOUT_AUTHOR_NORMS
+    from stripper.rules.footer import REPEAT_MAX_WORDS_DEFAULT
+    assert REPEAT_MAX_WORDS_DEFAULT <= NORM_MAX_WORDS
+    assert max(len(rules.WORD_RE.findall(n)) for n in ABOUT_AUTHOR_NORMS) <= NORM_MAX_WORDS
+    long_repeat = " ".join(["menu"] * NORM_MAX_WORDS + ["more"])
+    texts = ["About the author", "Jane Doe is a reporter based in Berlin who covers the city and its courts.",
+             long_repeat, long_repeat, long_repeat, "One two three four five six seven eight",
+             "One two three four five six seven eight", "ONE two three four five six seven eight!",
+             "Read more: the council voted on the budget on Tuesday evening after a debate",
+             "Sign up for our newsletter and get the best stories of the week in your inbox",
+             "Copyright 2023 Example Media. All rights reserved. No part may be reproduced.",
+             "Le puede interesar: Así votó el concejo de la ciudad el martes por la noche"] * 2
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    got = apply_rules(blocks, make_context(blocks, Options(), None, frozenset(), "text"))
+    monkeypatch.setattr(rules, "NORM_MAX_WORDS", 10 ** 6)
+    full = make_context(blocks, Options(), None, frozenset(), "text")
+    assert full.norms[2] is not None and full.norm_counts[full.norms[2]] == 6
+    assert apply_rules(blocks, full) == got and len(got) >= 6
+
+
+def test_find_firing_fires_where_find_fires():
+    """find_firing leaves unsearched only long blocks where phrase_fires would not fire on ctx.find's hit."""
+    from stripper.phrases import _entries
+    from stripper.rules.common import find_firing, phrase_fires
+    names = ["consent", "newsletter", "paywall", "offers", "sponsored_explainer", "share", "comments"]
+    entries = [e.lstrip("=").replace("{n}", "3").replace("{price}", "$9").replace("{word}", "Acme")
+               for name in names for e in _entries(name) if not e.startswith(("re:", "=re:"))]
+    fillers = ["", "A ", "Hi, ", "x " * 14, "x " * 15, "x " * 16, "xy " * 10, "xy " * 11, "Well - ", "İ ", "_a_ ",
+               "3 ", "€ ", "ab_cd ", "«", "(", "word " * 6, "x" * 29 + " ", "x" * 30 + " ", "x" * 31 + " "]
+    tail = " and the council met again on Tuesday to talk about the plan for the city and its schools" * 3
+    texts = [f + e + tail for e in entries for f in fillers] + [f + e.upper() + tail for e in entries[::5] for f in fillers]
+    texts += [f + e.replace("s", "\u017f").replace("i", "\u0131") + tail for e in entries[::3] for f in fillers[:4]]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    fired = unsearched = 0
+    for name in names:
+        for b in blocks:
+            assert ctx.nwords[b.index] > 40
+            got = find_firing(name, b, ctx)
+            want = phrase_fires(b, ctx, ctx.find(name, b))
+            assert phrase_fires(b, ctx, got) == want, (name, b.text)
+            fired += want
+            unsearched += got is None and ctx.find(name, b) is not None
+    assert fired > 500 and unsearched > 500

@@ -307,13 +307,18 @@ class WordSets(Sequence):
         return s
 
 
-NORM_MAX_WORDS = PROSE_WORDS_DEFAULT   # a longer block's normal form is made only where asked for
+# A longer block's normal form is made only where a rule asks for it (Matcher makes it from None).
+# The readers of every block's form need no longer one: DUP001 counts the forms of blocks of at
+# most REPEAT_MAX_WORDS_DEFAULT words (footer.py checks it is no more), and a block with another's
+# form has its words, so its count holds only blocks as short; the byline's author-box headings
+# are shorter still (tests/test_context.py); a rule's norms are checked in _Plan.
+NORM_MAX_WORDS = 8
 
 
 def make_context(blocks: list[Block], options: Options, language: str | None,
                  stopwords: frozenset[str], kind: str) -> RuleContext:
     """The page facts the rules read. A block of more than NORM_MAX_WORDS words has no normal form
-    in norms (None; norm_counts leaves it out): no rule compares it to a short text
+    in norms (None; norm_counts leaves it out): no rule counts or looks up one that long
     (two blocks of one normal form have the same words), and Matcher makes it when asked for it
     with None."""
     ctx = RuleContext(blocks, options, language, stopwords, kind)
@@ -423,7 +428,8 @@ class _Plan:
             if len(WORD_RE.findall(n)) > NORM_MAX_WORDS:
                 raise ValueError(f"a rule's norm of more than {NORM_MAX_WORDS} words: {n!r}")
         # (shortest first: a single character is found fastest, and opens most)
-        self.by_needle = tuple((n, bits, WORD_RE.fullmatch(n) is not None)
+        # (with the words a block holding it holds whole: "(c)" is in no block where "c" is no word)
+        self.by_needle = tuple((n, bits, WORD_RE.fullmatch(n) is not None, _inner_words(n))
                                for n, bits in sorted(by_needle.items(), key=lambda kv: (len(kv[0]), kv[0])))
         self.gate_words = frozenset(by_word)
         self.char_cuts = sorted({r.max_chars for r in rules if r.max_chars is not None})
@@ -459,30 +465,56 @@ class _Plan:
             self.memo[mask] = steps
         return steps
 
-    def admitted(self, ctx: "RuleContext") -> list[int]:
+    def admitted(self, ctx: "RuleContext") -> tuple[list[int], dict[str, int]]:
         """Each block's mask of the checked rules whose needles or candidates hold it (a list:
-        block i's at i; on a page of links most blocks are a candidate of one rule or another)."""
+        block i's at i; on a page of links most blocks are a candidate of one rule or another),
+        but for the needles of two word characters or more: the page's words holding one, each
+        with the mask of the rules their needles open (see below)."""
         got = [0] * len(ctx.blocks)
+        in_words: dict[str, int] = {}
         rules = self.rules
         if self.by_needle:
             low = ctx._lowered()[0]
             ascii_page = low.isascii()
-            vocab = None
-            for n, bits, wordlike in self.by_needle:
+            words = vocab = None
+            for n, bits, wordlike, inner in self.by_needle:
                 if ascii_page and not n.isascii():
                     continue
                 if wordlike:
                     # Made of word characters, it lies inside one of the words of a block holding it
-                    # (word_lists: the runs of word characters of the text lowered): the page's
-                    # words, each once, are a shorter place to learn that most needles are absent.
+                    # (word_lists: the runs of word characters of the text lowered), and a block
+                    # holding such a word holds it: the page's words, each once, are a shorter place
+                    # to look for it than the page, and the blocks holding one of those it lies in
+                    # are found with the gate words (apply_rules). (One character is found at memchr
+                    # speed on the page, and shared with the candidates that look for it.)
                     if vocab is None:
-                        vocab = "\x00".join(set().union(*ctx.word_lists))
-                    if n not in vocab:
+                        if words is None:
+                            words = set().union(*ctx.word_lists)
+                        vocab = "\x00".join(words)
+                    at = vocab.find(n)
+                    if at < 0:
+                        continue
+                    if len(n) > 1:
+                        while at >= 0:
+                            start = vocab.rfind("\x00", 0, at) + 1
+                            end = vocab.find("\x00", at)
+                            if end < 0:
+                                end = len(vocab)
+                            w = vocab[start:end]
+                            in_words[w] = in_words.get(w, 0) | bits
+                            at = vocab.find(n, end)   # (the word holds it: on to the next word)
                         continue
                 elif len(n) > 1 and n[0] not in low:
                     # (one character is looked for at memchr speed, several ten times slower: a page
                     # holding no "[" holds no "[[", learnt in a tenth of the time)
                     continue
+                elif inner:
+                    # a run of word characters the needle holds between two others is a word of a
+                    # block holding it (word_lists: the runs of word characters of the text lowered)
+                    if words is None:
+                        words = set().union(*ctx.word_lists)
+                    if not words.issuperset(inner):
+                        continue
                 for k in ctx.holding(n):
                     got[k] |= bits
         for pos in self.checked:
@@ -492,7 +524,13 @@ class _Plan:
             bit = 1 << pos
             for i in cands(ctx):
                 got[i] |= bit
-        return got
+        return got, in_words
+
+
+def _inner_words(needle: str) -> tuple[str, ...]:
+    """The runs of word characters of the needle that neither open nor end it: whole words of
+    any text holding it."""
+    return tuple(m.group() for m in WORD_RE.finditer(needle) if m.start() > 0 and m.end() < len(needle))
 
 
 def _mask(positions) -> int:
@@ -520,7 +558,14 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     class_masks, char_cuts, word_cuts, memo, steps_of = plan.class_masks, plan.char_cuts, plan.word_cuts, plan.memo, plan.steps_of
     word_lists, nwords, norms = ctx.word_lists, ctx.nwords, ctx.norms
     # the rules each block opens (by its words, its normal form, its place), before its limits
-    masks = plan.admitted(ctx)
+    masks, in_words = plan.admitted(ctx)
+    if in_words:
+        # the page's words holding a needle open its rules as the gate words open theirs (a block
+        # holds such a needle just where its words hold one of these words: see _Plan.admitted)
+        by_word = dict(by_word)
+        for w, bits in in_words.items():
+            by_word[w] = by_word.get(w, 0) | bits
+        gate_words = gate_words.union(in_words)
     if free:
         masks = [m | free for m in masks]
     # (a normal form opening a rule is one the page counts: most pages hold none, and skip the pass)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block
+from ..phrases import NUMBER_OPENING_RE, fold_odd_raw, load_phrases
 
 WORD_RE = re.compile(r"\w+")
 CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[.])(?=[A-Z])")
@@ -25,6 +26,31 @@ def word_count(text: str) -> int:
 
 def is_long_prose(block: Block, ctx) -> bool:
     return ctx.words(block) > PROSE_WORDS_DEFAULT
+
+
+def find_firing(name: str, block: Block, ctx) -> tuple[str, int] | None:
+    """ctx.find(name, block), or None where phrase_fires could not fire on what it finds: in long
+    prose a hit counts only if it starts in the first PROSE_START_CHARS_DEFAULT + 1 characters,
+    where it starts with one of the list's opening words, whole, or a number (Matcher.opening_words,
+    opening_number). A long block with none of them starting there is not searched."""
+    if ctx.word_lists and ctx.words(block) > PROSE_WORDS_DEFAULT:
+        m = load_phrases(name)
+        opening = m.opening_words
+        if opening is None or fold_odd_raw(block.text):
+            return ctx.find(name, block)
+        if m.opening_number and NUMBER_OPENING_RE.search(block.text, 0, PROSE_START_CHARS_DEFAULT + 1):
+            return ctx.find(name, block)
+        # A word starts no sooner than the words before it and one character after each have
+        # ended (lowered, a text without "İ" is as long as it is).
+        at = 0
+        for w in ctx.word_lists[block.index]:
+            if at > PROSE_START_CHARS_DEFAULT:
+                return None
+            if w in opening:
+                return ctx.find(name, block)
+            at += len(w) + 1
+        return None
+    return ctx.find(name, block)
 
 
 def phrase_fires(block: Block, ctx, hit: tuple[str, int] | None) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import compress, count
 
 from ..model import Block
-from . import RuleContext, list_gate, quote, rule
+from . import NORM_MAX_WORDS, RuleContext, list_gate, quote, rule
 from .common import word_count
 
 FOOTER_MAX_WORDS_DEFAULT = 30
@@ -13,6 +13,8 @@ SENTENCE_GUARD_WORDS_DEFAULT = 10
 SENTENCE_ENDS = ".!?\"”’»"
 REPEAT_MIN_DEFAULT = 3           # a short block seen this often on a page is template furniture
 REPEAT_MAX_WORDS_DEFAULT = 8
+if REPEAT_MAX_WORDS_DEFAULT > NORM_MAX_WORDS:   # (the blocks DUP001 reads have their normal form in RuleContext.norms)
+    raise ValueError("REPEAT_MAX_WORDS_DEFAULT above rules.NORM_MAX_WORDS")
 DOUBLED_MIN_WORDS_DEFAULT = 4    # words of the line a doubled block repeats
 DOUBLED_MAX_TIMES_DEFAULT = 4
 DOUBLED_MAX_CHARS_DEFAULT = 600
@@ -68,9 +70,13 @@ def repeated_furniture(block: Block, ctx: RuleContext) -> str | None:
 
 
 def doubled_candidates(ctx: RuleContext) -> list[int]:
-    """Blocks of 2 * DOUBLED_MIN_WORDS_DEFAULT words or more holding their first word twice (doubled_line's own tests)."""
-    return [b.index for b, n in zip(ctx.blocks, ctx.nwords) if n >= 2 * DOUBLED_MIN_WORDS_DEFAULT
-            and len(b.text) <= DOUBLED_MAX_CHARS_DEFAULT and b.text.count(b.text.split(None, 1)[0]) >= 2]
+    """Blocks of 2 * DOUBLED_MIN_WORDS_DEFAULT words or more, not ending in a sentence end and
+    holding their first word twice (doubled_line's own tests)."""
+    texts = ctx.block_texts()
+    # (the blocks of enough words picked in one pass: most blocks are shorter)
+    return [i for i in compress(count(), map((2 * DOUBLED_MIN_WORDS_DEFAULT - 1).__lt__, ctx.nwords))
+            if len(texts[i]) <= DOUBLED_MAX_CHARS_DEFAULT and texts[i].rstrip()[-1:] not in DOUBLED_SENTENCE_ENDS
+            and texts[i].count(texts[i].split(None, 1)[0]) >= 2]
 
 
 @rule("DUP002", "doubled-line", max_chars=DOUBLED_MAX_CHARS_DEFAULT, candidates=doubled_candidates)
@@ -81,6 +87,11 @@ def doubled_line(block: Block, ctx: RuleContext) -> str | None:
     How to Save How to Save"); an article does not repeat a line inside one paragraph. A repeated
     sentence (ending in . ! ?) is left alone. Example: "Use the Stranger Test Use the Stranger Test"."""
     if ctx.words(block) < 2 * DOUBLED_MIN_WORDS_DEFAULT:
+        return None
+    # The line written out ends the block, and it may not end a sentence: a block ending in a
+    # sentence end (most paragraphs) is none, whatever it repeats. (The block's last character
+    # but for white space is the last of its normalised text, and so of the line.)
+    if block.text.rstrip()[-1:] in DOUBLED_SENTENCE_ENDS:
         return None
     # Every repeat opens with the block's first word (glued to the previous one or not): a block
     # holding it once is no doubled line (most blocks), and is not normalised.

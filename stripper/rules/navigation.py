@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from operator import attrgetter
 
 from ..model import END, HEADING, Block
 from ..phrases import _FOLD_ODD, lead_words, whole_first_words
@@ -46,9 +48,14 @@ def breadcrumb(block: Block, ctx: RuleContext) -> str | None:
     return f"breadcrumb {quote(hit)}" if hit else None
 
 
+_LINK_CHARS = attrgetter("link_chars")
+
+
 def linked_candidates(ctx: RuleContext) -> list[int]:
     """Blocks with link text, but for those of a main-content extractor's "main" (link_list reads no other)."""
-    return [b.index for b in ctx.blocks if b.link_chars and b.hint != "main"]
+    blocks = ctx.blocks
+    # (the blocks with link text picked in one pass: a text dump has none)
+    return [i for i in compress(count(), map(_LINK_CHARS, blocks)) if blocks[i].hint != "main"]
 
 
 @rule("NAV002", "link-list", max_words=LINK_LIST_MAX_WORDS_DEFAULT, candidates=linked_candidates)
@@ -62,7 +69,9 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
     text = block.text
     density = block.link_chars / len(text) if text else 0.0   # (Block.link_density, written out)
     if density >= LINK_LIST_DENSITY_DEFAULT:
-        return f"{density:.0%} link text: {quote(text, 40)}"
+        # (all of it link text, as most are: 1.0 shown as "100%" without formatting a float)
+        share = "100%" if block.link_chars == len(text) else f"{density:.0%}"
+        return f"{share} link text: {quote(text, 40)}"
     return None
 
 

@@ -5,10 +5,13 @@ import re
 
 from ..model import Block
 from . import RuleContext, quote, rule
-from .common import phrase_fires
+from .common import find_firing, phrase_fires
 
 PLACEHOLDER_CHARS = ("{", "%", "$", "[[", "<%", "__")  # every placeholder pattern holds one of these
-PLACEHOLDER_CHARS_RE = re.compile("|".join(map(re.escape, PLACEHOLDER_CHARS)))   # ... looked for in one scan
+# ... and, more narrowly, one of these, read as the list reads them (ignoring case): "{" ("{{", "${"
+# and "{name}"), "%" before "s", "d", "i" or "%", "[[", "<%", "__". Looked for in one scan, it
+# turns away the percentages and prices of prose the characters let through.
+PLACEHOLDER_HINT_RE = re.compile(r"\{|%[sdi%]|\[\[|<%|__", re.I)
 
 
 @rule("PAY001", "template-placeholder", phrases="placeholders", max_chars=1000,
@@ -19,7 +22,7 @@ def template_placeholder(block: Block, ctx: RuleContext) -> str | None:
     Why: a placeholder the template engine never filled marks a UI string, not prose.
     Example: "You have {{numberArticlesLeft}} free article{{numberArticlesLeft-plural}} left"."""
     t = block.text
-    if block.kind == "pre" or PLACEHOLDER_CHARS_RE.search(t) is None:
+    if block.kind == "pre" or PLACEHOLDER_HINT_RE.search(t) is None:
         return None
     hit = ctx.phrases("placeholders").search(t)
     return f"unfilled placeholder {quote(hit)}" if hit else None
@@ -30,7 +33,7 @@ def metered_paywall(block: Block, ctx: RuleContext) -> str | None:
     """Drops paywall meters and subscription walls ("You have 3 free articles left", "Already a subscriber?").
 
     Why: subscription UI, never article prose. Example: "Your trial period has expired"."""
-    hit = ctx.find("paywall", block)
+    hit = find_firing("paywall", block, ctx)
     return f"paywall prompt {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None
 
 
@@ -39,5 +42,5 @@ def subscription_offer(block: Block, ctx: RuleContext) -> str | None:
     """Drops subscription offers and prices ("Try 1 month for $0.99", "Offer ends", "See all offers").
 
     Why: marketing copy of the publisher, not the article. Example: "Try 3 months for $9"."""
-    hit = ctx.find("offers", block)
+    hit = find_firing("offers", block, ctx)
     return f"offer {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Block
 from . import RuleContext, quote, rule
-from .common import phrase_fires, word_count
+from .common import find_firing, phrase_fires, word_count
 
 EXPLAINER_MAX_WORDS_DEFAULT = 80
 
@@ -22,5 +22,5 @@ def sponsored_explainer(block: Block, ctx: RuleContext) -> str | None:
     """Drops the paragraph explaining a sponsorship ("About Sponsored Content This content was commissioned by ...").
 
     Why: it describes the advertiser, not the story. Example: "This content was paid for by Acme"."""
-    hit = ctx.find("sponsored_explainer", block)
+    hit = find_firing("sponsored_explainer", block, ctx)
     return f"sponsorship note {quote(hit[0])}" if phrase_fires(block, ctx, hit) else None

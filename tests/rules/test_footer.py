@@ -52,3 +52,44 @@ def test_repeat_counts_every_copy():
     # The first copy is furniture too: counts are page-wide, not "seen before".
     d = decide(Fires("DUP001", "Save for later", "seen 3 times", after=("Save for later", "Save for later")))
     assert d is not None and d.rule_id == "DUP001"
+
+
+def _doubled_slow(text: str) -> str | None:
+    """doubled_line's reading without its early exits: the normalised text written out as one line."""
+    from stripper.rules import quote
+    from stripper.rules.common import word_count
+    from stripper.rules.footer import DOUBLED_MAX_TIMES_DEFAULT, DOUBLED_MIN_WORDS_DEFAULT, DOUBLED_SENTENCE_ENDS
+    text = " ".join(text.split())
+    for times in range(2, DOUBLED_MAX_TIMES_DEFAULT + 1):
+        for sep in (" ", ""):
+            size, rest = divmod(len(text) - (times - 1) * len(sep), times)
+            unit = text[:size]
+            if not rest and size > 0 and sep.join([unit] * times) == text \
+                    and unit[-1] not in DOUBLED_SENTENCE_ENDS and word_count(unit) >= DOUBLED_MIN_WORDS_DEFAULT:
+                return f"{quote(unit, 40)} written {times} times"
+    return None
+
+
+def test_doubled_line_and_its_candidates_skip_no_doubled_line():
+    """The early exits of doubled_line and doubled_candidates (a sentence end at the block's end,
+    the first word once) leave out no block the full reading fires on."""
+    from stripper.model import Block
+    from stripper.options import Options
+    from stripper.rules import make_context
+    from stripper.rules.footer import doubled_candidates, doubled_line
+    units = ["How to Save Money Now", "Use the Stranger Test", "Rank Name Region Town", "Read this. Then that.",
+             "Wait, what is this?!", "Ein Test mit »Wörtern«", "Seen at «the» show", "It is over now.",
+             "  Spaced   out  words here ", "Trailing quote here\u201d", "one two three four five"]
+    texts = [sep.join([u] * k) + tail for u in units for k in (1, 2, 3, 4, 5) for sep in (" ", "", "\n", "  ")
+             for tail in ("", " ", "\n\t")]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    chosen = set(doubled_candidates(ctx))
+    fired = 0
+    for b in blocks:
+        want = _doubled_slow(b.text) if ctx.nwords[b.index] >= 8 else None
+        assert doubled_line(b, ctx) == want, b.text
+        if want:
+            fired += 1
+            assert b.index in chosen or len(b.text) > 600, b.text
+    assert fired > 50

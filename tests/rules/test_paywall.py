@@ -45,3 +45,23 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_case(case):
     check(case)
+
+
+def test_placeholder_hint_holds_every_placeholder_hit():
+    """template_placeholder reads only a block PLACEHOLDER_HINT_RE finds something in: every hit of
+    the placeholder list holds such a thing, in any case and with the letters IGNORECASE reads
+    otherwise than lowering does."""
+    from stripper.phrases import load_phrases
+    from stripper.rules.paywall import PLACEHOLDER_HINT_RE
+    m = load_phrases("placeholders")
+    pieces = ["{{numberArticlesLeft}}", "{{ user.name | upper }}", "${name}", "${a.b$c}", "%s", "%d", "%i", "%S",
+              "%D", "%I", "%\u017f", "%\u0130", "%\u0131", "%%SITE_NAME%%", "%%TOKEN%%", "%%ABC%%", "[[user_name]]", "[[a.b]]", "<%= name %>",
+              "<% x %>", "{firstName}", "{aB}", "__SITE_NAME__", "__ABC__", "50%", "$5", "{", "%", "%x", "100% sure",
+              "%%", "[[", "<%", "__", "${", "{{", "}}", "%% of", "a%sb", "x %s y", "%%s", "%s%"]
+    texts = [p for p in pieces] + [f"You have {p} left" for p in pieces] + [f"{p}{q}" for p in pieces for q in pieces]
+    hits = 0
+    for t in texts:
+        if m.search(t):
+            hits += 1
+            assert PLACEHOLDER_HINT_RE.search(t), t
+    assert hits > 300
