@@ -400,12 +400,14 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     # below reads them only where their common bound (_short_bound) reaches the best score.
     short: list[tuple[int, int]] = []
     defer = TITLE_DEBUG is None and nwords is not None
+    # (a page whose text holds neither "_" nor "İ" has no line holding one: _known_words answers
+    # the context's count for every line, asked once of the whole page instead of line by line)
+    page_known = nwords is not None and _known_words(page.joined_text(), 0) is not None
     for i in range(lo, head_end):
         if i in tagged or (i in dropped and i not in repeats):
             continue
         b = blocks[i]
-        t = b.text
-        known = None if nwords is None else _known_words(t, nwords[i])
+        known = nwords[i] if page_known else None if nwords is None else _known_words(b.text, nwords[i])
         if defer and known is not None and known < TITLE_SHORT_WORDS_DEFAULT and b.kind != HEADING:
             short.append((i, known))   # (_title_words counts a title-shaped line's words as known)
             continue

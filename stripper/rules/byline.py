@@ -282,16 +282,19 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
         role = role_led_bio(block, ctx)
         if role:
             return f"author bio under the byline, role {quote(role)}"
-    words = ctx.word_lists[block.index]
-    if not NAME_LIFE_VERBS.isdisjoint(words):
+    # (the patterns, which read a block's first few words, asked before the word tests, which read
+    # all its words: each question only rules the block out, and the answer is the same in any
+    # order. signed_name_bio finds nothing where NAME_LIFE_RE does not match.)
+    text, words = block.text, ctx.word_lists[block.index]
+    if NAME_LIFE_RE.match(text) is not None and not NAME_LIFE_VERBS.isdisjoint(words):
         signed = signed_name_bio(block, ctx)
         if signed:
             return f"author bio, signed {quote(signed)}"
+    # (a block holding "İ", "ı" or "ſ" is searched whatever its words: see phrases.fold_odd_raw)
+    if BIO_HEAD_RE.match(text) is None and not fold_odd_raw(text):
+        return None   # (most prose with an "is" in it: the patterns are slow to rule it out)
     if BIO_VERBS.isdisjoint(words):
         return None
-    # (a block holding "İ", "ı" or "ſ" is searched whatever its words: see phrases.fold_odd_raw)
-    if BIO_HEAD_RE.match(block.text) is None and not fold_odd_raw(block.text):
-        return None   # (most prose with an "is" in it: the patterns are slow to rule it out)
     if not ctx.phrases("bio").search(block.text):
         return None
     role = ctx.phrases("bio_roles").search(block.text[:200])
