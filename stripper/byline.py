@@ -652,11 +652,16 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     # (a line inside the candidate has no more runs of word characters than it: folding, which
     # changes only case and white space, keeps a line's runs, so the context's word lists count
     # them, and a longer line is not folded for nothing)
+    # (the line itself, its own key, is no shorter than it; the lines folded already are read
+    # straight from the keys' store)
     most = len(words) if words is not None else None
+    page_words, folded = keys.words, keys._keys
     for j in range(max(0, i - TITLE_NEIGHBOUR_BLOCKS_DEFAULT), min(len(blocks), i + TITLE_NEIGHBOUR_BLOCKS_DEFAULT + 1)):
-        if most is not None and len(keys.words[j]) > most:
+        if j == i or most is not None and len(page_words[j]) > most:
             continue
-        other = keys[j]
+        other = folded.get(j)
+        if other is None:
+            other = keys[j]
         if 4 <= len(other) < len(key) and " " in other and other in key:
             f["contains_line"] = 1
             break
