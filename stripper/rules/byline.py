@@ -3,6 +3,7 @@ author biographies and section kickers. They are tagged, and byline extraction r
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 from operator import itemgetter
 
 from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_RUN_ON_OPENERS
@@ -171,19 +172,30 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     return f"byline {quote(block.text, 50)}"
 
 
+def dated_shape_candidates(ctx: RuleContext) -> list[int]:
+    """The blocks dateline may fire on, in order: of at most DATELINE_MAX_WORDS_DEFAULT words (its
+    limit), holding "19" or "20" (one of YEAR_HEADS: every date pattern holds a year) and
+    DATE_SHAPE_RE's shape, which it asks for first ("March 2020", "Dezember 2018 (3)": asked
+    here, instead of the rule being called on each). Read off the word counts and the short
+    blocks' texts, which costs what the page search for the year heads did. (A text holds "19"
+    or "20" where it does lowered, as needles are read: no character lowers to a digit, nor a
+    digit to another character.) A repeat of a block is chosen as the block is."""
+    texts = ctx.block_texts()
+    return [i for i in compress(count(), map(DATELINE_MAX_WORDS_DEFAULT.__ge__, ctx.nwords))
+            if ("19" in texts[i] or "20" in texts[i]) and DATE_SHAPE_RE.search(texts[i]) is not None]
+
+
 @rule("BYL002", "dateline", action=TAG, label="date", max_words=DATELINE_MAX_WORDS_DEFAULT,
-      needles=YEAR_HEADS)   # (dateline reads only blocks holding a year)
+      candidates=dated_shape_candidates)   # (dateline reads only blocks holding a year in a date's shape)
 def dateline(block: Block, ctx: RuleContext) -> str | None:
     """Moves a publication-date line ("Published March 5, 2020", "05.03.2020 | 12:30") to the metadata.
 
     Why: the date is metadata. Only short lines that are mostly a date qualify, so a date inside
     a sentence of the story stays in the body. Example: "Updated 10:31 AM ET, Tue March 3, 2020"."""
-    # (no year test of its own: the needles let through lines holding "19" or "20", most of them
-    # with a year, and the date shape holds one)
+    # (no year or shape test of its own: its candidates hold "19" or "20" and DATE_SHAPE_RE's
+    # shape, and find_date finds no date in a line without that shape)
     if block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
         return None
-    if DATE_SHAPE_RE.search(block.text) is None:
-        return None   # (archive links, "Dezember 2018 (3)" aside: "2019", "August 2009")
     found = find_date(block.text)
     if not found:
         return None
