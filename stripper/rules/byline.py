@@ -8,9 +8,9 @@ from operator import itemgetter
 
 from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_RUN_ON_OPENERS
 from ..dates import find_date
-from ..phrases import DIGIT_RE, _needle_char, fold_odd_raw, load_word_set
+from ..phrases import _FOLD_ODD, DIGIT_RE, _needle_char, fold_odd_raw, load_word_set
 from ..model import TAG, Block
-from . import WORD_RE, RuleContext, list_gate, quote, rule
+from . import WORD_RE, RuleContext, quote, rule
 from .common import word_count
 
 BYLINE_MAX_WORDS_DEFAULT = 14
@@ -206,11 +206,49 @@ def caption_hinted(ctx: RuleContext) -> list[int]:
     return [b.index for b in ctx.blocks if b.hint == "caption"]
 
 
-# (both lists are regular expressions only: a slice of the block holds their needles only where
-# the block does, so list_gate's answer holds for the head and tail searched. Their selective
-# needles, the names of pictures and agencies rather than ":" or "|", leave out most blocks.)
+def _word_char(c: str) -> bool:
+    """Whether the character is one the pattern \\w matches."""
+    return c.isalnum() or c == "_"
+
+
+def caption_candidates(ctx: RuleContext) -> list[int]:
+    """The blocks photo_caption may fire on that CREDIT_GATE does not vouch for: those hinted as
+    captions, and those of more than CREDIT_TAIL_CHARS_DEFAULT characters (and at most
+    CREDIT_MAX_WORDS_DEFAULT words, as a credit's block has) whose tail, where the credits list is
+    searched, opens inside a run of word characters: its first run, where a \\b of a pattern may
+    match at its start, is no run of the block's own, which the gate words are read from."""
+    texts, nwords, n = ctx.block_texts(), ctx.nwords, CREDIT_TAIL_CHARS_DEFAULT
+    # (the long blocks found by their lengths, in one pass: few blocks are long)
+    return caption_hinted(ctx) + [i for i in compress(count(), map(n.__lt__, map(len, texts)))
+                                  if nwords[i] <= CREDIT_MAX_WORDS_DEFAULT and _word_char(texts[i][-n - 1])
+                                  and _word_char(texts[i][-n])]
+
+
+# What a block the credits lists hit (data/phrases/credits.txt, credits_start.txt, all regular
+# expressions matched ignoring case) holds, read off their entries (tests/rules/test_byline.py
+# reads the words off the files again):
+# - a picture word after \b, then an optional "s", white space and "by", ":" or "|": as a whole
+#   run of word characters, or with "by" glued on ("Photoby Jane"), its last letter then "by";
+CREDIT_WORDS = ("photo", "photograph", "image", "picture", "illustration", "credit", "foto", "bild", "fotos",
+                "grafik", "quelle", "crédit", "crédits", "imagen")
+# - an agency's name after \b, its first word a whole run (before white space, ")" or the end),
+#   or with "via" glued on ("Reutersvia X");
+AGENCY_WORDS = ("getty", "reuters", "afp", "ap", "associated", "dpa", "epa", "shutterstock", "istock", "istockphoto",
+                "unsplash", "alamy", "picture", "imago", "keystone", "anp", "bloomberg", "pa", "xinhua")
+# - a label opening the block, a whole run before ":" ("crédit photo": its first word);
+CREDIT_START_WORDS = ("photo", "photograph", "image", "foto", "bild", "illustration", "caption", "crédit", "credit")
+# - or "©" or "(c)" lowered. Besides, a character needles cannot vouch for (see phrases._FOLD_ODD:
+# "İ", "ı", "ſ" read as other letters ignoring case, and their runs are not the lowered ones).
+# As words, the engine's one pass over each block's words asks for them (a needle is a search of
+# the whole page each): only the glued forms, the marks and the odd characters are needles.
+CREDIT_GATE = {
+    "words": frozenset(CREDIT_WORDS + tuple(w + "s" for w in CREDIT_WORDS) + AGENCY_WORDS + CREDIT_START_WORDS),
+    "needles": tuple(sorted({w[-1] + "by" for w in CREDIT_WORDS} | {"sby", "via", "\u00a9", "(c)"} | set(_FOLD_ODD))),
+}
+
+
 @rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits", max_words=CAPTION_MAX_WORDS_DEFAULT,
-      **list_gate("credits", "credits_start", also=caption_hinted, selective=True))  # and credits_start
+      candidates=caption_candidates, **CREDIT_GATE)  # (and credits_start)
 def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     """Moves a photo caption or credit line ("... arrives in Vladivostok.  © Reuters") to captions.
 
