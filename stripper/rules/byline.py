@@ -232,18 +232,23 @@ def caption_candidates(ctx: RuleContext) -> list[int]:
 CREDIT_WORDS = ("photo", "photograph", "image", "picture", "illustration", "credit", "foto", "bild", "fotos",
                 "grafik", "quelle", "crédit", "crédits", "imagen")
 # - an agency's name after \b, its first word a whole run (before white space, ")" or the end),
-#   or with "via" glued on ("Reutersvia X");
-AGENCY_WORDS = ("getty", "reuters", "afp", "ap", "associated", "dpa", "epa", "shutterstock", "istock", "istockphoto",
-                "unsplash", "alamy", "picture", "imago", "keystone", "anp", "bloomberg", "pa", "xinhua")
+#   or a name of one word with "via" glued on, a whole run before the space after "via" ("Reutersvia X");
+AGENCY_NAMES = ("getty images", "reuters", "afp", "ap photo", "associated press", "dpa", "epa", "shutterstock", "istock",
+                "istockphoto", "unsplash", "alamy", "picture alliance", "imago", "keystone", "anp", "bloomberg",
+                "pa images", "pa wire", "xinhua")
+AGENCY_WORDS = tuple(dict.fromkeys(name.split()[0] for name in AGENCY_NAMES))
+AGENCY_VIA_WORDS = tuple(name + "via" for name in AGENCY_NAMES if " " not in name)
 # - a label opening the block, a whole run before ":" ("crédit photo": its first word);
 CREDIT_START_WORDS = ("photo", "photograph", "image", "foto", "bild", "illustration", "caption", "crédit", "credit")
 # - or "©" or "(c)" lowered. Besides, a character needles cannot vouch for (see phrases._FOLD_ODD:
 # "İ", "ı", "ſ" read as other letters ignoring case, and their runs are not the lowered ones).
 # As words, the engine's one pass over each block's words asks for them (a needle is a search of
-# the whole page each): only the glued forms, the marks and the odd characters are needles.
+# the whole page each): only the picture words glued to "by", the marks and the odd characters
+# are needles.
 CREDIT_GATE = {
-    "words": frozenset(CREDIT_WORDS + tuple(w + "s" for w in CREDIT_WORDS) + AGENCY_WORDS + CREDIT_START_WORDS),
-    "needles": tuple(sorted({w[-1] + "by" for w in CREDIT_WORDS} | {"sby", "via", "\u00a9", "(c)"} | set(_FOLD_ODD))),
+    "words": frozenset(CREDIT_WORDS + tuple(w + "s" for w in CREDIT_WORDS) + AGENCY_WORDS + AGENCY_VIA_WORDS
+                       + CREDIT_START_WORDS),
+    "needles": tuple(sorted({w[-1] + "by" for w in CREDIT_WORDS} | {"sby", "\u00a9", "(c)"} | set(_FOLD_ODD))),
 }
 
 
