@@ -173,10 +173,6 @@ def _person_names(raw: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _title_like(b: Block, cjk: bool) -> bool:
-    return _title_words(b, cjk) is not None
-
-
 def _title_words(b: Block, cjk: bool, known: int | None = None) -> int | None:
     """The number of words of a title-shaped line, None for a line of any other shape. known: the
     line's number of words (len(_words(b.text))) when the caller has it."""
@@ -400,12 +396,14 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     # below reads them only where their common bound (_short_bound) reaches the best score.
     short: list[tuple[int, int]] = []
     defer = TITLE_DEBUG is None and nwords is not None
+    # (a page whose text holds neither "_" nor "İ" has no line holding one: _known_words answers
+    # the context's count for every line, asked once of the whole page instead of line by line)
+    page_known = nwords is not None and _known_words(page.joined_text(), 0) is not None
     for i in range(lo, head_end):
         if i in tagged or (i in dropped and i not in repeats):
             continue
         b = blocks[i]
-        t = b.text
-        known = None if nwords is None else _known_words(t, nwords[i])
+        known = nwords[i] if page_known else None if nwords is None else _known_words(b.text, nwords[i])
         if defer and known is not None and known < TITLE_SHORT_WORDS_DEFAULT and b.kind != HEADING:
             short.append((i, known))   # (_title_words counts a title-shaped line's words as known)
             continue
@@ -518,6 +516,8 @@ TITLE_NEIGHBOUR_BLOCKS_DEFAULT = 4
 TITLE_HEAD_MAX_BLOCKS_DEFAULT = 8    # a byline this far into the span still closes the header ...
 TITLE_HEAD_MAX_PROSE_WORDS_DEFAULT = 40   # ... when only this much prose (a teaser, a search hint) precedes it
 BREADCRUMB_SEPARATORS = (" > ", " / ", " » ", " › ", " | ")
+# The separators' marks: a line holding none holds no separator (one search instead of five counts).
+BREADCRUMB_MARK_RE = re.compile("[" + "".join(re.escape(sep.strip()) for sep in BREADCRUMB_SEPARATORS) + "]")
 TITLE_DEBUG: list | None = None   # set to a list to collect (index, score, features) per candidate
 
 
@@ -614,8 +614,10 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     nxt = i + 1
     while nxt < lead_end and nxt in tagged:
         nxt += 1
+    # (the next line's words as the context counts them, where they are its own: see _known_words)
     if nxt < lead_end and nxt not in dropped and n_words >= TITLE_DEK_PAIR_MIN_WORDS and blocks[nxt].kind != HEADING \
-            and _title_like(blocks[nxt], cjk):
+            and _title_words(blocks[nxt], cjk, None if words is None else _known_words(blocks[nxt].text, len(keys.words[nxt]))) \
+            is not None:
         f["dek_pair"] = 1
     if b.kind == HEADING:
         f["h1" if b.level <= 1 else "heading"] = 1
@@ -636,14 +638,12 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     t = b.text.rstrip()
     if t.endswith(":"):
         f["colon_end"] = 1
-    toks = t.split()
-    # (a line without a digit has no word with one: the words are searched only when it has)
-    if (sum(1 for w in toks if DIGIT_RE.search(w)) if DIGIT_RE.search(t) else 0) * 2 >= len(toks):
+    if _mostly_digits(t):
         f["digits"] = 1
     # (t's runs are the line's: it lost only white space)
     if (words is None or _may_name(t, words)) and (_names_someone(t) or POSTED_BY_RE.search(t)):
         f["byline_like"] = 1
-    if sum(t.count(sep) for sep in BREADCRUMB_SEPARATORS) >= 2:
+    if BREADCRUMB_MARK_RE.search(t) and sum(t.count(sep) for sep in BREADCRUMB_SEPARATORS) >= 2:
         f["breadcrumb"] = 1
     if lead_end - i == 1:
         f["last"] = 1
@@ -652,15 +652,30 @@ def _title_features(blocks: list[Block], i: int, lead_end: int, first_para: int,
     # (a line inside the candidate has no more runs of word characters than it: folding, which
     # changes only case and white space, keeps a line's runs, so the context's word lists count
     # them, and a longer line is not folded for nothing)
+    # (the line itself, its own key, is no shorter than it; the lines folded already are read
+    # straight from the keys' store)
     most = len(words) if words is not None else None
+    page_words, folded = keys.words, keys._keys
     for j in range(max(0, i - TITLE_NEIGHBOUR_BLOCKS_DEFAULT), min(len(blocks), i + TITLE_NEIGHBOUR_BLOCKS_DEFAULT + 1)):
-        if most is not None and len(keys.words[j]) > most:
+        if j == i or most is not None and len(page_words[j]) > most:
             continue
-        other = keys[j]
+        other = folded.get(j)
+        if other is None:
+            other = keys[j]
         if 4 <= len(other) < len(key) and " " in other and other in key:
             f["contains_line"] = 1
             break
     return f
+
+
+def _mostly_digits(t: str) -> bool:
+    """Whether half the whitespace-separated words of t (a text stripped at its end) or more hold
+    a digit. (A text without a digit has no word with one: its words are split and searched only
+    when it has; else none reach half their number only where there are none, where t is empty.)"""
+    if DIGIT_RE.search(t) is None:
+        return not t
+    toks = t.split()
+    return sum(1 for w in toks if DIGIT_RE.search(w)) * 2 >= len(toks)
 
 
 def _scored(i: int, f: dict[str, float]) -> tuple[int, dict[str, float], float, float]:
@@ -1130,7 +1145,7 @@ def _decided(decisions) -> tuple[set[int], set[int], frozenset[int], frozenset[i
         action = d.action
         if action == "drop" or action == "end":
             dropped.add(d.index)
-            if action == "drop" and d.rule_id[:3] in FURNITURE_RULES:
+            if action == "drop" and d.rule_id.startswith(FURNITURE_RULES):   # (each three letters: as [:3] in them)
                 furniture.append(d.index)
         elif action == "tag":
             tags.append(d.index)

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .phrases import _fold_odd, _holds, regex_needles, word_needles
+from .phrases import _fold_odd, regex_needles, word_needles
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
@@ -118,12 +118,27 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return _dated(text)
 
 
+# find_date passes on only a text holding one of these (every pattern holds a year, 19xx or 20xx):
+# a needle set holding both is met by every text _dated is asked about, and is not asked again.
+YEAR_NEEDLES = frozenset(("19", "20"))
+
+
 @lru_cache(maxsize=1)
 def _plan() -> tuple[tuple[re.Pattern, tuple[tuple[str, ...], ...] | None, bool], ...]:
-    """Each pattern with its needle sets and whether the month gate rules it out (it reads a
-    month name and there is a gate), in the patterns' order."""
+    """Each pattern with the needle sets _dated asks (None: none) and whether the month gate rules
+    it out (it reads a month name and there is a gate), in the patterns' order. Left out, as they
+    rule out no more than what is asked anyway: the sets of the year (YEAR_NEEDLES), and those
+    of a pattern the month gate rules out (a pattern's needles say only that no match is there
+    without them, and so does the gate, in one search instead of a test of each needle: a month
+    name's needle sets are the first letters and endings of some hundred names)."""
     gated = _month_gate() is not None
-    return tuple((p, n, gated and bool(p.groupindex.get("mn"))) for p, n in zip(_patterns(), _pattern_needles()))
+    plan = []
+    for p, sets in zip(_patterns(), _pattern_needles()):
+        month_gated = gated and bool(p.groupindex.get("mn"))
+        if sets is not None:
+            sets = () if month_gated else tuple(s for s in sets if not YEAR_NEEDLES <= set(s))
+        plan.append((p, sets or None, month_gated))
+    return tuple(plan)
 
 
 @lru_cache(maxsize=2048)
@@ -137,11 +152,21 @@ def _dated(text: str) -> tuple[str, int, int] | None:
     low = text.lower()
     odd = None
     for pat, pat_needles, month_gated in _plan():
-        if pat_needles is not None and not _holds(low, pat_needles):
-            if odd is None:
-                odd = _fold_odd(low)
-            if not odd:
-                continue   # (no match without them: "2020年3月5日" needs its 年, "05.03.2020" a dot)
+        if pat_needles is not None:
+            # (_holds written out: a needle of every set, or missed is the set found missing)
+            missed = None
+            for needles in pat_needles:
+                for n in needles:
+                    if n in low:
+                        break
+                else:
+                    missed = needles
+                    break
+            if missed is not None:
+                if odd is None:
+                    odd = _fold_odd(low)
+                if not odd:
+                    continue   # (no match without them: "2020年3月5日" needs its 年, "05.03.2020" a dot)
         if month_gated:
             if months is None:
                 months = _month_gate().search(low) is not None or (_fold_odd(low) if odd is None else odd)

@@ -5,7 +5,7 @@ import pytest
 
 import stripper
 from stripper import byline
-from stripper.phrases import fold_odd_raw
+from stripper.phrases import DIGIT_RE, fold_odd_raw
 from stripper.options import Options
 from conftest import FIXTURES
 
@@ -855,6 +855,21 @@ def test_known_words_and_opening_words_match_the_plain_counts():
             cw = byline._content_words(texts[k], frozenset())
             assert read.held(cw) == plain.held(cw) == sum(1 for w in cw if w in plain), (texts[k], opening[:80])
     assert byline._known_words("snake_case", 2) is None and byline._opening_words(ctx, [1]) is None
+
+
+def test_title_digit_and_breadcrumb_gates_match_the_plain_tests():
+    # _mostly_digits splits and searches a line's words only where the line holds a digit, and the
+    # breadcrumb evidence counts the separators only where one of their marks is in the line
+    texts = ["", "2020", "12 34 five", "one 2 three four", "Home > News > Story", "a / b | c", "x » y › z",
+             "Score: 3-1", "١٢ ٣٤", "²³ up", "|", " > ", "no digits here"]
+    texts += [t for _, data, _ in PAGES[:30] for t in data.decode("utf-8", "replace").split("\n")[:60]]
+    for text in texts:
+        t = text.rstrip()
+        toks = t.split()
+        plain = (sum(1 for w in toks if DIGIT_RE.search(w)) if DIGIT_RE.search(t) else 0) * 2 >= len(toks)
+        assert byline._mostly_digits(t) == plain, t
+        counted = sum(t.count(sep) for sep in byline.BREADCRUMB_SEPARATORS)
+        assert counted == 0 or byline.BREADCRUMB_MARK_RE.search(t), t
 
 
 def test_filler_letters_only_shortcut_matches_the_plain_test():

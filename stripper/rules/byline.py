@@ -3,13 +3,14 @@ author biographies and section kickers. They are tagged, and byline extraction r
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 from operator import itemgetter
 
 from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_RUN_ON_OPENERS
 from ..dates import find_date
-from ..phrases import DIGIT_RE, _needle_char, fold_odd_raw, load_word_set
+from ..phrases import _FOLD_ODD, DIGIT_RE, _needle_char, fold_odd_raw, load_word_set
 from ..model import TAG, Block
-from . import WORD_RE, RuleContext, list_gate, quote, rule
+from . import WORD_RE, RuleContext, quote, rule
 from .common import word_count
 
 BYLINE_MAX_WORDS_DEFAULT = 14
@@ -171,19 +172,30 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     return f"byline {quote(block.text, 50)}"
 
 
+def dated_shape_candidates(ctx: RuleContext) -> list[int]:
+    """The blocks dateline may fire on, in order: of at most DATELINE_MAX_WORDS_DEFAULT words (its
+    limit), holding "19" or "20" (one of YEAR_HEADS: every date pattern holds a year) and
+    DATE_SHAPE_RE's shape, which it asks for first ("March 2020", "Dezember 2018 (3)": asked
+    here, instead of the rule being called on each). Read off the word counts and the short
+    blocks' texts, which costs what the page search for the year heads did. (A text holds "19"
+    or "20" where it does lowered, as needles are read: no character lowers to a digit, nor a
+    digit to another character.) A repeat of a block is chosen as the block is."""
+    texts = ctx.block_texts()
+    return [i for i in compress(count(), map(DATELINE_MAX_WORDS_DEFAULT.__ge__, ctx.nwords))
+            if ("19" in texts[i] or "20" in texts[i]) and DATE_SHAPE_RE.search(texts[i]) is not None]
+
+
 @rule("BYL002", "dateline", action=TAG, label="date", max_words=DATELINE_MAX_WORDS_DEFAULT,
-      needles=YEAR_HEADS)   # (dateline reads only blocks holding a year)
+      candidates=dated_shape_candidates)   # (dateline reads only blocks holding a year in a date's shape)
 def dateline(block: Block, ctx: RuleContext) -> str | None:
     """Moves a publication-date line ("Published March 5, 2020", "05.03.2020 | 12:30") to the metadata.
 
     Why: the date is metadata. Only short lines that are mostly a date qualify, so a date inside
     a sentence of the story stays in the body. Example: "Updated 10:31 AM ET, Tue March 3, 2020"."""
-    # (no year test of its own: the needles let through lines holding "19" or "20", most of them
-    # with a year, and the date shape holds one)
+    # (no year or shape test of its own: its candidates hold "19" or "20" and DATE_SHAPE_RE's
+    # shape, and find_date finds no date in a line without that shape)
     if block.text.rstrip()[-1:] in ".!?" and len(block.text) > 40:
         return None
-    if DATE_SHAPE_RE.search(block.text) is None:
-        return None   # (archive links, "Dezember 2018 (3)" aside: "2019", "August 2009")
     found = find_date(block.text)
     if not found:
         return None
@@ -194,11 +206,54 @@ def caption_hinted(ctx: RuleContext) -> list[int]:
     return [b.index for b in ctx.blocks if b.hint == "caption"]
 
 
-# (both lists are regular expressions only: a slice of the block holds their needles only where
-# the block does, so list_gate's answer holds for the head and tail searched. Their selective
-# needles, the names of pictures and agencies rather than ":" or "|", leave out most blocks.)
+def _word_char(c: str) -> bool:
+    """Whether the character is one the pattern \\w matches."""
+    return c.isalnum() or c == "_"
+
+
+def caption_candidates(ctx: RuleContext) -> list[int]:
+    """The blocks photo_caption may fire on that CREDIT_GATE does not vouch for: those hinted as
+    captions, and those of more than CREDIT_TAIL_CHARS_DEFAULT characters (and at most
+    CREDIT_MAX_WORDS_DEFAULT words, as a credit's block has) whose tail, where the credits list is
+    searched, opens inside a run of word characters: its first run, where a \\b of a pattern may
+    match at its start, is no run of the block's own, which the gate words are read from."""
+    texts, nwords, n = ctx.block_texts(), ctx.nwords, CREDIT_TAIL_CHARS_DEFAULT
+    # (the long blocks found by their lengths, in one pass: few blocks are long)
+    return caption_hinted(ctx) + [i for i in compress(count(), map(n.__lt__, map(len, texts)))
+                                  if nwords[i] <= CREDIT_MAX_WORDS_DEFAULT and _word_char(texts[i][-n - 1])
+                                  and _word_char(texts[i][-n])]
+
+
+# What a block the credits lists hit (data/phrases/credits.txt, credits_start.txt, all regular
+# expressions matched ignoring case) holds, read off their entries (tests/rules/test_byline.py
+# reads the words off the files again):
+# - a picture word after \b, then an optional "s", white space and "by", ":" or "|": as a whole
+#   run of word characters, or with "by" glued on ("Photoby Jane"), its last letter then "by";
+CREDIT_WORDS = ("photo", "photograph", "image", "picture", "illustration", "credit", "foto", "bild", "fotos",
+                "grafik", "quelle", "crédit", "crédits", "imagen")
+# - an agency's name after \b, its first word a whole run (before white space, ")" or the end),
+#   or a name of one word with "via" glued on, a whole run before the space after "via" ("Reutersvia X");
+AGENCY_NAMES = ("getty images", "reuters", "afp", "ap photo", "associated press", "dpa", "epa", "shutterstock", "istock",
+                "istockphoto", "unsplash", "alamy", "picture alliance", "imago", "keystone", "anp", "bloomberg",
+                "pa images", "pa wire", "xinhua")
+AGENCY_WORDS = tuple(dict.fromkeys(name.split()[0] for name in AGENCY_NAMES))
+AGENCY_VIA_WORDS = tuple(name + "via" for name in AGENCY_NAMES if " " not in name)
+# - a label opening the block, a whole run before ":" ("crédit photo": its first word);
+CREDIT_START_WORDS = ("photo", "photograph", "image", "foto", "bild", "illustration", "caption", "crédit", "credit")
+# - or "©" or "(c)" lowered. Besides, a character needles cannot vouch for (see phrases._FOLD_ODD:
+# "İ", "ı", "ſ" read as other letters ignoring case, and their runs are not the lowered ones).
+# As words, the engine's one pass over each block's words asks for them (a needle is a search of
+# the whole page each): only the picture words glued to "by", the marks and the odd characters
+# are needles.
+CREDIT_GATE = {
+    "words": frozenset(CREDIT_WORDS + tuple(w + "s" for w in CREDIT_WORDS) + AGENCY_WORDS + AGENCY_VIA_WORDS
+                       + CREDIT_START_WORDS),
+    "needles": tuple(sorted({w[-1] + "by" for w in CREDIT_WORDS} | {"sby", "\u00a9", "(c)"} | set(_FOLD_ODD))),
+}
+
+
 @rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits", max_words=CAPTION_MAX_WORDS_DEFAULT,
-      **list_gate("credits", "credits_start", also=caption_hinted, selective=True))  # and credits_start
+      candidates=caption_candidates, **CREDIT_GATE)  # (and credits_start)
 def photo_caption(block: Block, ctx: RuleContext) -> str | None:
     """Moves a photo caption or credit line ("... arrives in Vladivostok.  © Reuters") to captions.
 
@@ -282,16 +337,19 @@ def author_bio(block: Block, ctx: RuleContext) -> str | None:
         role = role_led_bio(block, ctx)
         if role:
             return f"author bio under the byline, role {quote(role)}"
-    words = ctx.word_lists[block.index]
-    if not NAME_LIFE_VERBS.isdisjoint(words):
+    # (the patterns, which read a block's first few words, asked before the word tests, which read
+    # all its words: each question only rules the block out, and the answer is the same in any
+    # order. signed_name_bio finds nothing where NAME_LIFE_RE does not match.)
+    text, words = block.text, ctx.word_lists[block.index]
+    if NAME_LIFE_RE.match(text) is not None and not NAME_LIFE_VERBS.isdisjoint(words):
         signed = signed_name_bio(block, ctx)
         if signed:
             return f"author bio, signed {quote(signed)}"
+    # (a block holding "İ", "ı" or "ſ" is searched whatever its words: see phrases.fold_odd_raw)
+    if BIO_HEAD_RE.match(text) is None and not fold_odd_raw(text):
+        return None   # (most prose with an "is" in it: the patterns are slow to rule it out)
     if BIO_VERBS.isdisjoint(words):
         return None
-    # (a block holding "İ", "ı" or "ſ" is searched whatever its words: see phrases.fold_odd_raw)
-    if BIO_HEAD_RE.match(block.text) is None and not fold_odd_raw(block.text):
-        return None   # (most prose with an "is" in it: the patterns are slow to rule it out)
     if not ctx.phrases("bio").search(block.text):
         return None
     role = ctx.phrases("bio_roles").search(block.text[:200])

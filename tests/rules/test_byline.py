@@ -404,3 +404,62 @@ def test_bio_head_pattern_matches_every_head_bio_shaped_lets_through():
             assert BIO_HEAD_RE.match(text), text
             shaped += 1
     assert shaped > 2000
+
+
+def _credit_alternatives(entry: str, opener: str) -> list[str]:
+    """The alternatives of the group after `opener` ("\\b(?:" or "^(?:") in a credits entry."""
+    at = entry.index(opener) + len(opener)
+    return entry[at:entry.index(")", at)].split("|")
+
+
+def test_credit_gate_words_are_read_off_the_lists():
+    """BYL003's gate words and needles (CREDIT_GATE) are what every entry of the credits lists
+    needs: the entries are the ones its comments read, and their word lists are its own."""
+    from pathlib import Path
+    data = Path(byl.__file__).resolve().parent.parent / "data" / "phrases"
+
+    def entries(name):
+        lines = (data / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+        return [x.strip()[3:] for x in lines if x.strip() and not x.strip().startswith("#")]
+
+    marks, pictures, agencies = entries("credits")   # (a new entry needs its own reading)
+    assert marks.startswith(r"(?<=\S\s)(?:©|\(c\))")
+    assert _credit_alternatives(pictures, r"\b(?:") == list(byl.CREDIT_WORDS)
+    assert pictures[pictures.index(")"):].startswith(r")s?\s*(?:by|:|\|)")
+    assert _credit_alternatives(agencies, r"\b(?:") == list(byl.AGENCY_NAMES)
+    assert agencies[agencies.index(")"):].startswith(r")\s*(?:via ")
+    [start] = entries("credits_start")
+    assert [a.split()[0] for a in _credit_alternatives(start, "^(?:")] == list(byl.CREDIT_START_WORDS)
+    assert start[start.index(")"):].startswith(r")\s*:")
+
+
+def test_credit_gate_holds_every_credit():
+    """A block the credits lists hit is opened by CREDIT_GATE or caption_candidates: whole words,
+    glued forms, odd letters, and a tail cut inside a word ("Telephoto" cut to "photo")."""
+    from stripper.rules import check_candidates
+    texts = []
+    for w in byl.CREDIT_WORDS:
+        texts += [f"Smoke over the city. {w}: Jane Doe", f"Smoke. {w}by Jane Doe", f"Smoke. {w}sby Jane Doe",
+                  f"Smoke. ({w.upper()} | Jane Doe)", f"{w}s: Jane Doe"]
+    for w in byl.AGENCY_NAMES:
+        texts += [f"Smoke over the city. {w}", f"Smoke over the city. ({w.title()})", f"Smoke. {w}via Foo Bar",
+                  f"Smoke. {w.upper()}via Foo Bar", f"Smoke. {w} via Foo Bar"]
+    for w in byl.CREDIT_START_WORDS:
+        texts += [f"{w.title()}: the harbour at dawn", f"{w.upper()} : the harbour at dawn"]
+    texts += ["Die Baustelle © dpa", "Die Baustelle (c) Foo Bar", "Smoke. Photo: AP"]
+    texts += [t.replace("i", "\u0130") for t in texts] + [t.replace("s", "\u017f") for t in texts]
+    # tails cut inside a word: the tail opens with a picture or agency word that is no word of the
+    # block ("Telereuters"), white space filling the tail up to the credit at its end
+    tail = byl.CREDIT_TAIL_CHARS_DEFAULT
+    cut = []
+    for head, name in (("photo:", "Jane Doe"), ("reuters", ""), ("imagesby", "Jane Doe"), ("bild |", "dpa")):
+        for lead in ("Ein Satz über den Hafen am Morgen. " * 3 + "Tele", "x" * 200):
+            cut.append(lead + head + " " * (tail - len(head) - len(name)) + name)
+    assert all(t[-tail:].startswith(("photo", "reuters", "images", "bild")) for t in cut)
+    texts += cut
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    assert check_candidates(blocks, ctx) == []
+    from stripper.rules import apply_rules
+    fired = {d.index for d in apply_rules(blocks, ctx) if d.rule_id == "BYL003"}
+    assert len(fired) > len(texts) // 2   # (most of them are credits)
