@@ -91,4 +91,9 @@ def minutes_ago(text: str) -> int | None:
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
     n = next(v for k, v in groups.items() if k.startswith("n"))
     unit = next(v for k, v in groups.items() if k.startswith("unit"))
-    return int(n) * units[unit.lower()]
+    minutes = units.get(unit.lower())
+    if minutes is None:
+        # (the pattern matches case-insensitively, where "İ", "ı" and "ſ" match a unit's "i" and
+        # "s" but lower() does not give them: the unit is the entry the pattern matched)
+        minutes = next(v for u, v in units.items() if re.fullmatch(re.escape(u), unit, re.IGNORECASE))
+    return int(n) * minutes

@@ -531,3 +531,13 @@ def test_block_scores_as_the_class_by_class_expression():
                else -(w * M.BAD_WORD_WEIGHT_DEFAULT + M.BAD_BLOCK_COST_DEFAULT)
                for c, b in pairs]
         assert M._scores(classes, base, [w] * len(pairs)) == old
+
+
+def test_an_age_whose_letters_only_case_insensitive_matching_reads_is_still_an_age():
+    # The stamp pattern matches case-insensitively, where "İ", "ı" and "ſ" match "i" and "s";
+    # lower() does not turn them into those letters, yet the age is the unit's.
+    from stripper.ago import minutes_ago
+    assert minutes_ago("5 MİNUTES AGO") == 5
+    assert minutes_ago("5 mınutes ago") == 5
+    assert minutes_ago("2 hourſ ago") == 120
+    assert minutes_ago("5 MINUTES AGO") == 5
