@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from functools import lru_cache
 from itertools import accumulate, islice
 from typing import TYPE_CHECKING
@@ -711,7 +711,7 @@ class _PageKeys:
     them), when there is one; else the page is lowered here when first searched."""
 
     def __init__(self, blocks: list[Block], lowered: tuple[str, list[int]] | None = None,
-                 words: list[list[str]] | None = None):
+                 words: list[Sequence[str]] | None = None):
         self._blocks = blocks
         self.words = words   # the lines' lowercase words (RuleContext.word_lists), when there are
         self._texts_list: list[str] | None = None   # the lines' texts (see _texts)
@@ -1047,7 +1047,7 @@ def _leads_to_byline(blocks: list[Block], k: int, ti: int | None, dated: set[int
 def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: set[int],
                    stop: frozenset[str], furniture: frozenset[int] = frozenset(),
                    lead_end: int | None = None, joined: str | None = None,
-                   words: list[list[str]] | None = None) -> tuple[int, list[str]] | None:
+                   words: list[Sequence[str]] | None = None) -> tuple[int, list[str]] | None:
     """A line that is only a person's name (maybe with a date and furniture around it): between
     the headline and the first paragraph or just below the headline, or next to the date line:
     "Dan Goodin - Apr 16, 2015". joined: the lines joined by NUL, when the page has them so;
@@ -1108,7 +1108,7 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
 
 def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
                       stop: frozenset[str], joined: str | None = None,
-                      words: list[list[str]] | None = None) -> tuple[int, list[str]] | None:
+                      words: list[Sequence[str]] | None = None) -> tuple[int, list[str]] | None:
     """The author box just after the article: a name-only line under a by-label ("Von:",
     "Autoren") or under the date line that closes the article ("31.10.2023 / Tom Arnold").
     joined: the lines joined by NUL, when the page has them so; words: the lines' lowercase words

@@ -111,7 +111,7 @@ class RuleContext:
     kind: str                                   # input kind: text | markdown | html
     norm_counts: Counter = field(default_factory=Counter)
     tokens: Sequence[frozenset[str]] = field(default_factory=list)   # each block's lowercase words, as a set
-    word_lists: list[list[str]] = field(default_factory=list)    # ... and as a list (shared: read only)
+    word_lists: list[Sequence[str]] = field(default_factory=list)    # ... and as a sequence (shared: read only)
     nwords: list[int] = field(default_factory=list)              # each block's word count
     norms: list[str | None] = field(default_factory=list)        # each block's normalize_block() (see make_context)
     by_text: dict[str, int] = field(default_factory=dict)        # a block's text -> its index
@@ -263,7 +263,7 @@ class BoundPhrases:
     page's blocks are freed when its run ends rather than at the next garbage collection."""
     __slots__ = ("matcher", "by_text", "word_lists", "norms")
 
-    def __init__(self, matcher: Matcher, by_text: dict[str, int], word_lists: list[list[str]],
+    def __init__(self, matcher: Matcher, by_text: dict[str, int], word_lists: list[Sequence[str]],
                  norms: list[str | None]):
         self.matcher, self.by_text, self.word_lists, self.norms = matcher, by_text, word_lists, norms
 
@@ -293,7 +293,7 @@ class WordSets(Sequence):
     prose above all) never are, since gates and phrase lists read the word lists."""
     __slots__ = ("_lists", "_sets")
 
-    def __init__(self, lists: list[list[str]]):
+    def __init__(self, lists: list[Sequence[str]]):
         self._lists = lists
         self._sets: list[frozenset[str] | None] = [None] * len(lists)
 
