@@ -160,7 +160,6 @@ def test_link_line_short_path_agrees_with_the_long_path(monkeypatch):
     # items after a link item in one inner loop); with the pattern matching nothing every line
     # takes the long one, and the blocks must be the same
     import random
-    import re
     import stripper.segment.text as seg
     rnd = random.Random(11)
     link_pieces = ["a", "B c", " ", "é", "\u00ad", "#", "*", "_", "\\", "`", "<", "|", '"', "!", "[", "]", "(", ")",
@@ -183,16 +182,8 @@ def test_link_line_short_path_agrees_with_the_long_path(monkeypatch):
         return (lead + "[" + text() + "](" + rnd.choice(addresses) + rnd.choice(titles) + ")"
                 + rnd.choice(["", "", "", "", " ", " (3)", "  "]))
 
-    def blocks(page):
-        return [tuple(b) for b in seg.segment_markdown(page)]
-
     pages = ["\n".join(line() for _ in range(rnd.randint(1, 12))) for _ in range(6000)]
-    short = [blocks(p) for p in pages]
-    taken = sum(bool(seg.MD_LINK_LINE_RE.fullmatch(ln)) for p in pages for ln in p.split("\n"))
-    monkeypatch.setattr(seg, "MD_LINK_LINE_RE", re.compile(r"(?!)"))
-    for page, got in zip(pages, short):
-        assert got == blocks(page), page
-    assert taken > 1000
+    assert _short_path_agrees(monkeypatch, "MD_LINK_LINE_RE", pages) > 1000
 
 
 def test_glued_paragraphs_are_split_where_glue_lines_gives_them(monkeypatch):
@@ -305,7 +296,6 @@ def test_image_line_short_path_agrees_with_the_long_path(monkeypatch):
     # an image: no text) on a short path; with the pattern matching nothing every line takes the
     # long one, and the blocks must be the same
     import random
-    import re
     import stripper.segment.text as seg
     rnd = random.Random(23)
     alts = ["", "Logo", "a b", "é", "*x*", "_y_", "\\", "`", "<", "|", '"', "!", "[", "]", "(", ")", "a" * 500,
@@ -331,13 +321,23 @@ def test_image_line_short_path_agrees_with_the_long_path(monkeypatch):
                     + rnd.choice(addresses) + rnd.choice(titles) + ")")
         return lead + body + rnd.choice(["", "", "", " ", " (3)", "  ", ")"])
 
+    pages = ["\n".join(line() for _ in range(rnd.randint(1, 12))) for _ in range(6000)]
+    assert _short_path_agrees(monkeypatch, "MD_IMAGE_LINE_RE", pages) > 500
+
+
+def _short_path_agrees(monkeypatch, pattern, pages):
+    """Segments the pages as they are, then with the short path's pattern (a name in
+    stripper.segment.text) matching nothing, so that every line takes the long path: the blocks
+    must be the same. Returns how many lines the pattern took (the test must exercise it)."""
+    import re
+    import stripper.segment.text as seg
+
     def blocks(page):
         return [tuple(b) for b in seg.segment_markdown(page)]
 
-    pages = ["\n".join(line() for _ in range(rnd.randint(1, 12))) for _ in range(6000)]
     short = [blocks(p) for p in pages]
-    taken = sum(bool(seg.MD_IMAGE_LINE_RE.fullmatch(ln)) for p in pages for ln in p.split("\n"))
-    monkeypatch.setattr(seg, "MD_IMAGE_LINE_RE", re.compile(r"(?!)"))
+    taken = sum(bool(getattr(seg, pattern).fullmatch(ln)) for p in pages for ln in p.split("\n"))
+    monkeypatch.setattr(seg, pattern, re.compile(r"(?!)"))
     for page, got in zip(pages, short):
         assert got == blocks(page), page
-    assert taken > 500
+    return taken
