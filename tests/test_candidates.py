@@ -94,12 +94,12 @@ def test_candidates_hold_every_block_a_rule_fires_on_among_phrases_and_examples(
         assert _check(blocks) == []
 
 
-def _needle_openings_agree(blocks, kind="text") -> int:
+def _needle_openings_agree(blocks, kind="text", plan=None) -> int:
     """The blocks the engine opens each rule with needles on (its needles found on the page, those of
     word characters through the page's words: _Plan.admitted, apply_rules) are the blocks holding
     one of its needles (RuleContext.find_any) or among its candidates; how many were opened."""
     from stripper.rules import _plan
-    plan = _plan((), ())
+    plan = plan or _plan((), ())
     ctx = make_context(blocks, Options(), None, frozenset(), kind)
     masks, in_words = plan.admitted(ctx)
     opened = 0
@@ -116,7 +116,9 @@ def _needle_openings_agree(blocks, kind="text") -> int:
 
 
 def test_needles_found_through_the_words_open_the_blocks_holding_them():
-    texts = _phrase_texts() + ["(c) 2024 Acme", "Photo (C) Reuters", "x(c)y", "(c)", "abc (c", "c)"]
+    texts = _phrase_texts() + ["(c) 2024 Acme", "Photo (C) Reuters", "x(c)y", "(c)", "abc (c", "c)",
+                               "Photo by Reuters", "Photoby Reuters", "nearby standby", "by", "By the way",
+                               "Hobby: kbyby", "DBY", "x by y", "baby", "bybyby"]
     opened = 0
     for start in range(0, len(texts), 200):
         chunk = [v for t in texts[start:start + 200] for v in _variants(t)]
@@ -124,6 +126,23 @@ def test_needles_found_through_the_words_open_the_blocks_holding_them():
     for name, text, segment in _pages():
         opened += _needle_openings_agree(segment(text, frozenset()), "markdown" if segment is segment_markdown else "text")
     assert opened > 1000
+
+
+def test_needles_sharing_a_rest_open_the_blocks_holding_them():
+    """Needles of one character before a shared rest are found by one search for the rest
+    (_Plan.by_tail): overlapping places, a rest at a word's start, one word holding two of them."""
+    from stripper.rules import Rule, _Plan
+    def never(block, ctx):
+        return None
+    rules = [Rule("TST001", "t-one", never, "drop", "", None, needles=("xbb", "abb", "bbb")),
+             Rule("TST002", "t-two", never, "drop", "", None, needles=("cbb", "bbb", "zz9", "yz9"))]
+    plan = _Plan(rules)
+    assert {tail for tail, _ in plan.by_tail} == {"bb", "z9"}
+    texts = ["xbb", "bbbb", "abbb", "bb", "b bb", "Cbb and more", "ABB", "ubbb", "xbxbb", "abcbb",
+             "bb bbb", "zz9", "z9", "yz9z9", "bbxbb", "a bb x", "ab b", "nothing here"]
+    assert _needle_openings_agree([Block(index=i, text=t) for i, t in enumerate(texts)], plan=plan) > 10
+    for t in texts:   # (alone on its page, its word opens the page's words)
+        _needle_openings_agree([Block(index=0, text=t)], plan=plan)
 
 
 def test_candidates_hold_blocks_that_fire_only_by_their_neighbours():

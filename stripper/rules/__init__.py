@@ -395,7 +395,7 @@ class _Plan:
     the rules a block runs, in order, are found by the mask of those it opens within the limits
     of its size class, built once per mask and remembered."""
     __slots__ = ("rules", "always", "checked", "free", "free_mask", "gated_mask", "checked_mask", "by_word",
-                 "gate_words", "by_digit", "digit_words", "by_norm", "by_needle", "char_cuts", "word_cuts",
+                 "gate_words", "by_digit", "digit_words", "by_norm", "by_needle", "by_tail", "char_cuts", "word_cuts",
                  "class_masks", "memo")
 
     def __init__(self, rules: list[Rule]):
@@ -427,6 +427,17 @@ class _Plan:
         for n in by_norm:   # (a longer block has no normal form in RuleContext.norms)
             if len(WORD_RE.findall(n)) > NORM_MAX_WORDS:
                 raise ValueError(f"a rule's norm of more than {NORM_MAX_WORDS} words: {n!r}")
+        # Needles of word characters that are one character before a shared rest ("dby", "eby",
+        # "tby"): the page's words are searched once for the rest, each hit asking the character
+        # before it (see admitted), rather than once per needle.
+        tails: dict[str, dict[str, int]] = {}
+        for n, bits in by_needle.items():
+            if len(n) > 2 and WORD_RE.fullmatch(n) is not None:
+                tails.setdefault(n[1:], {})[n[0]] = bits
+        self.by_tail = tuple((tail, firsts) for tail, firsts in sorted(tails.items()) if len(firsts) > 1)
+        for tail, firsts in self.by_tail:
+            for c in firsts:
+                del by_needle[c + tail]
         # (shortest first: a single character is found fastest, and opens most)
         # (with the words a block holding it holds whole: "(c)" is in no block where "c" is no word)
         self.by_needle = tuple((n, bits, WORD_RE.fullmatch(n) is not None, _inner_words(n))
@@ -473,7 +484,7 @@ class _Plan:
         got = [0] * len(ctx.blocks)
         in_words: dict[str, int] = {}
         rules = self.rules
-        if self.by_needle:
+        if self.by_needle or self.by_tail:
             low = ctx._lowered()[0]
             ascii_page = low.isascii()
             words = vocab = None
@@ -517,6 +528,26 @@ class _Plan:
                         continue
                 for k in ctx.holding(n):
                     got[k] |= bits
+            for tail, firsts in self.by_tail:
+                # A word holds the needle c + tail just where it holds tail after a c: every place of
+                # tail in the page's words is looked at (from the second character on, overlapping
+                # ones too), and the word holding it, between two NULs, opens the rules of c + tail.
+                # (The first character is a word character, never the NUL that ends a word.)
+                if vocab is None:
+                    if words is None:
+                        words = set().union(*ctx.word_lists)
+                    vocab = "\x00".join(words)
+                at = vocab.find(tail, 1)
+                while at >= 0:
+                    bits = firsts.get(vocab[at - 1])
+                    if bits is not None:
+                        start = vocab.rfind("\x00", 0, at) + 1
+                        end = vocab.find("\x00", at)
+                        if end < 0:
+                            end = len(vocab)
+                        w = vocab[start:end]
+                        in_words[w] = in_words.get(w, 0) | bits
+                    at = vocab.find(tail, at + 1)
         for pos in self.checked:
             cands = rules[pos].candidates
             if cands is None:
