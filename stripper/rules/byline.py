@@ -216,12 +216,22 @@ def caption_candidates(ctx: RuleContext) -> list[int]:
     captions, and those of more than CREDIT_TAIL_CHARS_DEFAULT characters (and at most
     CREDIT_MAX_WORDS_DEFAULT words, as a credit's block has) whose tail, where the credits list is
     searched, opens inside a run of word characters: its first run, where a \\b of a pattern may
-    match at its start, is no run of the block's own, which the gate words are read from."""
+    match at its start, is no run of the block's own, which the gate words are read from. Only
+    where that run is one of the gate words (_tail_gated): a hit of the tail holds a gate word
+    among the tail's runs as a hit of a block does among the block's (or a needle, which the block
+    then holds too), and its other runs are runs of the block, which hold none."""
     texts, nwords, n = ctx.block_texts(), ctx.nwords, CREDIT_TAIL_CHARS_DEFAULT
     # (the long blocks found by their lengths, in one pass: few blocks are long)
     return caption_hinted(ctx) + [i for i in compress(count(), map(n.__lt__, map(len, texts)))
                                   if nwords[i] <= CREDIT_MAX_WORDS_DEFAULT and _word_char(texts[i][-n - 1])
-                                  and _word_char(texts[i][-n])]
+                                  and _word_char(texts[i][-n]) and _tail_gated(texts[i][-n:])]
+
+
+def _tail_gated(tail: str) -> bool:
+    """Whether the first run of the tail lowered (WORD_RE's, as RuleContext.word_lists reads a
+    block's runs) is one of CREDIT_GATE's words ("Telephoto" cut to "photo")."""
+    m = WORD_RE.match(tail.lower())
+    return m is not None and m.group() in CREDIT_GATE_WORDS
 
 
 # What a block the credits lists hit (data/phrases/credits.txt, credits_start.txt, all regular
@@ -250,6 +260,7 @@ CREDIT_GATE = {
                        + CREDIT_START_WORDS),
     "needles": tuple(sorted({w[-1] + "by" for w in CREDIT_WORDS} | {"sby", "\u00a9", "(c)"} | set(_FOLD_ODD))),
 }
+CREDIT_GATE_WORDS = CREDIT_GATE["words"]
 
 
 @rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits", max_words=CAPTION_MAX_WORDS_DEFAULT,
