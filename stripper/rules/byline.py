@@ -6,7 +6,7 @@ import re
 from itertools import compress, count
 from operator import itemgetter
 
-from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_RUN_ON_OPENERS
+from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_PREFIX_RE, BYLINE_RUN_ON_OPENERS, clean_person_names
 from ..dates import find_date
 from ..phrases import _FOLD_ODD, DIGIT_RE, _needle_char, fold_odd_raw, load_word_set
 from ..model import TAG, Block
@@ -50,9 +50,10 @@ BIO_VERB_NEXT = {
 # ignoring case, it matches every such head: each character str.lower() makes a letter of theirs,
 # IGNORECASE matches to it, and a word character lowers to one (tests/rules/test_byline.py reads
 # every character, and compares it with the words read one by one). One match instead of a split
-# and a step per word.
-BIO_HEAD_RE = re.compile(r"\s*+(?:\S++\s++){%d,%d}?(?:%s)(?![^\W_])" % (
-    BIO_VERB_FIRST_WORD, BIO_VERB_LAST_WORD,
+# and a step per word. (The lookahead, which the verbs' first letters pass, ignoring case as the
+# verbs are matched, turns a place away before the verbs are tried there one by one.)
+BIO_HEAD_RE = re.compile(r"\s*+(?:\S++\s++){%d,%d}?(?=[%s])(?:%s)(?![^\W_])" % (
+    BIO_VERB_FIRST_WORD, BIO_VERB_LAST_WORD, "".join(sorted({verb[0] for verb in BIO_VERB_NEXT})),
     "|".join(re.escape(verb) + r"\s++(?:" + "|".join(map(re.escape, sorted(follow))) + ")"
              for verb, follow in BIO_VERB_NEXT.items())), re.I)
 # A name-led sentence about someone's schooling, home or work: a bio when that name also signs
@@ -166,7 +167,6 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     rest = block.text[hit[1] + len(hit[0]):].strip()
     if not rest or not (rest[0].isupper() or not rest[0].isascii()):
         return None
-    from ..byline import clean_person_names
     if not clean_person_names(block.text):
         return None  # "By Tuesday morning, the water had ..." names nobody
     return f"byline {quote(block.text, 50)}"
@@ -373,16 +373,16 @@ def role_led_bio(block: Block, ctx: RuleContext) -> str | None:
     """The role word opening a short sentence-shaped paragraph right under a labelled byline."""
     if block.index == 0 or ctx.words(block) > ROLE_BIO_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] not in BIO_SENTENCE_ENDS:
         return None
+    # (the line above asked first: each test only rules the block out, and the answer is the same
+    # in any order; most short lines above a sentence are no labelled byline, learnt in one match,
+    # where the role test reads all the block's words)
+    prev = ctx.blocks[block.index - 1]
+    if ctx.nwords[prev.index] > NAME_LINE_MAX_WORDS_DEFAULT or not BYLINE_PREFIX_RE.match(prev.text.strip()):
+        return None
     if ROLE_KEYS is not None and ctx.word_lists and ROLE_KEYS.isdisjoint(ctx.word_lists[block.index]):
         return None   # (no role among its words: see ROLE_KEYS)
     role = _role_lead(block.text)
-    if role is None:
-        return None
-    prev = ctx.blocks[block.index - 1]
-    if ctx.nwords[prev.index] > NAME_LINE_MAX_WORDS_DEFAULT:
-        return None
-    from ..byline import BYLINE_PREFIX_RE, clean_person_names
-    if not BYLINE_PREFIX_RE.match(prev.text.strip()) or not clean_person_names(prev.text):
+    if role is None or not clean_person_names(prev.text):
         return None
     return role
 
