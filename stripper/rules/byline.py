@@ -6,7 +6,7 @@ import re
 from itertools import compress, count
 from operator import itemgetter
 
-from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_RUN_ON_OPENERS
+from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_PREFIX_RE, BYLINE_RUN_ON_OPENERS, clean_person_names
 from ..dates import find_date
 from ..phrases import _FOLD_ODD, DIGIT_RE, _needle_char, fold_odd_raw, load_word_set
 from ..model import TAG, Block
@@ -50,9 +50,10 @@ BIO_VERB_NEXT = {
 # ignoring case, it matches every such head: each character str.lower() makes a letter of theirs,
 # IGNORECASE matches to it, and a word character lowers to one (tests/rules/test_byline.py reads
 # every character, and compares it with the words read one by one). One match instead of a split
-# and a step per word.
-BIO_HEAD_RE = re.compile(r"\s*+(?:\S++\s++){%d,%d}?(?:%s)(?![^\W_])" % (
-    BIO_VERB_FIRST_WORD, BIO_VERB_LAST_WORD,
+# and a step per word. (The lookahead, which the verbs' first letters pass, ignoring case as the
+# verbs are matched, turns a place away before the verbs are tried there one by one.)
+BIO_HEAD_RE = re.compile(r"\s*+(?:\S++\s++){%d,%d}?(?=[%s])(?:%s)(?![^\W_])" % (
+    BIO_VERB_FIRST_WORD, BIO_VERB_LAST_WORD, "".join(sorted({verb[0] for verb in BIO_VERB_NEXT})),
     "|".join(re.escape(verb) + r"\s++(?:" + "|".join(map(re.escape, sorted(follow))) + ")"
              for verb, follow in BIO_VERB_NEXT.items())), re.I)
 # A name-led sentence about someone's schooling, home or work: a bio when that name also signs
@@ -166,7 +167,6 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     rest = block.text[hit[1] + len(hit[0]):].strip()
     if not rest or not (rest[0].isupper() or not rest[0].isascii()):
         return None
-    from ..byline import clean_person_names
     if not clean_person_names(block.text):
         return None  # "By Tuesday morning, the water had ..." names nobody
     return f"byline {quote(block.text, 50)}"
@@ -216,12 +216,22 @@ def caption_candidates(ctx: RuleContext) -> list[int]:
     captions, and those of more than CREDIT_TAIL_CHARS_DEFAULT characters (and at most
     CREDIT_MAX_WORDS_DEFAULT words, as a credit's block has) whose tail, where the credits list is
     searched, opens inside a run of word characters: its first run, where a \\b of a pattern may
-    match at its start, is no run of the block's own, which the gate words are read from."""
+    match at its start, is no run of the block's own, which the gate words are read from. Only
+    where that run is one of the gate words (_tail_gated): a hit of the tail holds a gate word
+    among the tail's runs as a hit of a block does among the block's (or a needle, which the block
+    then holds too), and its other runs are runs of the block, which hold none."""
     texts, nwords, n = ctx.block_texts(), ctx.nwords, CREDIT_TAIL_CHARS_DEFAULT
     # (the long blocks found by their lengths, in one pass: few blocks are long)
     return caption_hinted(ctx) + [i for i in compress(count(), map(n.__lt__, map(len, texts)))
                                   if nwords[i] <= CREDIT_MAX_WORDS_DEFAULT and _word_char(texts[i][-n - 1])
-                                  and _word_char(texts[i][-n])]
+                                  and _word_char(texts[i][-n]) and _tail_gated(texts[i][-n:])]
+
+
+def _tail_gated(tail: str) -> bool:
+    """Whether the first run of the tail lowered (WORD_RE's, as RuleContext.word_lists reads a
+    block's runs) is one of CREDIT_GATE's words ("Telephoto" cut to "photo")."""
+    m = WORD_RE.match(tail.lower())
+    return m is not None and m.group() in CREDIT_GATE_WORDS
 
 
 # What a block the credits lists hit (data/phrases/credits.txt, credits_start.txt, all regular
@@ -250,6 +260,7 @@ CREDIT_GATE = {
                        + CREDIT_START_WORDS),
     "needles": tuple(sorted({w[-1] + "by" for w in CREDIT_WORDS} | {"sby", "\u00a9", "(c)"} | set(_FOLD_ODD))),
 }
+CREDIT_GATE_WORDS = CREDIT_GATE["words"]
 
 
 @rule("BYL003", "photo-caption", action=TAG, label="caption", phrases="credits", max_words=CAPTION_MAX_WORDS_DEFAULT,
@@ -362,16 +373,16 @@ def role_led_bio(block: Block, ctx: RuleContext) -> str | None:
     """The role word opening a short sentence-shaped paragraph right under a labelled byline."""
     if block.index == 0 or ctx.words(block) > ROLE_BIO_MAX_WORDS_DEFAULT or block.text.rstrip()[-1:] not in BIO_SENTENCE_ENDS:
         return None
+    # (the line above asked first: each test only rules the block out, and the answer is the same
+    # in any order; most short lines above a sentence are no labelled byline, learnt in one match,
+    # where the role test reads all the block's words)
+    prev = ctx.blocks[block.index - 1]
+    if ctx.nwords[prev.index] > NAME_LINE_MAX_WORDS_DEFAULT or not BYLINE_PREFIX_RE.match(prev.text.strip()):
+        return None
     if ROLE_KEYS is not None and ctx.word_lists and ROLE_KEYS.isdisjoint(ctx.word_lists[block.index]):
         return None   # (no role among its words: see ROLE_KEYS)
     role = _role_lead(block.text)
-    if role is None:
-        return None
-    prev = ctx.blocks[block.index - 1]
-    if ctx.nwords[prev.index] > NAME_LINE_MAX_WORDS_DEFAULT:
-        return None
-    from ..byline import BYLINE_PREFIX_RE, clean_person_names
-    if not BYLINE_PREFIX_RE.match(prev.text.strip()) or not clean_person_names(prev.text):
+    if role is None or not clean_person_names(prev.text):
         return None
     return role
 

@@ -463,3 +463,21 @@ def test_credit_gate_holds_every_credit():
     from stripper.rules import apply_rules
     fired = {d.index for d in apply_rules(blocks, ctx) if d.rule_id == "BYL003"}
     assert len(fired) > len(texts) // 2   # (most of them are credits)
+
+
+def test_caption_candidates_take_a_cut_tail_only_opening_with_a_gate_word():
+    """caption_candidates chooses a long block whose tail opens inside a word only where the tail's
+    first run is one of CREDIT_GATE's words ("Telephoto" cut to "photo"), which a credit hitting
+    the tail there needs; a tail opening inside an ordinary word ("Telefon" cut to "fon") is left
+    to the gate words, and the rule finds no credit there either."""
+    from stripper.rules import check_candidates
+    tail = byl.CREDIT_TAIL_CHARS_DEFAULT
+    lead = "Ein Satz über den Hafen am Morgen. " * 3 + "Tele"
+    texts = [lead + head + " " * (tail - len(head) - len(name)) + name
+             for head, name in (("photo:", "Jane Doe"), ("fon:", "Jane Doe"), ("reuters", ""), ("fonreuters", ""))]
+    assert [t[-tail:].split(None, 1)[0] for t in texts] == ["photo:", "fon:", "reuters", "fonreuters"]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    assert sorted(byl.caption_candidates(ctx)) == [0, 2]
+    assert check_candidates(blocks, ctx) == []
+    assert [byl.photo_caption(b, ctx) is not None for b in blocks] == [True, False, True, False]
