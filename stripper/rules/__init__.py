@@ -507,11 +507,7 @@ class _Plan:
                         continue
                     if len(n) > 1:
                         while at >= 0:
-                            start = vocab.rfind("\x00", 0, at) + 1
-                            end = vocab.find("\x00", at)
-                            if end < 0:
-                                end = len(vocab)
-                            w = vocab[start:end]
+                            w, end = _word_at(vocab, at)
                             in_words[w] = in_words.get(w, 0) | bits
                             at = vocab.find(n, end)   # (the word holds it: on to the next word)
                         continue
@@ -541,11 +537,7 @@ class _Plan:
                 while at >= 0:
                     bits = firsts.get(vocab[at - 1])
                     if bits is not None:
-                        start = vocab.rfind("\x00", 0, at) + 1
-                        end = vocab.find("\x00", at)
-                        if end < 0:
-                            end = len(vocab)
-                        w = vocab[start:end]
+                        w = _word_at(vocab, at)[0]
                         in_words[w] = in_words.get(w, 0) | bits
                     at = vocab.find(tail, at + 1)
         for pos in self.checked:
@@ -562,6 +554,16 @@ def _inner_words(needle: str) -> tuple[str, ...]:
     """The runs of word characters of the needle that neither open nor end it: whole words of
     any text holding it."""
     return tuple(m.group() for m in WORD_RE.finditer(needle) if m.start() > 0 and m.end() < len(needle))
+
+
+def _word_at(vocab: str, at: int) -> tuple[str, int]:
+    """The word of the page's words joined by NUL (_Plan.admitted) that holds position at, and
+    where it ends."""
+    start = vocab.rfind("\x00", 0, at) + 1
+    end = vocab.find("\x00", at)
+    if end < 0:
+        end = len(vocab)
+    return vocab[start:end], end
 
 
 def _mask(positions) -> int:
