@@ -870,10 +870,10 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
     rows: dict[int, bool] = {}   # code-like line -> whether it is a table row
     for b in hinted:
         text = b.text
-        if len(text) >= FLAT_CODE_MIN_CHARS_DEFAULT and _flat_code(text):   # (a shorter line is none: most)
+        if _flat_code(text):
             out.add(b.index)   # a whole listing a dump wrote as one line
-        row = _code_like(text)
-        if row is not None:
+        row = _table_row(text)
+        if row or _code_line(text):
             rows[b.index] = row
     if len(rows) >= min(CODE_RUN_MIN_DEFAULT, TABLE_RUN_MIN_DEFAULT):   # (a run needs that many)
         out |= _code_run_lines(blocks, first, sentence_like, rows)
@@ -943,29 +943,6 @@ def _table_row(text: str) -> bool:
         return TABLE_ROW_RE.search(text) is not None
     return last != "" and last in ".,%" and end.rstrip(".,%")[-1:].isdecimal() \
         and TABLE_ROW_RE.search(text) is not None
-
-
-def _code_like(text: str) -> bool | None:
-    """Whether the line is a table row (_table_row), else None if it is no code line (_code_line)
-    either, else False: the two tests in one, reading the line's end once."""
-    end = text.rstrip()
-    last = end[-1:]
-    if last.isdecimal():
-        if TABLE_ROW_RE.search(text) is not None:
-            return True
-    elif last != "" and last in ".,%" and end.rstrip(".,%")[-1:].isdecimal() and TABLE_ROW_RE.search(text) is not None:
-        return True
-    # (_code_line, its line end read above)
-    if len(text) < CODE_LINE_MIN_CHARS_DEFAULT:
-        return None
-    lead = text.lstrip()[:1]
-    if (last != "" and last in ";{}") or (lead != "" and lead in ")}]") \
-            or ("(" in text and CALL_PAREN_RE.search(text) is not None) \
-            or (("=" in text or "->" in text) and CODE_OPERATOR_RE.search(text) is not None) \
-            or "│" in text or "─" in text or "┼" in text \
-            or (": " in text and CODE_KEY_RE.match(text) is not None):
-        return False
-    return None
 
 
 def _flat_code(text: str) -> bool:

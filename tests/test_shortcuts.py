@@ -277,22 +277,6 @@ def test_code_runs_match_the_line_by_line_pass():
         assert code_runs(res.blocks, first, feats) == _old_code_runs(res.blocks, first, feats)
 
 
-def test_code_like_is_the_table_row_and_code_line_tests():
-    # code_runs asks _code_like once per line: a table row (True), else a code line (False), else None
-    from stripper.main_content import _code_like, _code_line, _table_row
-    texts = CODE_SAMPLES + ["Kay Schenk 27 7.1%", "Kay Schenk 27 7.1", "Sales 12,5 3.", "a 1 2 ,", "2", "x", "",
-                            "  };  ", "}", "]x", "f(x)", "(x)", "a = b", "a=b", "x -> y", "│ a", "key: 'v'",
-                            "Key: value", "It ends. 3", "Page 2 of 3.", "45%", " 3 4 %", "٣ ٤ ٥"]
-    for _, data, kind in PAGES[:40]:
-        texts += data.decode("utf-8", "replace").splitlines()[:400]
-    seen = set()
-    for t in texts:
-        want = True if _table_row(t) else (False if _code_line(t) else None)
-        assert _code_like(t) is want, t
-        seen.add(want)
-    assert seen == {True, False, None}
-
-
 def test_runs_from_a_start_keep_every_run_beginning_there():
     # select seeks only the ticker and slideshow runs that begin where enough good text precedes
     # them: from any start, ticker_runs and gallery_slides must find each run of the whole page that
