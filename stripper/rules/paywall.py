@@ -7,11 +7,11 @@ from ..model import Block
 from . import RuleContext, quote, rule
 from .common import find_firing, phrase_fires
 
-PLACEHOLDER_CHARS = ("{", "%", "$", "[[", "<%", "__")  # every placeholder pattern holds one of these
-# ... and, more narrowly, one of these, read as the list reads them (ignoring case): "{" ("{{", "${"
-# and "{name}"), "%" before "s", "d", "i" or "%", "[[", "<%", "__". Looked for in one scan, it
-# turns away the percentages and prices of prose the characters let through.
+# Every placeholder pattern holds one of these, read as the list reads them (ignoring case): "{"
+# ("{{", "${" and "{name}"), "%" before "s", "d", "i" or "%", "[[", "<%", "__". Looked for in one
+# scan, it turns away the percentages of prose that the needles (its characters) let through.
 PLACEHOLDER_HINT_RE = re.compile(r"\{|%[sdi%]|\[\[|<%|__", re.I)
+PLACEHOLDER_CHARS = ("{", "%", "[[", "<%", "__")   # ... so a block it hits holds one of these
 
 
 @rule("PAY001", "template-placeholder", phrases="placeholders", max_chars=1000,
