@@ -487,7 +487,7 @@ class _Plan:
         if self.by_needle or self.by_tail:
             low = ctx._lowered()[0]
             ascii_page = low.isascii()
-            words = vocab = None
+            page, vocab = _PageWords(ctx.word_lists), None
             for n, bits, wordlike, inner in self.by_needle:
                 if ascii_page and not n.isascii():
                     continue
@@ -499,9 +499,7 @@ class _Plan:
                     # are found with the gate words (apply_rules). (One character is found at memchr
                     # speed on the page, and shared with the candidates that look for it.)
                     if vocab is None:
-                        if words is None:
-                            words = set().union(*ctx.word_lists)
-                        vocab = "\x00".join(words)
+                        vocab = page.vocab()
                     at = vocab.find(n)
                     if at < 0:
                         continue
@@ -518,9 +516,7 @@ class _Plan:
                 elif inner:
                     # a run of word characters the needle holds between two others is a word of a
                     # block holding it (word_lists: the runs of word characters of the text lowered)
-                    if words is None:
-                        words = set().union(*ctx.word_lists)
-                    if not words.issuperset(inner):
+                    if not page.words().issuperset(inner):
                         continue
                 for k in ctx.holding(n):
                     got[k] |= bits
@@ -530,9 +526,7 @@ class _Plan:
                 # ones too), and the word holding it, between two NULs, opens the rules of c + tail.
                 # (The first character is a word character, never the NUL that ends a word.)
                 if vocab is None:
-                    if words is None:
-                        words = set().union(*ctx.word_lists)
-                    vocab = "\x00".join(words)
+                    vocab = page.vocab()
                 at = vocab.find(tail, 1)
                 while at >= 0:
                     bits = firsts.get(vocab[at - 1])
@@ -548,6 +542,28 @@ class _Plan:
             for i in cands(ctx):
                 got[i] |= bit
         return got, in_words
+
+
+class _PageWords:
+    """The page's words, each once: as a set, and joined by NUL (a string to search for the
+    needles of word characters). Each is made when first asked for (on a page whose needles are
+    all found otherwise, never)."""
+    __slots__ = ("_lists", "_words", "_vocab")
+
+    def __init__(self, word_lists: list[Sequence[str]]):
+        self._lists = word_lists
+        self._words: set[str] | None = None
+        self._vocab: str | None = None
+
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = set().union(*self._lists)
+        return self._words
+
+    def vocab(self) -> str:
+        if self._vocab is None:
+            self._vocab = "\x00".join(self.words())
+        return self._vocab
 
 
 def _inner_words(needle: str) -> tuple[str, ...]:
