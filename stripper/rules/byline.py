@@ -8,7 +8,7 @@ from operator import itemgetter
 
 from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_PREFIX_RE, BYLINE_RUN_ON_OPENERS, clean_person_names
 from ..dates import find_date
-from ..phrases import _FOLD_ODD, DIGIT_RE, _needle_char, fold_odd_raw, load_word_set
+from ..phrases import _FOLD_ODD, DIGIT_RE, _entries, _needle_char, fold_odd_raw, load_word_set
 from ..model import TAG, Block
 from . import WORD_RE, RuleContext, quote, rule
 from .common import word_count
@@ -234,22 +234,33 @@ def _tail_gated(tail: str) -> bool:
     return m is not None and m.group() in CREDIT_GATE_WORDS
 
 
+def _alternatives(entry: str, opener: str, follower: str) -> list[str]:
+    """The alternatives of the group after `opener` in a credits entry, which `follower` must
+    follow: the reading below holds for entries of that shape only (a new shape needs its own)."""
+    at = entry.index(opener) + len(opener)
+    end = entry.index(")", at)
+    if not entry.startswith(follower, end):
+        raise ValueError(f"credits entry of a shape CREDIT_GATE does not read: {entry!r}")
+    return entry[at:end].lower().split("|")   # (matched ignoring case: as the words are read)
+
+
 # What a block the credits lists hit (data/phrases/credits.txt, credits_start.txt, all regular
-# expressions matched ignoring case) holds, read off their entries (tests/rules/test_byline.py
-# reads the words off the files again):
+# expressions matched ignoring case) holds, read off their entries, which must have the shapes
+# read here (tests/rules/test_byline.py reads the words off the files again):
+_CREDIT_MARKS, _CREDIT_PICTURES, _CREDIT_AGENCIES = (e[3:] for e in _entries("credits"))
+(_CREDIT_START,) = (e[3:] for e in _entries("credits_start"))
+if not _CREDIT_MARKS.startswith(r"(?<=\S\s)(?:©|\(c\))"):
+    raise ValueError(f"credits entry of a shape CREDIT_GATE does not read: {_CREDIT_MARKS!r}")
 # - a picture word after \b, then an optional "s", white space and "by", ":" or "|": as a whole
 #   run of word characters, or with "by" glued on ("Photoby Jane"), its last letter then "by";
-CREDIT_WORDS = ("photo", "photograph", "image", "picture", "illustration", "credit", "foto", "bild", "fotos",
-                "grafik", "quelle", "crédit", "crédits", "imagen")
+CREDIT_WORDS = tuple(_alternatives(_CREDIT_PICTURES, r"\b(?:", r")s?\s*(?:by|:|\|)"))
 # - an agency's name after \b, its first word a whole run (before white space, ")" or the end),
 #   or a name of one word with "via" glued on, a whole run before the space after "via" ("Reutersvia X");
-AGENCY_NAMES = ("getty images", "reuters", "afp", "ap photo", "associated press", "dpa", "epa", "shutterstock", "istock",
-                "istockphoto", "unsplash", "alamy", "picture alliance", "imago", "keystone", "anp", "bloomberg",
-                "pa images", "pa wire", "xinhua")
+AGENCY_NAMES = tuple(_alternatives(_CREDIT_AGENCIES, r"\b(?:", r")\s*(?:via "))
 AGENCY_WORDS = tuple(dict.fromkeys(name.split()[0] for name in AGENCY_NAMES))
 AGENCY_VIA_WORDS = tuple(name + "via" for name in AGENCY_NAMES if " " not in name)
 # - a label opening the block, a whole run before ":" ("crédit photo": its first word);
-CREDIT_START_WORDS = ("photo", "photograph", "image", "foto", "bild", "illustration", "caption", "crédit", "credit")
+CREDIT_START_WORDS = tuple(label.split()[0] for label in _alternatives(_CREDIT_START, "^(?:", r")\s*:"))
 # - or "©" or "(c)" lowered. Besides, a character needles cannot vouch for (see phrases._FOLD_ODD:
 # "İ", "ı", "ſ" read as other letters ignoring case, and their runs are not the lowered ones).
 # As words, the engine's one pass over each block's words asks for them (a needle is a search of
