@@ -840,6 +840,15 @@ def _split_glued_paragraphs(out: list[tuple], paras: list[int], stopwords: froze
     return whole
 
 
+def _link_line_text(inner: str, marked: str | None) -> str:
+    """The text of a link line MD_LINK_LINE_RE takes, from its link text stripped (inner) and the
+    marks group: strip_markdown_inline's on the text where it holds emphasis, escape or code
+    marks, else clean_line's (its test inlined: a stripped text starts and ends with no space)."""
+    if marked is not None:
+        return strip_markdown_inline(inner)[0]
+    return inner if inner.isprintable() and "  " not in inner else clean_line(inner)
+
+
 def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list[Block]:
     """Crawler markdown (html2text style): headings, bullets, quotes, tables and code become
     their own blocks; plain lines are joined into paragraphs up to a blank line."""
@@ -928,9 +937,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             # line does not end in spaces (no line break).
             item, inner, marked = lk.groups()
             inner = inner.strip()
-            # (clean_line's test, inlined: a stripped text starts and ends with no space)
-            s = (inner if inner.isprintable() and "  " not in inner else clean_line(inner)) if marked is None \
-                else strip_markdown_inline(inner)[0]
+            s = _link_line_text(inner, marked)
             if item is None:   # a paragraph line, as below
                 if para and hard_break and s and not _continues(para[-1], s):
                     flush()
@@ -965,8 +972,7 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                     if item is None:
                         break
                     inner = inner.strip()
-                    s = (inner if inner.isprintable() and "  " not in inner else clean_line(inner)) \
-                        if marked is None else strip_markdown_inline(inner)[0]
+                    s = _link_line_text(inner, marked)
                     j += 1
                 code_to = j
             continue
