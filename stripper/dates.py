@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .phrases import _fold_odd, regex_needles, word_needles
+from .phrases import _fold_odd, _holds, regex_needles, word_needles
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
@@ -152,21 +152,11 @@ def _dated(text: str) -> tuple[str, int, int] | None:
     low = text.lower()
     odd = None
     for pat, pat_needles, month_gated in _plan():
-        if pat_needles is not None:
-            # (_holds written out: a needle of every set, or missed is the set found missing)
-            missed = None
-            for needles in pat_needles:
-                for n in needles:
-                    if n in low:
-                        break
-                else:
-                    missed = needles
-                    break
-            if missed is not None:
-                if odd is None:
-                    odd = _fold_odd(low)
-                if not odd:
-                    continue   # (no match without them: "2020年3月5日" needs its 年, "05.03.2020" a dot)
+        if pat_needles is not None and not _holds(low, pat_needles):
+            if odd is None:
+                odd = _fold_odd(low)
+            if not odd:
+                continue   # (no match without them: "2020年3月5日" needs its 年, "05.03.2020" a dot)
         if month_gated:
             if months is None:
                 months = _month_gate().search(low) is not None or (_fold_odd(low) if odd is None else odd)
