@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress, count
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from .ago import AGO_MAX_CHARS, age_gate, age_min_words, ascii_age_words, minutes_ago
 from .language import function_chars, is_cjk, lower_words
@@ -42,9 +42,12 @@ CODE_LINE_RE = re.compile("|".join((CODE_CALL_RE.pattern, r"[;{}]\s*$", r"^\s*[)
 TABLE_ROW_RE = re.compile(r"\s\d[\d.,]*%?\s+\d[\d.,]*%?\s*$")
 # A slideshow's counter opening a slide title: "3/50 Star Wars boosts economy", "3 of 50".
 GALLERY_COUNTER_RE = re.compile(r"^[\s#]*(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?:\s|$)")
+# The first character of a block that opens with such a counter: whitespace, "#" or a digit.
+COUNTER_HEAD_RE = re.compile(r"[\s#\d]")
 GALLERY_MIN_SLIDES_DEFAULT = 3    # counters k/N numbered upwards (same N) that make a slideshow
 GALLERY_AFTER_WORDS_DEFAULT = 100  # words of good text before it that make it a box after an article
 TICKER_TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:h]([0-5]\d)(?:\s|$)")   # "14:32 Headline", "9h05"
+DIGIT_RE = re.compile(r"\d")   # (the first character of a block opening with a clock time, in _heads)
 TICKER_MIN_ENTRIES_DEFAULT = 5     # clock-stamped entries in time order that make a news ticker
 TICKER_GAP_DEFAULT = 8             # blocks at most between two entries of one ticker
 TABLE_RUN_MIN_DEFAULT = 5         # table rows a run needs (a contact box lists three phone numbers)
@@ -111,6 +114,7 @@ class Features:
     chars: list[int]              # characters of text
     long: list[int]               # the blocks of FIT_MIN_WORDS words or more, in page order (the stoplist's fit)
     words: list[Sequence[str]] | None = None   # lowercase words (lower_words; shared: read only), but for CJK
+    texts: list[str] | None = None   # the blocks' texts
 
 
 def _sentence_end(text: str) -> bool:
@@ -131,6 +135,7 @@ FIT_MIN_WORDS = 25       # words of a long block, whose stopword density tells w
 
 _LINK_CHARS = attrgetter("link_chars")
 _HINT = attrgetter("hint")
+_FIRST = itemgetter(0)
 
 
 def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, min_chars: int = 0) -> Features:
@@ -165,7 +170,7 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
             dens.append(d)
         sentence_like = [ld <= SENTENCE_MAX_LINK_DENSITY and end and d >= SENTENCE_MIN_DENS
                          for ld, end, d in zip(link_density, ends, dens)]
-        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, [])
+        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, [], texts=texts)
     wss = list(map(lower_words, texts))
     nwords = list(map(len, wss))
     # (a word count as it is: the span choice adds weights, their halves and fixed costs, which
@@ -202,15 +207,15 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
                 sentence_like[i] = True
             if nw >= FIT_MIN_WORDS:
                 long.append(i)
-        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, long, wss)
+        return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, long, wss, texts)
     ends = [t.rstrip()[-1:] in SENT_END_CHARS for t in texts]
     long = [i for i, nw in enumerate(nwords) if nw >= FIT_MIN_WORDS]
     if stopwords:
         contains = stopwords.__contains__
         dens = [sum(map(contains, ws)) / n if n else 0.0 for ws, n in zip(wss, nwords)]
         return Features(nwords, weight, link_density, dens, _sentence_like(link_density, ends, nwords, dens), ends,
-                        lengths, long, wss)
-    return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths, long, wss))
+                        lengths, long, wss, texts)
+    return _shape_features(Features(nwords, weight, link_density, [], [], ends, lengths, long, wss, texts))
 
 
 def _shape_features(f: Features) -> Features:
@@ -219,7 +224,7 @@ def _shape_features(f: Features) -> Features:
     dens = [(SHAPE_PROSE_DENS if end and nw >= SHAPE_MIN_WORDS else SHAPE_OTHER_DENS) if nw else 0.0
             for end, nw in zip(f.ends, f.nwords)]
     return Features(f.nwords, f.weight, f.link_density, dens, _sentence_like(f.link_density, f.ends, f.nwords, dens),
-                    f.ends, f.chars, f.long, f.words)
+                    f.ends, f.chars, f.long, f.words, f.texts)
 
 
 def _sentence_like(link_density: list[float], ends: list[bool], nwords: list[int], dens: list[float]) -> list[bool]:
@@ -529,6 +534,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     own: list[Decision] = []
     code = code_runs(blocks, first, feats)
     footer = frozenset(d.index for d in decisions if d.rule_id == "FTR001")
+    heads = _heads(feats.texts)   # (read by gallery_slides and ticker_runs)
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
     for relaxed in (False, True):
@@ -544,7 +550,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
         # beginning there can be left unsought. (Word counts are integers, so the running total is
         # the sum below exactly; CJK weights are not, and their runs are all sought.)
         start = 0 if cjk else _good_words_end(base, words, GALLERY_AFTER_WORDS_DEFAULT)
-        gallery = gallery_slides(blocks, start) + ticker_runs(blocks, start, feats.words) \
+        gallery = gallery_slides(blocks, start, heads) + ticker_runs(blocks, start, feats, heads) \
             if start < len(blocks) else []
         for lo, hi in gallery:
             # A slideshow or a news ticker after an article is other stories; a slideshow page
@@ -722,13 +728,18 @@ def _verdicts(blocks: list[Block], first: dict[int, Decision], classes: list[str
     return verdicts, kept, meta
 
 
-def gallery_slides(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]:
+def gallery_slides(blocks: list[Block], start: int = 0, heads: str | None = None) -> list[tuple[int, int]]:
     """The blocks of a slideshow: from the first of at least GALLERY_MIN_SLIDES counters "k/N"
     numbered upwards (same N) to the end of the last slide (as many blocks as the slide before
     it), as (first, end) block ranges.
     Only the runs that begin at block `start` or later are sure to be among them: a page with no
-    counter from there on has none (most pages: the blocks before `start` are then not read)."""
-    if start > 0 and not any(map(GALLERY_COUNTER_RE.match, [b.text for b in blocks[start:]])):
+    counter from there on has none (most pages: the blocks before `start` are then not read).
+    heads, when given, is _heads of the blocks' texts: only the blocks that open with a character
+    a counter can open with (COUNTER_HEAD_RE) are read."""
+    def may_open(lo: int) -> list[Block]:   # (the blocks from lo on that may open with a counter)
+        return blocks[lo:] if heads is None else [blocks[m.start()] for m in COUNTER_HEAD_RE.finditer(heads, lo)]
+
+    if start > 0 and not any(map(GALLERY_COUNTER_RE.match, [b.text for b in may_open(start)])):
         return []
     out: list[tuple[int, int]] = []
     starts: list[int] = []   # block indices of the current run of counters
@@ -739,7 +750,7 @@ def gallery_slides(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]
             size = starts[-1] - starts[-2]
             out.append((starts[0], min(len(blocks), starts[-1] + size)))
 
-    for b in blocks:
+    for b in may_open(0):
         m = GALLERY_COUNTER_RE.match(b.text)
         if not m:
             continue
@@ -756,6 +767,14 @@ def gallery_slides(blocks: list[Block], start: int = 0) -> list[tuple[int, int]]
     return out
 
 
+def _heads(texts: list[str]) -> str | None:
+    """Every text's first character, as one string (its position i: texts[i]), made in C: the
+    slide counters and clock times that open blocks are looked for only where it shows a character
+    they open with (a regular expression's search over this string, not a call per block). None
+    when a text is empty (it has no first character)."""
+    return "".join(map(_FIRST, texts)) if all(texts) else None
+
+
 def _good_words_end(base: list[str], words: list[int], need: int) -> int:
     """The end of the shortest prefix of the page whose good blocks hold `need` words (the page's
     length when the whole page holds fewer)."""
@@ -768,7 +787,7 @@ def _good_words_end(base: list[str], words: list[int], need: int) -> int:
     return len(base)
 
 
-def ticker_runs(blocks: list[Block], start: int = 0, words: list[Sequence[str]] | None = None) \
+def ticker_runs(blocks: list[Block], start: int = 0, feats: Features | None = None, heads: str | None = None) \
         -> list[tuple[int, int]]:
     """The blocks of a news ticker or feed (other stories, newest first or oldest first): from
     the first of at least TICKER_MIN_ENTRIES blocks stamped in time order, close together, to the
@@ -777,49 +796,60 @@ def ticker_runs(blocks: list[Block], start: int = 0, words: list[Sequence[str]] 
     Only the runs that begin at block `start` or later are sure to be among them: the stamps are
     read from TICKER_GAP blocks in a row without one before it (a stamp after them opens a new run
     whatever came before, so those runs are found as from the page's start).
-    words, when given, are each block's lowercase words (lower_words): see _stamps."""
+    feats, when given, are the blocks' features, and heads _heads of their texts: see _stamps."""
     # The walk back from `start` ends TICKER_GAP blocks before it when none of them is stamped (most
     # pages): the stamps are read from there at once, and the walk is taken only when one of those
     # blocks is stamped.
     lo = max(0, start - TICKER_GAP_DEFAULT)
-    clock, ages = _stamps(blocks, lo, words)
+    clock, ages = _stamps(blocks, lo, feats, heads)
     first_stamp = min([i for i, _ in clock[:1] + ages[:1]], default=start)
     if lo > 0 and first_stamp < start:
         quiet = 0   # blocks without a stamp in a row, from blocks[start]
         while start > 0 and quiet < TICKER_GAP_DEFAULT:
             start -= 1
             quiet = 0 if _stamped(blocks[start].text) else quiet + 1
-        clock, ages = _stamps(blocks, start, words)
+        clock, ages = _stamps(blocks, start, feats, heads)
     return sorted(_stamped_runs(clock, len(blocks)) + _stamped_runs(ages, len(blocks)))
 
 
-def _stamps(blocks: list[Block], start: int, words: list[Sequence[str]] | None = None) \
+def _stamps(blocks: list[Block], start: int, feats: Features | None = None, heads: str | None = None) \
         -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The clock times and the ages (in minutes) of the blocks from `start` on, as (block index,
-    minutes) in page order. With words (each block's lowercase words, lower_words), a block is
-    searched for an age only when it holds as many words as an age does (ago.age_min_words:
-    "3 minutes ago" has three; a menu entry or a label of one or two words, half the blocks of a
-    page, states none) and, in ASCII text, one of its units among them (ago.ascii_age_words)."""
+    minutes) in page order. With feats (the blocks' features), a block is searched for an age only
+    when it holds as many words as an age does (ago.age_min_words: "3 minutes ago" has three; a
+    menu entry or a label of one or two words, half the blocks of a page, states none) and, in
+    ASCII text, one of its units among them (ago.ascii_age_words); but for CJK, whose words are not
+    counted. With heads (_heads of the texts), a block is matched for a clock time only when its
+    first character is a digit, as a clock time's is."""
     clock: list[tuple[int, int]] = []
     ages: list[tuple[int, int]] = []
-    aged = age_gate()   # (a line it finds nothing in states no age: most lines, told without minutes_ago)
-    fewest = age_min_words()
-    units = ascii_age_words() if words is not None else None
-    for b in blocks[start:]:
-        text = b.text
-        m = TICKER_TIME_RE.match(text) if text[:1].isdecimal() else None   # (a clock time opens with a digit)
+    n = len(blocks)
+    # (a clock time opens with a digit: TICKER_TIME_RE matches no other block)
+    at = range(start, n) if heads is None else [m.start() for m in DIGIT_RE.finditer(heads, start)]
+    for i in at:
+        text = blocks[i].text
+        m = TICKER_TIME_RE.match(text) if text[:1].isdecimal() else None
         if m:
-            clock.append((b.index, int(m.group(1)) * 60 + int(m.group(2))))
-        if len(text) > AGO_MAX_CHARS:
-            continue   # (a longer line states no age either)
-        if words is not None:
-            ws = words[b.index]
-            if len(ws) < fewest or units is not None and text.isascii() and units.isdisjoint(ws):
-                continue
+            clock.append((blocks[i].index, int(m.group(1)) * 60 + int(m.group(2))))
+    aged = age_gate()   # (a line it finds nothing in states no age: most lines, told without minutes_ago)
+    words = feats.words if feats is not None else None
+    units = ascii_age_words() if words is not None else None
+    if feats is None:
+        at = [i for i in range(start, n) if len(blocks[i].text) <= AGO_MAX_CHARS]
+    else:
+        # (a longer line than AGO_MAX_CHARS states no age either; nor one of fewer words than an
+        # age holds: nwords counts words where words are given)
+        chars, nwords, fewest = feats.chars, feats.nwords, age_min_words()
+        at = [i for i in range(start, n) if chars[i] <= AGO_MAX_CHARS] if words is None else \
+            [i for i in range(start, n) if chars[i] <= AGO_MAX_CHARS and nwords[i] >= fewest]
+    for i in at:
+        text = blocks[i].text
+        if units is not None and text.isascii() and units.isdisjoint(words[i]):
+            continue
         if aged(text) is not None:
             t = minutes_ago(text)
             if t is not None:
-                ages.append((b.index, t))
+                ages.append((blocks[i].index, t))
     return clock, ages
 
 

@@ -541,3 +541,25 @@ def test_an_age_whose_letters_only_case_insensitive_matching_reads_is_still_an_a
     assert minutes_ago("5 mınutes ago") == 5
     assert minutes_ago("2 hourſ ago") == 120
     assert minutes_ago("5 MINUTES AGO") == 5
+
+
+def test_counters_and_stamps_read_through_first_characters_find_what_every_block_read_finds():
+    # gallery_slides and ticker_runs given _heads (each text's first character) read only the
+    # blocks whose first character a counter or clock time opens with: they find the same runs.
+    from stripper.main_content import _heads, block_features, gallery_slides, ticker_runs
+    from stripper.model import Block
+    texts = ["Home", " 1/4 First slide", "#2/4 Second slide", "a caption", "3/4 Third slide", "٤/4 Fourth",
+             "Filler"] + ["\t14:44 Entry", "14:32 Entry", "14:10 Entry", "13:54 Entry", "13:43 Entry",
+                          "9h05 Early entry"] + ["x"] * 3 \
+        + ["3 minutes ago", "Updated 10 minutes ago", "před 21 minutami", "vor 30 Minuten", "hace 50 minutos",
+           "1 hour ago"]
+    blocks = [Block(i, t) for i, t in enumerate(texts)]
+    heads = _heads(texts)
+    assert heads is not None and len(heads) == len(blocks)
+    feats = block_features(blocks, frozenset(), False)
+    for start in range(len(blocks)):
+        assert gallery_slides(blocks, start, heads) == gallery_slides(blocks, start), start
+        assert ticker_runs(blocks, start, feats, heads) == ticker_runs(blocks, start), start
+    assert gallery_slides(blocks, 0, heads) == [(1, 6)]
+    assert ticker_runs(blocks, 0, feats, heads)[0][0] == 8
+    assert _heads(["a", ""]) is None

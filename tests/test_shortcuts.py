@@ -282,7 +282,7 @@ def test_runs_from_a_start_keep_every_run_beginning_there():
     # them: from any start, ticker_runs and gallery_slides must find each run of the whole page that
     # begins there, and no other run.
     import random
-    from stripper.main_content import gallery_slides, ticker_runs
+    from stripper.main_content import _heads, gallery_slides, ticker_runs
     from stripper.model import Block
     rng = random.Random(11)
     pool = ["14:32 Other story from the desk", "9h05 Another story", "3 minutes ago", "vor 5 Minuten",
@@ -316,9 +316,12 @@ def test_runs_from_a_start_keep_every_run_beginning_there():
         for blocks in pages:
             full = runs(blocks)
             found += len(full)
+            heads = _heads([b.text for b in blocks])
             for start in range(0, len(blocks) + 1, 1 if len(blocks) <= 100 else 13):
                 part = runs(blocks, start)
                 assert set(part) <= set(full) and [r for r in full if r[0] >= start] == [r for r in part if r[0] >= start]
+                # (read through the blocks' first characters: the same runs)
+                assert runs(blocks, start, heads=heads) == part
         assert found > 50, runs   # (the pages hold runs to find)
 
 
@@ -905,8 +908,8 @@ def test_ticker_runs_ask_minutes_ago_only_where_the_age_gate_finds_something(mon
     from stripper.ago import ascii_age_words
     from stripper.language import lower_words
     assert ascii_age_words() is not None
-    words = [[lower_words(b.text) for b in blocks] for blocks in pages]
-    assert [main_content.ticker_runs(blocks, 0, ws) for blocks, ws in zip(pages, words)] == gated
+    feats = [main_content.block_features(blocks, frozenset(), False) for blocks in pages]
+    assert [main_content.ticker_runs(blocks, 0, f) for blocks, f in zip(pages, feats)] == gated
     from stripper.ago import age_min_words
     assert min(len(lower_words(b.text)) for blocks in pages for b in blocks
                if minutes_ago(b.text) is not None) == age_min_words() == 3
