@@ -234,9 +234,13 @@ def _sentence_like(link_density: list[float], ends: list[bool], nwords: list[int
 
 
 def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Features, cjk: bool,
-                    o: Options) -> list[str]:
-    low, high = (o.length_low, o.length_high) if not cjk else (o.length_low // 3, o.length_high // 3)
-    max_ld, stop_low, stop_high = o.max_link_density, o.stopwords_low, o.stopwords_high
+                    o: Options, relaxed: bool = False) -> list[str]:
+    """The blocks' classes by the options' thresholds; relaxed (select's fallback), with short
+    near-good blocks accepted as good: length_high and stopwords_high read as length_low and
+    stopwords_low (the options as dataclasses.replace would make them, without making them)."""
+    length_high, stop_high = (o.length_low, o.stopwords_low) if relaxed else (o.length_high, o.stopwords_high)
+    low, high = (o.length_low, length_high) if not cjk else (o.length_low // 3, length_high // 3)
+    max_ld, stop_low = o.max_link_density, o.stopwords_low
     sentence_dens = stop_low * LONG_SENTENCE_STOP_SHARE_DEFAULT
     link_density, all_dens, ends, chars = feats.link_density, feats.dens, feats.ends, feats.chars
     if max(link_density, default=0.0) <= max_ld and "main" not in map(_HINT, blocks):
@@ -538,11 +542,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
     for relaxed in (False, True):
-        o = options
-        if relaxed:
-            from dataclasses import replace
-            o = replace(options, length_high=options.length_low, stopwords_high=options.stopwords_low)
-        base = classify_blocks(blocks, first, feats, cjk, o)
+        base = classify_blocks(blocks, first, feats, cjk, options, relaxed)
         for i in code:
             base[i] = CODE
         # A slideshow or ticker is left out only after GALLERY_AFTER_WORDS of good text (below), which

@@ -563,3 +563,23 @@ def test_counters_and_stamps_read_through_first_characters_find_what_every_block
     assert gallery_slides(blocks, 0, heads) == [(1, 6)]
     assert ticker_runs(blocks, 0, feats, heads)[0][0] == 8
     assert _heads(["a", ""]) is None
+
+
+def test_relaxed_classes_are_those_of_the_relaxed_options():
+    # select's relaxed pass asks classify_blocks for relaxed classes instead of making options
+    # with length_high = length_low and stopwords_high = stopwords_low: the classes are the same
+    from dataclasses import replace
+    from stripper.language import stoplist
+    from stripper.main_content import block_features, classify_blocks
+    from stripper.segment.text import segment_text
+    stop = stoplist("en")
+    blocks = segment_text("\n\n".join(ARTICLE + ["Home", "A short line of the text that is here."]
+                                      + [" ".join(ARTICLE)[:n] for n in (60, 90, 150, 250, 400)]), stop)
+    options = Options(input_format="text", length_high=300)
+    relaxed = replace(options, length_high=options.length_low, stopwords_high=options.stopwords_low)
+    for cjk in (False, True):
+        feats = block_features(blocks, stop, cjk, options.length_low)
+        got = classify_blocks(blocks, {}, feats, cjk, options, relaxed=True)
+        assert got == classify_blocks(blocks, {}, feats, cjk, relaxed)
+        # (the thresholds tell on this page, in a Latin script)
+        assert cjk or got != classify_blocks(blocks, {}, feats, cjk, options)
