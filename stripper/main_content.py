@@ -541,8 +541,17 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     heads = _heads(feats.texts)   # (read by gallery_slides and ticker_runs)
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
+    strict: list[str] = []   # (the strict pass's classes as classify_blocks gave them)
     for relaxed in (False, True):
-        base = classify_blocks(blocks, first, feats, cjk, options, relaxed)
+        fresh = classify_blocks(blocks, first, feats, cjk, options, relaxed)
+        if relaxed and fresh == strict:
+            # The relaxed thresholds change no block's class (a page of short lines, the most):
+            # the rest of the pass reads nothing else that differs, so it would repeat the strict
+            # pass, whose choice stands as the relaxed one.
+            break
+        if not relaxed:
+            strict = fresh.copy()
+        base = fresh
         for i in code:
             base[i] = CODE
         # A slideshow or ticker is left out only after GALLERY_AFTER_WORDS of good text (below), which

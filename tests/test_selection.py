@@ -583,3 +583,50 @@ def test_relaxed_classes_are_those_of_the_relaxed_options():
         assert got == classify_blocks(blocks, {}, feats, cjk, relaxed)
         # (the thresholds tell on this page, in a Latin script)
         assert cjk or got != classify_blocks(blocks, {}, feats, cjk, options)
+
+
+def test_relaxed_pass_that_changes_no_class_is_the_strict_pass(monkeypatch):
+    # select ends at the relaxed pass when the relaxed thresholds change no block's class (the
+    # rest of the pass would repeat the strict one): its selection is the one of a relaxed pass
+    # made in full
+    from stripper import main_content as M
+    from stripper.language import stoplist
+    from stripper.model import Block
+    from stripper.segment.text import segment_text
+
+    class Unequal(list):   # (classes that never equal the strict pass's: the relaxed pass runs in full)
+        def __eq__(self, other):
+            return False
+
+    stop = stoplist("en")
+    pages = ["Some text here that is a short page.", "Home\nNews\nA short line of the text that is here.",
+             "\n\n".join(ARTICLE[:2]), "\n\n".join(["Menu", ARTICLE[1][:120], "Footer"]),
+             "\n\n".join(ARTICLE + _slides(5, 50))]
+    # (near-good lines only: the relaxed thresholds make them good, and the relaxed pass chooses)
+    said = ["It is the one that we had in the house, and it was there for all of us to see and to use.",
+            "She said that it was not the time for it, but that she would be there when it was over."]
+    pages.append("\n\n".join(["Home", said[0], "Menu", said[1], said[0].replace("house", "barn")]))
+    pages.append("\n\n".join(["Prices rose in March across the region", said[1], "It was here.", said[0], said[0],
+                              "Prices rose in March across the region", "It was here."]))
+    # (a listing's lines as a dump's blocks: the strict pass sets them to CODE)
+    listing = [Block(i, t) for i, t in enumerate(["Run it so", "x = load(path);", "y = fit(x);", "print(y);",
+                                                 "Done", "Next"])]
+    seen = {"same": 0}
+    classify = M.classify_blocks
+
+    def counting(*args, **kwargs):
+        out = classify(*args, **kwargs)
+        if args[-1] is True and out == classify(*args[:-1]):
+            seen["same"] += 1
+        return out
+
+    for text in pages + [listing]:
+        blocks = text if text is listing else segment_text(text, stop)
+        monkeypatch.setattr(M, "classify_blocks", counting)
+        fast = M.select(blocks, [], stop, "en", Options(input_format="text"))
+        monkeypatch.setattr(M, "classify_blocks", lambda *a, **k: Unequal(classify(*a, **k)))
+        full = M.select(blocks, [], stop, "en", Options(input_format="text"))
+        assert (fast.span, fast.classes, fast.kept, fast.meta, fast.decisions) \
+            == (full.span, full.classes, full.kept, full.meta, full.decisions), text
+        assert fast.verdicts_of() == full.verdicts_of()
+    assert seen["same"] >= 2   # (the pages take the short way)
