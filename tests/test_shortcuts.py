@@ -1170,3 +1170,31 @@ def test_integer_weights_choose_the_span_float_weights_do():
             assert span == M.choose_span(classes, base, ends, floats)
             spans += span[0] >= 0
     assert spans > 100
+
+
+def test_name_split_lookahead_changes_no_split():
+    """NAME_SPLIT_RE opens with a lookahead for a separator's first character: it splits every
+    text as the pattern without it does (names joined by each separator in every case, odd
+    white space and letters IGNORECASE reads as others)."""
+    import random
+    import re
+    plain = re.compile(byline.NAME_SPLIT_RE.pattern.removeprefix(byline.NAME_SPLIT_AHEAD), byline.NAME_SPLIT_RE.flags)
+    assert plain.pattern != byline.NAME_SPLIT_RE.pattern
+    seps = [",", ";", "|", "/", "&", "and", "und", "et", "y", "e", "en", "och", "og", "i", "or", "und/oder", "&amp;", "·"]
+    seps += [s.upper() for s in seps] + [s.title() for s in seps] + ["ANd", "ſ", "Y", "É", "ö", "\u0130"]
+    names = ["Jane Doe", "John", "Anna-Maria", "Yves", "Olaf", "Eve", "Ursula von der Leyen", "Émile", "Øystein",
+             "Andrea", "Undine", "Etta", "Enno", "Ogden", "Ochs", "x_y", "d'Arc", "Ana e Ivo", "ʻOla"]
+    glue = ["", " ", "  ", "\t", "\u00a0", "\u2003", "\n"]
+    rnd = random.Random(11)
+    texts = []
+    for _ in range(20000):
+        parts = [rnd.choice(names)]
+        for _ in range(rnd.randint(0, 4)):
+            parts += [rnd.choice(glue) + rnd.choice(seps) + rnd.choice(glue), rnd.choice(names)]
+        texts.append("".join(parts))
+    split = 0
+    for text in texts:
+        got = byline.NAME_SPLIT_RE.split(text)
+        assert got == plain.split(text), text
+        split += len(got) > 1
+    assert split > 10000
