@@ -325,7 +325,7 @@ def _paragraph_like(text: str) -> bool:
     end = text.rstrip()[-1:]
     if not end or end not in SENTENCE_ENDS:
         return False
-    return end in ".…" or len(_words(text)) > LEAD_HEADLINE_MAX_WORDS_DEFAULT
+    return end in ".…" or _more_words(text, LEAD_HEADLINE_MAX_WORDS_DEFAULT)
 
 
 def _lead_end(blocks: list[Block], sel: Selection) -> int:
@@ -486,7 +486,9 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         j += 1
     if j <= lead_end and j < len(blocks) and j not in dropped and j not in tagged:
         cand = blocks[j]
-        n = len(_words(cand.text))
+        # (its words as the context counts them, where they are its own: see _known_words)
+        known = None if nwords is None else _known_words(cand.text, nwords[j])
+        n = len(_words(cand.text)) if known is None else known
         k = j + 1
         while k < len(blocks) and k in tagged:
             k += 1
