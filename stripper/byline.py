@@ -150,12 +150,12 @@ def _person_names(raw: str) -> tuple[str, ...]:
     names: list[str] = []
     for part in NAME_SPLIT_RE.split(text):
         part = NAME_CUT_RE.sub("", part.strip()).strip(" .,:;-–—|")
-        if not part or "@" in part or "http" in part.lower() or any(c.isdigit() for c in part):
+        if not part or "@" in part or "http" in part.lower() or any(map(str.isdigit, part)):
             continue
         if CJK_NAME_RE.match(part):
             names.append(part)
             continue
-        if all(CJK_NAME_RE.match(t) for t in part.split()):   # "张伟 李娜": names set off by spaces
+        if all(map(CJK_NAME_RE.match, part.split())):   # "张伟 李娜": names set off by spaces
             names.extend(t for t in part.split() if t not in names)
             continue
         if handle_ok and not names and USER_NAME_RE.match(part) and part.lower() not in not_names:
@@ -170,8 +170,8 @@ def _person_names(raw: str) -> tuple[str, ...]:
             continue   # a one-word name only first: "Jane Doe, Google" names Jane Doe alone
         if names and any(t.isupper() and len(t) > 1 for t in toks):
             break      # "Jane Doe, AMP Project Marketing": a role or an organisation follows the names
-        if not all(NAME_TOKEN_RE.match(t) for t in toks) or not toks[0][0].isupper() or not toks[-1][0].isupper() \
-                or any(GLUED_WORDS_RE.search(t) for t in toks):
+        if not all(map(NAME_TOKEN_RE.match, toks)) or not toks[0][0].isupper() or not toks[-1][0].isupper() \
+                or any(map(GLUED_WORDS_RE.search, toks)):
             continue
         if any(p in not_names for t in toks for p in t.lower().strip(".").split("-")):
             continue
@@ -878,7 +878,7 @@ def _labelled_by_line(text: str) -> bool:
 def _kicker_like(b: Block, ruled: set[int]) -> bool:
     """A section kicker right above a headline: one to three capitalised words, no digits."""
     t = b.text.strip()
-    if b.index in ruled or not t or len(t) > KICKER_MAX_CHARS_DEFAULT or any(c.isdigit() for c in t):
+    if b.index in ruled or not t or len(t) > KICKER_MAX_CHARS_DEFAULT or any(map(str.isdigit, t)):
         return False
     if b.link_density > 0.5 and b.origin == "markdown":
         return False
@@ -905,7 +905,7 @@ def _person_name(text: str, stop: frozenset[str], page_words: Container[str] | N
         core = t.strip(".,")
         if k and core.lower() in NAME_PARTICLES and k < len(toks) - 1:
             continue   # "Verónica De Vita", "Ursula von der Leyen"
-        if not core or not (core[0].isupper() and core[0].isalpha()) or any(c.isdigit() for c in core) \
+        if not core or not (core[0].isupper() and core[0].isalpha()) or any(map(str.isdigit, core)) \
                 or core.endswith(":") or any(p[:1].islower() for p in core.split("-")) or GLUED_WORDS_RE.search(core):
             return None   # "School-to-Prison": a name's hyphened parts are capitalised too
         low = core.lower()
@@ -920,7 +920,7 @@ def _filler(tok: str) -> bool:
     core = tok.strip(".,:;()")
     if core.isalpha():   # (most tokens: letters alone, so no digit and a letter; isalpha() is false for "")
         return core.lower() in load_word_set("not_names")
-    return not core or any(c.isdigit() for c in core) or not any(c.isalpha() for c in core) \
+    return not core or any(map(str.isdigit, core)) or not any(map(str.isalpha, core)) \
         or core.lower() in load_word_set("not_names")
 
 
@@ -1134,7 +1134,7 @@ def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
         t = blocks[k].text.strip()
         toks = t.split()
         if k in ruled or not toks or not (_label_only(t, None if words is None else words[k]) or find_date(t) or all(_filler(w) for w in toks)
-                                          and any(c.isalpha() for c in t)):
+                                          and any(map(str.isalpha, t))):
             continue   # "Von:", "31.10.2023", "November 2022" (but not a bare "3.20")
         if page_words is None:
             page_words = _prose_words(blocks, joined)
