@@ -982,10 +982,25 @@ def _common_word(tok: str, page_words: Container[str] | None) -> bool:
                                            and (not tok.isupper() or tok.capitalize() not in page_words))
 
 
+# name_in_line finds a name only on a line holding this many capitals or more (characters for which
+# str.isupper() holds): _person_name asks it of the first character of a name's first and of its
+# last word, two words of one part of the line, and every character of a part is one of the line's
+# own at a place of its own (the steps before cut the line, drop from it and put " | " in place of
+# a date, which adds no capital). (tests/test_shortcuts.py compares it with _names_on_line.)
+NAME_LINE_MIN_CAPITALS = 2
+
+
 def name_in_line(text: str, stop: frozenset[str], page_words: Container[str] | None = None) -> list[str] | None:
     """The person's name on a short byline line, around a date and furniture: "Dan Goodin - Apr
     16, 2015", "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg",
     "Jon Nitz am 24. Januar 2022 um 15:47". None unless one part of the line is names alone."""
+    if sum(map(str.isupper, text)) < NAME_LINE_MIN_CAPITALS:
+        return None   # (a date line, a label, a caption in lowercase: answered without cutting it up)
+    return _names_on_line(text, stop, page_words)
+
+
+def _names_on_line(text: str, stop: frozenset[str], page_words: Container[str] | None = None) -> list[str] | None:
+    """name_in_line, without its count of capitals first."""
     dd = find_date(text)
     if dd:
         text = text[: dd[1]] + " | " + text[dd[2]:]

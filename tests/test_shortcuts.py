@@ -1198,3 +1198,30 @@ def test_name_split_lookahead_changes_no_split():
         assert got == plain.split(text), text
         split += len(got) > 1
     assert split > 10000
+
+
+def test_name_in_line_finds_nobody_on_fewer_capitals_than_the_minimum():
+    # name_in_line answers None, without reading the line further, where it holds fewer than
+    # NAME_LINE_MIN_CAPITALS capitals: it must answer as _names_on_line does on every line
+    import random
+    from stripper.model import Block
+    texts = ["Jane Doe", "Jane doe", "jane Doe", "JANE", "Jane", "J D", "J. D.", "Dan Goodin - Apr 16, 2015", "05.03.2020 Jane Doe",
+             "von jane doe", "Ǆane Ǆoe", "ǅane ǅoe", "Ärzte Ölmann", "Ärzte ölmann", "张伟 李娜", "Ⓐnna Ⓦeber", "ʻOla Ⅸ"]
+    for t in _page_texts():
+        texts += t.split("\n")
+    rng = random.Random(9)
+    pieces = ["Jane", "Doe", "jane", "doe", "Anna", "weber", "von", "By", " ", "|", ",", "-", "2020", "05.03.2020",
+              "\u00a0", "Mai", "am", "·", "/", "und", "Dr.", "5 min ago", "X", "Apr 16, 2015", "ǅ", "Ö", "ö", "Ⅸ", ":"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(30000)]
+    blocks = [Block(i, t) for i, t in enumerate(texts[:2000])]
+    words = byline._prose_words(blocks)
+    stop = frozenset({"und", "am", "von"})
+    found = []
+    for t in texts:
+        for pw in (None, words):
+            got = byline._names_on_line(t, stop, pw)
+            assert byline.name_in_line(t, stop, pw) == got, t
+            if got:
+                found.append(t)
+    assert len(found) > 300
+    assert min(sum(map(str.isupper, t)) for t in found) == byline.NAME_LINE_MIN_CAPITALS == 2
