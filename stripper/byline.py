@@ -37,7 +37,14 @@ BYLINE_PREFIX_RE = re.compile(
 # "Posted on 21 July 2019 by X", "Publiziert am ... von X": the names follow the last by/von.
 BYLINE_INNER_RE = re.compile(r"^.*?\s(?:by|von|par|por|da|door)\s+(?=[A-ZÀ-Þ])", re.I)
 CJK_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-NAME_SPLIT_RE = re.compile(r"(?:(?<!\s)\s*|)(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b)\s*", re.I)
+# What separates the names on a byline: a mark, or a word for "and", with the white space before
+# and after it. The lookahead asks the first character of the separator (past the white
+# space, which no separator opens with) before the alternatives are tried: every match passes
+# it, so it changes no split, and it turns most places of a name away in one test
+# (tests/test_shortcuts.py splits with and without it).
+NAME_SPLIT_AHEAD = r"(?=\s*[,;|/&aeouy])"
+NAME_SPLIT_RE = re.compile(NAME_SPLIT_AHEAD + r"(?:(?<!\s)\s*|)(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b"
+                           r"|\boch\b|\bog\b)\s*", re.I)
 NAME_CUT_RE = re.compile(r"(?<!\s)\s+(?:(?:for|für|pour|para|per|in|at|on|vom|(?-i:am|um|le|el)|[-–—•|·])(?:\s|$)"
                          r"|(?:updated|published|posted|veröffentlicht|aktualisiert|publié|publicado|pubblicato|zuletzt|"
                          r"last (?:updated|modified)|geändert|mis à jour)\b|[\w-]{1,30}:(?:\s|$)).*$", re.I)
@@ -143,12 +150,12 @@ def _person_names(raw: str) -> tuple[str, ...]:
     names: list[str] = []
     for part in NAME_SPLIT_RE.split(text):
         part = NAME_CUT_RE.sub("", part.strip()).strip(" .,:;-–—|")
-        if not part or "@" in part or "http" in part.lower() or any(c.isdigit() for c in part):
+        if not part or "@" in part or "http" in part.lower() or any(map(str.isdigit, part)):
             continue
         if CJK_NAME_RE.match(part):
             names.append(part)
             continue
-        if all(CJK_NAME_RE.match(t) for t in part.split()):   # "张伟 李娜": names set off by spaces
+        if all(map(CJK_NAME_RE.match, part.split())):   # "张伟 李娜": names set off by spaces
             names.extend(t for t in part.split() if t not in names)
             continue
         if handle_ok and not names and USER_NAME_RE.match(part) and part.lower() not in not_names:
@@ -163,8 +170,8 @@ def _person_names(raw: str) -> tuple[str, ...]:
             continue   # a one-word name only first: "Jane Doe, Google" names Jane Doe alone
         if names and any(t.isupper() and len(t) > 1 for t in toks):
             break      # "Jane Doe, AMP Project Marketing": a role or an organisation follows the names
-        if not all(NAME_TOKEN_RE.match(t) for t in toks) or not toks[0][0].isupper() or not toks[-1][0].isupper() \
-                or any(GLUED_WORDS_RE.search(t) for t in toks):
+        if not all(map(NAME_TOKEN_RE.match, toks)) or not toks[0][0].isupper() or not toks[-1][0].isupper() \
+                or any(map(GLUED_WORDS_RE.search, toks)):
             continue
         if any(p in not_names for t in toks for p in t.lower().strip(".").split("-")):
             continue
@@ -318,7 +325,7 @@ def _paragraph_like(text: str) -> bool:
     end = text.rstrip()[-1:]
     if not end or end not in SENTENCE_ENDS:
         return False
-    return end in ".…" or len(_words(text)) > LEAD_HEADLINE_MAX_WORDS_DEFAULT
+    return end in ".…" or _more_words(text, LEAD_HEADLINE_MAX_WORDS_DEFAULT)
 
 
 def _lead_end(blocks: list[Block], sel: Selection) -> int:
@@ -479,7 +486,9 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         j += 1
     if j <= lead_end and j < len(blocks) and j not in dropped and j not in tagged:
         cand = blocks[j]
-        n = len(_words(cand.text))
+        # (its words as the context counts them, where they are its own: see _known_words)
+        known = None if nwords is None else _known_words(cand.text, nwords[j])
+        n = len(_words(cand.text)) if known is None else known
         k = j + 1
         while k < len(blocks) and k in tagged:
             k += 1
@@ -869,7 +878,7 @@ def _labelled_by_line(text: str) -> bool:
 def _kicker_like(b: Block, ruled: set[int]) -> bool:
     """A section kicker right above a headline: one to three capitalised words, no digits."""
     t = b.text.strip()
-    if b.index in ruled or not t or len(t) > KICKER_MAX_CHARS_DEFAULT or any(c.isdigit() for c in t):
+    if b.index in ruled or not t or len(t) > KICKER_MAX_CHARS_DEFAULT or any(map(str.isdigit, t)):
         return False
     if b.link_density > 0.5 and b.origin == "markdown":
         return False
@@ -896,7 +905,7 @@ def _person_name(text: str, stop: frozenset[str], page_words: Container[str] | N
         core = t.strip(".,")
         if k and core.lower() in NAME_PARTICLES and k < len(toks) - 1:
             continue   # "Verónica De Vita", "Ursula von der Leyen"
-        if not core or not (core[0].isupper() and core[0].isalpha()) or any(c.isdigit() for c in core) \
+        if not core or not (core[0].isupper() and core[0].isalpha()) or any(map(str.isdigit, core)) \
                 or core.endswith(":") or any(p[:1].islower() for p in core.split("-")) or GLUED_WORDS_RE.search(core):
             return None   # "School-to-Prison": a name's hyphened parts are capitalised too
         low = core.lower()
@@ -911,7 +920,7 @@ def _filler(tok: str) -> bool:
     core = tok.strip(".,:;()")
     if core.isalpha():   # (most tokens: letters alone, so no digit and a letter; isalpha() is false for "")
         return core.lower() in load_word_set("not_names")
-    return not core or any(c.isdigit() for c in core) or not any(c.isalpha() for c in core) \
+    return not core or any(map(str.isdigit, core)) or not any(map(str.isalpha, core)) \
         or core.lower() in load_word_set("not_names")
 
 
@@ -973,10 +982,25 @@ def _common_word(tok: str, page_words: Container[str] | None) -> bool:
                                            and (not tok.isupper() or tok.capitalize() not in page_words))
 
 
+# name_in_line finds a name only on a line holding this many capitals or more (characters for which
+# str.isupper() holds): _person_name asks it of the first character of a name's first and of its
+# last word, two words of one part of the line, and every character of a part is one of the line's
+# own at a place of its own (the steps before cut the line, drop from it and put " | " in place of
+# a date, which adds no capital). (tests/test_shortcuts.py compares it with _names_on_line.)
+NAME_LINE_MIN_CAPITALS = 2
+
+
 def name_in_line(text: str, stop: frozenset[str], page_words: Container[str] | None = None) -> list[str] | None:
     """The person's name on a short byline line, around a date and furniture: "Dan Goodin - Apr
     16, 2015", "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg",
     "Jon Nitz am 24. Januar 2022 um 15:47". None unless one part of the line is names alone."""
+    if sum(map(str.isupper, text)) < NAME_LINE_MIN_CAPITALS:
+        return None   # (a date line, a label, a caption in lowercase: answered without cutting it up)
+    return _names_on_line(text, stop, page_words)
+
+
+def _names_on_line(text: str, stop: frozenset[str], page_words: Container[str] | None = None) -> list[str] | None:
+    """name_in_line, without its count of capitals first."""
     dd = find_date(text)
     if dd:
         text = text[: dd[1]] + " | " + text[dd[2]:]
@@ -1125,7 +1149,7 @@ def find_closing_name(blocks: list[Block], sel: Selection, ruled: set[int],
         t = blocks[k].text.strip()
         toks = t.split()
         if k in ruled or not toks or not (_label_only(t, None if words is None else words[k]) or find_date(t) or all(_filler(w) for w in toks)
-                                          and any(c.isalpha() for c in t)):
+                                          and any(map(str.isalpha, t))):
             continue   # "Von:", "31.10.2023", "November 2022" (but not a bare "3.20")
         if page_words is None:
             page_words = _prose_words(blocks, joined)

@@ -1173,3 +1173,58 @@ def test_integer_weights_choose_the_span_float_weights_do():
             assert span == M.choose_span(classes, base, ends, floats)
             spans += span[0] >= 0
     assert spans > 100
+
+
+def test_name_split_lookahead_changes_no_split():
+    """NAME_SPLIT_RE opens with a lookahead for a separator's first character: it splits every
+    text as the pattern without it does (names joined by each separator in every case, odd
+    white space and letters IGNORECASE reads as others)."""
+    import random
+    import re
+    plain = re.compile(byline.NAME_SPLIT_RE.pattern.removeprefix(byline.NAME_SPLIT_AHEAD), byline.NAME_SPLIT_RE.flags)
+    assert plain.pattern != byline.NAME_SPLIT_RE.pattern
+    seps = [",", ";", "|", "/", "&", "and", "und", "et", "y", "e", "en", "och", "og", "i", "or", "und/oder", "&amp;", "·"]
+    seps += [s.upper() for s in seps] + [s.title() for s in seps] + ["ANd", "ſ", "Y", "É", "ö", "\u0130"]
+    names = ["Jane Doe", "John", "Anna-Maria", "Yves", "Olaf", "Eve", "Ursula von der Leyen", "Émile", "Øystein",
+             "Andrea", "Undine", "Etta", "Enno", "Ogden", "Ochs", "x_y", "d'Arc", "Ana e Ivo", "ʻOla"]
+    glue = ["", " ", "  ", "\t", "\u00a0", "\u2003", "\n"]
+    rnd = random.Random(11)
+    texts = []
+    for _ in range(20000):
+        parts = [rnd.choice(names)]
+        for _ in range(rnd.randint(0, 4)):
+            parts += [rnd.choice(glue) + rnd.choice(seps) + rnd.choice(glue), rnd.choice(names)]
+        texts.append("".join(parts))
+    split = 0
+    for text in texts:
+        got = byline.NAME_SPLIT_RE.split(text)
+        assert got == plain.split(text), text
+        split += len(got) > 1
+    assert split > 10000
+
+
+def test_name_in_line_finds_nobody_on_fewer_capitals_than_the_minimum():
+    # name_in_line answers None, without reading the line further, where it holds fewer than
+    # NAME_LINE_MIN_CAPITALS capitals: it must answer as _names_on_line does on every line
+    import random
+    from stripper.model import Block
+    texts = ["Jane Doe", "Jane doe", "jane Doe", "JANE", "Jane", "J D", "J. D.", "Dan Goodin - Apr 16, 2015", "05.03.2020 Jane Doe",
+             "von jane doe", "Ǆane Ǆoe", "ǅane ǅoe", "Ärzte Ölmann", "Ärzte ölmann", "张伟 李娜", "Ⓐnna Ⓦeber", "ʻOla Ⅸ"]
+    for t in _page_texts():
+        texts += t.split("\n")
+    rng = random.Random(9)
+    pieces = ["Jane", "Doe", "jane", "doe", "Anna", "weber", "von", "By", " ", "|", ",", "-", "2020", "05.03.2020",
+              "\u00a0", "Mai", "am", "·", "/", "und", "Dr.", "5 min ago", "X", "Apr 16, 2015", "ǅ", "Ö", "ö", "Ⅸ", ":"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(30000)]
+    blocks = [Block(i, t) for i, t in enumerate(texts[:2000])]
+    words = byline._prose_words(blocks)
+    stop = frozenset({"und", "am", "von"})
+    found = []
+    for t in texts:
+        for pw in (None, words):
+            got = byline._names_on_line(t, stop, pw)
+            assert byline.name_in_line(t, stop, pw) == got, t
+            if got:
+                found.append(t)
+    assert len(found) > 300
+    assert min(sum(map(str.isupper, t)) for t in found) == byline.NAME_LINE_MIN_CAPITALS == 2

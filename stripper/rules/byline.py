@@ -157,10 +157,12 @@ def byline_line(block: Block, ctx: RuleContext) -> str | None:
     if block.kind == "heading" and block.level <= 1:
         return None
     words = ctx.word_lists[block.index]
-    if BYLINE_WORDS.isdisjoint(words) and not CJK_CHAR_RE.search(block.text[:12]):
-        return None
+    # (the line's shape asked first: it reads the first word, where the word test reads them all;
+    # each question only rules the line out, and the answer is the same in either order)
     if not may_hold_byline(block.text, words):
         return None   # (most lines holding "by" hold it inside a sentence)
+    if BYLINE_WORDS.isdisjoint(words) and not CJK_CHAR_RE.search(block.text[:12]):
+        return None
     hit = ctx.find("byline", block)
     if not hit:
         return None
