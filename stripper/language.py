@@ -3,7 +3,6 @@ which ships 100 curated lists, and Chinese function characters from stopwords-is
 type our own."""
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
@@ -151,8 +150,13 @@ def guess_language(text: str) -> str | None:
     # Words listed by the same languages share a vote alike: their counts are summed per group of
     # languages first (integers, so the order of the sums cannot change them), then shared out.
     group_of, groups, denom = _vote_groups()
-    counts = Counter(map(group_of.get, words))
-    counts.pop(None, None)   # (the words no stoplist lists)
+    # The words are counted first, then the stopwords among them (a few dozen different ones)
+    # by group: the same counts as counting each word's group, without a look-up per word.
+    by_word = Counter(words)
+    counts: dict[int, int] = {}
+    for w in by_word.keys() & group_of.keys():
+        g = group_of[w]
+        counts[g] = counts.get(g, 0) + by_word[w]
     if not counts:
         return None
     # The sums by language number, in a list (cheaper than a dict's get and set). exact holds
@@ -168,7 +172,7 @@ def guess_language(text: str) -> str | None:
     exact = {lang: v for lang, v in zip(langs, sums) if v}
     m = n_words + 1
     margin = int(denom * (1e-12 * m * m + 1e-9)) + 1   # far above any float rounding of the sums
-    top, second = heapq.nlargest(2, exact.values()) if len(exact) > 1 else (max(exact.values()), None)
+    top, second = sorted(exact.values(), reverse=True)[:2] if len(exact) > 1 else (max(exact.values()), None)
     if (second is None or top - second > margin) and abs(top - MIN_VOTES * denom) > margin:
         if top < MIN_VOTES * denom:
             return None
