@@ -116,7 +116,8 @@ def check_binary(data: bytes) -> None:
 
 
 def _looks_utf16(head: bytes) -> bool:
-    if len(head) < 4:
+    # (without a NUL byte neither half counts any: one search instead of two copies and counts)
+    if len(head) < 4 or b"\x00" not in head:
         return False
     even, odd = head[0::2], head[1::2]
     return even.count(0) > len(even) * 0.4 or odd.count(0) > len(odd) * 0.4
