@@ -3,7 +3,6 @@ which ships 100 curated lists, and Chinese function characters from stopwords-is
 type our own."""
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
@@ -21,7 +20,13 @@ JUSTEXT_NAMES = {
     "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian", "sr": "Serbian",
 }
 WORD_RE = re.compile(r"\w+")
-WORDS_CACHE_MAX = 16384   # texts lower_words keeps between pages (see trim_word_cache)
+# Texts lower_words keeps between pages (see trim_word_cache): none. Keeping them for the pages
+# after (a site's furniture repeats) measured slower on the development corpus than emptying
+# the cache after every page: 2.7-6.5% of the whole run on innertext and markdown, by whole
+# passes, with 16,384 texts kept, and less the fewer kept. (Part of it is the mass freeing of a
+# full cache, 6-7 ms a time, 0.05 ms a page; the rest is not pinned down: a page that finds the
+# cache empty reuses for its words the memory the page before it freed, still in the caches.)
+WORDS_CACHE_MAX = 0
 SAMPLE_SCAN_CHARS = 400000   # the language sample is read from the text's start up to here
 LONG_LINE_RE = re.compile(r"\n([^\n]{60,})")   # a line of 60 characters or more, after its line break
 MIN_VOTES = 5   # stopword votes the best language needs
@@ -72,19 +77,18 @@ def lower_words(text: str) -> tuple[str, ...]:
     main-content selection both read every block's words, and share the strings (hashed once).
     The cache has no bound of its own (an unbounded lru_cache keeps no recency order, which a
     bounded one updates on every hit and miss): pipeline.run empties it after a page that leaves
-    it holding more than WORDS_CACHE_MAX texts (trim_word_cache).
+    it holding more than WORDS_CACHE_MAX texts (trim_word_cache), after every page as set.
 
-    A tuple, not a list: the cache keeps thousands of them between pages, and the garbage
-    collector stops tracking a tuple of strings once it has seen it, whereas it would walk a
-    list in every collection that reaches the list's generation (the oldest, for most of the
-    cache)."""
+    A tuple, not a list: the cache may keep thousands of them, and the garbage collector stops
+    tracking a tuple of strings once it has seen it, whereas it would walk a list in every
+    collection that reaches the list's generation."""
     return tuple(WORD_RE.findall(text.lower()))
 
 
 def trim_word_cache() -> None:
     """Empty lower_words' cache if it holds more than WORDS_CACHE_MAX texts: what a page adds
-    is kept for the pages after it (a site's furniture repeats) up to that many, and a huge
-    page's words are not kept after it."""
+    is kept for the pages after it up to that many (none as set), and a huge page's words are
+    not kept after it."""
     if lower_words.cache_info().currsize > WORDS_CACHE_MAX:
         lower_words.cache_clear()
 
@@ -151,8 +155,9 @@ def guess_language(text: str) -> str | None:
     # Words listed by the same languages share a vote alike: their counts are summed per group of
     # languages first (integers, so the order of the sums cannot change them), then shared out.
     group_of, groups, denom = _vote_groups()
-    counts = Counter(map(group_of.get, words))
-    counts.pop(None, None)   # (the words no stoplist lists)
+    # (the words no stoplist lists are left out first: most words, found in a set, whose look-up
+    # costs less than the dictionary's)
+    counts = Counter(map(group_of.__getitem__, filter(_stopwords().__contains__, words)))
     if not counts:
         return None
     # The sums by language number, in a list (cheaper than a dict's get and set). exact holds
@@ -168,7 +173,7 @@ def guess_language(text: str) -> str | None:
     exact = {lang: v for lang, v in zip(langs, sums) if v}
     m = n_words + 1
     margin = int(denom * (1e-12 * m * m + 1e-9)) + 1   # far above any float rounding of the sums
-    top, second = heapq.nlargest(2, exact.values()) if len(exact) > 1 else (max(exact.values()), None)
+    top, second = sorted(exact.values(), reverse=True)[:2] if len(exact) > 1 else (max(exact.values()), None)
     if (second is None or top - second > margin) and abs(top - MIN_VOTES * denom) > margin:
         if top < MIN_VOTES * denom:
             return None
@@ -197,6 +202,12 @@ def _vote_groups() -> tuple[dict[str, int], list[tuple[tuple[str, ...], int]], i
             groups.append((langs, share))
         group_of[w] = number[langs]
     return group_of, groups, denom
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    """The words some stoplist lists (the keys of _vote_groups' group numbers)."""
+    return frozenset(_vote_groups()[0])
 
 
 @lru_cache(maxsize=1)

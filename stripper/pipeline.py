@@ -106,7 +106,10 @@ def _teaser_listing(blocks: list[Block], kept: list[int]) -> int:
     """A section front or search page: what was kept is teaser blurbs, each followed within a few
     blocks by a "Read more" link, with no paragraph of an article among them. Returns the number
     of read-more links on the page when so, else 0."""
-    if not kept or any(len(blocks[i].text.split()) > TEASER_MAX_WORDS_DEFAULT for i in kept):
+    # (a text of more than TEASER_MAX_WORDS_DEFAULT words, each a character or more and a space
+    # between two, is longer than twice that many characters: only such texts are split)
+    if not kept or any(len(blocks[i].text) > 2 * TEASER_MAX_WORDS_DEFAULT
+                       and len(blocks[i].text.split()) > TEASER_MAX_WORDS_DEFAULT for i in kept):
         return 0   # (the usual article: answered without reading the rest of the page)
     more = load_phrases("readmore")
 

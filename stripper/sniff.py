@@ -23,6 +23,10 @@ BINARY_MAGIC = (
 )
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# The magic numbers and the BOMs as tuples of prefixes: one bytes.startswith call asks whether
+# the input opens with any of them (most inputs open with none; the list is read only then).
+MAGIC_PREFIXES = tuple(m for m, _ in BINARY_MAGIC)
+BOM_PREFIXES = tuple(b for b, _ in BOMS)
 # Bytes whose share tells binary data from text: C0 controls except tab, line feed, vertical
 # tab, form feed, carriage return and ESC (which text carries: ANSI colours in terminal dumps,
 # ISO-2022-JP shifts). Uniform random data has 26/256 (10%) of them; text from real pages next
@@ -101,12 +105,13 @@ def decompress(data: bytes, limit: int) -> bytes:
 
 
 def check_binary(data: bytes) -> None:
-    for magic, what in BINARY_MAGIC:
-        if data.startswith(magic):
-            raise InputError(f"not a page: looks like {what}")
-    head = data[:4096]
-    if any(head.startswith(b) for b, _ in BOMS):
+    if data.startswith(MAGIC_PREFIXES):
+        for magic, what in BINARY_MAGIC:
+            if data.startswith(magic):
+                raise InputError(f"not a page: looks like {what}")
+    if data.startswith(BOM_PREFIXES):
         return
+    head = data[:4096]
     nul = head.count(b"\x00")
     if nul > len(head) * 0.10 and not _looks_utf16(head):
         raise InputError("not a page: binary data")
@@ -116,7 +121,8 @@ def check_binary(data: bytes) -> None:
 
 
 def _looks_utf16(head: bytes) -> bool:
-    if len(head) < 4:
+    # (without a NUL byte neither half counts any: one search instead of two copies and counts)
+    if len(head) < 4 or b"\x00" not in head:
         return False
     even, odd = head[0::2], head[1::2]
     return even.count(0) > len(even) * 0.4 or odd.count(0) > len(odd) * 0.4
@@ -153,9 +159,10 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 def _decode(data: bytes, declared: str | None) -> tuple[str, str, bool]:
     """decode(), and whether the text is the bytes read as valid UTF-8 (its UTF-8 form is data)."""
-    for bom, enc in BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace"), enc, False
+    if data.startswith(BOM_PREFIXES):
+        for bom, enc in BOMS:
+            if data.startswith(bom):
+                return data[len(bom):].decode(enc, errors="replace"), enc, False
     if _looks_utf16(data[:4096]) and data.count(b"\x00") > len(data) * 0.3:
         enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         return data.decode(enc, errors="replace"), enc, False

@@ -150,3 +150,15 @@ def test_the_words_cache_is_emptied_after_a_page_that_overfills_it(monkeypatch):
     except StripperError:
         pass
     assert language.lower_words.cache_info().currsize == 0
+
+
+def test_the_words_cache_keeps_no_page_for_the_next():
+    # as set (WORDS_CACHE_MAX = 0), a run leaves lower_words' cache empty, whatever the page
+    from stripper import language
+    from stripper.errors import StripperError
+    assert language.WORDS_CACHE_MAX == 0
+    try:
+        stripper.strip("\n\n".join(f"Paragraph {i} of the story, with words enough to read as prose." for i in range(5)))
+    except StripperError:
+        pass
+    assert language.lower_words.cache_info().currsize == 0
