@@ -293,7 +293,10 @@ class Matcher:
                     sure.append(i)
                 else:
                     more.append((i, need))
-        self._literal_by_word = {w: (tuple(sure), tuple(more)) for w, (sure, more) in by_word.items()}
+        # (with the other words those needing more need, all of them: a block holding none of
+        # these holds the whole need of none, and its literals are not asked one by one)
+        self._literal_by_word = {w: (tuple(sure), tuple(more), frozenset().union(*(need for _, need in more)) - {w})
+                                 for w, (sure, more) in by_word.items()}
         self._literal_keys = frozenset(by_word)
         self._anchors = frozenset(anchors) if "" not in anchors else None
         self._whole = re.compile(_alt(whole, name) + r"\Z", re.I) if whole else None
@@ -332,12 +335,15 @@ class Matcher:
         by_word = self._literal_by_word
         todo = list(self._literal_free)
         for w in self._literal_keys.intersection(tokens):
-            sure, more = by_word[w]
+            sure, more, others = by_word[w]
             todo += sure   # (their one word is w, which the block holds)
             if more:
                 if not isinstance(tokens, (set, frozenset)):
                     tokens = frozenset(tokens)
-                todo.extend(i for i, need in more if need <= tokens)
+                # (each need holds w, which the block holds, and a word besides: most blocks hold
+                # none of those, and are done with in one set operation)
+                if not others.isdisjoint(tokens):
+                    todo.extend(i for i, need in more if need <= tokens)
         best = None
         for i in sorted(todo):
             m = self._literal_parts[i].search(text)
