@@ -144,6 +144,25 @@ def test_needles_sharing_a_rest_open_the_blocks_holding_them():
         _needle_openings_agree([Block(index=0, text=t)], plan=plan)
 
 
+def test_needles_sharing_a_head_open_the_blocks_holding_them():
+    """Needles sharing their first HEAD_CHARS characters are found by one search for the head
+    (_Plan.by_head): overlapping places, a head with no needle after it, a needle at a block's end,
+    one block holding two of them, needles of other characters than word characters."""
+    from stripper.rules import HEAD_CHARS, Rule, _Plan
+    assert HEAD_CHARS == 4
+    def never(block, ctx):
+        return None
+    rules = [Rule("TST001", "t-one", never, "drop", "", None, needles=("lesezeit", "lesedauer", "a.b.c", "a.b.x")),
+             Rule("TST002", "t-two", never, "drop", "", None, needles=("lesedauer", "leseprobe", "a.b.cd"))]
+    plan = _Plan(rules)
+    assert {head for head, _ in plan.by_head} == {"lese", "a.b."}
+    texts = ["Lesezeit: 3 min", "LESEDAUER", "lese", "leselesezeit", "lesedauer lesezeit", "lesen", "xlesedauerx",
+             "a.b.c", "a.b.a.b.x", "a.b.cd", "A.B.C.D", "a.b.", "leseprob", "Leseprobe und Lesezeit", "nothing"]
+    assert _needle_openings_agree([Block(index=i, text=t) for i, t in enumerate(texts)], plan=plan) > 10
+    for t in texts:
+        _needle_openings_agree([Block(index=0, text=t)], plan=plan)
+
+
 def test_candidates_hold_blocks_that_fire_only_by_their_neighbours():
     """An author bio under an "About the author" heading and a role under a byline."""
     texts = ["About the author", "Jane Doe", "She writes about science and lives in Oslo with two cats.",

@@ -385,6 +385,7 @@ def get_rule(rule_id: str) -> Rule | None:
     return None
 
 
+HEAD_CHARS = 4   # needles longer than that sharing their first HEAD_CHARS characters are found by one search
 MEMO_MAX = 4096   # step lists remembered per plan (bounded; a miss only recomputes one)
 
 
@@ -395,7 +396,7 @@ class _Plan:
     the rules a block runs, in order, are found by the mask of those it opens within the limits
     of its size class, built once per mask and remembered."""
     __slots__ = ("rules", "always", "checked", "free", "free_mask", "gated_mask", "checked_mask", "by_word",
-                 "gate_words", "by_digit", "digit_words", "by_norm", "by_needle", "by_tail", "char_cuts", "word_cuts",
+                 "gate_words", "by_digit", "digit_words", "by_norm", "by_needle", "by_tail", "by_head", "char_cuts", "word_cuts",
                  "class_masks", "memo")
 
     def __init__(self, rules: list[Rule]):
@@ -438,6 +439,17 @@ class _Plan:
         for tail, firsts in self.by_tail:
             for c in firsts:
                 del by_needle[c + tail]
+        # Needles sharing their first HEAD_CHARS characters ("lectura", "lecture"; "lesezeit",
+        # "lesedauer"): the page is searched once for the shared head, each hit asking which of
+        # them starts there (see admitted), rather than once per needle.
+        heads: dict[str, list[tuple[str, int]]] = {}
+        for n, bits in sorted(by_needle.items()):
+            if len(n) > HEAD_CHARS:
+                heads.setdefault(n[:HEAD_CHARS], []).append((n, bits))
+        self.by_head = tuple((head, tuple(group)) for head, group in sorted(heads.items()) if len(group) > 1)
+        for head, group in self.by_head:
+            for n, _ in group:
+                del by_needle[n]
         # (shortest first: a single character is found fastest, and opens most)
         self.by_needle = tuple(sorted(by_needle.items(), key=lambda kv: (len(kv[0]), kv[0])))
         self.gate_words = frozenset(by_word)
@@ -479,7 +491,7 @@ class _Plan:
         block i's at i; on a page of links most blocks are a candidate of one rule or another)."""
         got = [0] * len(ctx.blocks)
         rules = self.rules
-        if self.by_needle or self.by_tail:
+        if self.by_needle or self.by_tail or self.by_head:
             low, starts = ctx._lowered()
             ascii_page = low.isascii()
             for n, bits in self.by_needle:
@@ -506,6 +518,16 @@ class _Plan:
                     if bits is not None:
                         got[bisect_right(starts, at) - 1] |= bits
                     at = low.find(tail, at + 1)
+            for head, group in self.by_head:
+                # A block holds a needle of the group just where the needle starts at a place of
+                # their head on the page lowered (every place, overlapping ones too; a needle holds
+                # no NUL, so it lies in the block holding its start).
+                at = low.find(head)
+                while at >= 0:
+                    for n, bits in group:
+                        if low.startswith(n, at):
+                            got[bisect_right(starts, at) - 1] |= bits
+                    at = low.find(head, at + 1)
         for pos in self.checked:
             cands = rules[pos].candidates
             if cands is None:
