@@ -450,8 +450,10 @@ class _Plan:
         for head, group in self.by_head:
             for n, _ in group:
                 del by_needle[n]
-        # (shortest first: a single character is found fastest, and opens most)
-        self.by_needle = tuple(sorted(by_needle.items(), key=lambda kv: (len(kv[0]), kv[0])))
+        # (shortest first: a single character is found fastest, and opens most; with whether it
+        # is ASCII, and its first character if it has more)
+        self.by_needle = tuple((n, bits, n.isascii(), n[0] if len(n) > 1 else "")
+                               for n, bits in sorted(by_needle.items(), key=lambda kv: (len(kv[0]), kv[0])))
         self.gate_words = frozenset(by_word)
         self.char_cuts = sorted({r.max_chars for r in rules if r.max_chars is not None})
         self.word_cuts = sorted({r.max_words for r in rules if r.max_words is not None})
@@ -492,19 +494,25 @@ class _Plan:
         got = [0] * len(ctx.blocks)
         rules = self.rules
         if self.by_needle or self.by_tail or self.by_head:
-            low, starts = ctx._lowered()
+            lowered = ctx._lowered()
+            low, starts = lowered
             ascii_page = low.isascii()
-            for n, bits in self.by_needle:
-                if ascii_page and not n.isascii():
+            held = ctx.held
+            for n, bits, ascii_needle, lead in self.by_needle:
+                if ascii_page and not ascii_needle:
                     continue
-                if len(n) > 1 and n[0] not in low:
+                if lead and lead not in low:
                     # (one character is looked for at memchr speed, several ten times slower: a page
                     # holding no "[" holds no "[[", learnt in a tenth of the time)
                     continue
                 # (the page lowered is searched, as for every needle: a needle of word characters
                 # was once looked for in the page's words joined, but making that string, a set
                 # union of every block's words, cost more than the searches it shortened)
-                for k in ctx.holding(n):
+                # (RuleContext.holding written out, sparing two calls per needle on every page)
+                out = held.get(n)
+                if out is None:
+                    out = held[n] = lines_holding(lowered, n)
+                for k in out:
                     got[k] |= bits
             for tail, firsts in self.by_tail:
                 # A block holds the needle c + tail just where it holds tail after a c: every place
