@@ -434,3 +434,22 @@ def test_lead_words_read_off_the_lists():
     assert lead_words("offers") is None              # (plain phrases: no whole-block heads)
     from stripper.rules.server import SERVER_ERROR_LEADS
     assert SERVER_ERROR_LEADS == lead_words("server_errors") and {"php", "warning", "fatal", "strict"} <= SERVER_ERROR_LEADS
+
+
+@pytest.mark.parametrize("selective", (False, True))
+def test_hit_facts_take_for_each_entry_one_of_its_own_needle_sets(selective):
+    """hit_facts may give an entry of several needle sets one that other entries' needles already
+    cover (readtime's "min ... read" takes "read", which another entry needs): each entry's hits
+    still hold a needle, since each needle of one of its sets holds a needle given."""
+    from stripper.phrases import _PLACEHOLDER_RE, _entries, _entry_needle_sets
+    for name in phrase_names():
+        needles = hit_facts(name, selective)[2]
+        if needles is None:
+            continue
+        for line in _entries(name):
+            if not (line.startswith(("re:", "=re:")) or (line.startswith("=") and _PLACEHOLDER_RE.search(line))):
+                continue
+            sets = _entry_needle_sets(line, selective)
+            assert any(all(any(k in n for k in needles) for n in got) for got in sets), (name, line)
+    if not selective:
+        assert "min" not in hit_facts("readtime")[2] and "read" in hit_facts("readtime")[2]
