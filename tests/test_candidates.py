@@ -140,7 +140,7 @@ def test_needles_sharing_a_rest_open_the_blocks_holding_them():
     texts = ["xbb", "bbbb", "abbb", "bb", "b bb", "Cbb and more", "ABB", "ubbb", "xbxbb", "abcbb",
              "bb bbb", "zz9", "z9", "yz9z9", "bbxbb", "a bb x", "ab b", "nothing here"]
     assert _needle_openings_agree([Block(index=i, text=t) for i, t in enumerate(texts)], plan=plan) > 10
-    for t in texts:   # (alone on its page, its word opens the page's words)
+    for t in texts:   # (alone on its page)
         _needle_openings_agree([Block(index=0, text=t)], plan=plan)
 
 

@@ -505,9 +505,9 @@ class _Plan:
                     # (one character is looked for at memchr speed, several ten times slower: a page
                     # holding no "[" holds no "[[", learnt in a tenth of the time)
                     continue
-                # (the page lowered is searched, as for every needle: a needle of word characters
-                # was once looked for in the page's words joined, but making that string, a set
-                # union of every block's words, cost more than the searches it shortened)
+                # (every needle is looked for on the page lowered: one of word characters might be
+                # looked for in the page's words, each once, joined, but making that string, a set
+                # union of every block's words and a join, costs more than the searches it shortens)
                 # (RuleContext.holding written out, sparing two calls per needle on every page)
                 out = held.get(n)
                 if out is None:
