@@ -154,3 +154,15 @@ def test_literal_hits_read_through_the_key_words_are_the_alternations():
             skipped += any(more and others.isdisjoint(words)
                            for w, (_, more, others) in m._literal_by_word.items() if w in words)
     assert checked > 2000 and skipped > 500
+
+
+def test_word_lists_are_the_runs_of_word_characters_with_or_without_an_underscore_on_the_page():
+    """make_context reads a page holding no underscore through lower_words alone (one test of the
+    page instead of one per block): each block's words are the runs of word characters of its
+    text lowered, on such a page and on one where a block holds an underscore."""
+    from stripper.rules import WORD_RE
+    plain = ["Reply", "Share this story", "İstanbul", "ΟΔΟΣ ΟΔΟΣ:", "", "x1 y2", "«Tags: one, two»"]
+    for texts in (plain, plain + ["a_b __init__ c"], ["snake_case"] + plain):
+        blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+        ctx = make_context(blocks, Options(), None, frozenset(), "text")
+        assert [list(ws) for ws in ctx.word_lists] == [WORD_RE.findall(t.lower()) for t in texts]

@@ -326,7 +326,12 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
     # (block i is blocks[i], as everywhere the rules index these lists)
     # The selection stage reads the same words (language.lower_words, cached: a repeat of a text
     # gets the same list); they differ from WORD_RE's only where an underscore joins two of them.
-    ctx.word_lists = word_lists = [lower_words(t) if "_" not in t else WORD_RE.findall(t.lower()) for t in texts]
+    # (a page holding no underscore, most, is told by one search of its texts joined, which the
+    # needles search lowered in any case, and its words are read without a test per block)
+    if "_" not in ctx.joined_text():
+        ctx.word_lists = word_lists = list(map(lower_words, texts))
+    else:
+        ctx.word_lists = word_lists = [lower_words(t) if "_" not in t else WORD_RE.findall(t.lower()) for t in texts]
     ctx.nwords = nwords = list(map(len, word_lists))
     # a text -> the index of its first block (the last one written wins: go backwards)
     ctx.by_text = by_text = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1)))
