@@ -609,9 +609,8 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     # a block's own fields -> (its steps, the position in them of its verdict, the reason, or None
     # when a context rule gave it); no verdict: (steps, len(steps), None)
     seen: dict[tuple, tuple[tuple, int, str | None]] = {}
-    for i, mask in enumerate(masks):
-        if not mask:
-            continue   # no rule may fire on it
+    for i in compress(count(), masks):   # (a block no rule may fire on is passed over in C)
+        mask = masks[i]
         b = blocks[i]
         text = b.text
         mask &= class_masks[bisect_left(char_cuts, len(text))][bisect_left(word_cuts, nwords[i])]
