@@ -293,7 +293,10 @@ class Matcher:
                     sure.append(i)
                 else:
                     more.append((i, need))
-        self._literal_by_word = {w: (tuple(sure), tuple(more)) for w, (sure, more) in by_word.items()}
+        # (with the other words those needing more need, all of them: a block holding none of
+        # these holds the whole need of none, and its literals are not asked one by one)
+        self._literal_by_word = {w: (tuple(sure), tuple(more), frozenset().union(*(need for _, need in more)) - {w})
+                                 for w, (sure, more) in by_word.items()}
         self._literal_keys = frozenset(by_word)
         self._anchors = frozenset(anchors) if "" not in anchors else None
         self._whole = re.compile(_alt(whole, name) + r"\Z", re.I) if whole else None
@@ -332,12 +335,15 @@ class Matcher:
         by_word = self._literal_by_word
         todo = list(self._literal_free)
         for w in self._literal_keys.intersection(tokens):
-            sure, more = by_word[w]
+            sure, more, others = by_word[w]
             todo += sure   # (their one word is w, which the block holds)
             if more:
                 if not isinstance(tokens, (set, frozenset)):
                     tokens = frozenset(tokens)
-                todo.extend(i for i, need in more if need <= tokens)
+                # (each need holds w, which the block holds, and a word besides: most blocks hold
+                # none of those, and are done with in one set operation)
+                if not others.isdisjoint(tokens):
+                    todo.extend(i for i, need in more if need <= tokens)
         best = None
         for i in sorted(todo):
             m = self._literal_parts[i].search(text)
@@ -451,9 +457,21 @@ def _entry_needles(line: str, selective: bool = False) -> frozenset[str] | None:
     sets, any will do: the one cheapest to look for, or with selective=True the one fewest
     blocks hold (longest shortest needle, then fewest needles), as with "photo|image" rather
     than ":" for "(?:photo|image)\\s*:"."""
+    sets = _entry_needle_sets(line, selective)
+    return sets[0] if sets else None
+
+
+def _find_cost(needles: Collection[str]) -> int:
+    """What looking for the needles costs (those holding another are found with it: not looked for)."""
+    return sum(1 if len(n) == 1 else FIND_COST_DEFAULT for n in _minimal(frozenset(needles)))
+
+
+def _entry_needle_sets(line: str, selective: bool = False) -> list[frozenset[str]]:
+    """Every needle set of the entry (see _entry_needles), the best first (the first of the
+    cheapest, or with selective=True of the most selective); empty when there is none."""
     if line.startswith("=re:") or line.startswith("re:"):
         sets = regex_needles(line[4:] if line.startswith("=") else line[3:], re.I) or ()
-        best, cost = None, None
+        found: list[tuple[object, frozenset[str]]] = []
         for needles in sets:
             out = set()
             for n in needles:
@@ -464,14 +482,14 @@ def _entry_needles(line: str, selective: bool = False) -> frozenset[str] | None:
             else:
                 c = (-min(map(len, out)), len(out)) if selective \
                     else sum(1 if len(n) == 1 else FIND_COST_DEFAULT for n in out)
-                if best is None or c < cost:
-                    best, cost = frozenset(out), c
-        return best
+                found.append((c, frozenset(out)))
+        # (a stable sort: of sets that cost alike, the first stays first)
+        return [needles for _, needles in sorted(found, key=lambda cn: cn[0])]
     # (a whole-block entry as Matcher reads it: normalised, its edge punctuation gone)
     phrase = _whole_entry(line) if line.startswith("=") else line
     # a literal phrase: any run of it outside its placeholders is in the block as it is, but for case
     runs = [r for piece in _PLACEHOLDER_RE.sub(" ", phrase.lower()).split() for r in _needle_runs(piece)]
-    return frozenset([max(runs, key=len)]) if runs else None
+    return [frozenset([max(runs, key=len)])] if runs else []
 
 
 # The head of a whole-block entry that opens with a word: an alternation of phrases, each a first
@@ -553,14 +571,26 @@ def hit_facts(name: str, selective: bool = False) -> tuple[frozenset[str] | None
     entry names no needle). Needles hold no whitespace nor NUL. selective: see _entry_needles."""
     m = load_phrases(name)
     anchors = frozenset() if m._literals is None else m._anchors
-    needles: set[str] = set()
+    choices: list[list[frozenset[str]]] = []
     for line in _entries(name):
         if not (line.startswith("re:") or line.startswith("=re:") or (line.startswith("=") and _PLACEHOLDER_RE.search(line))):
             continue   # a literal (anchors) or a plain whole-block entry (exact)
-        got = _entry_needles(line, selective)
-        if got is None or any("\x00" in n for n in got):
+        sets = [got for got in _entry_needle_sets(line, selective) if not any("\x00" in n for n in got)]
+        if not sets:
             return anchors, m._exact, None
-        needles |= got
+        choices.append(sets)
+    needles: set[str] = set().union(*(sets[0] for sets in choices))   # (each entry's best)
+    if not selective:
+        # Each entry's hits hold a needle of any of its sets: an entry of one set gives that one,
+        # and an entry of several may take one whose needles the others already give (no search
+        # more: "read" for "min ... read" where another entry needs "read" anyway), else its
+        # best; kept where the needles then cost less to look for.
+        shared: set[str] = set().union(*(sets[0] for sets in choices if len(sets) == 1))
+        for sets in choices:
+            if len(sets) > 1:
+                shared |= next((got for got in sets if got <= shared), sets[0])
+        if _find_cost(shared) < _find_cost(needles):
+            needles = shared
     if needles:
         needles.update(_FOLD_ODD)
     return anchors, m._exact, _minimal(frozenset(needles))

@@ -95,27 +95,26 @@ def test_candidates_hold_every_block_a_rule_fires_on_among_phrases_and_examples(
 
 
 def _needle_openings_agree(blocks, kind="text", plan=None) -> int:
-    """The blocks the engine opens each rule with needles on (its needles found on the page, those of
-    word characters through the page's words: _Plan.admitted, apply_rules) are the blocks holding
-    one of its needles (RuleContext.find_any) or among its candidates; how many were opened."""
+    """The blocks the engine opens each rule with needles on (its needles found on the page, those
+    sharing a rest by one search for it: _Plan.admitted) are the blocks holding one of its needles
+    (RuleContext.find_any) or among its candidates; how many were opened."""
     from stripper.rules import _plan
     plan = plan or _plan((), ())
     ctx = make_context(blocks, Options(), None, frozenset(), kind)
-    masks, in_words = plan.admitted(ctx)
+    masks = plan.admitted(ctx)
     opened = 0
     for pos, r in enumerate(plan.rules):
         if not r.needles:
             continue
         bit = 1 << pos
         got = {i for i, m in enumerate(masks) if m & bit}
-        got |= {i for i, ws in enumerate(ctx.word_lists) if any(in_words.get(w, 0) & bit for w in ws)}
         want = set(ctx.find_any(r.needles)) | (set(r.candidates(ctx)) if r.candidates is not None else set())
         assert got == want, r.id
         opened += len(got)
     return opened
 
 
-def test_needles_found_through_the_words_open_the_blocks_holding_them():
+def test_needles_open_the_blocks_holding_them():
     texts = _phrase_texts() + ["(c) 2024 Acme", "Photo (C) Reuters", "x(c)y", "(c)", "abc (c", "c)",
                                "Photo by Reuters", "Photoby Reuters", "nearby standby", "by", "By the way",
                                "Hobby: kbyby", "DBY", "x by y", "baby", "bybyby"]
@@ -141,7 +140,26 @@ def test_needles_sharing_a_rest_open_the_blocks_holding_them():
     texts = ["xbb", "bbbb", "abbb", "bb", "b bb", "Cbb and more", "ABB", "ubbb", "xbxbb", "abcbb",
              "bb bbb", "zz9", "z9", "yz9z9", "bbxbb", "a bb x", "ab b", "nothing here"]
     assert _needle_openings_agree([Block(index=i, text=t) for i, t in enumerate(texts)], plan=plan) > 10
-    for t in texts:   # (alone on its page, its word opens the page's words)
+    for t in texts:   # (alone on its page)
+        _needle_openings_agree([Block(index=0, text=t)], plan=plan)
+
+
+def test_needles_sharing_a_head_open_the_blocks_holding_them():
+    """Needles sharing their first HEAD_CHARS characters are found by one search for the head
+    (_Plan.by_head): overlapping places, a head with no needle after it, a needle at a block's end,
+    one block holding two of them, needles of other characters than word characters."""
+    from stripper.rules import HEAD_CHARS, Rule, _Plan
+    assert HEAD_CHARS == 4
+    def never(block, ctx):
+        return None
+    rules = [Rule("TST001", "t-one", never, "drop", "", None, needles=("lesezeit", "lesedauer", "a.b.c", "a.b.x")),
+             Rule("TST002", "t-two", never, "drop", "", None, needles=("lesedauer", "leseprobe", "a.b.cd"))]
+    plan = _Plan(rules)
+    assert {head for head, _ in plan.by_head} == {"lese", "a.b."}
+    texts = ["Lesezeit: 3 min", "LESEDAUER", "lese", "leselesezeit", "lesedauer lesezeit", "lesen", "xlesedauerx",
+             "a.b.c", "a.b.a.b.x", "a.b.cd", "A.B.C.D", "a.b.", "leseprob", "Leseprobe und Lesezeit", "nothing"]
+    assert _needle_openings_agree([Block(index=i, text=t) for i, t in enumerate(texts)], plan=plan) > 10
+    for t in texts:
         _needle_openings_agree([Block(index=0, text=t)], plan=plan)
 
 
@@ -416,3 +434,22 @@ def test_lead_words_read_off_the_lists():
     assert lead_words("offers") is None              # (plain phrases: no whole-block heads)
     from stripper.rules.server import SERVER_ERROR_LEADS
     assert SERVER_ERROR_LEADS == lead_words("server_errors") and {"php", "warning", "fatal", "strict"} <= SERVER_ERROR_LEADS
+
+
+@pytest.mark.parametrize("selective", (False, True))
+def test_hit_facts_take_for_each_entry_one_of_its_own_needle_sets(selective):
+    """hit_facts may give an entry of several needle sets one that other entries' needles already
+    cover (readtime's "min ... read" takes "read", which another entry needs): each entry's hits
+    still hold a needle, since each needle of one of its sets holds a needle given."""
+    from stripper.phrases import _PLACEHOLDER_RE, _entries, _entry_needle_sets
+    for name in phrase_names():
+        needles = hit_facts(name, selective)[2]
+        if needles is None:
+            continue
+        for line in _entries(name):
+            if not (line.startswith(("re:", "=re:")) or (line.startswith("=") and _PLACEHOLDER_RE.search(line))):
+                continue
+            sets = _entry_needle_sets(line, selective)
+            assert any(all(any(k in n for k in needles) for n in got) for got in sets), (name, line)
+    if not selective:
+        assert "min" not in hit_facts("readtime")[2] and "read" in hit_facts("readtime")[2]

@@ -118,3 +118,51 @@ def test_find_firing_fires_where_find_fires():
             fired += want
             unsearched += got is None and ctx.find(name, b) is not None
     assert fired > 500 and unsearched > 500
+
+
+def test_literal_hits_read_through_the_key_words_are_the_alternations():
+    """Matcher._literal_hit, which searches only the literals whose words the block holds (and
+    passes over, in one set operation, the literals needing a word the block lacks besides their
+    key word), finds what the alternation of every literal finds: on each entry, its words
+    reversed, each word alone, and each word with the key word."""
+    from pathlib import Path
+
+    from stripper.language import lower_words
+    from stripper.phrases import load_phrases, phrase_names
+    base = Path(__file__).resolve().parent.parent / "stripper" / "data" / "phrases"
+    checked = skipped = 0
+    for name in phrase_names():
+        m = load_phrases(name)
+        if m._literals is None:
+            continue
+        samples = []
+        for line in (base / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith(("#", "=", "re:")):
+                continue
+            e = line.replace("{n}", "3").replace("{price}", "$9").replace("{word}", "Acme")
+            ws = e.split()
+            samples += [e, " ".join(reversed(ws)), "So " + e + " today."]
+            samples += [w for w in ws] + [f"{ws[0]} {w}" for w in ws[1:]] + [f"{w} and {ws[-1]}" for w in ws[:-1]]
+        for t in samples:
+            words = lower_words(t)
+            if m._anchors is not None and m._anchors.isdisjoint(words):
+                continue   # (find() answers these without asking)
+            want = m._literals.search(t)
+            assert m._literal_hit(t, words) == ((want.group(0), want.start()) if want else None), (name, t)
+            checked += 1
+            skipped += any(more and others.isdisjoint(words)
+                           for w, (_, more, others) in m._literal_by_word.items() if w in words)
+    assert checked > 2000 and skipped > 500
+
+
+def test_word_lists_are_the_runs_of_word_characters_with_or_without_an_underscore_on_the_page():
+    """make_context reads a page holding no underscore through lower_words alone (one test of the
+    page instead of one per block): each block's words are the runs of word characters of its
+    text lowered, on such a page and on one where a block holds an underscore."""
+    from stripper.rules import WORD_RE
+    plain = ["Reply", "Share this story", "İstanbul", "ΟΔΟΣ ΟΔΟΣ:", "", "x1 y2", "«Tags: one, two»"]
+    for texts in (plain, plain + ["a_b __init__ c"], ["snake_case"] + plain):
+        blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+        ctx = make_context(blocks, Options(), None, frozenset(), "text")
+        assert [list(ws) for ws in ctx.word_lists] == [WORD_RE.findall(t.lower()) for t in texts]

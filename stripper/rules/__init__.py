@@ -326,7 +326,12 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
     # (block i is blocks[i], as everywhere the rules index these lists)
     # The selection stage reads the same words (language.lower_words, cached: a repeat of a text
     # gets the same list); they differ from WORD_RE's only where an underscore joins two of them.
-    ctx.word_lists = word_lists = [lower_words(t) if "_" not in t else WORD_RE.findall(t.lower()) for t in texts]
+    # (a page holding no underscore, most, is told by one search of its texts joined, which the
+    # needles search lowered in any case, and its words are read without a test per block)
+    if "_" not in ctx.joined_text():
+        ctx.word_lists = word_lists = list(map(lower_words, texts))
+    else:
+        ctx.word_lists = word_lists = [lower_words(t) if "_" not in t else WORD_RE.findall(t.lower()) for t in texts]
     ctx.nwords = nwords = list(map(len, word_lists))
     # a text -> the index of its first block (the last one written wins: go backwards)
     ctx.by_text = by_text = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1)))
@@ -385,6 +390,7 @@ def get_rule(rule_id: str) -> Rule | None:
     return None
 
 
+HEAD_CHARS = 4   # needles longer than that sharing their first HEAD_CHARS characters are found by one search
 MEMO_MAX = 4096   # step lists remembered per plan (bounded; a miss only recomputes one)
 
 
@@ -395,7 +401,7 @@ class _Plan:
     the rules a block runs, in order, are found by the mask of those it opens within the limits
     of its size class, built once per mask and remembered."""
     __slots__ = ("rules", "always", "checked", "free", "free_mask", "gated_mask", "checked_mask", "by_word",
-                 "gate_words", "by_digit", "digit_words", "by_norm", "by_needle", "by_tail", "char_cuts", "word_cuts",
+                 "gate_words", "by_digit", "digit_words", "by_norm", "by_needle", "by_tail", "by_head", "char_cuts", "word_cuts",
                  "class_masks", "memo")
 
     def __init__(self, rules: list[Rule]):
@@ -428,8 +434,8 @@ class _Plan:
             if len(WORD_RE.findall(n)) > NORM_MAX_WORDS:
                 raise ValueError(f"a rule's norm of more than {NORM_MAX_WORDS} words: {n!r}")
         # Needles of word characters that are one character before a shared rest ("dby", "eby",
-        # "tby"): the page's words are searched once for the rest, each hit asking the character
-        # before it (see admitted), rather than once per needle.
+        # "tby"): the page is searched once for the rest, each hit asking the character before it
+        # (see admitted), rather than once per needle.
         tails: dict[str, dict[str, int]] = {}
         for n, bits in by_needle.items():
             if len(n) > 2 and WORD_RE.fullmatch(n) is not None:
@@ -438,9 +444,20 @@ class _Plan:
         for tail, firsts in self.by_tail:
             for c in firsts:
                 del by_needle[c + tail]
-        # (shortest first: a single character is found fastest, and opens most)
-        # (with the words a block holding it holds whole: "(c)" is in no block where "c" is no word)
-        self.by_needle = tuple((n, bits, WORD_RE.fullmatch(n) is not None, _inner_words(n))
+        # Needles sharing their first HEAD_CHARS characters ("lectura", "lecture"; "lesezeit",
+        # "lesedauer"): the page is searched once for the shared head, each hit asking which of
+        # them starts there (see admitted), rather than once per needle.
+        heads: dict[str, list[tuple[str, int]]] = {}
+        for n, bits in sorted(by_needle.items()):
+            if len(n) > HEAD_CHARS:
+                heads.setdefault(n[:HEAD_CHARS], []).append((n, bits))
+        self.by_head = tuple((head, tuple(group)) for head, group in sorted(heads.items()) if len(group) > 1)
+        for head, group in self.by_head:
+            for n, _ in group:
+                del by_needle[n]
+        # (shortest first: a single character is found fastest, and opens most; with whether it
+        # is ASCII, and its first character if it has more)
+        self.by_needle = tuple((n, bits, n.isascii(), n[0] if len(n) > 1 else "")
                                for n, bits in sorted(by_needle.items(), key=lambda kv: (len(kv[0]), kv[0])))
         self.gate_words = frozenset(by_word)
         self.char_cuts = sorted({r.max_chars for r in rules if r.max_chars is not None})
@@ -476,64 +493,54 @@ class _Plan:
             self.memo[mask] = steps
         return steps
 
-    def admitted(self, ctx: "RuleContext") -> tuple[list[int], dict[str, int]]:
+    def admitted(self, ctx: "RuleContext") -> list[int]:
         """Each block's mask of the checked rules whose needles or candidates hold it (a list:
-        block i's at i; on a page of links most blocks are a candidate of one rule or another),
-        but for the needles of two word characters or more: the page's words holding one, each
-        with the mask of the rules their needles open (see below)."""
+        block i's at i; on a page of links most blocks are a candidate of one rule or another)."""
         got = [0] * len(ctx.blocks)
-        in_words: dict[str, int] = {}
         rules = self.rules
-        if self.by_needle or self.by_tail:
-            low = ctx._lowered()[0]
+        if self.by_needle or self.by_tail or self.by_head:
+            lowered = ctx._lowered()
+            low, starts = lowered
             ascii_page = low.isascii()
-            page, vocab = _PageWords(ctx.word_lists), None
-            for n, bits, wordlike, inner in self.by_needle:
-                if ascii_page and not n.isascii():
+            held = ctx.held
+            for n, bits, ascii_needle, lead in self.by_needle:
+                if ascii_page and not ascii_needle:
                     continue
-                if wordlike:
-                    # Made of word characters, it lies inside one of the words of a block holding it
-                    # (word_lists: the runs of word characters of the text lowered), and a block
-                    # holding such a word holds it: the page's words, each once, are a shorter place
-                    # to look for it than the page, and the blocks holding one of those it lies in
-                    # are found with the gate words (apply_rules). (One character is found at memchr
-                    # speed on the page, and shared with the candidates that look for it.)
-                    if vocab is None:
-                        vocab = page.vocab()
-                    at = vocab.find(n)
-                    if at < 0:
-                        continue
-                    if len(n) > 1:
-                        while at >= 0:
-                            w, end = _word_at(vocab, at)
-                            in_words[w] = in_words.get(w, 0) | bits
-                            at = vocab.find(n, end)   # (the word holds it: on to the next word)
-                        continue
-                elif len(n) > 1 and n[0] not in low:
+                if lead and lead not in low:
                     # (one character is looked for at memchr speed, several ten times slower: a page
                     # holding no "[" holds no "[[", learnt in a tenth of the time)
                     continue
-                elif inner:
-                    # a run of word characters the needle holds between two others is a word of a
-                    # block holding it (word_lists: the runs of word characters of the text lowered)
-                    if not page.words().issuperset(inner):
-                        continue
-                for k in ctx.holding(n):
+                # (every needle is looked for on the page lowered: one of word characters might be
+                # looked for in the page's words, each once, joined, but making that string, a set
+                # union of every block's words and a join, costs more than the searches it shortens)
+                # (RuleContext.holding written out, sparing two calls per needle on every page)
+                out = held.get(n)
+                if out is None:
+                    out = held[n] = lines_holding(lowered, n)
+                for k in out:
                     got[k] |= bits
             for tail, firsts in self.by_tail:
-                # A word holds the needle c + tail just where it holds tail after a c: every place of
-                # tail in the page's words is looked at (from the second character on, overlapping
-                # ones too), and the word holding it, between two NULs, opens the rules of c + tail.
-                # (The first character is a word character, never the NUL that ends a word.)
-                if vocab is None:
-                    vocab = page.vocab()
-                at = vocab.find(tail, 1)
+                # A block holds the needle c + tail just where it holds tail after a c: every place
+                # of tail on the page lowered is looked at (from the second character on, overlapping
+                # ones too), and the block holding the character before it, c, opens the rules of
+                # c + tail. (c is a word character, never the NUL between two blocks: c + tail lies
+                # in one block.)
+                at = low.find(tail, 1)
                 while at >= 0:
-                    bits = firsts.get(vocab[at - 1])
+                    bits = firsts.get(low[at - 1])
                     if bits is not None:
-                        w = _word_at(vocab, at)[0]
-                        in_words[w] = in_words.get(w, 0) | bits
-                    at = vocab.find(tail, at + 1)
+                        got[bisect_right(starts, at) - 1] |= bits
+                    at = low.find(tail, at + 1)
+            for head, group in self.by_head:
+                # A block holds a needle of the group just where the needle starts at a place of
+                # their head on the page lowered (every place, overlapping ones too; a needle holds
+                # no NUL, so it lies in the block holding its start).
+                at = low.find(head)
+                while at >= 0:
+                    for n, bits in group:
+                        if low.startswith(n, at):
+                            got[bisect_right(starts, at) - 1] |= bits
+                    at = low.find(head, at + 1)
         for pos in self.checked:
             cands = rules[pos].candidates
             if cands is None:
@@ -541,45 +548,7 @@ class _Plan:
             bit = 1 << pos
             for i in cands(ctx):
                 got[i] |= bit
-        return got, in_words
-
-
-class _PageWords:
-    """The page's words, each once: as a set, and joined by NUL (a string to search for the
-    needles of word characters). Each is made when first asked for (on a page whose needles are
-    all found otherwise, never)."""
-    __slots__ = ("_lists", "_words", "_vocab")
-
-    def __init__(self, word_lists: list[Sequence[str]]):
-        self._lists = word_lists
-        self._words: set[str] | None = None
-        self._vocab: str | None = None
-
-    def words(self) -> set[str]:
-        if self._words is None:
-            self._words = set().union(*self._lists)
-        return self._words
-
-    def vocab(self) -> str:
-        if self._vocab is None:
-            self._vocab = "\x00".join(self.words())
-        return self._vocab
-
-
-def _inner_words(needle: str) -> tuple[str, ...]:
-    """The runs of word characters of the needle that neither open nor end it: whole words of
-    any text holding it."""
-    return tuple(m.group() for m in WORD_RE.finditer(needle) if m.start() > 0 and m.end() < len(needle))
-
-
-def _word_at(vocab: str, at: int) -> tuple[str, int]:
-    """The word of the page's words joined by NUL (_Plan.admitted) that holds position at, and
-    where it ends."""
-    start = vocab.rfind("\x00", 0, at) + 1
-    end = vocab.find("\x00", at)
-    if end < 0:
-        end = len(vocab)
-    return vocab[start:end], end
+        return got
 
 
 def _mask(positions) -> int:
@@ -607,14 +576,7 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     class_masks, char_cuts, word_cuts, memo, steps_of = plan.class_masks, plan.char_cuts, plan.word_cuts, plan.memo, plan.steps_of
     word_lists, nwords, norms = ctx.word_lists, ctx.nwords, ctx.norms
     # the rules each block opens (by its words, its normal form, its place), before its limits
-    masks, in_words = plan.admitted(ctx)
-    if in_words:
-        # the page's words holding a needle open its rules as the gate words open theirs (a block
-        # holds such a needle just where its words hold one of these words: see _Plan.admitted)
-        by_word = dict(by_word)
-        for w, bits in in_words.items():
-            by_word[w] = by_word.get(w, 0) | bits
-        gate_words = gate_words.union(in_words)
+    masks = plan.admitted(ctx)
     if free:
         masks = [m | free for m in masks]
     # (a normal form opening a rule is one the page counts: most pages hold none, and skip the pass)
@@ -647,9 +609,8 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     # a block's own fields -> (its steps, the position in them of its verdict, the reason, or None
     # when a context rule gave it); no verdict: (steps, len(steps), None)
     seen: dict[tuple, tuple[tuple, int, str | None]] = {}
-    for i, mask in enumerate(masks):
-        if not mask:
-            continue   # no rule may fire on it
+    for i in compress(count(), masks):   # (a block no rule may fire on is passed over in C)
+        mask = masks[i]
         b = blocks[i]
         text = b.text
         mask &= class_masks[bisect_left(char_cuts, len(text))][bisect_left(word_cuts, nwords[i])]
