@@ -41,8 +41,11 @@ CJK_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # and after it. The lookahead asks the first character of the separator (past the white
 # space, which no separator opens with) before the alternatives are tried: every match passes
 # it, so it changes no split, and it turns most places of a name away in one test
-# (tests/test_shortcuts.py splits with and without it).
-NAME_SPLIT_AHEAD = r"(?=\s*[,;|/&aeouy])"
+# (tests/test_shortcuts.py splits with and without it). Only a place after no white space reads
+# white space first (a match starting after white space opens with the separator itself, as the
+# (?<!\s) below says): at every place of a long run of white space the lookahead would otherwise
+# read the rest of the run, which is quadratic in the run's length.
+NAME_SPLIT_AHEAD = r"(?=(?<!\s)\s*[,;|/&aeouy]|[,;|/&aeouy])"
 NAME_SPLIT_RE = re.compile(NAME_SPLIT_AHEAD + r"(?:(?<!\s)\s*|)(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b"
                            r"|\boch\b|\bog\b)\s*", re.I)
 NAME_CUT_RE = re.compile(r"(?<!\s)\s+(?:(?:for|für|pour|para|per|in|at|on|vom|(?-i:am|um|le|el)|[-–—•|·])(?:\s|$)"
