@@ -3,8 +3,8 @@ author biographies and section kickers. They are tagged, and byline extraction r
 from __future__ import annotations
 
 import re
-from itertools import compress, count
-from operator import itemgetter
+from itertools import compress, count, repeat
+from operator import ge, itemgetter
 
 from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_PREFIX_RE, BYLINE_RUN_ON_OPENERS, clean_person_names
 from ..dates import find_date
@@ -183,7 +183,8 @@ def dated_shape_candidates(ctx: RuleContext) -> list[int]:
     or "20" where it does lowered, as needles are read: no character lowers to a digit, nor a
     digit to another character.) A repeat of a block is chosen as the block is."""
     texts = ctx.block_texts()
-    return [i for i in compress(count(), map(DATELINE_MAX_WORDS_DEFAULT.__ge__, ctx.nwords))
+    # (operator.ge over repeat: a C call each, where int.__ge__ goes through its slot wrapper)
+    return [i for i in compress(count(), map(ge, repeat(DATELINE_MAX_WORDS_DEFAULT), ctx.nwords))
             if ("19" in texts[i] or "20" in texts[i]) and DATE_SHAPE_RE.search(texts[i]) is not None]
 
 
@@ -223,8 +224,9 @@ def caption_candidates(ctx: RuleContext) -> list[int]:
     among the tail's runs as a hit of a block does among the block's (or a needle, which the block
     then holds too), and its other runs are runs of the block, which hold none."""
     texts, nwords, n = ctx.block_texts(), ctx.nwords, CREDIT_TAIL_CHARS_DEFAULT
-    # (the long blocks found by their lengths, in one pass: few blocks are long)
-    return caption_hinted(ctx) + [i for i in compress(count(), map(n.__lt__, map(len, texts)))
+    # (the long blocks found by their lengths, in one pass: few blocks are long; a comprehension
+    # asks len(t) > n faster than map and compress calling n.__lt__ through its slot wrapper)
+    return caption_hinted(ctx) + [i for i in [i for i, t in enumerate(texts) if len(t) > n]
                                   if nwords[i] <= CREDIT_MAX_WORDS_DEFAULT and _word_char(texts[i][-n - 1])
                                   and _word_char(texts[i][-n]) and _tail_gated(texts[i][-n:])]
 
