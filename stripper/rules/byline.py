@@ -3,8 +3,8 @@ author biographies and section kickers. They are tagged, and byline extraction r
 from __future__ import annotations
 
 import re
-from itertools import compress, count
-from operator import itemgetter
+from itertools import compress, count, repeat
+from operator import ge, itemgetter
 
 from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_PREFIX_RE, BYLINE_RUN_ON_OPENERS, clean_person_names
 from ..dates import find_date
@@ -183,7 +183,8 @@ def dated_shape_candidates(ctx: RuleContext) -> list[int]:
     or "20" where it does lowered, as needles are read: no character lowers to a digit, nor a
     digit to another character.) A repeat of a block is chosen as the block is."""
     texts = ctx.block_texts()
-    return [i for i in compress(count(), map(DATELINE_MAX_WORDS_DEFAULT.__ge__, ctx.nwords))
+    # (operator.ge over repeat: a C call each, where int.__ge__ goes through its slot wrapper)
+    return [i for i in compress(count(), map(ge, repeat(DATELINE_MAX_WORDS_DEFAULT), ctx.nwords))
             if ("19" in texts[i] or "20" in texts[i]) and DATE_SHAPE_RE.search(texts[i]) is not None]
 
 
@@ -223,8 +224,9 @@ def caption_candidates(ctx: RuleContext) -> list[int]:
     among the tail's runs as a hit of a block does among the block's (or a needle, which the block
     then holds too), and its other runs are runs of the block, which hold none."""
     texts, nwords, n = ctx.block_texts(), ctx.nwords, CREDIT_TAIL_CHARS_DEFAULT
-    # (the long blocks found by their lengths, in one pass: few blocks are long)
-    return caption_hinted(ctx) + [i for i in compress(count(), map(n.__lt__, map(len, texts)))
+    # (the long blocks found by their lengths, in one pass: few blocks are long; a comprehension
+    # asks len(t) > n faster than map and compress calling n.__lt__ through its slot wrapper)
+    return caption_hinted(ctx) + [i for i in [i for i, t in enumerate(texts) if len(t) > n]
                                   if nwords[i] <= CREDIT_MAX_WORDS_DEFAULT and _word_char(texts[i][-n - 1])
                                   and _word_char(texts[i][-n]) and _tail_gated(texts[i][-n:])]
 
@@ -322,13 +324,46 @@ def sentence_ends(ctx: RuleContext) -> list[int]:
     return [b.index for b in ctx.blocks if b.text.rstrip()[-1:] in BIO_SENTENCE_ENDS]
 
 
+def _role_keys() -> frozenset[str] | None:
+    """A word of each role a word of text can be (one with no white space in it): a text holding
+    a role as a word, maybe with '.', ',', ':' or ';' around it, has that role's words among its
+    lowercase words (runs of word characters without underscores: the characters around the role
+    are no word characters, so its runs are whole runs of the text lowered too). None when a role
+    holds no such run or an underscore."""
+    keys = set()
+    for role in load_word_set("bio_roles"):
+        if role.split() != [role]:
+            continue   # (a word of text holds no white space)
+        runs = WORD_RE.findall(role)   # (the runs RuleContext.word_lists reads as words)
+        if not runs or "_" in role:
+            return None
+        keys.add(max(runs, key=len))
+    return frozenset(keys)
+
+
+# A block _role_lead finds a role in holds one of these among its words (RuleContext.word_lists).
+ROLE_KEYS = _role_keys()
+# The words opening author_bio on a block by themselves: a block holding none of BIO_WORDS fires
+# only under an author-box heading (about_heading) or, opening with a role, under a byline
+# (role_led_bio), where it holds one of ROLE_KEYS: as gate words, they let sentence_candidates
+# leave the role-led blocks out (and ask nothing on a page without an author-box heading).
+BIO_GATE_WORDS = BIO_WORDS if ROLE_KEYS is None else BIO_WORDS | ROLE_KEYS
+
+
 def sentence_candidates(ctx: RuleContext) -> list[int]:
     """The blocks author_bio may find under an author-box heading or a byline (a block holding
     none of BIO_WORDS fires only so): ending as a sentence and, under a heading, of
     ABOUT_GAP_MAX_WORDS_DEFAULT words or more on a page that has one (about_heading), or under a
     byline, opening with a role (role_led_bio). (Whether the page has a heading is one answer for
-    all its blocks, so a repeat of a block is chosen as the block is.)"""
+    all its blocks, so a repeat of a block is chosen as the block is.) A role-led block holds one
+    of ROLE_KEYS among its words, which open author_bio on it as gate words (BIO_GATE_WORDS): only
+    where there are none, it is chosen here, and a page without a heading has no block to choose."""
     about = _about_page(ctx)
+    if ROLE_KEYS is not None:
+        if not about:
+            return []
+        nwords = ctx.nwords
+        return [i for i in sentence_ends(ctx) if ABOUT_GAP_MAX_WORDS_DEFAULT <= nwords[i] <= BIO_MAX_WORDS_DEFAULT]
     nwords, word_lists, blocks = ctx.nwords, ctx.word_lists, ctx.blocks
     out = []
     for i in sentence_ends(ctx):   # (a block in eight ends as a sentence: the rest is asked of those)
@@ -341,7 +376,7 @@ def sentence_candidates(ctx: RuleContext) -> list[int]:
 
 
 @rule("BYL004", "author-bio", action=TAG, label="bio", phrases="bio", max_words=BIO_MAX_WORDS_DEFAULT, context=True,
-      words=BIO_WORDS, candidates=sentence_candidates)
+      words=BIO_GATE_WORDS, candidates=sentence_candidates)
 def author_bio(block: Block, ctx: RuleContext) -> str | None:
     """Moves a closing author biography ("Jane Doe is a professor of ... at ...") to author_bio.
 
@@ -421,27 +456,6 @@ def _role_lead(text: str) -> str | None:
     roles = load_word_set("bio_roles")
     return next((w for w in text.split(None, ROLE_LEAD_WORDS_DEFAULT)[:ROLE_LEAD_WORDS_DEFAULT]
                  if w.lower().strip(".,:;") in roles), None)
-
-
-def _role_keys() -> frozenset[str] | None:
-    """A word of each role a word of text can be (one with no white space in it): a text holding
-    a role as a word, maybe with '.', ',', ':' or ';' around it, has that role's words among its
-    lowercase words (runs of word characters without underscores: the characters around the role
-    are no word characters, so its runs are whole runs of the text lowered too). None when a role
-    holds no such run or an underscore."""
-    keys = set()
-    for role in load_word_set("bio_roles"):
-        if role.split() != [role]:
-            continue   # (a word of text holds no white space)
-        runs = WORD_RE.findall(role)   # (the runs RuleContext.word_lists reads as words)
-        if not runs or "_" in role:
-            return None
-        keys.add(max(runs, key=len))
-    return frozenset(keys)
-
-
-# A block _role_lead finds a role in holds one of these among its words (RuleContext.word_lists).
-ROLE_KEYS = _role_keys()
 
 
 def signed_name_bio(block: Block, ctx: RuleContext) -> str | None:

@@ -481,3 +481,20 @@ def test_caption_candidates_take_a_cut_tail_only_opening_with_a_gate_word():
     assert sorted(byl.caption_candidates(ctx)) == [0, 2]
     assert check_candidates(blocks, ctx) == []
     assert [byl.photo_caption(b, ctx) is not None for b in blocks] == [True, False, True, False]
+
+
+def test_role_led_bio_is_opened_by_its_role_word_not_by_sentence_candidates():
+    """A role-led bio under a byline holds none of BIO_WORDS: its role word, one of ROLE_KEYS among
+    the gate words, opens author_bio on it, and sentence_candidates leaves it out (and chooses
+    nothing on a page without an author-box heading). check_candidates calls author_bio on every
+    block: it finds no bio left out."""
+    from stripper.rules import check_candidates
+    bio = "Freier Autor in Berlin und Vorsitzender eines Literaturvereins, der regelmäßig Vorträge anbietet."
+    ctx = _context_of(["Der letzte Absatz des Artikels.", "Von Frank Hahn", bio])
+    assert byl.BIO_WORDS.isdisjoint(ctx.word_lists[2]) and byl.author_bio(ctx.blocks[2], ctx)
+    assert byl.sentence_candidates(ctx) == [] and 2 in ctx.with_words(byl.BIO_GATE_WORDS)
+    assert check_candidates(ctx.blocks, ctx) == []
+    about = "Der Autor lebt in Köln und schreibt über Politik und Gesellschaft."
+    ctx = _context_of(["Der letzte Absatz des Artikels.", "Über den Autor", about])
+    assert byl.sentence_candidates(ctx) == [2] and byl.author_bio(ctx.blocks[2], ctx)
+    assert check_candidates(ctx.blocks, ctx) == []
