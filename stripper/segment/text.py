@@ -979,8 +979,9 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             # strip_markdown_inline's on the text alone (and with no marks, clean_line's). The
             # line does not end in spaces (no line break).
             item, inner, marked = lk.groups()
-            inner = inner.strip()
-            s = _link_line_text(inner, marked)
+            s = inner = inner.strip()
+            if marked is not None or not inner.isprintable() or "  " in inner:
+                s = _link_line_text(inner, marked)   # (else it is inner: see there)
             if item is None:   # a paragraph line, as below
                 if para and hard_break and s and not _continues(para[-1], s):
                     flush()
@@ -1014,8 +1015,9 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                     item, inner, marked = lk.groups()
                     if item is None:
                         break
-                    inner = inner.strip()
-                    s = _link_line_text(inner, marked)
+                    s = inner = inner.strip()
+                    if marked is not None or not inner.isprintable() or "  " in inner:
+                        s = _link_line_text(inner, marked)   # (else it is inner, as above)
                     j += 1
                 code_to = j
             continue
@@ -1130,12 +1132,16 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             else:
                 out.append((s, kind, 0, links, gap, lineno))
                 gap = 0
-    if in_fence and fence:
-        out.append(("\n".join(fence).strip(), PRE, 0, 0, gap, fence_line))
+    if in_fence and fence:   # (an open fence's code, if any: out holds no empty text)
+        code = "\n".join(fence).strip()
+        if code:
+            out.append((code, PRE, 0, 0, gap, fence_line))
     flush()
     if paras:
         out = _split_glued_paragraphs(out, paras, stopwords)
     # Block(i, text, kind, level, min(links, len(text)), gap, line, "markdown"), built from each
-    # tuple of out straight (see _make_blocks: the fields in Block._fields order, no hint)
+    # tuple of out straight (see _make_blocks: the fields in Block._fields order, no hint). No
+    # text in out is empty: each is appended only when it holds something (a paragraph's lines
+    # and the pieces split_glued gives are not empty either).
     return [_new_block((i, t, k, lv, ln if ln <= len(t) else len(t), g, li, "markdown", ""))
-            for i, (t, k, lv, ln, g, li) in enumerate([o for o in out if o[0]])]
+            for i, (t, k, lv, ln, g, li) in enumerate(out)]
