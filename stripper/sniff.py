@@ -286,8 +286,10 @@ def _has_controls(text: str, data: bytes | None = None) -> bool:
     character-class scan."""
     if data is None:
         data = text.encode("utf-8", "surrogatepass")
+    # (C1_UTF8_RE's matches open with the byte C2, which bytes' own search for one byte finds
+    # several times faster than the pattern's scan: many pages hold none, only other non-ASCII)
     return len(data.translate(None, ASCII_CONTROL_BYTES)) != len(data) or \
-        (not text.isascii() and C1_UTF8_RE.search(data) is not None)
+        (not text.isascii() and b"\xc2" in data and C1_UTF8_RE.search(data) is not None)
 
 
 def _skip_prolog(head: str) -> str:

@@ -341,3 +341,20 @@ def _short_path_agrees(monkeypatch, pattern, pages):
     for page, got in zip(pages, short):
         assert got == blocks(page), page
     return taken
+
+
+def test_no_block_is_empty():
+    # segment_markdown builds its blocks from every text it gathered, trusting each to hold
+    # something (an open fence of blank lines, an empty item, heading or link give none)
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(61)
+    pieces = ["```", "~~~", "\n", "\n\n", "   \n", "* ", "# ", "> ", "[ ](x)", "* [ ](x)", "![](i.png)", "**", "__",
+              "a", "Word", "|", " | ", "--", "    ", "\t", "\\\\", "`", "[a](b)", "<https://x.org>", "\u200b", "monthThis"]
+    for _ in range(8000):
+        page = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
+        for stops in (frozenset(), frozenset(["this"])):
+            blocks = seg.segment_markdown(page, stops)
+            assert all(b.text for b in blocks), page
+            assert [b.index for b in blocks] == list(range(len(blocks)))
+    assert [b.text for b in seg.segment_markdown("a\n\n```\n\n   \n")] == ["a"]

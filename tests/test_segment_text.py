@@ -409,3 +409,36 @@ def _split_at_every_place(text, stopwords):
         return [text]
     bounds = [0, *cuts, len(text)]
     return [p.strip() for p in (text[a:b] for a, b in zip(bounds, bounds[1:])) if p.strip()]
+
+
+def test_glue_cut_lines_give_every_line_split_glued_cuts_without_stopwords():
+    # glue_cut_lines gives, of lines with no line end of their own, every one that split_glued
+    # with no stopwords cuts (a sentence end glued, or a label glued near the line's end), and
+    # only lines glue_lines gives
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(53)
+    pieces = ["a", "b", "A", "É", "é", ".", "!", "?", " ", "e.V.", "mon", "th", "This", "iPhone", "Share",
+              "Follow", "Log In", "Read more", "Sc", "😀", "\u4161", "×", "÷", "x" * 10, "y" * 30, "Mr.Smith",
+              "world.The", "ParkShare this article", "’",
+              "Jump to navigation skip navigation", "!", "!!", "!!!!"]   # (a label 34 to 40 characters long)
+    cut = 0
+    for _ in range(6000):
+        lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14))) for _ in range(rnd.randint(1, 4))]
+        text = "\n".join(lines)
+        got = seg.glue_cut_lines(text)
+        assert got <= seg.glue_lines(text), text
+        for n, line in enumerate(lines, 1):
+            if seg.split_glued(line, frozenset()) != [line]:
+                cut += 1
+                assert n in got, (text, n)
+    assert cut > 300
+    # at the bound: a label glued at most LABEL_MAX_CHARS characters from the end
+    outcomes = set()
+    for k in range(10):
+        for before in ("month", "mon😀th", "a.b"):
+            line = before + "Jump to navigation skip navigation" + "!" * k
+            cuts = seg.split_glued(line, frozenset()) != [line]
+            outcomes.add(cuts)
+            assert not cuts or 1 in seg.glue_cut_lines(line), line
+    assert outcomes == {True, False}

@@ -177,3 +177,21 @@ def test_blank_input_test_is_strip_without_the_copy():
         assert (not (b * 3 + b"x").strip()) == (b * 3 + b"x").isspace()
     for c in map(chr, range(sys.maxunicode + 1)):
         assert (not c.strip()) == c.isspace(), hex(ord(c))
+
+
+def test_has_controls_agrees_with_the_pattern():
+    # _has_controls asks its question of the UTF-8 bytes (C1 controls only where a byte C2 is):
+    # it must agree with CONTROL_RE on the text
+    import random
+    from stripper import sniff as sn
+    rnd = random.Random(71)
+    pieces = ["a", " ", "\n", "\t", "\r", "é", "\u00a0", "\u0085", "\u0080", "\u009f", "\u00a0\u009f", "\x00", "\x07",
+              "\x1b", "\x7f", "\u00c2", "€", "😀", "ÿ"]
+    seen = set()
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        want = sn.CONTROL_RE.search(text) is not None
+        seen.add(want)
+        assert sn._has_controls(text) == want, repr(text)
+        assert sn._has_controls(text, text.encode("utf-8")) == want, repr(text)
+    assert seen == {True, False}

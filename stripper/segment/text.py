@@ -258,6 +258,48 @@ def glue_lines(text: str) -> set[int]:
     return found
 
 
+def glue_cut_lines(text: str) -> set[int]:
+    """glue_lines' lines (1-based) where split_glued with no stopwords may cut, for lines that
+    hold no line end of their own (segment_markdown's paragraphs): a line not given is returned
+    whole. With no stopwords, split_glued cuts only at a sentence end glued ("world.The") and at
+    a word glued whose capital lies at most LABEL_MAX_CHARS characters from the line's end
+    (_cuts_without_stopwords). Either match is latin-1 characters next to each other, so the
+    bytes hold GLUE_SHAPE there, as in glue_lines: for a sentence end with its mark as the
+    shape's second byte; for a word, with the capital (the shape's third byte) at most
+    LABEL_MAX_CHARS bytes from the line's end (the bytes from it to the end are some of the
+    characters, those beyond latin-1 left out), and the word lowered one of _label_starts(),
+    which holds every start of two characters or more of its entries: so does it hold the word's
+    first two characters, the shape's last two bytes (latin-1 letters lower one to one). Every
+    place of the shape in a line is looked at until one of them may be a cut; most lines
+    glue_lines gives have none (a capital inside a word, "iPhone", far from the end)."""
+    data = text.encode("latin-1", "ignore")
+    classes = data.translate(_GLUE_CLASSES)
+    found, line, pos = set(), 1, 0
+    head, find, shape_end = GLUE_SHAPE[:3], classes.find, GLUE_SHAPE[3:]
+    end = -1   # the end of the line of the place looked at (found for its first place)
+    starts = _label_starts()
+    i = find(head)
+    while i >= 0:
+        if classes[i + 3:i + 4] != shape_end:
+            i = find(head, i + 1)
+            continue
+        if i > end:
+            end = data.find(b"\n", i)
+            if end < 0:
+                end = len(data)
+        if data[i + 1] in b".!?" or (end - (i + 2) <= LABEL_MAX_CHARS and (
+                starts is None or data[i + 2:i + 4].decode("latin-1").lower() in starts)):
+            line += data.count(b"\n", pos, i)
+            pos = i
+            found.add(line)
+            if end == len(data):
+                break
+            i = find(head, end)   # (the line is given: its other places would give it again)
+        else:
+            i = find(head, i + 1)
+    return found
+
+
 @lru_cache(maxsize=None)
 def _label_starts() -> frozenset[str] | None:
     """The starts (two characters or more) of the entries of the share and ui lists, lowered:
@@ -822,7 +864,8 @@ def _split_glued_paragraphs(out: list[tuple], paras: list[int], stopwords: froze
     are read together by glue_lines, one a line (a paragraph holds no line end: its lines are
     clean_line()'s), and split_glued asked only of those it gives."""
     split = {}
-    for n in glue_lines("\n".join([out[i][0] for i in paras])):
+    lines_of = glue_lines if stopwords else glue_cut_lines   # (see glue_cut_lines)
+    for n in lines_of("\n".join([out[i][0] for i in paras])):
         i = paras[n - 1]
         text, _, _, links, gap, line = out[i]
         pieces = split_glued(text, stopwords)
@@ -936,8 +979,9 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             # strip_markdown_inline's on the text alone (and with no marks, clean_line's). The
             # line does not end in spaces (no line break).
             item, inner, marked = lk.groups()
-            inner = inner.strip()
-            s = _link_line_text(inner, marked)
+            s = inner = inner.strip()
+            if marked is not None or not inner.isprintable() or "  " in inner:
+                s = _link_line_text(inner, marked)   # (else it is inner: see there)
             if item is None:   # a paragraph line, as below
                 if para and hard_break and s and not _continues(para[-1], s):
                     flush()
@@ -971,8 +1015,9 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                     item, inner, marked = lk.groups()
                     if item is None:
                         break
-                    inner = inner.strip()
-                    s = _link_line_text(inner, marked)
+                    s = inner = inner.strip()
+                    if marked is not None or not inner.isprintable() or "  " in inner:
+                        s = _link_line_text(inner, marked)   # (else it is inner, as above)
                     j += 1
                 code_to = j
             continue
@@ -1087,12 +1132,16 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             else:
                 out.append((s, kind, 0, links, gap, lineno))
                 gap = 0
-    if in_fence and fence:
-        out.append(("\n".join(fence).strip(), PRE, 0, 0, gap, fence_line))
+    if in_fence and fence:   # (an open fence's code, if any: out holds no empty text)
+        code = "\n".join(fence).strip()
+        if code:
+            out.append((code, PRE, 0, 0, gap, fence_line))
     flush()
     if paras:
         out = _split_glued_paragraphs(out, paras, stopwords)
     # Block(i, text, kind, level, min(links, len(text)), gap, line, "markdown"), built from each
-    # tuple of out straight (see _make_blocks: the fields in Block._fields order, no hint)
+    # tuple of out straight (see _make_blocks: the fields in Block._fields order, no hint). No
+    # text in out is empty: each is appended only when it holds something (a paragraph's lines
+    # and the pieces split_glued gives are not empty either).
     return [_new_block((i, t, k, lv, ln if ln <= len(t) else len(t), g, li, "markdown", ""))
-            for i, (t, k, lv, ln, g, li) in enumerate([o for o in out if o[0]])]
+            for i, (t, k, lv, ln, g, li) in enumerate(out)]
