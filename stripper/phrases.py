@@ -337,13 +337,13 @@ class Matcher:
         for w in self._literal_keys.intersection(tokens):
             sure, more, others = by_word[w]
             todo += sure   # (their one word is w, which the block holds)
-            if more:
+            # (each need holds w, which the block holds, and a word besides: most blocks hold
+            # none of those, and are done with in one set operation, which reads a sequence of
+            # words as it is; only a block holding one has its words made a set, for the subsets)
+            if more and not others.isdisjoint(tokens):
                 if not isinstance(tokens, (set, frozenset)):
                     tokens = frozenset(tokens)
-                # (each need holds w, which the block holds, and a word besides: most blocks hold
-                # none of those, and are done with in one set operation)
-                if not others.isdisjoint(tokens):
-                    todo.extend(i for i, need in more if need <= tokens)
+                todo.extend(i for i, need in more if need <= tokens)
         best = None
         for i in sorted(todo):
             m = self._literal_parts[i].search(text)

@@ -653,6 +653,13 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
 
 
 def quote(s: str, n: int = 50) -> str:
+    if len(s) > 2 * n:
+        # A long text's head alone is normalised: the words of s[:2 * n] joined are a prefix of
+        # those of s joined (its last word at most cut short), so when that head is longer than n
+        # the whole is too, and the quote is the head's (tests/test_context.py).
+        head = " ".join(s[:2 * n].split())
+        if len(head) > n:
+            return f'"{head[: n - 1]}…"'
     s = " ".join(s.split())
     return f'"{s}"' if len(s) <= n else f'"{s[: n - 1]}…"'
 
