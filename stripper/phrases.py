@@ -329,7 +329,9 @@ class Matcher:
             tokens = frozenset(_WORD_RE.findall(text.lower()))
             if self._anchors is not None and self._anchors.isdisjoint(tokens):
                 return None
-        if fold_odd_raw(text):   # its words may miss those of a phrase it holds
+        # its words may miss those of a phrase it holds (an ASCII text, most, holds none of those
+        # characters: told without the call)
+        if not text.isascii() and fold_odd_raw(text):
             m = self._literals.search(text)
             return (m.group(0), m.start()) if m else None
         by_word = self._literal_by_word
@@ -344,6 +346,8 @@ class Matcher:
                 if not isinstance(tokens, (set, frozenset)):
                     tokens = frozenset(tokens)
                 todo.extend(i for i, need in more if need <= tokens)
+        if not todo:
+            return None   # (most blocks asked: a key word, but not the other words its literals need)
         best = None
         for i in sorted(todo):
             m = self._literal_parts[i].search(text)
