@@ -329,7 +329,9 @@ class Matcher:
             tokens = frozenset(_WORD_RE.findall(text.lower()))
             if self._anchors is not None and self._anchors.isdisjoint(tokens):
                 return None
-        if fold_odd_raw(text):   # its words may miss those of a phrase it holds
+        # its words may miss those of a phrase it holds (an ASCII text, most, holds none of those
+        # characters: told without the call)
+        if not text.isascii() and fold_odd_raw(text):
             m = self._literals.search(text)
             return (m.group(0), m.start()) if m else None
         by_word = self._literal_by_word
@@ -337,13 +339,15 @@ class Matcher:
         for w in self._literal_keys.intersection(tokens):
             sure, more, others = by_word[w]
             todo += sure   # (their one word is w, which the block holds)
-            if more:
+            # (each need holds w, which the block holds, and a word besides: most blocks hold
+            # none of those, and are done with in one set operation, which reads a sequence of
+            # words as it is; only a block holding one has its words made a set, for the subsets)
+            if more and not others.isdisjoint(tokens):
                 if not isinstance(tokens, (set, frozenset)):
                     tokens = frozenset(tokens)
-                # (each need holds w, which the block holds, and a word besides: most blocks hold
-                # none of those, and are done with in one set operation)
-                if not others.isdisjoint(tokens):
-                    todo.extend(i for i, need in more if need <= tokens)
+                todo.extend(i for i, need in more if need <= tokens)
+        if not todo:
+            return None   # (most blocks asked: a key word, but not the other words its literals need)
         best = None
         for i in sorted(todo):
             m = self._literal_parts[i].search(text)

@@ -43,6 +43,26 @@ def test_rule_decisions_are_decisions():
     assert quote("ab cd", 3) == '"ab…"' and quote("") == '""'
 
 
+def test_quote_of_a_long_text_normalises_its_head_alone():
+    """quote() normalising only the head of a long text quotes as normalising the whole does."""
+    import random
+    from stripper.rules import quote
+
+    def slow(s: str, n: int = 50) -> str:
+        s = " ".join(s.split())
+        return f'"{s}"' if len(s) <= n else f'"{s[: n - 1]}…"'
+
+    rng = random.Random(7)
+    pieces = ["a", "bb", "ccc", "word", " ", "  ", "\t", "\n ", "\u00a0", "é", "longerword"]
+    for _ in range(3000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
+        for n in (3, 10, 40, 50):
+            assert quote(s, n) == slow(s, n), (s, n)
+    # a head of white space mostly: normalised it is short, and the whole is read
+    s = " " * 90 + "a b" + " " * 20 + "word " * 10
+    assert quote(s, 40) == slow(s, 40)
+
+
 def test_find_with_the_blocks_words_answers_as_without():
     """Matcher.find given a block's words (as make_context lists them, or as a set) and normal form
     answers as it does finding them itself."""

@@ -64,14 +64,18 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
 
     Why: navigation is made of links; prose has few. Applies where links are known (markdown, HTML).
     Example: "[Home](/) [World](/world) [Business](/business)"."""
-    if block.link_chars == 0 or block.hint == "main":
+    link_chars = block.link_chars
+    if link_chars == 0 or block.hint == "main":
         return None  # (a main-content extractor has already weighed the links of "main" blocks)
     text = block.text
-    density = block.link_chars / len(text) if text else 0.0   # (Block.link_density, written out)
-    if density >= LINK_LIST_DENSITY_DEFAULT:
-        # (all of it link text, as most are: 1.0 shown as "100%" without formatting a float)
-        share = "100%" if block.link_chars == len(text) else f"{density:.0%}"
-        return f"{share} link text: {quote(text, 40)}"
+    size = len(text)
+    if link_chars == size:
+        # All of it link text, as most are (density 1.0, shown as "100%" without a float).
+        return "100% link text: " + quote(text, 40)
+    # (Block.link_density, written out: link_chars / size >= 0.75 just where link_chars >= 0.75 *
+    # size, both exact, a quotient of integers this small never rounding across 0.75)
+    if size and link_chars >= LINK_LIST_DENSITY_DEFAULT * size:
+        return f"{link_chars / size:.0%} link text: {quote(text, 40)}"
     return None
 
 
