@@ -1118,19 +1118,11 @@ def test_title_features_read_with_the_word_lists_match_the_plain_ones():
 
 def test_name_in_line_finds_nobody_on_fewer_tokens_than_the_minimum():
     # find_name_line and find_closing_name skip lines of fewer than NAME_LINE_MIN_TOKENS tokens
-    import random
-    from stripper.model import Block
-    texts = ["Jane Doe", "Jane", "Jane,Doe", "Jane|Doe", "Jane05.03.2020Doe", "Jane·Doe", "Von:Jane", "JaneDoe",
-             "Jane\u00a0Doe", "Jane\tDoe", "Dr.Jane", "Jane 5 min ago", "By Jane", "JANE DOE", "Jane-Doe"]
-    for t in _page_texts():
-        texts += t.split("\n")
-    rng = random.Random(7)
-    pieces = ["Jane", "Doe", "Anna", "Weber", "von", "By", " ", "|", ",", "-", "2020", "05.03.2020", "\u00a0", "Mai",
-              "am", "·", "•", "/", "und", "Dr.", "5 min ago", "\t", "X", "Apr 16, 2015", "–", ":"]
-    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(30000)]
-    blocks = [Block(i, t) for i, t in enumerate(texts[:2000])]
-    words = byline._prose_words(blocks)
-    stop = frozenset({"und", "am", "von"})
+    texts, words, stop = _name_line_cases(
+        ["Jane Doe", "Jane", "Jane,Doe", "Jane|Doe", "Jane05.03.2020Doe", "Jane·Doe", "Von:Jane", "JaneDoe",
+         "Jane\u00a0Doe", "Jane\tDoe", "Dr.Jane", "Jane 5 min ago", "By Jane", "JANE DOE", "Jane-Doe"],
+        ["Jane", "Doe", "Anna", "Weber", "von", "By", " ", "|", ",", "-", "2020", "05.03.2020", "\u00a0", "Mai",
+         "am", "·", "•", "/", "und", "Dr.", "5 min ago", "\t", "X", "Apr 16, 2015", "–", ":"], seed=7)
     found = []
     for t in texts:
         for pw in (None, words):
@@ -1203,22 +1195,29 @@ def test_name_split_lookahead_changes_no_split():
     assert split > 10000
 
 
+def _name_line_cases(texts: list[str], pieces: list[str], seed: int):
+    """Lines for the name-line tests: the given ones, every line of the sample pages and 30,000
+    random joins of the pieces; with the prose words of a page of the first 2,000 of them and a
+    small stoplist."""
+    import random
+    from stripper.model import Block
+    texts = list(texts)
+    for t in _page_texts():
+        texts += t.split("\n")
+    rng = random.Random(seed)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(30000)]
+    blocks = [Block(i, t) for i, t in enumerate(texts[:2000])]
+    return texts, byline._prose_words(blocks), frozenset({"und", "am", "von"})
+
+
 def test_name_in_line_finds_nobody_on_fewer_capitals_than_the_minimum():
     # name_in_line answers None, without reading the line further, where it holds fewer than
     # NAME_LINE_MIN_CAPITALS capitals: it must answer as _names_on_line does on every line
-    import random
-    from stripper.model import Block
-    texts = ["Jane Doe", "Jane doe", "jane Doe", "JANE", "Jane", "J D", "J. D.", "Dan Goodin - Apr 16, 2015", "05.03.2020 Jane Doe",
-             "von jane doe", "Ǆane Ǆoe", "ǅane ǅoe", "Ärzte Ölmann", "Ärzte ölmann", "张伟 李娜", "Ⓐnna Ⓦeber", "ʻOla Ⅸ"]
-    for t in _page_texts():
-        texts += t.split("\n")
-    rng = random.Random(9)
-    pieces = ["Jane", "Doe", "jane", "doe", "Anna", "weber", "von", "By", " ", "|", ",", "-", "2020", "05.03.2020",
-              "\u00a0", "Mai", "am", "·", "/", "und", "Dr.", "5 min ago", "X", "Apr 16, 2015", "ǅ", "Ö", "ö", "Ⅸ", ":"]
-    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(30000)]
-    blocks = [Block(i, t) for i, t in enumerate(texts[:2000])]
-    words = byline._prose_words(blocks)
-    stop = frozenset({"und", "am", "von"})
+    texts, words, stop = _name_line_cases(
+        ["Jane Doe", "Jane doe", "jane Doe", "JANE", "Jane", "J D", "J. D.", "Dan Goodin - Apr 16, 2015", "05.03.2020 Jane Doe",
+         "von jane doe", "Ǆane Ǆoe", "ǅane ǅoe", "Ärzte Ölmann", "Ärzte ölmann", "张伟 李娜", "Ⓐnna Ⓦeber", "ʻOla Ⅸ"],
+        ["Jane", "Doe", "jane", "doe", "Anna", "weber", "von", "By", " ", "|", ",", "-", "2020", "05.03.2020",
+         "\u00a0", "Mai", "am", "·", "/", "und", "Dr.", "5 min ago", "X", "Apr 16, 2015", "ǅ", "Ö", "ö", "Ⅸ", ":"], seed=9)
     found = []
     for t in texts:
         for pw in (None, words):
