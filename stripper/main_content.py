@@ -22,7 +22,7 @@ from .ago import AGO_MAX_CHARS, age_gate, age_min_words, ascii_age_words, minute
 from .language import function_chars, is_cjk, lower_words
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
-from .phrases import normalize_block, regex_needles
+from .phrases import DIGIT_RE, normalize_block, regex_needles
 
 GOOD, NEARGOOD, SHORT, BAD, TAGGED = "good", "neargood", "short", "bad", "tagged"
 CODE = "code"   # a line of a code listing or program output, in a run of such lines
@@ -47,7 +47,6 @@ COUNTER_HEAD_RE = re.compile(r"[\s#\d]")
 GALLERY_MIN_SLIDES_DEFAULT = 3    # counters k/N numbered upwards (same N) that make a slideshow
 GALLERY_AFTER_WORDS_DEFAULT = 100  # words of good text before it that make it a box after an article
 TICKER_TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:h]([0-5]\d)(?:\s|$)")   # "14:32 Headline", "9h05"
-DIGIT_RE = re.compile(r"\d")   # (the first character of a block opening with a clock time, in _heads)
 TICKER_MIN_ENTRIES_DEFAULT = 5     # clock-stamped entries in time order that make a news ticker
 TICKER_GAP_DEFAULT = 8             # blocks at most between two entries of one ticker
 TABLE_RUN_MIN_DEFAULT = 5         # table rows a run needs (a contact box lists three phone numbers)
