@@ -237,25 +237,7 @@ def glue_lines(text: str) -> set[int]:
     class: the characters a match reads are next to each other in the line too): a line not
     given has none. (Where clean_line takes zero widths out, two letters can come together:
     segment_text asks GLUED_RE of such lines itself.)"""
-    data = text.encode("latin-1", "ignore")   # (a line end is a byte of its own: lines are counted in data)
-    classes = data.translate(_GLUE_CLASSES)
-    found, line, pos = set(), 1, 0
-    # GLUE_SHAPE is looked for as its first three bytes, then the fourth: bytes.find skips
-    # ahead on a byte that is none of the needle's last one, and a capital is rarer than a letter.
-    head, find = GLUE_SHAPE[:3], classes.find
-    i = find(head)
-    while i >= 0:
-        if classes[i + 3:i + 4] != GLUE_SHAPE[3:]:
-            i = find(head, i + 1)
-            continue
-        line += data.count(b"\n", pos, i)
-        found.add(line)
-        # (the search goes on from the line's end: its other places would give the same line)
-        pos = data.find(b"\n", i)
-        if pos < 0:
-            break
-        i = find(head, pos)
-    return found
+    return _glue_places(text, False)
 
 
 def glue_cut_lines(text: str) -> set[int]:
@@ -272,31 +254,41 @@ def glue_cut_lines(text: str) -> set[int]:
     first two characters, the shape's last two bytes (latin-1 letters lower one to one). Every
     place of the shape in a line is looked at until one of them may be a cut; most lines
     glue_lines gives have none (a capital inside a word, "iPhone", far from the end)."""
-    data = text.encode("latin-1", "ignore")
+    return _glue_places(text, True)
+
+
+def _glue_places(text: str, cuts: bool) -> set[int]:
+    """glue_lines (cuts False) or glue_cut_lines (cuts True): the lines holding a place of
+    GLUE_SHAPE, with cuts one where split_glued with no stopwords may cut."""
+    data = text.encode("latin-1", "ignore")   # (a line end is a byte of its own: lines are counted in data)
     classes = data.translate(_GLUE_CLASSES)
     found, line, pos = set(), 1, 0
+    # GLUE_SHAPE is looked for as its first three bytes, then the fourth: bytes.find skips
+    # ahead on a byte that is none of the needle's last one, and a capital is rarer than a letter.
     head, find, shape_end = GLUE_SHAPE[:3], classes.find, GLUE_SHAPE[3:]
-    end = -1   # the end of the line of the place looked at (found for its first place)
-    starts = _label_starts()
+    starts = _label_starts() if cuts else None
+    end = -1   # (cuts) the end of the line of the place looked at (found for its first place)
     i = find(head)
     while i >= 0:
         if classes[i + 3:i + 4] != shape_end:
             i = find(head, i + 1)
             continue
-        if i > end:
-            end = data.find(b"\n", i)
-            if end < 0:
-                end = len(data)
-        if data[i + 1] in b".!?" or (end - (i + 2) <= LABEL_MAX_CHARS and (
-                starts is None or data[i + 2:i + 4].decode("latin-1").lower() in starts)):
-            line += data.count(b"\n", pos, i)
-            pos = i
-            found.add(line)
-            if end == len(data):
-                break
-            i = find(head, end)   # (the line is given: its other places would give it again)
-        else:
-            i = find(head, i + 1)
+        if cuts:
+            if i > end:
+                end = data.find(b"\n", i)
+                if end < 0:
+                    end = len(data)
+            if not (data[i + 1] in b".!?" or (end - (i + 2) <= LABEL_MAX_CHARS and (
+                    starts is None or data[i + 2:i + 4].decode("latin-1").lower() in starts))):
+                i = find(head, i + 1)   # (no cut here: the line's next place may be one)
+                continue
+        line += data.count(b"\n", pos, i)
+        found.add(line)
+        # (the search goes on from the line's end: its other places would give the same line)
+        pos = data.find(b"\n", i)
+        if pos < 0:
+            break
+        i = find(head, pos)
     return found
 
 
@@ -979,9 +971,8 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
             # strip_markdown_inline's on the text alone (and with no marks, clean_line's). The
             # line does not end in spaces (no line break).
             item, inner, marked = lk.groups()
-            s = inner = inner.strip()
-            if marked is not None or not inner.isprintable() or "  " in inner:
-                s = _link_line_text(inner, marked)   # (else it is inner: see there)
+            inner = inner.strip()
+            s = _link_line_text(inner, marked)
             if item is None:   # a paragraph line, as below
                 if para and hard_break and s and not _continues(para[-1], s):
                     flush()
@@ -1015,9 +1006,8 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                     item, inner, marked = lk.groups()
                     if item is None:
                         break
-                    s = inner = inner.strip()
-                    if marked is not None or not inner.isprintable() or "  " in inner:
-                        s = _link_line_text(inner, marked)   # (else it is inner, as above)
+                    inner = inner.strip()
+                    s = _link_line_text(inner, marked)
                     j += 1
                 code_to = j
             continue
