@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, count
-from operator import not_
+from operator import ne, not_
 from typing import Callable
 
 from ..language import lower_words
@@ -615,12 +615,29 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     # a block's own fields -> (its steps, the position in them of its verdict, the reason, or None
     # when a context rule gave it); no verdict: (steps, len(steps), None)
     seen: dict[tuple, tuple[tuple, int, str | None]] = {}
+    # Only a block whose text the page holds more than once is ever a repeat: the texts of the
+    # blocks that are not their text's first (by_text keeps the first index) are all such texts.
+    # A block with a text of its own is decided without a key or a remembered verdict (most are).
+    texts, by_text = ctx.block_texts(), ctx.by_text
+    if len(by_text) != len(texts):   # (equal: every text once, by_text as make_context made it)
+        if not by_text:
+            by_text = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1)))
+        repeated = set(compress(texts, map(ne, map(by_text.__getitem__, texts), count())))
+    else:
+        repeated = set()
     for i in compress(count(), masks):   # (a block no rule may fire on is passed over in C)
         mask = masks[i]
         b = blocks[i]
         text = b.text
         mask &= class_masks[bisect_left(char_cuts, len(text))][bisect_left(word_cuts, nwords[i])]
         if not mask:
+            continue
+        if text not in repeated:
+            for r, func in memo.get(mask) or steps_of(mask):
+                reason = func(b, ctx)
+                if reason:
+                    append(new(Decision, (r.id, i, r.action, reason[:cut], r.label)))
+                    break
             continue
         key = (text, b.kind, b.level, b.hint, b.link_chars)
         known = seen.get(key)
