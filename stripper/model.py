@@ -34,15 +34,46 @@ class Block(NamedTuple):
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-class Decision(NamedTuple):
-    """A rule's verdict on one block (or a stage's, for selection and fallback).
-
-    Immutable; a named tuple for the reason Block is one (a page makes dozens)."""
+class _DecisionFields(NamedTuple):
     rule_id: str
     index: int
     action: str             # drop | demote | tag | end
-    reason: str
+    reason: str             # (read it as Decision.reason: the field may hold a reason yet to be made)
     label: str = ""         # for tag: caption | byline | bio | date | section | title | subtitle
+
+
+class Decision(_DecisionFields):
+    """A rule's verdict on one block (or a stage's, for selection and fallback).
+
+    Immutable; a named tuple for the reason Block is one (a page makes dozens). A rule may give its
+    reason unmade, as a tuple (maker, *args) (see rules.rule): only --explain, tests and readers
+    of Result.decisions read reasons, and a page of links has a rule firing on most of its blocks,
+    so the reason is made when .reason is read, cut to REASON_MAX_CHARS as apply_rules cuts a
+    made one. It reads as the same string either way."""
+    __slots__ = ()
+
+    @property
+    def reason(self) -> str:
+        r = tuple.__getitem__(self, 3)
+        return r if r.__class__ is str else reason_text(r)
+
+    def _asdict(self) -> dict:
+        return dict(zip(self._fields, (self.rule_id, self.index, self.action, self.reason, self.label)))
+
+    def __repr__(self) -> str:
+        return (f"Decision(rule_id={self.rule_id!r}, index={self.index!r}, action={self.action!r}, "
+                f"reason={self.reason!r}, label={self.label!r})")
+
+
+REASON_MAX_CHARS = 80   # a rule's reason is cut to this
+
+
+def reason_text(reason: str | tuple) -> str:
+    """A rule's reason as read: made from (maker, *args) if it was given unmade, and cut to
+    REASON_MAX_CHARS."""
+    if reason.__class__ is not str:
+        reason = reason[0](*reason[1:])
+    return reason[:REASON_MAX_CHARS]
 
 
 # Final per-block verdicts shown by --explain.

@@ -1,7 +1,9 @@
 """Rule registry. A rule is a small pure function (Block, RuleContext) -> reason | None with a
 stable id (three capitals + three digits), a kebab-case slug, an action and a docstring whose
 first line is its summary. Returning a string means the rule fires; the string is the reason,
-quoting the evidence. Families run in registry order; an id is never reused."""
+quoting the evidence. A rule that fires on many blocks of a page may return its reason unmade
+instead, as a tuple (maker, *args) whose maker(*args) is the string: Decision.reason makes it
+when read (most runs never read one). Families run in registry order; an id is never reused."""
 from __future__ import annotations
 
 import re
@@ -11,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, count
-from operator import not_
+from operator import ne, not_
 from typing import Callable
 
 from ..language import lower_words
-from ..model import DROP, Block, Decision
+from ..model import DROP, REASON_MAX_CHARS, Block, Decision
 from ..options import Options
 from ..phrases import _EDGE_PUNCT, DIGIT_RE, Matcher, _minimal, fold_odd_raw, hit_facts, load_phrases
 
@@ -604,18 +606,38 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
                 mask |= dmask
         masks[i] = mask
     decisions = []
+    # (a reason is cut to REASON_MAX_CHARS; one given unmade, a tuple of a few items, is left
+    # whole by the slice, and Decision.reason cuts it when it makes it)
+    cut = REASON_MAX_CHARS
     # (a Decision made as Decision._make makes it, tuple.__new__ on a tuple of its five fields,
     # without the Python frame of _make around it)
     append, new = decisions.append, tuple.__new__
     # a block's own fields -> (its steps, the position in them of its verdict, the reason, or None
     # when a context rule gave it); no verdict: (steps, len(steps), None)
     seen: dict[tuple, tuple[tuple, int, str | None]] = {}
+    # Only a block whose text the page holds more than once is ever a repeat: the texts of the
+    # blocks that are not their text's first (by_text keeps the first index) are all such texts.
+    # A block with a text of its own is decided without a key or a remembered verdict (most are).
+    texts, by_text = ctx.block_texts(), ctx.by_text
+    if len(by_text) != len(texts):   # (equal: every text once, by_text as make_context made it)
+        if not by_text:
+            by_text = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1)))
+        repeated = set(compress(texts, map(ne, map(by_text.__getitem__, texts), count())))
+    else:
+        repeated = set()
     for i in compress(count(), masks):   # (a block no rule may fire on is passed over in C)
         mask = masks[i]
         b = blocks[i]
         text = b.text
         mask &= class_masks[bisect_left(char_cuts, len(text))][bisect_left(word_cuts, nwords[i])]
         if not mask:
+            continue
+        if text not in repeated:
+            for r, func in memo.get(mask) or steps_of(mask):
+                reason = func(b, ctx)
+                if reason:
+                    append(new(Decision, (r.id, i, r.action, reason[:cut], r.label)))
+                    break
             continue
         key = (text, b.kind, b.level, b.hint, b.link_chars)
         known = seen.get(key)
@@ -625,7 +647,7 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
             for r, func in steps:
                 reason = func(b, ctx)
                 if reason:
-                    append(new(Decision, (r.id, i, r.action, reason[:80], r.label)))
+                    append(new(Decision, (r.id, i, r.action, reason[:cut], r.label)))
                     seen[key] = (steps, at, None if r.context else reason)
                     break
                 at += 1
@@ -638,17 +660,17 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
             if r.context:
                 reason = func(b, ctx)
                 if reason:
-                    append(new(Decision, (r.id, i, r.action, reason[:80], r.label)))
+                    append(new(Decision, (r.id, i, r.action, reason[:cut], r.label)))
                     break
         else:
             if first is not None:               # the first verdict was a rule's reading only the block
                 r = steps[at][0]
-                append(new(Decision, (r.id, i, r.action, first[:80], r.label)))
+                append(new(Decision, (r.id, i, r.action, first[:cut], r.label)))
                 continue
             for r, func in steps[at:]:          # a context rule decided the first one (or none did)
                 reason = func(b, ctx)
                 if reason:
-                    append(new(Decision, (r.id, i, r.action, reason[:80], r.label)))
+                    append(new(Decision, (r.id, i, r.action, reason[:cut], r.label)))
                     break
     return decisions
 

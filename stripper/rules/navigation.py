@@ -69,14 +69,21 @@ def link_list(block: Block, ctx: RuleContext) -> str | None:
         return None  # (a main-content extractor has already weighed the links of "main" blocks)
     text = block.text
     size = len(text)
-    if link_chars == size:
-        # All of it link text, as most are (density 1.0, shown as "100%" without a float).
-        return "100% link text: " + quote(text, 40)
     # (Block.link_density, written out: link_chars / size >= 0.75 just where link_chars >= 0.75 *
     # size, both exact, a quotient of integers this small never rounding across 0.75)
-    if size and link_chars >= LINK_LIST_DENSITY_DEFAULT * size:
-        return f"{link_chars / size:.0%} link text: {quote(text, 40)}"
+    if link_chars == size or size and link_chars >= LINK_LIST_DENSITY_DEFAULT * size:
+        # (the reason given unmade: on a page of links this rule fires on most blocks, and the
+        # reason is seldom read; see rules.rule)
+        return _link_list_reason, text, link_chars
     return None
+
+
+def _link_list_reason(text: str, link_chars: int) -> str:
+    """link_list's reason for a block of that text and link text."""
+    if link_chars == len(text):
+        # All of it link text, as most are (density 1.0, shown as "100%" without a float).
+        return "100% link text: " + quote(text, 40)
+    return f"{link_chars / len(text):.0%} link text: {quote(text, 40)}"
 
 
 # Every entry of readalso opens with a lead word (phrases.lead_words: the block's first word

@@ -79,3 +79,38 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_case(case):
     check(case)
+
+
+def test_link_list_reason_made_when_read():
+    """NAV002 gives its reason unmade (see rules.rule): read from the decision, it is the string the
+    rule made at once before, cut to 80 characters, and the decision reads, compares, copies and
+    pickles as one holding that string would."""
+    import pickle
+    import random
+    from stripper.model import Block, Decision
+    from stripper.options import Options
+    from stripper.rules import apply_rules, make_context, quote
+    rng = random.Random(11)
+    checked = 0
+    words = ["Home", "World", "Business", "a", "[x]", "»", "Über", "  ", "tech\tnews", "x" * 45, "İstanbul"]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12))).strip() or "Home"
+        if len(text.split()) > 30:
+            continue
+        size = len(text)
+        link_chars = rng.choice([size, size - 1, (3 * size + 3) // 4, (3 * size) // 4, 1, 0])
+        blocks = [Block(index=0, text=text, link_chars=link_chars, origin="markdown")]
+        got = apply_rules(blocks, make_context(blocks, Options(), None, frozenset(), "markdown"))
+        if got and got[0].rule_id != "NAV002":
+            continue   # (a rule before it decided: "»" makes breadcrumbs)
+        checked += 1
+        if link_chars and link_chars >= 0.75 * size:
+            share = "100%" if link_chars == size else f"{link_chars / size:.0%}"
+            want = f"{share} link text: {quote(text, 40)}"[:80]
+            assert [d.reason for d in got] == [want], (text, link_chars)
+            d = got[0]
+            assert d == Decision(*d) and d._asdict()["reason"] == want and repr(want) in repr(d)
+            assert pickle.loads(pickle.dumps(d)).reason == want and d._replace(index=3).reason == want
+        else:
+            assert got == [], (text, link_chars)
+    assert checked > 200
