@@ -921,14 +921,14 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
 def _code_run_lines(blocks: list[Block], first: dict[int, Decision], sentence_like: list[bool],
                     rows: dict[int, bool]) -> set[int]:
     """The lines of the runs code_runs keeps, given its code-like lines (rows: each one, and
-    whether it is a table row). Only the lines from CODE_TOKEN_RUN_MAX before the first code-like
-    line to the last are read: a run takes no more tokens than that before its first code line, and
-    what follows its last one ends it without changing it."""
-    first_code, last_code = min(rows), max(rows)
-    window = blocks[max(0, first_code - CODE_TOKEN_RUN_MAX_DEFAULT):last_code + 1]
+    whether it is a table row). Only the lines from CODE_TOKEN_RUN_MAX before each code-like line
+    to that line are read (_row_windows): a run takes no more tokens than that before a code line,
+    and what follows the last one ends it without changing it. So do the CODE_TOKEN_RUN_MAX + 1 or
+    more lines between two windows, none of them code-like: the run ends at the first that is no
+    bare token, or at the token one too many, as it stood after its last code line. The run is
+    therefore taken or not where a window ends, and the next window starts afresh."""
     out: set[int] = set()
     run: list[int] = []      # the current run, from its first line
-    tokens: list[int] = []   # bare token lines since the run's last code line (or before a run)
     codes = n_rows = 0       # code-like lines in the run, and how many of them are table rows
 
     def flush() -> None:
@@ -936,37 +936,54 @@ def _code_run_lines(blocks: list[Block], first: dict[int, Decision], sentence_li
                 and sum(len(blocks[j].text) <= 2 for j in run) <= CODE_CHAR_LINES_MAX_DEFAULT * len(run):
             out.update(run)   # (not a formula split into its symbols)
 
-    for b in window:
-        i = b.index
-        kind = b.kind
-        # (code repeats its keywords: DUP001 drops them)
-        plain = (kind == PARA or kind == TABLE) and b.hint != "main" and not sentence_like[i]
-        if plain and i in first:
-            plain = first[i].rule_id == "DUP001"
-        if not plain:
-            flush()
-            run, tokens, codes, n_rows = [], [], 0, 0
-            continue
-        row = rows.get(i)
-        if row is not None:
-            if not run:
-                codes = n_rows = 0
-            run.extend(tokens)
-            run.append(i)
-            tokens = []
-            codes += 1
-            n_rows += row
-        # (a line is split no further than its token limit: past it, its length no longer matters)
-        elif len(b.text.split(None, CODE_TOKEN_MAX_WORDS_DEFAULT)) <= CODE_TOKEN_MAX_WORDS_DEFAULT:
-            tokens.append(i)
-            if len(tokens) > CODE_TOKEN_RUN_MAX_DEFAULT:
+    for lo, hi in _row_windows(rows):
+        run, codes, n_rows = [], 0, 0
+        tokens: list[int] = []   # bare token lines since the run's last code line (or before a run)
+        for b in blocks[lo:hi]:
+            i = b.index
+            kind = b.kind
+            # (code repeats its keywords: DUP001 drops them)
+            plain = (kind == PARA or kind == TABLE) and b.hint != "main" and not sentence_like[i]
+            if plain and i in first:
+                plain = first[i].rule_id == "DUP001"
+            if not plain:
                 flush()
-                run, codes, n_rows = [], 0, 0
-                tokens = tokens[-CODE_TOKEN_RUN_MAX_DEFAULT:]
+                run, tokens, codes, n_rows = [], [], 0, 0
+                continue
+            row = rows.get(i)
+            if row is not None:
+                if not run:
+                    codes = n_rows = 0
+                run.extend(tokens)
+                run.append(i)
+                tokens = []
+                codes += 1
+                n_rows += row
+            # (a line is split no further than its token limit: past it, its length no longer matters)
+            elif len(b.text.split(None, CODE_TOKEN_MAX_WORDS_DEFAULT)) <= CODE_TOKEN_MAX_WORDS_DEFAULT:
+                tokens.append(i)
+                if len(tokens) > CODE_TOKEN_RUN_MAX_DEFAULT:
+                    flush()
+                    run, codes, n_rows = [], 0, 0
+                    tokens = tokens[-CODE_TOKEN_RUN_MAX_DEFAULT:]
+            else:
+                flush()
+                run, tokens, codes, n_rows = [], [], 0, 0
+        flush()
+    return out
+
+
+def _row_windows(rows: dict[int, bool]) -> list[tuple[int, int]]:
+    """The stretches of lines _code_run_lines reads, as (start, end) in page order: from
+    CODE_TOKEN_RUN_MAX lines before each code-like line to that line, those that overlap or touch
+    joined (a listing is read whole, the lines far from every code-like line not at all)."""
+    out: list[tuple[int, int]] = []
+    for r in sorted(rows):
+        lo = max(0, r - CODE_TOKEN_RUN_MAX_DEFAULT)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], r + 1)
         else:
-            flush()
-            run, tokens, codes, n_rows = [], [], 0, 0
-    flush()
+            out.append((lo, r + 1))
     return out
 
 
