@@ -351,17 +351,17 @@ def _max_subarray(scores: list[float], lo: int, hi: int) -> tuple[float, tuple[i
     return best, (first, last)
 
 
-def _max_subarray_and_before(scores: list[float]) \
+def _max_subarray_and_before(scores: list[float], lo: int = 0, hi: int | None = None) \
         -> tuple[tuple[float, tuple[int, int]], tuple[float, tuple[int, int]]]:
-    """_max_subarray(scores, 0, len(scores)), and _max_subarray(scores, 0, a) for the start a of
-    the run it finds, in one pass: the pass over scores[:a] takes the first a steps of this one,
-    and its result is the best found before the run from a first improved on it (every
-    improvement at a block before a is of a run that started before a, every later one of the
-    run from a: a run's start only moves forward)."""
+    """_max_subarray(scores, lo, hi), and _max_subarray(scores, lo, a) for the start a of the run
+    it finds, in one pass: the pass over scores[lo:a] takes the first steps of this one, and its
+    result is the best found before the run from a first improved on it (every improvement at a
+    block before a is of a run that started before a, every later one of the run from a: a run's
+    start only moves forward)."""
     best, first, last = 0.0, -1, -1
     before = (0.0, (-1, -1))
-    cur, start = 0.0, 0
-    for i, s in enumerate(scores):
+    cur, start = 0.0, lo
+    for i, s in enumerate(scores[lo:hi], lo):
         if cur <= 0:
             cur, start = s, i
         else:
@@ -392,15 +392,33 @@ def _scores(classes: list[str], base: list[str], weights: list[float]) -> list[f
             for c, b, w in zip(classes, base, weights)]
 
 
+def _scoring_bounds(classes: list[str], base: list[str]) -> tuple[int, int]:
+    """The first block and the end of the blocks that _scores may score above zero: the good and
+    near-good ones, and those near-good before the revision ((0, 0) when there is none). Any other
+    block scores zero at most, and a maximum-subarray pass over every block finds what one over
+    these alone does: before them its sum never rises above zero (it starts afresh at the first),
+    and after them no block raises it."""
+    first, end = len(classes), 0
+    for seq, c in ((classes, GOOD), (classes, NEARGOOD), (base, NEARGOOD)):
+        if c in seq:
+            first = min(first, seq.index(c))
+            end = max(end, len(seq) - seq[::-1].index(c))
+    return (first, end) if first < end else (0, 0)
+
+
 def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
                 weights: list[float], footer: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
     or comment heading costs so much that only a long continuation of the article outweighs it."""
-    scores = _scores(classes, base, weights)
+    # Only the blocks from `first` to `end` are scored and searched (_scoring_bounds): no run
+    # the passes below find holds another.
+    first, end = _scoring_bounds(classes, base)
+    scores = [0.0] * len(classes)   # (read only from first to end)
+    scores[first:end] = _scores(classes[first:end], base[first:end], weights[first:end])
     for i, e in ends.items():   # a related-list or comment heading, whatever its class
         if 0 <= i < len(scores):
             scores[i] = -(COMMENTS_COST_DEFAULT if e == "CMT" else RELATED_COST_DEFAULT)
-    (best, (a, z)), before = _max_subarray_and_before(scores)
+    (best, (a, z)), before = _max_subarray_and_before(scores, first, end)
     if a < 0:
         return a, z
     left = a, before   # (the best before the run, while the run still starts at a)
@@ -408,13 +426,13 @@ def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
     # after one, an article of its own that ends shortly before that heading is the article.
     cut = max((i for i, e in ends.items() if e == "CMT" and i < a), default=-1)
     if cut > 0:
-        sc, span = _max_subarray(scores, 0, cut)
+        sc, span = _max_subarray(scores, first, min(cut, end))
         if span[0] >= 0 and sc >= max(BEFORE_COMMENTS_MIN_DEFAULT, BEFORE_COMMENTS_RATIO_DEFAULT * best) \
                 and cut - span[1] <= BEFORE_COMMENTS_GAP_DEFAULT:
             best, (a, z) = sc, span
     # A second part of the article cut off by a large ad, gallery or teaser box still counts when
     # it is substantial on its own (but never across a comment-section heading).
-    for lo, hi, side in ((0, a, "left"), (z + 1, len(scores), "right")):
+    for lo, hi, side in ((first, a, "left"), (max(z + 1, first), end, "right")):
         sc, (a2, z2) = left[1] if side == "left" and a == left[0] else _max_subarray(scores, lo, hi)
         if a2 < 0 or sc < max(SECOND_PART_MIN_DEFAULT, SECOND_PART_RATIO_DEFAULT * best):
             continue
