@@ -432,7 +432,7 @@ def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
             best, (a, z) = sc, span
     # A second part of the article cut off by a large ad, gallery or teaser box still counts when
     # it is substantial on its own (but never across a comment-section heading).
-    for lo, hi, side in ((first, a, "left"), (max(z + 1, first), end, "right")):
+    for lo, hi, side in ((first, a, "left"), (z + 1, end, "right")):
         sc, (a2, z2) = left[1] if side == "left" and a == left[0] else _max_subarray(scores, lo, hi)
         if a2 < 0 or sc < max(SECOND_PART_MIN_DEFAULT, SECOND_PART_RATIO_DEFAULT * best):
             continue
