@@ -105,7 +105,8 @@ class Selection:
 class Features:
     """What the passes read of every block, computed once per page (position i: blocks[i])."""
     nwords: list[int]             # lowercase words
-    weight: list[float]           # the block's score weight in the span choice (a word count, but for CJK)
+    weight: list[float]           # the block's score weight in the span choice (a word count, but for CJK;
+                                  # choose_span counts a web address in it as one word: see its texts)
     link_density: list[float]
     dens: list[float]             # stopword density (or its stand-in without a stoplist)
     sentence_like: list[bool]     # ends like a sentence, with words and stopwords enough
@@ -173,12 +174,9 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
     wss = list(map(lower_words, texts))
     nwords = list(map(len, wss))
     # (a word count as it is: the span choice adds weights, their halves and fixed costs, which
-    # floats hold exactly, so an integer weight gives the same scores as its float)
-    weight = nwords.copy()
-    # (each block asked: joining the page to ask it first costs more than it saves)
-    for i in [i for i, text in enumerate(texts) if "http" in text or "www." in text]:
-        # a web address is one word of the page, not the dozen its parts would count
-        weight[i] = len(lower_words(URL_RE.sub(" u ", texts[i])))
+    # floats hold exactly, so an integer weight gives the same scores as its float. A block that
+    # holds a web address is weighed anew where the span choice reads it: _url_weights)
+    weight = nwords
     if stopwords and min_chars > 0:
         contains = stopwords.__contains__
         dens = [0.0] * len(blocks)
@@ -406,15 +404,29 @@ def _scoring_bounds(classes: list[str], base: list[str]) -> tuple[int, int]:
     return (first, end) if first < end else (0, 0)
 
 
-def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
-                weights: list[float], footer: frozenset[int] = frozenset()) -> tuple[int, int]:
+def _url_weights(weights: list[float], texts: list[str], lo: int, hi: int) -> list[float]:
+    """weights[lo:hi] (word counts), a block that holds a web address weighed with the address as
+    one word of the page, not the dozen its parts would count."""
+    out, part = weights[lo:hi], texts[lo:hi]
+    # (each block asked: joining the page to ask it first costs more than it saves)
+    for i in [i for i, text in enumerate(part) if "http" in text or "www." in text]:
+        out[i] = len(lower_words(URL_RE.sub(" u ", part[i])))
+    return out
+
+
+def choose_span(classes: list[str], base: list[str], ends: dict[int, str], weights: list[float],
+                footer: frozenset[int] = frozenset(), texts: list[str] | None = None) -> tuple[int, int]:
     """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
-    or comment heading costs so much that only a long continuation of the article outweighs it."""
+    or comment heading costs so much that only a long continuation of the article outweighs it.
+    texts, when given, are the blocks' texts, and weights their word counts: a web address counts
+    as one word (_url_weights)."""
     # Only the blocks from `first` to `end` are scored and searched (_scoring_bounds): no run
-    # the passes below find holds another.
+    # the passes below find holds another. (So only their weights are read, and weighed anew
+    # where they hold a web address.)
     first, end = _scoring_bounds(classes, base)
     scores = [0.0] * len(classes)   # (read only from first to end)
-    scores[first:end] = _scores(classes[first:end], base[first:end], weights[first:end])
+    scores[first:end] = _scores(classes[first:end], base[first:end],
+                                weights[first:end] if texts is None else _url_weights(weights, texts, first, end))
     for i, e in ends.items():   # a related-list or comment heading, whatever its class
         if 0 <= i < len(scores):
             scores[i] = -(COMMENTS_COST_DEFAULT if e == "CMT" else RELATED_COST_DEFAULT)
@@ -611,7 +623,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             if run and not any(feats.sentence_like[k] for k, _, _ in marked[:len(marked) - run]):
                 for k, classes[k], base[k] in marked[len(marked) - run:]:
                     list_entries.discard(k)
-        span = choose_span(classes, base, ends, feats.weight, footer)
+        span = choose_span(classes, base, ends, feats.weight, footer, None if cjk else feats.texts)
         a, z = span
         lengths = feats.chars
         chars = sum(lengths[i] for i in range(a, z + 1)

@@ -688,3 +688,28 @@ def test_span_from_the_blocks_that_may_score_is_that_of_every_block():
         footer = frozenset(rng.randrange(size) for _ in range(rng.randint(0, 4))) if size else frozenset()
         assert M.choose_span(classes, base, ends, weights, footer) == \
             _whole_page_span(classes, base, ends, weights, footer), (classes, base, ends, weights, footer)
+
+
+def test_web_addresses_weighed_where_scored_give_the_span_of_every_block_weighed():
+    # choose_span, given the blocks' texts, counts a web address as one word only in the blocks it
+    # scores (_url_weights): the span must be that of every block's weight counted so beforehand.
+    import random
+    from stripper import main_content as M
+    from stripper.language import lower_words
+    rng = random.Random(19)
+    kinds = [M.GOOD, M.NEARGOOD, M.SHORT, M.BAD, M.TAGGED, M.CODE]
+    weighed = 0   # (pages where a web address changes a weight)
+    pool = ["Home", "Read more at https://example.com/a/very/long/path/to/the/story/page.html today",
+            "See www.example.org/one/two/three for the list", "A plain line of seven words here.",
+            "http is a word here", "The paper (https://doi.org/10.1000/182) reports it in ten words or more."]
+    for n in range(3000):
+        size = rng.randint(0, 40)
+        texts = [rng.choice(pool) for _ in range(size)]
+        classes = [rng.choice(kinds) for _ in range(size)]
+        base = [rng.choice(kinds) if rng.random() < 0.5 else c for c in classes]
+        raw = [len(lower_words(t)) for t in texts]
+        whole = [len(lower_words(M.URL_RE.sub(" u ", t))) for t in texts]
+        ends = {rng.randrange(size): rng.choice(("CMT", "REL")) for _ in range(rng.randint(0, 2))} if size else {}
+        assert M.choose_span(classes, base, ends, raw, frozenset(), texts) == M.choose_span(classes, base, ends, whole)
+        weighed += raw != whole
+    assert weighed > 1000
