@@ -105,7 +105,8 @@ class Selection:
 class Features:
     """What the passes read of every block, computed once per page (position i: blocks[i])."""
     nwords: list[int]             # lowercase words
-    weight: list[float]           # the block's score weight in the span choice (a word count, but for CJK)
+    weight: list[float]           # the block's score weight in the span choice (a word count, but for CJK;
+                                  # choose_span counts a web address in it as one word: see its texts)
     link_density: list[float]
     dens: list[float]             # stopword density (or its stand-in without a stoplist)
     sentence_like: list[bool]     # ends like a sentence, with words and stopwords enough
@@ -173,12 +174,9 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
     wss = list(map(lower_words, texts))
     nwords = list(map(len, wss))
     # (a word count as it is: the span choice adds weights, their halves and fixed costs, which
-    # floats hold exactly, so an integer weight gives the same scores as its float)
-    weight = nwords.copy()
-    # (each block asked: joining the page to ask it first costs more than it saves)
-    for i in [i for i, text in enumerate(texts) if "http" in text or "www." in text]:
-        # a web address is one word of the page, not the dozen its parts would count
-        weight[i] = len(lower_words(URL_RE.sub(" u ", texts[i])))
+    # floats hold exactly, so an integer weight gives the same scores as its float. A block that
+    # holds a web address is weighed anew where the span choice reads it: _url_weights)
+    weight = nwords
     if stopwords and min_chars > 0:
         contains = stopwords.__contains__
         dens = [0.0] * len(blocks)
@@ -351,17 +349,17 @@ def _max_subarray(scores: list[float], lo: int, hi: int) -> tuple[float, tuple[i
     return best, (first, last)
 
 
-def _max_subarray_and_before(scores: list[float]) \
+def _max_subarray_and_before(scores: list[float], lo: int = 0, hi: int | None = None) \
         -> tuple[tuple[float, tuple[int, int]], tuple[float, tuple[int, int]]]:
-    """_max_subarray(scores, 0, len(scores)), and _max_subarray(scores, 0, a) for the start a of
-    the run it finds, in one pass: the pass over scores[:a] takes the first a steps of this one,
-    and its result is the best found before the run from a first improved on it (every
-    improvement at a block before a is of a run that started before a, every later one of the
-    run from a: a run's start only moves forward)."""
+    """_max_subarray(scores, lo, hi), and _max_subarray(scores, lo, a) for the start a of the run
+    it finds, in one pass: the pass over scores[lo:a] takes the first steps of this one, and its
+    result is the best found before the run from a first improved on it (every improvement at a
+    block before a is of a run that started before a, every later one of the run from a: a run's
+    start only moves forward)."""
     best, first, last = 0.0, -1, -1
     before = (0.0, (-1, -1))
-    cur, start = 0.0, 0
-    for i, s in enumerate(scores):
+    cur, start = 0.0, lo
+    for i, s in enumerate(scores[lo:hi], lo):
         if cur <= 0:
             cur, start = s, i
         else:
@@ -392,15 +390,47 @@ def _scores(classes: list[str], base: list[str], weights: list[float]) -> list[f
             for c, b, w in zip(classes, base, weights)]
 
 
-def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
-                weights: list[float], footer: frozenset[int] = frozenset()) -> tuple[int, int]:
+def _scoring_bounds(classes: list[str], base: list[str]) -> tuple[int, int]:
+    """The first block and the end of the blocks that _scores may score above zero: the good and
+    near-good ones, and those near-good before the revision ((0, 0) when there is none). Any other
+    block scores zero at most, and a maximum-subarray pass over every block finds what one over
+    these alone does: before them its sum never rises above zero (it starts afresh at the first),
+    and after them no block raises it."""
+    first, end = len(classes), 0
+    for seq, c in ((classes, GOOD), (classes, NEARGOOD), (base, NEARGOOD)):
+        if c in seq:
+            first = min(first, seq.index(c))
+            end = max(end, len(seq) - seq[::-1].index(c))
+    return (first, end) if first < end else (0, 0)
+
+
+def _url_weights(weights: list[float], texts: list[str], lo: int, hi: int) -> list[float]:
+    """weights[lo:hi] (word counts), a block that holds a web address weighed with the address as
+    one word of the page, not the dozen its parts would count."""
+    out, part = weights[lo:hi], texts[lo:hi]
+    # (each block asked: joining the page to ask it first costs more than it saves)
+    for i in [i for i, text in enumerate(part) if "http" in text or "www." in text]:
+        out[i] = len(lower_words(URL_RE.sub(" u ", part[i])))
+    return out
+
+
+def choose_span(classes: list[str], base: list[str], ends: dict[int, str], weights: list[float],
+                footer: frozenset[int] = frozenset(), texts: list[str] | None = None) -> tuple[int, int]:
     """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
-    or comment heading costs so much that only a long continuation of the article outweighs it."""
-    scores = _scores(classes, base, weights)
+    or comment heading costs so much that only a long continuation of the article outweighs it.
+    texts, when given, are the blocks' texts, and weights their word counts: a web address counts
+    as one word (_url_weights)."""
+    # Only the blocks from `first` to `end` are scored and searched (_scoring_bounds): no run
+    # the passes below find holds another. (So only their weights are read, and weighed anew
+    # where they hold a web address.)
+    first, end = _scoring_bounds(classes, base)
+    scores = [0.0] * len(classes)   # (read only from first to end)
+    scores[first:end] = _scores(classes[first:end], base[first:end],
+                                weights[first:end] if texts is None else _url_weights(weights, texts, first, end))
     for i, e in ends.items():   # a related-list or comment heading, whatever its class
         if 0 <= i < len(scores):
             scores[i] = -(COMMENTS_COST_DEFAULT if e == "CMT" else RELATED_COST_DEFAULT)
-    (best, (a, z)), before = _max_subarray_and_before(scores)
+    (best, (a, z)), before = _max_subarray_and_before(scores, first, end)
     if a < 0:
         return a, z
     left = a, before   # (the best before the run, while the run still starts at a)
@@ -408,13 +438,13 @@ def choose_span(classes: list[str], base: list[str], ends: dict[int, str],
     # after one, an article of its own that ends shortly before that heading is the article.
     cut = max((i for i, e in ends.items() if e == "CMT" and i < a), default=-1)
     if cut > 0:
-        sc, span = _max_subarray(scores, 0, cut)
+        sc, span = _max_subarray(scores, first, min(cut, end))
         if span[0] >= 0 and sc >= max(BEFORE_COMMENTS_MIN_DEFAULT, BEFORE_COMMENTS_RATIO_DEFAULT * best) \
                 and cut - span[1] <= BEFORE_COMMENTS_GAP_DEFAULT:
             best, (a, z) = sc, span
     # A second part of the article cut off by a large ad, gallery or teaser box still counts when
     # it is substantial on its own (but never across a comment-section heading).
-    for lo, hi, side in ((0, a, "left"), (z + 1, len(scores), "right")):
+    for lo, hi, side in ((first, a, "left"), (z + 1, end, "right")):
         sc, (a2, z2) = left[1] if side == "left" and a == left[0] else _max_subarray(scores, lo, hi)
         if a2 < 0 or sc < max(SECOND_PART_MIN_DEFAULT, SECOND_PART_RATIO_DEFAULT * best):
             continue
@@ -593,7 +623,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             if run and not any(feats.sentence_like[k] for k, _, _ in marked[:len(marked) - run]):
                 for k, classes[k], base[k] in marked[len(marked) - run:]:
                     list_entries.discard(k)
-        span = choose_span(classes, base, ends, feats.weight, footer)
+        span = choose_span(classes, base, ends, feats.weight, footer, None if cjk else feats.texts)
         a, z = span
         lengths = feats.chars
         chars = sum(lengths[i] for i in range(a, z + 1)
@@ -921,14 +951,14 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
 def _code_run_lines(blocks: list[Block], first: dict[int, Decision], sentence_like: list[bool],
                     rows: dict[int, bool]) -> set[int]:
     """The lines of the runs code_runs keeps, given its code-like lines (rows: each one, and
-    whether it is a table row). Only the lines from CODE_TOKEN_RUN_MAX before the first code-like
-    line to the last are read: a run takes no more tokens than that before its first code line, and
-    what follows its last one ends it without changing it."""
-    first_code, last_code = min(rows), max(rows)
-    window = blocks[max(0, first_code - CODE_TOKEN_RUN_MAX_DEFAULT):last_code + 1]
+    whether it is a table row). Only the lines from CODE_TOKEN_RUN_MAX before each code-like line
+    to that line are read (_row_windows): a run takes no more tokens than that before a code line,
+    and what follows the last one ends it without changing it. So do the CODE_TOKEN_RUN_MAX + 1 or
+    more lines between two windows, none of them code-like: the run ends at the first that is no
+    bare token, or at the token one too many, as it stood after its last code line. The run is
+    therefore taken or not where a window ends, and the next window starts afresh."""
     out: set[int] = set()
     run: list[int] = []      # the current run, from its first line
-    tokens: list[int] = []   # bare token lines since the run's last code line (or before a run)
     codes = n_rows = 0       # code-like lines in the run, and how many of them are table rows
 
     def flush() -> None:
@@ -936,37 +966,54 @@ def _code_run_lines(blocks: list[Block], first: dict[int, Decision], sentence_li
                 and sum(len(blocks[j].text) <= 2 for j in run) <= CODE_CHAR_LINES_MAX_DEFAULT * len(run):
             out.update(run)   # (not a formula split into its symbols)
 
-    for b in window:
-        i = b.index
-        kind = b.kind
-        # (code repeats its keywords: DUP001 drops them)
-        plain = (kind == PARA or kind == TABLE) and b.hint != "main" and not sentence_like[i]
-        if plain and i in first:
-            plain = first[i].rule_id == "DUP001"
-        if not plain:
-            flush()
-            run, tokens, codes, n_rows = [], [], 0, 0
-            continue
-        row = rows.get(i)
-        if row is not None:
-            if not run:
-                codes = n_rows = 0
-            run.extend(tokens)
-            run.append(i)
-            tokens = []
-            codes += 1
-            n_rows += row
-        # (a line is split no further than its token limit: past it, its length no longer matters)
-        elif len(b.text.split(None, CODE_TOKEN_MAX_WORDS_DEFAULT)) <= CODE_TOKEN_MAX_WORDS_DEFAULT:
-            tokens.append(i)
-            if len(tokens) > CODE_TOKEN_RUN_MAX_DEFAULT:
+    for lo, hi in _row_windows(rows):
+        run, codes, n_rows = [], 0, 0
+        tokens: list[int] = []   # bare token lines since the run's last code line (or before a run)
+        for b in blocks[lo:hi]:
+            i = b.index
+            kind = b.kind
+            # (code repeats its keywords: DUP001 drops them)
+            plain = (kind == PARA or kind == TABLE) and b.hint != "main" and not sentence_like[i]
+            if plain and i in first:
+                plain = first[i].rule_id == "DUP001"
+            if not plain:
                 flush()
-                run, codes, n_rows = [], 0, 0
-                tokens = tokens[-CODE_TOKEN_RUN_MAX_DEFAULT:]
+                run, tokens, codes, n_rows = [], [], 0, 0
+                continue
+            row = rows.get(i)
+            if row is not None:
+                if not run:
+                    codes = n_rows = 0
+                run.extend(tokens)
+                run.append(i)
+                tokens = []
+                codes += 1
+                n_rows += row
+            # (a line is split no further than its token limit: past it, its length no longer matters)
+            elif len(b.text.split(None, CODE_TOKEN_MAX_WORDS_DEFAULT)) <= CODE_TOKEN_MAX_WORDS_DEFAULT:
+                tokens.append(i)
+                if len(tokens) > CODE_TOKEN_RUN_MAX_DEFAULT:
+                    flush()
+                    run, codes, n_rows = [], 0, 0
+                    tokens = tokens[-CODE_TOKEN_RUN_MAX_DEFAULT:]
+            else:
+                flush()
+                run, tokens, codes, n_rows = [], [], 0, 0
+        flush()
+    return out
+
+
+def _row_windows(rows: dict[int, bool]) -> list[tuple[int, int]]:
+    """The stretches of lines _code_run_lines reads, as (start, end) in page order: from
+    CODE_TOKEN_RUN_MAX lines before each code-like line to that line, those that overlap or touch
+    joined (a listing is read whole, the lines far from every code-like line not at all)."""
+    out: list[tuple[int, int]] = []
+    for r in sorted(rows):
+        lo = max(0, r - CODE_TOKEN_RUN_MAX_DEFAULT)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], r + 1)
         else:
-            flush()
-            run, tokens, codes, n_rows = [], [], 0, 0
-    flush()
+            out.append((lo, r + 1))
     return out
 
 

@@ -630,3 +630,86 @@ def test_relaxed_pass_that_changes_no_class_is_the_strict_pass(monkeypatch):
             == (full.span, full.classes, full.kept, full.meta, full.decisions), text
         assert fast.verdicts_of() == full.verdicts_of()
     assert seen["same"] >= 2   # (the pages take the short way)
+
+
+def _whole_page_span(classes, base, ends, weights, footer=frozenset()):
+    # choose_span as it scores and searches every block (the reference for _scoring_bounds)
+    from stripper import main_content as M
+    scores = M._scores(classes, base, weights)
+    for i, e in ends.items():
+        if 0 <= i < len(scores):
+            scores[i] = -(M.COMMENTS_COST_DEFAULT if e == "CMT" else M.RELATED_COST_DEFAULT)
+    best, (a, z) = M._max_subarray(scores, 0, len(scores))
+    if a < 0:
+        return a, z
+    cut = max((i for i, e in ends.items() if e == "CMT" and i < a), default=-1)
+    if cut > 0:
+        sc, span = M._max_subarray(scores, 0, cut)
+        if span[0] >= 0 and sc >= max(M.BEFORE_COMMENTS_MIN_DEFAULT, M.BEFORE_COMMENTS_RATIO_DEFAULT * best) \
+                and cut - span[1] <= M.BEFORE_COMMENTS_GAP_DEFAULT:
+            best, (a, z) = sc, span
+    for lo, hi, side in ((0, a, "left"), (z + 1, len(scores), "right")):
+        sc, (a2, z2) = M._max_subarray(scores, lo, hi)
+        if a2 < 0 or sc < max(M.SECOND_PART_MIN_DEFAULT, M.SECOND_PART_RATIO_DEFAULT * best):
+            continue
+        gap = range(z2 + 1, a) if side == "left" else range(z + 1, a2)
+        if any(ends.get(j) == "CMT" for j in gap):
+            continue
+        if side == "right" and sum(j in footer for j in gap) >= M.SECOND_PART_FOOTER_LINES_DEFAULT:
+            continue
+        if side == "left":
+            a = a2
+        else:
+            z = z2
+    while z > a and classes[z] != M.GOOD and not (M.NEARGOOD_KEEPS_DEFAULT and base[z] == M.NEARGOOD):
+        z -= 1
+    return a, z
+
+
+def test_span_from_the_blocks_that_may_score_is_that_of_every_block():
+    # choose_span scores and searches only the blocks from the first to the last that may score
+    # above zero (_scoring_bounds): on pages of every class, with related and comment headings
+    # and footer lines anywhere, it must choose what the search over every block chooses.
+    import random
+    from stripper import main_content as M
+    rng = random.Random(17)
+    kinds = [M.GOOD, M.NEARGOOD, M.SHORT, M.BAD, M.TAGGED, M.CODE]
+    for n in range(4000):
+        size = rng.randint(0, 60)
+        edge = rng.choice(((M.BAD, M.SHORT), (M.BAD, M.NEARGOOD), (M.TAGGED, M.CODE, M.BAD)))
+        classes, base = [], []
+        for i in range(size):
+            inner = size // 4 <= i < size - size // 4
+            classes.append(rng.choice(kinds if inner else edge))
+            base.append(rng.choice(kinds if rng.random() < 0.5 else (classes[-1],)))
+        weights = [rng.choice((0, 1, 2, 5, 12, 40, 130)) if rng.random() < 0.8 else rng.randint(0, 90) / 2.5
+                   for _ in range(size)]
+        ends = {rng.randrange(size): rng.choice(("CMT", "REL")) for _ in range(rng.randint(0, 3))} if size else {}
+        footer = frozenset(rng.randrange(size) for _ in range(rng.randint(0, 4))) if size else frozenset()
+        assert M.choose_span(classes, base, ends, weights, footer) == \
+            _whole_page_span(classes, base, ends, weights, footer), (classes, base, ends, weights, footer)
+
+
+def test_web_addresses_weighed_where_scored_give_the_span_of_every_block_weighed():
+    # choose_span, given the blocks' texts, counts a web address as one word only in the blocks it
+    # scores (_url_weights): the span must be that of every block's weight counted so beforehand.
+    import random
+    from stripper import main_content as M
+    from stripper.language import lower_words
+    rng = random.Random(19)
+    kinds = [M.GOOD, M.NEARGOOD, M.SHORT, M.BAD, M.TAGGED, M.CODE]
+    weighed = 0   # (pages where a web address changes a weight)
+    pool = ["Home", "Read more at https://example.com/a/very/long/path/to/the/story/page.html today",
+            "See www.example.org/one/two/three for the list", "A plain line of seven words here.",
+            "http is a word here", "The paper (https://doi.org/10.1000/182) reports it in ten words or more."]
+    for n in range(3000):
+        size = rng.randint(0, 40)
+        texts = [rng.choice(pool) for _ in range(size)]
+        classes = [rng.choice(kinds) for _ in range(size)]
+        base = [rng.choice(kinds) if rng.random() < 0.5 else c for c in classes]
+        raw = [len(lower_words(t)) for t in texts]
+        whole = [len(lower_words(M.URL_RE.sub(" u ", t))) for t in texts]
+        ends = {rng.randrange(size): rng.choice(("CMT", "REL")) for _ in range(rng.randint(0, 2))} if size else {}
+        assert M.choose_span(classes, base, ends, raw, frozenset(), texts) == M.choose_span(classes, base, ends, whole)
+        weighed += raw != whole
+    assert weighed > 1000

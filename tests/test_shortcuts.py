@@ -1227,3 +1227,31 @@ def test_name_in_line_finds_nobody_on_fewer_capitals_than_the_minimum():
                 found.append(t)
     assert len(found) > 300
     assert min(sum(map(str.isupper, t)) for t in found) == byline.NAME_LINE_MIN_CAPITALS == 2
+
+
+def test_code_runs_read_near_code_lines_match_the_line_by_line_pass():
+    # _code_run_lines reads only the CODE_TOKEN_RUN_MAX lines before each code-like line
+    # (_row_windows): code lines far apart, with stretches of tokens, prose and other lines around
+    # the token limit between them, must give the runs of the walk over every line.
+    import random
+    from stripper.main_content import CODE_TOKEN_RUN_MAX_DEFAULT, block_features, code_runs
+    from stripper.model import Block, Decision, DROP, HEADING, PARA
+    rng = random.Random(13)
+    code = ["x = compute(a, b);", "}", "print(total)", "  return value;", "Kay Schenk 27 7.1%", "if (a == b) {"]
+    tokens = ["FROM", "avg", "SELECT a, b", "x", "{}"]
+    prose = ["This is a sentence that ends like prose does.", "a longer line of words that is no token and no code"]
+    limit = CODE_TOKEN_RUN_MAX_DEFAULT
+    seen_gap = 0
+    for n in range(400):
+        texts: list[str] = []
+        for _ in range(rng.randint(1, 12)):
+            texts += [rng.choice(code) for _ in range(rng.choice((1, 1, 2, 3, 4)))]
+            gap = rng.choice((0, 1, limit - 1, limit, limit + 1, limit + 2, limit + 3, 2 * limit + 2))
+            seen_gap += gap > limit + 1
+            texts += [rng.choice(tokens) if rng.random() < 0.85 else rng.choice(prose) for _ in range(gap)]
+        blocks = [Block(i, t, HEADING if rng.random() < 0.03 else PARA) for i, t in enumerate(texts)]
+        first = {i: Decision(rng.choice(("DUP001", "NAV001")), i, DROP, "") for i in range(len(blocks))
+                 if rng.random() < 0.05}
+        feats = block_features(blocks, frozenset(), False)
+        assert code_runs(blocks, first, feats) == _old_code_runs(blocks, first, feats), texts
+    assert seen_gap > 100
