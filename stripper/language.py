@@ -113,15 +113,58 @@ def _long_lines(text: str) -> list[str]:
     return parts
 
 
+def _long_lines_of(texts: list[str]) -> list[str]:
+    """_long_lines("\n".join(texts)), read off the texts without joining them: the lines of the
+    joined text are the texts' lines, in order, and its first SAMPLE_SCAN_CHARS characters are
+    the texts up to there (the last of them cut where the scan stops)."""
+    parts, size, pos = [], 0, 0   # pos: where the text starts in the joined text
+    for t in texts:
+        if pos >= SAMPLE_SCAN_CHARS:
+            break
+        if pos + len(t) > SAMPLE_SCAN_CHARS:
+            t = t[:SAMPLE_SCAN_CHARS - pos]
+        pos += len(t) + 1
+        if len(t) < 60:
+            continue   # (no line of it is long)
+        for line in t.split("\n") if "\n" in t else (t,):
+            if len(line) >= 60:
+                parts.append(line)
+                size += len(line)
+                if size >= 6000:
+                    return parts
+    return parts
+
+
+def _head_of(texts: list[str], n: int) -> str:
+    """"\n".join(texts)[:n], joining only the texts that reach into it."""
+    k, size = 0, 0   # (size: the length of the first k texts joined, plus one)
+    while k < len(texts) and size <= n:
+        size += len(texts[k]) + 1
+        k += 1
+    return "\n".join(texts[:k])[:n]
+
+
+def guess_language_texts(texts: list[str]) -> str | None:
+    """guess_language("\n".join(texts)) (the texts of a page's blocks), without the join: the
+    sample's long lines are read off the texts themselves."""
+    parts = _long_lines_of(texts)
+    if sum(map(len, parts)) < 1000:
+        return _guess(_head_of(texts, 6000), None)
+    return _guess("\n".join(parts), parts)
+
+
 def guess_language(text: str) -> str | None:
     """Best stoplist coverage over a sample of the text; script check for CJK first."""
     # Prose lines tell the language; menus do not: sample long lines first.
     parts = _long_lines(text)
-    size = sum(map(len, parts))
-    if size < 1000:
-        sample, parts = text[:6000], None
-    else:
-        sample = "\n".join(parts)
+    if sum(map(len, parts)) < 1000:
+        return _guess(text[:6000], None)
+    return _guess("\n".join(parts), parts)
+
+
+def _guess(sample: str, parts: list[str] | None) -> str | None:
+    """guess_language's decision on its sample: the long lines joined (parts), or the text's head
+    where they are too few (parts None)."""
     # (an ASCII sample has none, nor has one without a byte of NOT_CJK_LEAD_BYTES's complement)
     cjk = 0 if sample.isascii() or not sample.encode("utf-8", "surrogatepass").translate(None, NOT_CJK_LEAD_BYTES) \
         else len(CJK_RE.findall(sample))

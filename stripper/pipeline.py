@@ -7,7 +7,7 @@ from itertools import compress
 
 from . import breadcrumbs, byline, main_content, sitename
 from .errors import NoArticleError
-from .language import guess_language, stoplist, trim_word_cache
+from .language import guess_language, guess_language_texts, stoplist, trim_word_cache
 from .model import HEADING, Article, Block, Result
 from .options import Options
 from .phrases import load_phrases
@@ -50,12 +50,12 @@ def _run(data: bytes | str, options: Options) -> Result:
     if source.kind == "html":
         doc = _segment_html(source.text, options)
         blocks, html_meta, removed = doc.blocks, doc.meta, doc.removed
-        sample = "\n".join(b.text for b in blocks)
-        language = options.language or guess_language(sample)
+        language = options.language or guess_language_texts([b.text for b in blocks])
     elif source.kind == "markdown":
         # link targets and image URLs would mislead the guess: read the language off the blocks
+        # (their texts as one text, guess_language's reading, without joining them)
         blocks = segment_markdown(source.text)
-        language = options.language or guess_language("\n".join(b.text for b in blocks))
+        language = options.language or guess_language_texts([b.text for b in blocks])
     else:
         language = options.language or guess_language(source.text)
         blocks = segment_text(source.text, stoplist(language) if language else frozenset())

@@ -123,3 +123,31 @@ def test_the_cached_words_are_left_alone_by_the_garbage_collector():
     assert list(words) == WORD_RE.findall(text.lower())
     gc.collect()
     assert not gc.is_tracked(lower_words(text))
+
+
+def test_the_language_of_block_texts_is_that_of_the_texts_joined(monkeypatch):
+    # guess_language_texts reads the sample off the texts (no join): the same long lines, the same
+    # head where they are too few, so the same language, as guess_language on the texts joined
+    import random
+    from stripper import language
+    from stripper.language import _head_of, _long_lines, _long_lines_of, guess_language, guess_language_texts
+    rnd = random.Random(11)
+    english = "The council said on Tuesday that the plan would be put to a vote in the spring."
+    german = "Die Stadt hat am Dienstag gesagt, dass der Plan im Frühjahr zur Abstimmung kommt."
+    chinese = "市政府周二表示，该计划将在春季提交表决，并且会听取市民的意见。"
+    pieces = ["", "x", "Home", "ab\ncd", "é" * 59, "ü" * 60, english, german, chinese, english + "\n" + german,
+              "code line one\n" + "y" * 70 + "\n\nz", "word " * 30]
+    pages = [[], [""], ["a", "b"], [english] * 5, [german] * 20, [chinese] * 40]
+    for _ in range(400):
+        pages.append([rnd.choice(pieces) for _ in range(rnd.randint(0, 120))])
+    for texts in pages:
+        joined = "\n".join(texts)
+        assert _long_lines_of(texts) == _long_lines(joined), texts[:3]
+        for n in (0, 1, 2, 3, 59, 60, 61, 6000):
+            assert _head_of(texts, n) == joined[:n], (texts[:3], n)
+        assert guess_language_texts(texts) == guess_language(joined), texts[:3]
+    # the scan's end, which may cut a text or fall between two, as the join puts them
+    monkeypatch.setattr(language, "SAMPLE_SCAN_CHARS", 150)
+    for texts in pages[:200] + [["y" * 70, "z" * 79, "w" * 80], ["y" * 149, "w" * 80], ["y" * 148, "w" * 80],
+                               ["y" * 151], ["q" * 90, "y" * 60], ["q" * 89, "y" * 60]]:
+        assert _long_lines_of(texts) == _long_lines("\n".join(texts)), texts[:3]
