@@ -20,9 +20,9 @@ from operator import attrgetter, itemgetter
 
 from .ago import AGO_MAX_CHARS, age_gate, age_min_words, ascii_age_words, minutes_ago
 from .language import function_chars, is_cjk, lower_words
-from .model import DEMOTE, DROP, DROPPED, END, HEADING, ITEM, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
+from .model import DEMOTE, DROP, DROPPED, END, HEADING, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
-from .phrases import DIGIT_RE, normalize_block, regex_needles
+from .phrases import DIGIT_RE, regex_needles
 
 GOOD, NEARGOOD, SHORT, BAD, TAGGED = "good", "neargood", "short", "bad", "tagged"
 CODE = "code"   # a line of a code listing or program output, in a run of such lines

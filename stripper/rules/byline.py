@@ -8,7 +8,7 @@ from operator import ge, itemgetter
 
 from ..byline import BYLINE_LABEL_FIRSTS, BYLINE_OPENERS, BYLINE_PREFIX_RE, BYLINE_RUN_ON_OPENERS, clean_person_names
 from ..dates import find_date
-from ..phrases import _FOLD_ODD, DIGIT_RE, _entries, _needle_char, fold_odd_raw, load_word_set
+from ..phrases import _FOLD_ODD, _entries, _needle_char, fold_odd_raw, load_word_set
 from ..model import TAG, Block
 from . import WORD_RE, RuleContext, quote, rule
 from .common import word_count

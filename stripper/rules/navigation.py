@@ -5,10 +5,10 @@ import re
 from itertools import compress, count
 from operator import attrgetter
 
-from ..model import END, HEADING, Block
+from ..model import END, Block
 from ..phrases import _FOLD_ODD, lead_words, whole_first_words
 from . import RuleContext, quote, rule
-from .common import is_sentence, word_count
+from .common import is_sentence
 
 LINK_LIST_DENSITY_DEFAULT = 0.75   # share of a short block's characters inside links
 LINK_LIST_MAX_WORDS_DEFAULT = 30

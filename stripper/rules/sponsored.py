@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Block
 from . import RuleContext, quote, rule
-from .common import find_firing, phrase_fires, word_count
+from .common import find_firing, phrase_fires
 
 EXPLAINER_MAX_WORDS_DEFAULT = 80
 
