@@ -124,14 +124,19 @@ def _teaser_listing(blocks: list[Block], kept: list[int]) -> int:
     """A section front or search page: what was kept is teaser blurbs, each followed within a few
     blocks by a "Read more" link, with no paragraph of an article among them. Returns the number
     of read-more links on the page when so, else 0."""
-    # (a text of more than TEASER_MAX_WORDS_DEFAULT words, each a character or more and a space
-    # between two, is longer than twice that many characters: only such texts are split)
-    # (split stops after TEASER_MAX_WORDS_DEFAULT cuts: it gives one part more than that exactly where
-    # the text has more words than that, and a rest of nothing but white space makes no part)
-    if not kept or any(len(blocks[i].text) > 2 * TEASER_MAX_WORDS_DEFAULT
-                       and len(blocks[i].text.split(None, TEASER_MAX_WORDS_DEFAULT)) > TEASER_MAX_WORDS_DEFAULT
-                       for i in kept):
-        return 0   # (the usual article: answered without reading the rest of the page)
+    # (each word but the first follows white space, so a text of more than n words holds n
+    # characters of white space or more, and is longer than 2 * n (a character or more per word).
+    # A text whose characters are all printable holds no white space but the space (isprintable()
+    # is false for every other character split() cuts at): one with fewer than n spaces has no
+    # more than n words. Else split stops after n cuts: it gives more than n parts exactly where
+    # the text has more than n words, as a rest of nothing but white space makes no part.)
+    n = TEASER_MAX_WORDS_DEFAULT
+    if not kept:
+        return 0
+    for i in kept:
+        t = blocks[i].text
+        if len(t) > 2 * n and (t.count(" ") >= n or not t.isprintable()) and len(t.split(None, n)) > n:
+            return 0   # (the usual article: answered without reading the rest of the page)
     more = load_phrases("readmore")
 
     def is_link(b: Block) -> bool:
