@@ -392,14 +392,7 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     if sum(len(_words(blocks[k].text)) for k in range(lead_end, head_end)
            if _paragraph_like(blocks[k].text)) > TITLE_HEAD_MAX_PROSE_WORDS_DEFAULT:
         head_end = lead_end   # real paragraphs come first: that byline belongs further down
-    # the opening paragraphs after the candidates: a candidate inside it would match itself
-    # (the first four read off the kept lines, which go on past them)
-    opened = list(islice((k for k in sel.kept if k >= head_end), 4)) or sel.kept[:4]
-    opening = " ".join(blocks[i].text for i in opened)
-    # (the context lowered the page for the rules' needles: its lines lowered at their starts)
-    keys = _PageKeys(blocks, page._lowered() if page is not None else None, page.word_lists if page is not None else None)
     nwords = page.nwords if page is not None else None
-    body = _OpeningWords(opening, stop, _opening_words(page, opened) if page is not None else None)
     cands: list[tuple[int, int]] = []   # (index, words) of the title-shaped lines
     # The lines of fewer than TITLE_SHORT_WORDS_DEFAULT words that are no heading (most lines above
     # a headline: menu entries), as (index, words), are set aside unshaped: the pruned search
@@ -420,6 +413,15 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
         n_words = _title_words(b, cjk, known)
         if n_words is not None:
             cands.append((i, n_words))
+    if not cands and not short:
+        return None, None   # (no line to score: what the searches below answer, without their set-up)
+    # the opening paragraphs after the candidates: a candidate inside it would match itself
+    # (the first four read off the kept lines, which go on past them)
+    opened = list(islice((k for k in sel.kept if k >= head_end), 4)) or sel.kept[:4]
+    opening = " ".join(blocks[i].text for i in opened)
+    # (the context lowered the page for the rules' needles: its lines lowered at their starts)
+    keys = _PageKeys(blocks, page._lowered() if page is not None else None, page.word_lists if page is not None else None)
+    body = _OpeningWords(opening, stop, _opening_words(page, opened) if page is not None else None)
     best, best_score = None, 0.0
     if TITLE_DEBUG is not None:   # every candidate's evidence, in page order
         for i, n_words in cands:
@@ -1252,14 +1254,15 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
             break
     if not out["authors"]:
         # a name line dropped as a repeat is still a name line: the author box repeats the byline
-        found = find_name_line(blocks, sel, ti, ruled - set(sel.meta.get("date", [])) - repeats, stop, furniture,
-                               lead_end, joined, words)
+        # (the same lines are passed over by both searches below: made once, read, never changed)
+        unnamed = ruled.difference(sel.meta.get("date", ()), repeats)
+        found = find_name_line(blocks, sel, ti, unnamed, stop, furniture, lead_end, joined, words)
         if found:
             i, names = found
             out["authors"] = names
             out["provenance"]["authors"] = f"text:name line {i}"
     if not out["authors"]:
-        found = find_closing_name(blocks, sel, ruled - set(sel.meta.get("date", [])) - repeats, stop, joined, words)
+        found = find_closing_name(blocks, sel, unnamed, stop, joined, words)
         if found:
             i, names = found
             out["authors"] = names

@@ -74,8 +74,8 @@ def _run(data: bytes | str, options: Options) -> Result:
             meta["section"] = crumb[0]
             meta["provenance"]["section"] = f"text:breadcrumb block {crumb[1]}"
     # title and dek lines that opened the span are metadata, not body
-    lead = {meta["provenance"].get(k) for k in ("title", "subtitle")}
-    body = [i for i in sel.kept if f"text:block {i}" not in lead
+    lead = _lead_blocks(meta["provenance"])
+    body = [i for i in sel.kept if i not in lead
             or (blocks[i].hint == "main" and blocks[i].kind != HEADING)]
     if body or len(sel.kept) != 1:
         sel.kept = body   # (a page whose one kept block is also its title keeps it as the body)
@@ -85,9 +85,9 @@ def _run(data: bytes | str, options: Options) -> Result:
             meta["site_name"] = found[0]
             meta["provenance"]["site_name"] = f"text:footer block {found[1]}"
     # 6. assemble
-    article = _assemble(blocks, sel, meta, html_meta, language, source.kind, options)
-    result = Result(article, blocks, decisions + sel.decisions, sel.verdicts_of, removed,
-                    kept=[blocks[i] for i in sel.kept])
+    kept = [blocks[i] for i in sel.kept]   # (the body's blocks, for the article and the result)
+    article = _assemble(kept, meta, html_meta, language, source.kind, options)
+    result = Result(article, blocks, decisions + sel.decisions, sel.verdicts_of, removed, kept=kept)
     # An HTML main-content extractor's choice is trusted down to a short note.
     # So is a short page with nothing flagged, kept whole.
     if listing:
@@ -102,15 +102,41 @@ def _run(data: bytes | str, options: Options) -> Result:
     return result
 
 
+LEAD_PROVENANCE = "text:block "   # what byline.extract writes before a title's or dek's block index
+
+
+def _lead_blocks(provenance: dict) -> set[int]:
+    """The blocks i whose f"text:block {i}" is the provenance of the title or the subtitle: the
+    indices read back from those two strings (instead of a string made for every kept block to
+    be compared with them). A string is that of block i exactly where what follows the prefix is
+    str(i), the decimal digits of i without a leading zero (an index is no negative number)."""
+    lead = set()
+    for key in ("title", "subtitle"):
+        origin = provenance.get(key)
+        if isinstance(origin, str) and origin.startswith(LEAD_PROVENANCE):
+            digits = origin[len(LEAD_PROVENANCE):]
+            if digits.isascii() and digits.isdigit() and str(int(digits)) == digits:
+                lead.add(int(digits))
+    return lead
+
+
 def _teaser_listing(blocks: list[Block], kept: list[int]) -> int:
     """A section front or search page: what was kept is teaser blurbs, each followed within a few
     blocks by a "Read more" link, with no paragraph of an article among them. Returns the number
     of read-more links on the page when so, else 0."""
-    # (a text of more than TEASER_MAX_WORDS_DEFAULT words, each a character or more and a space
-    # between two, is longer than twice that many characters: only such texts are split)
-    if not kept or any(len(blocks[i].text) > 2 * TEASER_MAX_WORDS_DEFAULT
-                       and len(blocks[i].text.split()) > TEASER_MAX_WORDS_DEFAULT for i in kept):
-        return 0   # (the usual article: answered without reading the rest of the page)
+    # (each word but the first follows white space, so a text of more than n words holds n
+    # characters of white space or more, and is longer than 2 * n (a character or more per word).
+    # A text whose characters are all printable holds no white space but the space (isprintable()
+    # is false for every other character split() cuts at): one with fewer than n spaces has no
+    # more than n words. Else split stops after n cuts: it gives more than n parts exactly where
+    # the text has more than n words, as a rest of nothing but white space makes no part.)
+    n = TEASER_MAX_WORDS_DEFAULT
+    if not kept:
+        return 0
+    for i in kept:
+        t = blocks[i].text
+        if len(t) > 2 * n and (t.count(" ") >= n or not t.isprintable()) and len(t.split(None, n)) > n:
+            return 0   # (the usual article: answered without reading the rest of the page)
     more = load_phrases("readmore")
 
     def is_link(b: Block) -> bool:
@@ -127,8 +153,7 @@ def _teaser_listing(blocks: list[Block], kept: list[int]) -> int:
     return links if links >= LISTING_MIN_LINKS_DEFAULT else 0
 
 
-def _assemble(blocks, sel, meta, html_meta, language, kind, options: Options) -> Article:
-    kept = [blocks[i] for i in sel.kept]
+def _assemble(kept: list[Block], meta, html_meta, language, kind, options: Options) -> Article:
     art = Article(text=body_text(kept), input_format=kind, source=options.source, url=options.url,
                   language=language)
     prov = dict(meta.get("provenance", {}))

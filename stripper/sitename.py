@@ -131,7 +131,11 @@ def site_name(blocks: list[Block], decisions: list[Decision], kept: list[int],
 # "ﬁ", "ß", "K" ...)
 FOLD_SAFE = "bcdegmopqruvxz0123456789 &'-."
 FOLD_SAFE_RUN_RE = re.compile("[" + re.escape(FOLD_SAFE) + "]+")
-SAFE_RUN_MIN_CHARS = 3   # a shorter run is found in too many lines to spare their folding
+# A run this long or longer is searched for; a shorter one is found in too many lines to spare
+# their folding. (Any run gives the same lines to read: the length only decides whether the search
+# pays. On the development corpus two characters still spare more folding than the search costs,
+# "cbs interactive", "tencent", "notice"; one does not.)
+SAFE_RUN_MIN_CHARS = 2
 
 
 def _may_hold_key(n: int, key: str, lowered: tuple[str, list[int]] | None) -> range | list[int]:

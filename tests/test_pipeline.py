@@ -162,3 +162,39 @@ def test_the_words_cache_keeps_no_page_for_the_next():
     except StripperError:
         pass
     assert language.lower_words.cache_info().currsize == 0
+
+
+def test_teaser_listing_word_limit_counted_as_split_counts_it():
+    # The first question stops splitting a kept text after TEASER_MAX_WORDS_DEFAULT cuts: texts of
+    # exactly that many words and one more, with white space around and inside, must answer as a
+    # whole split does.
+    from stripper import pipeline as P
+    from stripper.model import Block
+    n = P.TEASER_MAX_WORDS_DEFAULT
+    for words in (n - 1, n, n + 1, n + 2):
+        for sep in (" ", "  ", "\n", " \u00a0", "\t "):
+            for around in ("", " ", "\n  ", "\u2003"):
+                text = around + sep.join(["word"] * words) + around
+                blocks = [Block(0, text), Block(1, "Read more"), Block(2, text), Block(3, "Read more"),
+                          Block(4, text), Block(5, "Read more")]
+                got = P._teaser_listing(blocks, [0, 2, 4])
+                assert got == _old_teaser_listing(blocks, [0, 2, 4]), (words, sep, around)
+                assert (got > 0) == (words <= n), (words, sep, around)
+
+
+def test_lead_blocks_read_back_from_provenance_match_the_strings_made_per_block():
+    # The body leaves out the kept blocks whose f"text:block {i}" is the title's or the subtitle's
+    # provenance: _lead_blocks reads the indices back from the two strings instead. Any string,
+    # canonical or not, must pick the same blocks.
+    from stripper import pipeline as P
+    origins = [None, "text:block 0", "text:block 7", "text:block 12", "text:block 012", "text:block 00",
+               "text:block +3", "text:block -1", "text:block 3 ", "text:block  3", "text:block \u0663",
+               "text:block 1_0", "text:block ", "text:kicker block 4", "text:title block 5", "text:block 9x",
+               "html:meta", 5, "text:block 199"]
+    for title in origins:
+        for sub in origins:
+            prov = {k: v for k, v in (("title", title), ("subtitle", sub)) if v is not None}
+            old = {prov.get("title"), prov.get("subtitle")}
+            lead = P._lead_blocks(prov)
+            for i in range(0, 210):
+                assert (i in lead) == (f"text:block {i}" in old), (title, sub, i)
