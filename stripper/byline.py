@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .dates import find_date
 from .language import is_cjk
-from .main_content import GOOD, Selection
+from .main_content import Selection
 from .model import HEADING, Block
 from .phrases import DIGIT_RE, fold_odd_raw, load_word_set
 
