@@ -151,3 +151,16 @@ def test_the_language_of_block_texts_is_that_of_the_texts_joined(monkeypatch):
     for texts in pages[:200] + [["y" * 70, "z" * 79, "w" * 80], ["y" * 149, "w" * 80], ["y" * 148, "w" * 80],
                                ["y" * 151], ["q" * 90, "y" * 60], ["q" * 89, "y" * 60]]:
         assert _long_lines_of(texts) == _long_lines("\n".join(texts)), texts[:3]
+
+
+def test_words_of_ascii_text_are_the_unicode_patterns_words():
+    # lower_words reads an ASCII text with the ASCII word class: the same runs as \w finds there
+    import random
+    import re
+    from stripper.language import lower_words
+    rnd = random.Random(5)
+    alphabet = [chr(c) for c in range(128)] + ["é", "ß", "İ", "ſ", "٣", "中", "\u00a0", "ǅ"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+        lower_words.cache_clear()
+        assert lower_words(text) == tuple(re.findall(r"\w+", text.lower())), repr(text)
