@@ -539,14 +539,9 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
     return cut if len(kept if kept is not None else kept_blocks()) >= 2 * TEASER_PAIRS_MIN_DEFAULT + 2 else z
 
 
-_DECISION_RULE, _DECISION_INDEX, _DECISION_ACTION = itemgetter(0), itemgetter(1), itemgetter(2)
-
-
 def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[str],
            language: str | None, options: Options) -> Selection:
-    # (the passes over the decisions below run in C: a page of links has a decision on most of
-    # its blocks; a Decision is a tuple of (rule_id, index, action, ...), read by position)
-    first = dict(zip(map(_DECISION_INDEX, decisions), decisions))   # (the last of a block's, as a dict display keeps)
+    first = {d.index: d for d in decisions}
     cjk = is_cjk(language)
     feats = block_features(blocks, stopwords, cjk, options.length_low)   # (the relaxed pass keeps length_low)
     # (blocks a rule dropped do not count: a page that prints its server's English error messages
@@ -554,7 +549,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     if not cjk and stopwords \
             and not _fits([feats.dens[i] for i in feats.long if i not in first or first[i].action != DROP]):
         feats = _shape_features(feats)   # the stoplist does not fit the page
-    ends = {d.index: d.rule_id[:3] for d in compress(decisions, map(END.__eq__, map(_DECISION_ACTION, decisions)))}
+    ends = {d.index: d.rule_id[:3] for d in decisions if d.action == END}
     # (CJK prose has no spaces between words: its weight stands in for its word count)
     words = feats.weight if cjk else feats.nwords
     # A comment count ("941 comments") above any paragraph of prose links to the comments; it
@@ -571,7 +566,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
                 del ends[i]
     own: list[Decision] = []
     code = code_runs(blocks, first, feats)
-    footer = frozenset(map(_DECISION_INDEX, compress(decisions, map("FTR001".__eq__, map(_DECISION_RULE, decisions)))))
+    footer = frozenset(d.index for d in decisions if d.rule_id == "FTR001")
     heads = _heads(feats.texts)   # (read by gallery_slides and ticker_runs)
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
