@@ -138,15 +138,18 @@ _HINT = attrgetter("hint")
 _FIRST = itemgetter(0)
 
 
-def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, min_chars: int = 0) -> Features:
+def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, min_chars: int = 0,
+                   words: tuple[list[str], list[Sequence[str]], list[int]] | None = None) -> Features:
     """The features of every block. With min_chars (the length classify_blocks calls short), a
     page with a stoplist has the stopword density worked out only where a pass reads it: in a
     block of min_chars characters or more (classify_blocks), one that may be sentence-like (it ends
     like a sentence and has SENTENCE_MIN_WORDS words) and one of FIT_MIN_WORDS words (the
     stoplist's fit); any other block's reads 0.0, which nothing reads. So is whether a block ends
     like a sentence: worked out in a block of min_chars characters or SENTENCE_MIN_WORDS words,
-    False in any other (which nothing reads either)."""
-    texts = [b.text for b in blocks]
+    False in any other (which nothing reads either).
+    words: the blocks' texts, their lower_words and the counts of those, where the caller has them
+    (the rules' context of a page without an underscore: see select)."""
+    texts = [b.text for b in blocks] if words is None else words[0]
     lengths = list(map(len, texts))
     # (a text dump has no links: a page without link characters is spared the divisions)
     link_density = [b.link_chars / n if n else 0.0 for b, n in zip(blocks, lengths)] \
@@ -171,8 +174,11 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
         sentence_like = [ld <= SENTENCE_MAX_LINK_DENSITY and end and d >= SENTENCE_MIN_DENS
                          for ld, end, d in zip(link_density, ends, dens)]
         return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, [], texts=texts)
-    wss = list(map(lower_words, texts))
-    nwords = list(map(len, wss))
+    if words is None:
+        wss = list(map(lower_words, texts))
+        nwords = list(map(len, wss))
+    else:
+        wss, nwords = words[1], words[2]
     # (a word count as it is: the span choice adds weights, their halves and fixed costs, which
     # floats hold exactly, so an integer weight gives the same scores as its float. A block that
     # holds a web address is weighed anew where the span choice reads it: _url_weights)
@@ -540,10 +546,13 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
 
 
 def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[str],
-           language: str | None, options: Options) -> Selection:
+           language: str | None, options: Options,
+           words: tuple[list[str], list[Sequence[str]], list[int]] | None = None) -> Selection:
+    """words: the blocks' texts, their lower_words and the counts of those, where the caller has
+    them (block_features reads them instead of asking lower_words again)."""
     first = {d.index: d for d in decisions}
     cjk = is_cjk(language)
-    feats = block_features(blocks, stopwords, cjk, options.length_low)   # (the relaxed pass keeps length_low)
+    feats = block_features(blocks, stopwords, cjk, options.length_low, words)   # (the relaxed pass keeps length_low)
     # (blocks a rule dropped do not count: a page that prints its server's English error messages
     # above a German article is a German page)
     if not cjk and stopwords \

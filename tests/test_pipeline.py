@@ -198,3 +198,32 @@ def test_lead_blocks_read_back_from_provenance_match_the_strings_made_per_block(
             lead = P._lead_blocks(prov)
             for i in range(0, 210):
                 assert (i in lead) == (f"text:block {i}" in old), (title, sub, i)
+
+
+def test_the_selection_reads_the_rules_word_lists_only_where_they_are_the_words_caches(monkeypatch):
+    # The pipeline hands the rules' context's texts and word lists to the selection, which would
+    # otherwise ask lower_words for each block; on a page holding an underscore the context splits
+    # words there ("snake_case" is two of its words, one of lower_words'), and the selection must
+    # read its own. Every list it is handed must be lower_words' of its text.
+    import stripper
+    from stripper import main_content
+    from stripper.language import lower_words
+    seen = []
+    real = main_content.block_features
+
+    def checked(blocks, stopwords, cjk, min_chars=0, words=None):
+        if words is not None:
+            texts, wss, counts = words
+            assert texts == [b.text for b in blocks]
+            assert [tuple(ws) for ws in wss] == [lower_words(t) for t in texts]
+            assert counts == [len(ws) for ws in wss]
+        seen.append(words is not None)
+        return real(blocks, stopwords, cjk, min_chars, words)
+
+    monkeypatch.setattr(main_content, "block_features", checked)
+    prose = ("The council voted on Tuesday to approve the new budget for the coming year, and the mayor "
+             "said that the plan would be put to the residents at a meeting in the spring.")
+    for page in (f"{prose}\n\n{prose}\n", f"Home\nNews\n{prose}\nRun my_script with the --check flag before "
+                 f"the vote, the clerk said in a note to the members of the council.\n{prose}\n"):
+        stripper.strip(page.encode(), input_format="text")
+    assert seen == [True, False]   # (the words handed over on the first page, not on the second)
