@@ -64,9 +64,9 @@ def _run(data: bytes | str, options: Options) -> Result:
     ctx = make_context(blocks, options, language, stop, source.kind)
     decisions = apply_rules(blocks, ctx)
     # 4. main content: classify, revise with context, choose the article span
-    # (the context's word lists are lower_words' on a page holding no underscore: the selection
-    # reads them, with its texts and counts, instead of asking the words cache for each block again)
-    words = (ctx.texts, ctx.word_lists, ctx.nwords) if "_" not in ctx.joined_text() else None
+    # (where the context's word lists are lower_words' own, the selection reads them, with its
+    # texts and counts, instead of asking the words cache for each block again)
+    words = (ctx.texts, ctx.word_lists, ctx.nwords) if ctx.cached_words else None
     sel = main_content.select(blocks, decisions, stop, language, options, words)
     listing = _teaser_listing(blocks, sel.kept)
     # 5. byline: metadata found in the text, under what the HTML cascade already found

@@ -126,6 +126,7 @@ class RuleContext:
     held: dict[str, list[int]] = field(default_factory=dict)   # a needle -> holding(needle)
     firsts: list[str] | None = None             # each block's first lowercase word (see opening_with)
     texts: list[str] = field(default_factory=list)               # each block's text (make_context)
+    cached_words: bool = False                  # word_lists are lower_words' own lists (make_context)
 
     def words(self, block: Block) -> int:
         return self.nwords[block.index]
@@ -333,6 +334,7 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
     # needles search lowered in any case, and its words are read without a test per block)
     if "_" not in ctx.joined_text():
         ctx.word_lists = word_lists = list(map(lower_words, texts))
+        ctx.cached_words = True   # (the selection reads them as its own: see pipeline)
     else:
         ctx.word_lists = word_lists = [lower_words(t) if "_" not in t else WORD_RE.findall(t.lower()) for t in texts]
     ctx.nwords = nwords = list(map(len, word_lists))
