@@ -164,3 +164,12 @@ def test_words_of_ascii_text_are_the_unicode_patterns_words():
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
         lower_words.cache_clear()
         assert lower_words(text) == tuple(re.findall(r"\w+", text.lower())), repr(text)
+    # an ASCII text takes the byte table (ASCII_WORD_BYTES): each character of ASCII between
+    # two letters, at either end, doubled, and ASCII pages; and a text lowering to ASCII (the
+    # Kelvin sign) takes the pattern
+    texts = [f"a{chr(c)}B" for c in range(128)] + [f"{chr(c)}{chr(c)}x{chr(c)}" for c in range(128)]
+    texts += ["".join(rnd.choice(alphabet[:128]) for _ in range(rnd.randint(0, 60))) for _ in range(3000)]
+    texts += ["\u212aelvin_2 Degrees", "Don't STOP-me now: 42_x\t\x1fend"]
+    for text in texts:
+        lower_words.cache_clear()
+        assert lower_words(text) == tuple(re.findall(r"\w+", text.lower())), repr(text)
