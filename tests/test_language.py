@@ -173,3 +173,28 @@ def test_words_of_ascii_text_are_the_unicode_patterns_words():
     for text in texts:
         lower_words.cache_clear()
         assert lower_words(text) == tuple(re.findall(r"\w+", text.lower())), repr(text)
+
+
+def test_words_of_latin1_and_cp1252_texts_are_the_unicode_patterns_words():
+    # lower_words reads a text of Latin-1 or cp1252 characters by a byte table of each codec
+    # (LATIN1_WORD_BYTES, CP1252_WORD_BYTES): every character of the first 65,536 between two
+    # letters of either codec, alone and doubled, and random mixes of both codecs' characters
+    # with a few beyond them (the final sigma, the dotted capital I, the Kelvin sign, Polish,
+    # Cyrillic and Chinese letters, a combining accent), which take the pattern
+    import random
+    import re
+    from stripper.language import lower_words
+    texts = []
+    for c in range(0x10000):
+        ch = chr(c)
+        texts += [f"\u00c4{ch}B", f"\u2019{ch}\u00e9", f"{ch}{ch}x{ch}", ch]
+    rnd = random.Random(7)
+    cp1252 = [bytes([b]).decode("cp1252", "ignore") for b in range(256)]
+    alphabet = [c for c in cp1252 if c] + [chr(c) for c in range(128, 256)]
+    alphabet += ["\u03a3", "\u03c3", "\u0130", "\u212a", "\u0142", "\u0416", "\u4e2d", "\u0301"]
+    for _ in range(6000):
+        n = rnd.randint(0, 40)
+        texts.append("".join(rnd.choice(alphabet[:-8] if n % 3 else alphabet) for _ in range(n)))
+    for text in texts:
+        lower_words.cache_clear()
+        assert lower_words(text) == tuple(re.findall(r"\w+", text.lower())), repr(text)
