@@ -203,6 +203,7 @@ def _title_words(b: Block, cjk: bool, known: int | None = None) -> int | None:
     return n
 
 
+UPDATED_RE = re.compile(r"updated|aktualisiert|mis à jour|actualizado", re.I)   # a date line that is no publication date
 LABEL_RE = re.compile(r"^[\w ]{1,20}:\s")   # "Related: ...", "From: Herald Sun", "Edited by: ..."
 
 
@@ -418,10 +419,13 @@ def find_title(blocks: list[Block], sel: Selection, tagged: set[int], dropped: s
     # the opening paragraphs after the candidates: a candidate inside it would match itself
     # (the first four read off the kept lines, which go on past them)
     opened = list(islice((k for k in sel.kept if k >= head_end), 4)) or sel.kept[:4]
-    opening = " ".join(blocks[i].text for i in opened)
+    opened_words = _opening_words(page, opened) if page is not None else None
+    # (the opening's text is read only for a CJK page's characters, or where its words are not
+    # known: _OpeningWords asks the words where it has them)
+    opening = " ".join(blocks[i].text for i in opened) if cjk or opened_words is None else ""
     # (the context lowered the page for the rules' needles: its lines lowered at their starts)
     keys = _PageKeys(blocks, page._lowered() if page is not None else None, page.word_lists if page is not None else None)
-    body = _OpeningWords(opening, stop, _opening_words(page, opened) if page is not None else None)
+    body = _OpeningWords(opening, stop, opened_words)
     best, best_score = None, 0.0
     if TITLE_DEBUG is not None:   # every candidate's evidence, in page order
         for i, n_words in cands:
@@ -1092,7 +1096,11 @@ def find_name_line(blocks: list[Block], sel: Selection, ti: int | None, ruled: s
     # "By" / "Tipps von" / "Autor:" alone on a line: the name is on the next one
     labelled: set[int] = set()
     for k in range(max(0, a - TITLE_LOOKBEHIND_DEFAULT), min(lead_end + LABEL_LINE_REACH_DEFAULT, len(blocks) - 1)):
-        if k not in ruled and _label_only(blocks[k].text, None if words is None else words[k]):
+        # (_label_only's length test asked first, without the call: a text no longer than a label,
+        # or one that stripping may make so)
+        t = blocks[k].text
+        if k not in ruled and (len(t) <= LABEL_LINE_MAX_CHARS_DEFAULT or t[:1].isspace() or t[-1:].isspace()) \
+                and _label_only(t, None if words is None else words[k]):
             labelled.add(_next_line(blocks, k, 1, furniture))
     near |= labelled
     # just under the headline, a line holding nothing but a name is the byline, even when the
@@ -1288,8 +1296,8 @@ def extract(blocks: list[Block], sel: Selection, decisions, language: str | None
     dates = [i for i in sel.meta.get("date", []) if a - TITLE_LOOKBEHIND_DEFAULT <= i <= min(z, a + 6)]
     if dates:
         # Prefer a line that says it is the publication date over an "updated" one.
-        dates.sort(key=lambda i: (bool(re.search(r"updated|aktualisiert|mis à jour|actualizado", blocks[i].text, re.I)),
-                                  abs(i - a)))
+        if len(dates) > 1:
+            dates.sort(key=lambda i: (bool(UPDATED_RE.search(blocks[i].text)), abs(i - a)))
         found = find_date(blocks[dates[0]].text)
         if found:
             out["date"] = found[0]
