@@ -284,6 +284,9 @@ def classify_blocks(blocks: list[Block], first: dict[int, Decision], feats: Feat
     return classes
 
 
+_DECIDING = frozenset((GOOD, BAD))   # the classes revise_classes reads as a block's context
+
+
 def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) -> list[str]:
     """jusText's context pass: shorts between good blocks become good, near-goods next to good
     text become good; what sits among boilerplate becomes bad. Tagged blocks are transparent.
@@ -296,14 +299,18 @@ def revise_classes(classes: list[str], sentence_like: list[bool] | None = None) 
         sentence_like = [False] * n
     if SHORT in classes:
         lo, prev = 0, BAD
-        for hi in [i for i, c in enumerate(classes) if c == GOOD or c == BAD] + [n]:
-            run = classes[lo:hi] if hi > lo else []   # (no GOOD or BAD in it; about half the runs are empty)
-            if SHORT in run:
+        # (the deciding blocks found in C; about half the runs between them are empty)
+        for hi in [*compress(count(), map(_DECIDING.__contains__, classes)), n]:
+            if hi > lo and SHORT in (run := classes[lo:hi]):   # (no GOOD or BAD in the run)
                 nxt = classes[hi] if hi < n else BAD
                 if prev == nxt:
-                    for j in range(lo, hi):
-                        if classes[j] == SHORT:
-                            out[j] = prev
+                    shorts = run.count(SHORT)
+                    if shorts == hi - lo:   # (the most: a run of short blocks alone, set at once)
+                        out[lo:hi] = [prev] * shorts
+                    else:
+                        for j in range(lo, hi):
+                            if classes[j] == SHORT:
+                                out[j] = prev
                 elif prev == GOOD:
                     # Before junk: good if it closes the paragraph before it (a short sentence) or
                     # a near-good block follows it in the run.
