@@ -713,3 +713,35 @@ def test_web_addresses_weighed_where_scored_give_the_span_of_every_block_weighed
         assert M.choose_span(classes, base, ends, raw, frozenset(), texts) == M.choose_span(classes, base, ends, whole)
         weighed += raw != whole
     assert weighed > 1000
+
+
+def test_function_characters_counted_by_one_class_are_those_looked_up_one_by_one():
+    # block_features counts a CJK line's function characters by the matches of one character class
+    # (_function_chars_re) instead of a set look-up per character: the counts must be the same.
+    import random
+    from stripper import main_content as M
+    from stripper.language import function_chars
+    from stripper.model import Block
+    fchars = function_chars()
+    rng = random.Random(23)
+    pool = sorted(fchars) + list("新竹景点美食住宿旅游攻略露营地推荐排行榜，。、！？「」のはを ab1-[]^\\")
+    found = 0
+    lines = []
+    for _ in range(2000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        count = sum(map(fchars.__contains__, text))
+        assert len(M._function_chars_re().findall(text)) == count, text
+        found += count > 0
+        lines.append(text)
+    assert found > 1000
+    # ... and so are the densities block_features gives with them (the function characters' share
+    # weighed as before, where punctuation and hiragana leave it to decide)
+    f = M.block_features([Block(i, t) for i, t in enumerate(lines)], frozenset(), cjk=True)
+    for text, d in zip(lines, f.dens):
+        n = len(text)
+        want = min(1.0, 6 * len(M.CJK_PUNCT_RE.findall(text)) / n) if n else 0.0
+        if n and want < 1.0:
+            want = max(want, len(M.HIRAGANA_RE.findall(text)) / n)
+            if want < 1.0:
+                want = min(1.0, max(want, M.FUNCTION_CHAR_WEIGHT_DEFAULT * sum(map(fchars.__contains__, text)) / n))
+        assert d == want, text
