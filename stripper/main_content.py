@@ -168,9 +168,16 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
         ends = [t.rstrip()[-1:] in SENT_END_CHARS for t in texts]
         nwords = [0] * len(blocks)   # not read for CJK: characters stand for words
         weight = [n / 2.5 for n in lengths]
-        dens = []
+        dens = [0.0] * len(blocks)
         fchars = _function_chars_re().findall
-        for text, n in zip(texts, lengths):
+        # With min_chars, the density is worked out only where a pass reads it: in a block of
+        # min_chars // 3 characters or more (classify_blocks' length for CJK) and in one that ends
+        # like a sentence with few enough links (sentence_like, below); any other block's reads
+        # 0.0, which nothing reads (a short label or menu entry, about half the lines of a page).
+        low = min_chars // 3
+        for i in [i for i, (n, end, ld) in enumerate(zip(lengths, ends, link_density))
+                  if n >= low or end and ld <= SENTENCE_MAX_LINK_DENSITY]:
+            text, n = texts[i], lengths[i]
             d = min(1.0, 6 * len(CJK_PUNCT_RE.findall(text)) / n) if n else 0.0
             if n and d < 1.0:
                 # Japanese prose runs its particles (の, は, を, ...) in hiragana: their share of the
@@ -180,7 +187,7 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
                     # Chinese prose (and Japanese kanji) runs its grammar words in single characters
                     # (的, 了, 是, 在, ...): a line without punctuation still shows it is prose.
                     d = min(1.0, max(d, FUNCTION_CHAR_WEIGHT_DEFAULT * len(fchars(text)) / n))
-            dens.append(d)
+            dens[i] = d
         sentence_like = [ld <= SENTENCE_MAX_LINK_DENSITY and end and d >= SENTENCE_MIN_DENS
                          for ld, end, d in zip(link_density, ends, dens)]
         return Features(nwords, weight, link_density, dens, sentence_like, ends, lengths, [], texts=texts)

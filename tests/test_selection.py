@@ -745,3 +745,32 @@ def test_function_characters_counted_by_one_class_are_those_looked_up_one_by_one
             if want < 1.0:
                 want = min(1.0, max(want, M.FUNCTION_CHAR_WEIGHT_DEFAULT * sum(map(fchars.__contains__, text)) / n))
         assert d == want, text
+
+
+def test_cjk_densities_left_unread_are_not_worked_out():
+    # block_features, given min_chars, works out a CJK block's density only where a pass reads it
+    # (min_chars // 3 characters or more, or a sentence end with few links): the sentence tests and
+    # the classes must be those of every density worked out.
+    import random
+    from stripper import main_content as M
+    from stripper.model import Block
+    from stripper.options import Options
+    rng = random.Random(29)
+    pool = list("新竹景点美食住宿旅游攻略露营地推荐的了是在也和有我们。，、！？「」のはをがにでと") + [" ", "a", "1"]
+    options = Options()
+    skipped = 0
+    for _ in range(300):
+        blocks = []
+        for i in range(rng.randint(1, 30)):
+            text = "".join(rng.choice(pool) for _ in range(rng.choice((1, 3, 8, 10, 15, 20, 22, 23, 24, 40, 90))))
+            # (no links, some, all, or the most a sentence may hold: 3 of 10 characters)
+            links = rng.choice((0, 0, 0, len(text) // 2, len(text), len(text) * 3 // 10))
+            blocks.append(Block(i, text, link_chars=links))
+        lean = M.block_features(blocks, frozenset(), True, options.length_low)
+        full = M.block_features(blocks, frozenset(), True)
+        assert lean.sentence_like == full.sentence_like and lean.ends == full.ends
+        for relaxed in (False, True):
+            assert M.classify_blocks(blocks, {}, lean, True, options, relaxed) == \
+                M.classify_blocks(blocks, {}, full, True, options, relaxed)
+        skipped += sum(a != b for a, b in zip(lean.dens, full.dens))
+    assert skipped > 100   # (blocks whose density was left unread)
