@@ -43,6 +43,22 @@ def test_plan_limits_are_inclusive_at_every_cut():
             assert r not in [s for s, _ in plan.steps(1, r.max_words + 1, frozenset())]
 
 
+def test_plan_limit_rows_are_the_size_classes():
+    """limit_rows, read as apply_rules and limits_mask read it, gives each size the mask of its
+    class (the rules whose limits it is within), below, at and past every cut."""
+    from bisect import bisect_left
+    plan = _plan((), ())
+    rules = all_rules()
+    for chars in range(plan.char_cuts[-1] + 40):
+        for words in list(range(plan.word_cuts[-1] + 40)) + [10 ** 6]:
+            expected = plan.class_masks[bisect_left(plan.char_cuts, chars)][bisect_left(plan.word_cuts, words)]
+            assert plan.limits_mask(chars, words) == expected, (chars, words)
+    for chars, words in ((0, 0), (1, 1), (10 ** 6, 10 ** 6)):
+        assert plan.limits_mask(chars, words) == sum(
+            1 << i for i, r in enumerate(rules) if (r.max_chars is None or chars <= r.max_chars)
+            and (r.max_words is None or words <= r.max_words))
+
+
 def _fixture_pages():
     for path in sorted(FIXTURES.glob("*/source.txt")) + sorted(FIXTURES.glob("*/source.md")):
         text = path.read_text(encoding="utf-8", errors="replace")

@@ -407,7 +407,7 @@ class _Plan:
     of its size class, built once per mask and remembered."""
     __slots__ = ("rules", "always", "checked", "free", "free_mask", "gated_mask", "checked_mask", "by_word",
                  "gate_words", "by_digit", "digit_words", "by_norm", "by_needle", "by_tail", "by_head", "char_cuts", "word_cuts",
-                 "class_masks", "memo")
+                 "class_masks", "limit_rows", "memo")
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
@@ -474,11 +474,21 @@ class _Plan:
                                    and (r.max_words is None or bisect_left(self.word_cuts, r.max_words) >= wi))
                              for wi in range(len(self.word_cuts) + 1)]
                             for ci in range(len(self.char_cuts) + 1)]
+        # The same, read off by a block's size without a search: limit_rows[chars][words] is
+        # limits_mask(chars, words) for chars up to the last char cut and words up to the last word
+        # cut and one more; a longer block reads the last row, one of more words the last column
+        # (each past the last cut: the last class). (The rows are class_masks' rows, widened.)
+        last_words = self.word_cuts[-1] + 1 if self.word_cuts else 0
+        rows = [[row[bisect_left(self.word_cuts, words)] for words in range(last_words + 1)] for row in self.class_masks]
+        self.limit_rows = [rows[bisect_left(self.char_cuts, chars)]
+                           for chars in range((self.char_cuts[-1] if self.char_cuts else -1) + 2)]
         self.memo: dict[int, tuple] = {}
 
     def limits_mask(self, chars: int, words: int) -> int:
-        """The rules whose limits let a block of that size through."""
-        return self.class_masks[bisect_left(self.char_cuts, chars)][bisect_left(self.word_cuts, words)]
+        """The rules whose limits let a block of that size through (as apply_rules reads them)."""
+        rows = self.limit_rows
+        last_chars, last_words = len(rows) - 1, len(rows[0]) - 1
+        return rows[chars if chars < last_chars else last_chars][words if words < last_words else last_words]
 
     def steps(self, chars: int, words: int, opened: frozenset[int],
               admitted: frozenset[int] | None = None) -> tuple:
@@ -578,7 +588,9 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
     plan = _plan(tuple(ctx.options.select), tuple(ctx.options.ignore))
     by_word, gate_words, by_norm, free = plan.by_word, plan.gate_words, plan.by_norm, plan.free_mask
     by_digit, digit_words = plan.by_digit, plan.digit_words
-    class_masks, char_cuts, word_cuts, memo, steps_of = plan.class_masks, plan.char_cuts, plan.word_cuts, plan.memo, plan.steps_of
+    memo, steps_of = plan.memo, plan.steps_of
+    limit_rows = plan.limit_rows
+    last_chars, last_words = len(limit_rows) - 1, len(limit_rows[0]) - 1
     word_lists, nwords, norms = ctx.word_lists, ctx.nwords, ctx.norms
     # the rules each block opens (by its words, its normal form, its place), before its limits
     masks = plan.admitted(ctx)
@@ -631,7 +643,9 @@ def apply_rules(blocks: list[Block], ctx: RuleContext) -> list[Decision]:
         mask = masks[i]
         b = blocks[i]
         text = b.text
-        mask &= class_masks[bisect_left(char_cuts, len(text))][bisect_left(word_cuts, nwords[i])]
+        # (limits_mask(len(text), nwords[i]), read off limit_rows with no call: see _Plan)
+        size, n = len(text), nwords[i]
+        mask &= limit_rows[size if size < last_chars else last_chars][n if n < last_words else last_words]
         if not mask:
             continue
         if text not in repeated:
