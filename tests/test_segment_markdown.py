@@ -358,3 +358,43 @@ def test_no_block_is_empty():
             assert all(b.text for b in blocks), page
             assert [b.index for b in blocks] == list(range(len(blocks)))
     assert [b.text for b in seg.segment_markdown("a\n\n```\n\n   \n")] == ["a"]
+
+
+def test_spaces_are_the_patterns_whitespace():
+    # SPACES lists exactly the characters \s matches, and str.isspace() is true of
+    import re
+    import sys
+    import stripper.segment.text as seg
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert "".join(re.findall(r"\s", every)) == "".join(c for c in every if c.isspace()) == "".join(sorted(seg.SPACES))
+
+
+def test_classes_spelled_as_ranges_are_the_negated_classes():
+    # _class_but(chars) takes every character but chars, as "[^chars]" does, over every code point
+    import re
+    import sys
+    import stripper.segment.text as seg
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    for chars in ("[]\n", "()" + seg.SPACES, '[]\n"*_\\`<|', '[]\n"<|', '[]\n"|', "\n", "*\n", ")\n", "\x00", "\U0010ffff"):
+        negated = "[^" + "".join("\\x%02x" % ord(c) if ord(c) < 256 else c for c in chars) + "]"
+        assert re.sub(seg._class_but(chars), "", every) == re.sub(negated, "", every) == "".join(sorted(set(chars))), chars
+    assert seg._ADDRESS_CHAR == seg._class_but("()" + seg.SPACES)   # [^()\s]
+
+
+def test_emphasis_pattern_agrees_with_the_lookbehind_first_one():
+    # MD_EMPH_RE tests a closing mark before the character in front of it: the same matches and
+    # groups as the pattern that looks back first
+    import random
+    import re
+    import stripper.segment.text as seg
+    first = re.compile(r"\*\*(?=\S)([^\n]{1,300}?)(?<=\S)\*\*|__(?=\S)([^\n]{1,300}?)(?<=\S)__"
+                       r"|\*(?<![\w*]\*)(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
+    rnd = random.Random(41)
+    pieces = ["*", "**", "***", "_", "__", "a", "bold", " ", "  ", "\n", "\t", "\u3000", "é", "1", ".", "x*y", "**b**", "_i_"]
+    found = 0
+    for _ in range(30000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        got = [(m.span(), m.groups()) for m in seg.MD_EMPH_RE.finditer(s)]
+        assert got == [(m.span(), m.groups()) for m in first.finditer(s)], s
+        found += bool(got)
+    assert found > 5000

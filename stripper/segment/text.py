@@ -6,12 +6,39 @@ Everything here is linear in the input: no regex can backtrack over more than a 
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache, partial
 from itertools import count, repeat
 from operator import itemgetter, le
 
 from ..model import HEADING, ITEM, PARA, PRE, QUOTE, TABLE, Block
 from ..phrases import _entries, _whole_entry, load_phrases
+
+# The characters the patterns' \s matches (those str.isspace() is true of; tests/test_segment_markdown.py
+# checks the list over every code point).
+SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _class_but(chars: str) -> str:
+    """A character class of every character but those given: the set "[^...]" of them is, spelled
+    as the ranges between them. The regex engine tests a character against a class item by item,
+    and a negated class's items are those the character is not (it is tested against all of
+    them, for every character of a run the class takes); the first range of this class (a table
+    of the first 256 code points, as the engine stores it) takes any ASCII character at once:
+    runs of plain text go three times as fast."""
+    ranges, start = [], 0
+    for c in sorted(set(map(ord, chars))):
+        if c > start:
+            ranges.append((start, c - 1))
+        start = c + 1
+    if start <= sys.maxunicode:
+        ranges.append((start, sys.maxunicode))
+    return "[" + "".join(_escaped(a) if a == b else _escaped(a) + "-" + _escaped(b) for a, b in ranges) + "]"
+
+
+def _escaped(c: int) -> str:
+    return "\\x%02x" % c if c < 0x100 else "\\u%04x" % c if c < 0x10000 else "\\U%08x" % c
+
 
 WS_RE = re.compile(r"[\s\u200b]+")   # every Unicode space (U+2028, U+1680, ...) and zero width
 ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -62,8 +89,12 @@ MD_LINK_RE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,2000})\]\((?:[
 # each at least a character) is the exact pattern's match at the same place, and where the fast
 # pattern finds nothing, neither does the exact one. The per-character alternation of the exact
 # patterns costs three times as much; a line with a longer match is done by them (_sub_bounded).
-MD_IMAGE_FAST_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]\((?:[^()\s]++|\([^()\s]*\))*+(?:\s+\"[^\"\n]{0,500}\")?\)")
-MD_LINK_FAST_RE = re.compile(r"\[((?:[^\[\]\n]++|\[[^\[\]\n]{0,500}\])*+)\]\((?:[^()\s]++|\([^()\s]*\))*+(?:\s+\"[^\"\n]{0,500}\")?\)")
+_TEXT_CHAR = _class_but("[]\n")        # [^\[\]\n]
+_ADDRESS_CHAR = _class_but("()" + SPACES)   # [^()\s]
+MD_IMAGE_FAST_RE = re.compile(r"!\[(" + _TEXT_CHAR + r"{0,500})\]\((?:" + _ADDRESS_CHAR + r"++|\(" + _ADDRESS_CHAR + r"*\))*+"
+                              r"(?:\s+\"[^\"\n]{0,500}\")?\)")
+MD_LINK_FAST_RE = re.compile(r"\[((?:" + _TEXT_CHAR + r"++|\[" + _TEXT_CHAR + r"{0,500}\])*+)\]\((?:" + _ADDRESS_CHAR + r"++|\("
+                             + _ADDRESS_CHAR + r"*\))*+(?:\s+\"[^\"\n]{0,500}\")?\)")
 FAST_MATCH_MAX_CHARS = 2000
 MD_REF_LINK_RE = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,100}\]")
 MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
@@ -73,9 +104,13 @@ EMPTY_ITEMS = frozenset("*+-•")   # a bullet with no text
 CODE_INDENTS = ("    ", "\t")   # an indented code block's lines start with one of these
 # Bounded spans: an opener with no closer costs at most 300 characters of scanning (linear time).
 # Each alternative opens with its mark (the single star's lookbehind comes after the star and
-# looks at the character before it): the search skips to the stars and underscores.
-MD_EMPH_RE = re.compile(r"\*\*(?=\S)([^\n]{1,300}?)(?<=\S)\*\*|__(?=\S)([^\n]{1,300}?)(?<=\S)__"
-                        r"|\*(?<![\w*]\*)(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
+# looks at the character before it): the search skips to the stars and underscores. Each
+# closing mark is matched before the look back at the character before it ("\*\*(?<=\S\*\*)",
+# the same test as "(?<=\S)\*\*"): at each length the lazy span tries, the cheap literal fails
+# first (most places hold no mark), and the span's lengths are tried in the same order.
+_LINE_CHAR = _class_but("\n")   # [^\n]
+MD_EMPH_RE = re.compile(r"\*\*(?=\S)(" + _LINE_CHAR + r"{1,300}?)\*\*(?<=\S\*\*)|__(?=\S)(" + _LINE_CHAR + r"{1,300}?)__(?<=\S__)"
+                        r"|\*(?<![\w*]\*)(?=\S)(" + _class_but("*\n") + r"{1,300}?)\*(?<=\S\*)(?![\w*])")
 # Underscores at the edge of a word are emphasis marks ("_word_", "_**name**_", "_ text_" as
 # html2text writes <em>); one between two letters or digits (snake_case) or escaped ("\\_") is text.
 MD_UNDERSCORE_RE = re.compile(r"(?<!\\)(?<![^\W_])_+|(?<!\\)_+(?![^\W_])")
@@ -95,7 +130,7 @@ MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]{1,200}\]:\s*\S+")
 MD_OPEN_TITLE_RE = re.compile(r"\]\(([^()\s]{1,4000})\s+\"[^\"\n]{0,2000}$")
 MD_TITLE_MAX_LINES_DEFAULT = 30
 # An image whose address is data (an inline SVG or base64 picture): spaces and any length.
-MD_DATA_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\(data:[^)\n]*\)")
+MD_DATA_IMAGE_RE = re.compile(r"!\[" + _TEXT_CHAR + r"{0,500}\]\(data:" + _class_but(")\n") + r"*\)")
 # A line that is one plain link, bare or as a list item ("  * [News](/news)"): a third of the
 # lines of crawler markdown, the menus. segment_markdown takes such a line (fullmatch) on a short
 # path; see there why its outcome is the long path's. The text holds none of the characters the
@@ -107,7 +142,8 @@ MD_DATA_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\(data:[^)\n]*\)")
 # The runs of spaces, text and address are possessive: what follows each (a bullet or bracket, a
 # mark or "]", "]", a space or ")") is none of the run's characters, so giving one back never
 # lets a match go on; a line that is no link fails without trying each shorter run.
-MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*+([*_\\`][^\[\]\n\"<|]*+)?)\]"
+MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)" + _class_but('[]\n"*_\\`<|') + r"*+([*_\\`]" + _class_but('[]\n"<|')
+                             + r"*+)?)\]"
                              r"\([!#-'*-{}~]*+(?: \"[^\"\n\[\]|]{0,500}\")?\)")
 
 # A line that is one image, or one link around an image and nothing else (spaces aside), bare or
@@ -119,7 +155,7 @@ MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)[^\[\]\n\"*_\\`<|]*+([*_\\`][
 # line end (at most 500 characters). The runs of spaces and addresses are possessive, as in
 # MD_LINK_LINE_RE (the image's text is bounded, and "]" follows it).
 _MD_ADDRESS_TITLE = r"\([!#-'*-Z\\^-{}~]*+(?: \"[^\"\n\[\]()|]{0,500}\")?\)"
-_MD_PLAIN_IMAGE = r"!\[[^\[\]\n\"|]{0,500}\]" + _MD_ADDRESS_TITLE
+_MD_PLAIN_IMAGE = r"!\[" + _class_but('[]\n"|') + r"{0,500}\]" + _MD_ADDRESS_TITLE
 MD_IMAGE_LINE_RE = re.compile(r" *+([*+-] )?(?:" + _MD_PLAIN_IMAGE + r"|\[ *+" + _MD_PLAIN_IMAGE + r" *+\]"
                               + _MD_ADDRESS_TITLE + ")")
 
