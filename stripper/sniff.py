@@ -276,7 +276,34 @@ def normalize_text(text: str, utf8: bytes | None = None) -> str:
     # normalize() returns the text itself when its quick check finds it NFC, and that check is
     # cheaper than is_normalized()'s (which, where the quick check cannot tell, normalizes and
     # compares: normalize() after it would do the work twice).
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    if len(text) <= NFC_CHUNK_CHARS:
+        return unicodedata.normalize("NFC", text)
+    return _nfc_by_chunks(text)
+
+
+# Where the quick check cannot tell (a combining mark, as a decomposed "ü" has), normalize()
+# decomposes and recomposes the whole text, ten times the cost of the check. A text is cut into
+# chunks at line ends and each normalized: only the chunks holding such a mark pay for it.
+NFC_CHUNK_CHARS = 4096
+
+
+def _nfc_by_chunks(text: str) -> str:
+    """unicodedata.normalize("NFC", text), chunk by chunk: each chunk but the first starts at a
+    line end. Normalization can be done piecewise at a character with a boundary before it (a
+    starter that is NFC as it is: canonical combining class 0 and quick check Yes), which no
+    character before it composes or reorders with, and a line end is one that composes with no
+    character after it either (no composition pair holds it): so the chunks normalized and joined
+    are the text normalized. (A chunk NFC already is returned as it is, without a copy.)"""
+    parts, start, n = [], 0, len(text)
+    while start < n:
+        end = text.find("\n", start + NFC_CHUNK_CHARS)
+        if end < 0:
+            end = n
+        parts.append(unicodedata.normalize("NFC", text[start:end]))
+        start = end
+    return "".join(parts)
 
 
 def _has_controls(text: str, data: bytes | None = None) -> bool:

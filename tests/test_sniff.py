@@ -142,6 +142,26 @@ def test_normalize_text_matches_the_plain_definition():
         assert normalize_text(text) == reference(text), repr(text)
 
 
+
+def test_nfc_by_chunks_is_nfc_of_the_whole(monkeypatch):
+    # a long text is normalized chunk by chunk, cut at line ends: the same text as normalize() of
+    # the whole, whatever falls on either side of a cut (marks, jamo, singletons, pairs)
+    import random
+    import unicodedata
+    import stripper.sniff as sn
+    monkeypatch.setattr(sn, "NFC_CHUNK_CHARS", 3)
+    rnd = random.Random(5)
+    alphabet = ["a", "e", "\u0301", "\u0308", "\u0327", "\u0345", "é", "\n", "\n\u0301", "\u1100", "\u1161", "\u11a8",
+                "\uac00", "\u2126", "\u0387", "\u0f73", "\u09c7", "\u09be", "’", " ", "中", "\U0001d15e", "\u05b4"]
+    changed = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(4, 16)))
+        want = unicodedata.normalize("NFC", text)
+        assert sn._nfc_by_chunks(text) == want, repr(text)
+        assert sn.normalize_text(text) == want, repr(text)
+        changed += want != text
+    assert changed > 5000
+
 def test_the_utf8_bytes_a_text_was_read_from_tell_its_controls():
     # sniff hands normalize_text the bytes a text was read from as valid UTF-8 (its controls are
     # looked for there); the answer must be that of the text's own encoding, as it is without them

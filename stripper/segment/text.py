@@ -1043,7 +1043,9 @@ def segment_markdown(text: str, stopwords: frozenset[str] = frozenset()) -> list
                     if item is None:
                         break
                     inner = inner.strip()
-                    s = _link_line_text(inner, marked)
+                    # (_link_line_text, its usual case inlined: no marks, and clean)
+                    s = (inner if marked is None and inner.isprintable() and "  " not in inner
+                         else _link_line_text(inner, marked))
                     j += 1
                 code_to = j
             continue
