@@ -398,3 +398,15 @@ def test_emphasis_pattern_agrees_with_the_lookbehind_first_one():
         assert got == [(m.span(), m.groups()) for m in first.finditer(s)], s
         found += bool(got)
     assert found > 5000
+
+
+def test_escapes_joined_from_the_split_are_the_sub():
+    # strip_markdown_inline drops escapes by joining MD_ESCAPE_RE.split: the sub of its group
+    import random
+    import stripper.segment.text as seg
+    rnd = random.Random(47)
+    pieces = ["\\", "\\\\", "\\_", "\\*", "\\[", "\\]", "\\#", "\\a", "a", " ", "_", "é", "\\\\\\_", "\\`", "\\|", "\\~"]
+    for _ in range(20000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10)))
+        assert "".join(seg.MD_ESCAPE_RE.split(s)) == seg.MD_ESCAPE_RE.sub(r"\1", s), s
+    assert strip_markdown_inline(r"my\_var a\\b \#1")[0] == r"my_var a\b #1"
