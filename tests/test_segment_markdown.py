@@ -375,7 +375,7 @@ def test_classes_spelled_as_ranges_are_the_negated_classes():
     import sys
     import stripper.segment.text as seg
     every = "".join(map(chr, range(sys.maxunicode + 1)))
-    for chars in ("[]\n", "()" + seg.SPACES, '[]\n"*_\\`<|', '[]\n"<|', '[]\n"|', "\n", "*\n", ")\n", "\x00", "\U0010ffff"):
+    for chars in ("[]\n", "()" + seg.SPACES, '[]\n"*_\\`<|', '[]\n"<|', '[]\n"|', '"\n', '"\n[]|', '"\n[]()|', "\n", "*\n", ")\n", "\x00", "\U0010ffff"):
         negated = "[^" + "".join("\\x%02x" % ord(c) if ord(c) < 256 else c for c in chars) + "]"
         assert re.sub(seg._class_but(chars), "", every) == re.sub(negated, "", every) == "".join(sorted(set(chars))), chars
     assert seg._ADDRESS_CHAR == seg._class_but("()" + seg.SPACES)   # [^()\s]

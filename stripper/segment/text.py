@@ -91,10 +91,11 @@ MD_LINK_RE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,2000})\]\((?:[
 # patterns costs three times as much; a line with a longer match is done by them (_sub_bounded).
 _TEXT_CHAR = _class_but("[]\n")        # [^\[\]\n]
 _ADDRESS_CHAR = _class_but("()" + SPACES)   # [^()\s]
+_TITLE_CHAR = _class_but('"\n')   # [^"\n]
 MD_IMAGE_FAST_RE = re.compile(r"!\[(" + _TEXT_CHAR + r"{0,500})\]\((?:" + _ADDRESS_CHAR + r"++|\(" + _ADDRESS_CHAR + r"*\))*+"
-                              r"(?:\s+\"[^\"\n]{0,500}\")?\)")
+                              r"(?:\s+\"" + _TITLE_CHAR + r"{0,500}\")?\)")
 MD_LINK_FAST_RE = re.compile(r"\[((?:" + _TEXT_CHAR + r"++|\[" + _TEXT_CHAR + r"{0,500}\])*+)\]\((?:" + _ADDRESS_CHAR + r"++|\("
-                             + _ADDRESS_CHAR + r"*\))*+(?:\s+\"[^\"\n]{0,500}\")?\)")
+                             + _ADDRESS_CHAR + r"*\))*+(?:\s+\"" + _TITLE_CHAR + r"{0,500}\")?\)")
 FAST_MATCH_MAX_CHARS = 2000
 MD_REF_LINK_RE = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,100}\]")
 MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
@@ -143,7 +144,7 @@ MD_DATA_IMAGE_RE = re.compile(r"!\[" + _TEXT_CHAR + r"{0,500}\]\(data:" + _class
 # lets a match go on; a line that is no link fails without trying each shorter run.
 MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)" + _class_but('[]\n"*_\\`<|') + r"*+([*_\\`]" + _class_but('[]\n"<|')
                              + r"*+)?)\]"
-                             r"\([!#-'*-{}~]*+(?: \"[^\"\n\[\]|]{0,500}\")?\)")
+                             r"\([!#-'*-{}~]*+(?: \"" + _class_but('"\n[]|') + r"{0,500}\")?\)")
 
 # A line that is one image, or one link around an image and nothing else (spaces aside), bare or
 # as a list item ("[![Logo](/logo.png)](/)", "  * ![](/icon.svg)"): its text is none, and
@@ -153,7 +154,7 @@ MD_LINK_LINE_RE = re.compile(r" *+([*+-] )?\[((?!#)" + _class_but('[]\n"*_\\`<|'
 # the line's only one); a title, after one space, holds no quote, bracket, parenthesis, pipe or
 # line end (at most 500 characters). The runs of spaces and addresses are possessive, as in
 # MD_LINK_LINE_RE (the image's text is bounded, and "]" follows it).
-_MD_ADDRESS_TITLE = r"\([!#-'*-Z\\^-{}~]*+(?: \"[^\"\n\[\]()|]{0,500}\")?\)"
+_MD_ADDRESS_TITLE = r"\([!#-'*-Z\\^-{}~]*+(?: \"" + _class_but('"\n[]()|') + r"{0,500}\")?\)"
 _MD_PLAIN_IMAGE = r"!\[" + _class_but('[]\n"|') + r"{0,500}\]" + _MD_ADDRESS_TITLE
 MD_IMAGE_LINE_RE = re.compile(r" *+([*+-] )?(?:" + _MD_PLAIN_IMAGE + r"|\[ *+" + _MD_PLAIN_IMAGE + r" *+\]"
                               + _MD_ADDRESS_TITLE + ")")
