@@ -186,3 +186,24 @@ def test_word_lists_are_the_runs_of_word_characters_with_or_without_an_underscor
         blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
         ctx = make_context(blocks, Options(), None, frozenset(), "text")
         assert [list(ws) for ws in ctx.word_lists] == [WORD_RE.findall(t.lower()) for t in texts]
+
+
+def test_norms_of_spaced_texts_skip_split_and_join_exactly():
+    """make_context's short path (a printable text without two spaces in a row is lowered and
+    stripped, not split and joined) gives normalize_block's form with any character below U+10000,
+    and a few above, inside, at either end, and doubled."""
+    from stripper.phrases import _EDGE_PUNCT
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000] + ["\U0001d400", "\U00010400"]
+    texts = []
+    for c in chars:
+        texts += [f"Ab{c}Cd", f"{c} x", f"x {c}", f"x{c}{c} y", f"ΟΔ{c}Σ ς"]
+    texts += [" a", "a ", " a b ", "a  b", ". a .", "- a", "a -", " . ", "  "]
+    for t in texts:
+        short = t.isprintable() and "  " not in t
+        if short:
+            assert t.lower().strip(_EDGE_PUNCT) == normalize_block(t), repr(t)
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    ctx = make_context(blocks, Options(), None, frozenset(), "text")
+    for i, t in enumerate(texts):
+        if ctx.nwords[i] <= NORM_MAX_WORDS:
+            assert ctx.norms[i] == normalize_block(t), repr(t)

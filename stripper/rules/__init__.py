@@ -342,7 +342,17 @@ def make_context(blocks: list[Block], options: Options, language: str | None,
     ctx.by_text = by_text = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1)))
     # each text once (a repeat shares its normal form)
     # (normalize_block written out, sparing a call per short block; tests/test_context.py checks they agree)
-    normal = {t: " ".join(t.lower().split()).strip(_EDGE_PUNCT) for t, i in by_text.items() if nwords[i] <= NORM_MAX_WORDS}
+    # A text whose only white space is single ASCII spaces (nearly every block) needs no split and
+    # join: str.isprintable() is False for every other white-space character (each is a control
+    # or separator character), and lowering makes no white space. Its spaces are kept as they
+    # are, and one at either end goes with the strip, space being an edge character.
+    normal = {}
+    for t, i in by_text.items():
+        if nwords[i] <= NORM_MAX_WORDS:
+            if t.isprintable() and "  " not in t:
+                normal[t] = t.lower().strip(_EDGE_PUNCT)
+            else:
+                normal[t] = " ".join(t.lower().split()).strip(_EDGE_PUNCT)
     ctx.norms = norms = list(map(normal.get, texts))
     ctx.tokens = WordSets(word_lists)
     counts = ctx.norm_counts
