@@ -76,6 +76,27 @@ def ascii_age_words() -> frozenset[str] | None:
     return frozenset(units)
 
 
+# The characters that keep a line's words (lower_words) from showing the unit of an age it states:
+# the stamp pattern matches "İ" and "ı" to a unit's "i" and "ſ" to its "s" (ignoring case), which
+# lower to "i" and a combining dot (no word character), "ı" and "ſ". No other character does so
+# with the units of data/ago.txt (tests/test_ago.py reads every character).
+AGE_ODD_CHARS = ("\u0130", "\u0131", "\u017f")
+
+
+def age_words() -> frozenset[str] | None:
+    """The units: a line that states an age, of any characters but AGE_ODD_CHARS, holds one of
+    them among its words (lower_words); None when that does not hold (ascii_age_words says it does
+    not for ASCII text). Where the stamp pattern finds a unit (after white space, before no word
+    character, each of its characters matching a letter of the unit ignoring case), the line
+    lowered holds the unit itself between characters that are no word characters: each character
+    that matches a letter of a unit ignoring case lowers to that letter, but AGE_ODD_CHARS, and
+    white space, as any character that is no word character, lowers to characters that are none
+    (tests/test_ago.py checks every character, and lines built of the units' letters in every case).
+    A caller reading many lines asks a line holding none of them (its words at hand) without the
+    stamp search, where most lines, of a few words and none a unit, are answered."""
+    return ascii_age_words()
+
+
 def minutes_ago(text: str) -> int | None:
     """The age a short line states ("Updated 21 minutes ago" -> 21), or None."""
     # (called on every block of a page: the cheap tests first, most lines fail them; the gate
