@@ -11,6 +11,7 @@ Works from page context, not phrase lists, so it holds on pages no rule has seen
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -214,7 +215,7 @@ def block_features(blocks: list[Block], stopwords: frozenset[str], cjk: bool, mi
         long: list[int] = []
         # (the blocks with min_chars characters or SENTENCE_MIN_WORDS words: asked so, a short
         # block, the most, takes one test)
-        for i in [i for i, (n, nw) in enumerate(zip(lengths, nwords)) if n >= min_chars or nw >= SENTENCE_MIN_WORDS]:
+        for i in [i for i, n, nw in zip(count(), lengths, nwords) if n >= min_chars or nw >= SENTENCE_MIN_WORDS]:
             ends[i] = end = texts[i].rstrip()[-1:] in SENT_END_CHARS
             nw = nwords[i]
             # (the density is worked out in a block with words that is long, or ends like a sentence
@@ -434,29 +435,55 @@ def _scoring_bounds(classes: list[str], base: list[str]) -> tuple[int, int]:
     return (first, end) if first < end else (0, 0)
 
 
-def _url_weights(weights: list[float], texts: list[str], lo: int, hi: int) -> list[float]:
+def _url_weights(weights: list[float], texts: list[str], lo: int, hi: int,
+                 holding: list[int] | None = None) -> list[float]:
     """weights[lo:hi] (word counts), a block that holds a web address weighed with the address as
-    one word of the page, not the dozen its parts would count."""
+    one word of the page, not the dozen its parts would count. holding, when given, is
+    _url_blocks of the page: the blocks that hold "http" or "www.", in order."""
     out, part = weights[lo:hi], texts[lo:hi]
-    # (each block asked: joining the page to ask it first costs more than it saves)
-    for i in [i for i, text in enumerate(part) if "http" in text or "www." in text]:
+    # (without holding, each block asked: joining the page only to ask it costs more than it saves)
+    at = [i for i, text in enumerate(part) if "http" in text or "www." in text] if holding is None \
+        else [i - lo for i in holding if lo <= i < hi]
+    for i in at:
         out[i] = len(lower_words(URL_RE.sub(" u ", part[i])))
     return out
 
 
+URL_NEEDLES = ("http", "www.")   # what a block holds that _url_weights weighs anew
+
+
+def _url_blocks(joined: str, starts: list[int]) -> list[int]:
+    """The blocks whose text holds one of URL_NEEDLES, in order, read off the page's texts joined
+    by NUL (joined; starts: where each text starts there, as the rules' context has them): no
+    needle holds a NUL, so each of their places in the joined page lies within one text, the last
+    that starts at or before it. Two searches of the page in C instead of two per block; a page
+    without a web address (most) is told by those alone."""
+    out: set[int] = set()
+    for needle in URL_NEEDLES:
+        at = joined.find(needle)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            out.add(i)
+            # (the block is known to hold it: search on from the next one's start)
+            at = joined.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
+    return sorted(out)
+
+
 def choose_span(classes: list[str], base: list[str], ends: dict[int, str], weights: list[float],
-                footer: frozenset[int] = frozenset(), texts: list[str] | None = None) -> tuple[int, int]:
+                footer: frozenset[int] = frozenset(), texts: list[str] | None = None,
+                url_blocks: list[int] | None = None) -> tuple[int, int]:
     """Maximum-subarray over block scores: good text counts up, boilerplate down; a related-list
     or comment heading costs so much that only a long continuation of the article outweighs it.
     texts, when given, are the blocks' texts, and weights their word counts: a web address counts
-    as one word (_url_weights)."""
+    as one word (_url_weights; url_blocks, when given, _url_blocks of the page)."""
     # Only the blocks from `first` to `end` are scored and searched (_scoring_bounds): no run
     # the passes below find holds another. (So only their weights are read, and weighed anew
     # where they hold a web address.)
     first, end = _scoring_bounds(classes, base)
     scores = [0.0] * len(classes)   # (read only from first to end)
     scores[first:end] = _scores(classes[first:end], base[first:end],
-                                weights[first:end] if texts is None else _url_weights(weights, texts, first, end))
+                                weights[first:end] if texts is None
+                                else _url_weights(weights, texts, first, end, url_blocks))
     for i, e in ends.items():   # a related-list or comment heading, whatever its class
         if 0 <= i < len(scores):
             scores[i] = -(COMMENTS_COST_DEFAULT if e == "CMT" else RELATED_COST_DEFAULT)
@@ -571,9 +598,11 @@ def teaser_tail(blocks: list[Block], classes: list[str], base: list[str], first:
 
 def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[str],
            language: str | None, options: Options,
-           words: tuple[list[str], list[Sequence[str]], list[int]] | None = None) -> Selection:
+           words: tuple[list[str], list[Sequence[str]], list[int]] | None = None,
+           joined: tuple[str, list[int]] | None = None) -> Selection:
     """words: the blocks' texts, their lower_words and the counts of those, where the caller has
-    them (block_features reads them instead of asking lower_words again)."""
+    them (block_features reads them instead of asking lower_words again). joined: the blocks'
+    texts joined by NUL and where each starts there, where the caller has them (_url_blocks)."""
     first = {d.index: d for d in decisions}
     cjk = is_cjk(language)
     feats = block_features(blocks, stopwords, cjk, options.length_low, words)   # (the relaxed pass keeps length_low)
@@ -601,6 +630,8 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
     code = code_runs(blocks, first, feats)
     footer = frozenset(d.index for d in decisions if d.rule_id == "FTR001")
     heads = _heads(feats.texts)   # (read by gallery_slides and ticker_runs)
+    # (the blocks choose_span weighs anew, found once for both passes where the page is joined)
+    url_blocks = _url_blocks(*joined) if joined is not None and not cjk else None
     # Fallback by relaxing, as Readability does: when the strict pass finds (almost) no article,
     # retry with short near-good blocks accepted as good, and keep the relaxed choice.
     strict: list[str] = []   # (the strict pass's classes as classify_blocks gave them)
@@ -656,7 +687,7 @@ def select(blocks: list[Block], decisions: list[Decision], stopwords: frozenset[
             if run and not any(feats.sentence_like[k] for k, _, _ in marked[:len(marked) - run]):
                 for k, classes[k], base[k] in marked[len(marked) - run:]:
                     list_entries.discard(k)
-        span = choose_span(classes, base, ends, feats.weight, footer, None if cjk else feats.texts)
+        span = choose_span(classes, base, ends, feats.weight, footer, None if cjk else feats.texts, url_blocks)
         a, z = span
         lengths = feats.chars
         chars = sum(lengths[i] for i in range(a, z + 1)

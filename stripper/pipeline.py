@@ -67,7 +67,8 @@ def _run(data: bytes | str, options: Options) -> Result:
     # (where the context's word lists are lower_words' own, the selection reads them, with its
     # texts and counts, instead of asking the words cache for each block again)
     words = (ctx.texts, ctx.word_lists, ctx.nwords) if ctx.cached_words else None
-    sel = main_content.select(blocks, decisions, stop, language, options, words)
+    # (and the page joined, as the context made it: the selection finds its web addresses there)
+    sel = main_content.select(blocks, decisions, stop, language, options, words, ctx._joined())
     listing = _teaser_listing(blocks, sel.kept)
     # 5. byline: metadata found in the text, under what the HTML cascade already found
     meta = byline.extract(blocks, sel, decisions, language, stop, ctx)   # (reads the page texts ctx made)

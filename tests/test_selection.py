@@ -715,6 +715,31 @@ def test_web_addresses_weighed_where_scored_give_the_span_of_every_block_weighed
     assert weighed > 1000
 
 
+def test_web_address_blocks_read_off_the_joined_page_are_those_asked_one_by_one():
+    # select finds the blocks holding "http" or "www." once, in the page joined by NUL (as the
+    # rules' context joins it: _url_blocks), instead of asking each block: the blocks must be the
+    # same, needles at a text's edges, in texts holding NULs themselves and in empty texts
+    # included, and so must the weights _url_weights gives with them, for any scored stretch.
+    import random
+    from itertools import accumulate
+    from stripper import main_content as M
+    rng = random.Random(13)
+    parts = ["http", "htt", "p", "www.", "ww", "w.", "www", ".", "\x00", "x", " ", "https://a.b/c", "HTTP", ""]
+    found = 0
+    for _ in range(3000):
+        texts = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(0, 12))]
+        joined = "\x00".join(texts)
+        starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))[:-1]
+        asked = [i for i, t in enumerate(texts) if "http" in t or "www." in t]
+        assert M._url_blocks(joined, starts) == asked, texts
+        found += len(asked)
+        weights = [rng.randint(0, 9) for _ in texts]
+        lo = rng.randint(0, len(texts))
+        hi = rng.randint(lo, len(texts))
+        assert M._url_weights(weights, texts, lo, hi, asked) == M._url_weights(weights, texts, lo, hi)
+    assert found > 3000
+
+
 def test_function_characters_counted_by_one_class_are_those_looked_up_one_by_one():
     # block_features counts a CJK line's function characters by the matches of one character class
     # (_function_chars_re) instead of a set look-up per character: the counts must be the same.
