@@ -740,6 +740,26 @@ def test_web_address_blocks_read_off_the_joined_page_are_those_asked_one_by_one(
     assert found > 3000
 
 
+def test_code_punctuation_counted_off_the_utf8_form_is_the_class_matched():
+    # _flat_code counts a line's code punctuation by deleting CODE_PUNCT_BYTES from its UTF-8 form
+    # (_code_punct) instead of finding CODE_PUNCT_RE's matches: the class must hold ASCII
+    # characters only, and the counts must agree on texts of any script, lone surrogates included.
+    import random
+    from stripper import main_content as M
+    assert all(M.CODE_PUNCT_RE.match(chr(c)) is None for c in range(128, 0x110000))
+    assert sorted(M.CODE_PUNCT_BYTES.decode()) == sorted(c for c in map(chr, range(128)) if M.CODE_PUNCT_RE.match(c))
+    rng = random.Random(7)
+    pool = list(";{}()=<>[]") + ["a", " ", "é", "€", "中", "\ud800", "\U0001f600", "x = f(y);", "<b>", "\u037e"]
+    counted = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 60)))
+        assert M._code_punct(text) == len(M.CODE_PUNCT_RE.findall(text)), text
+        counted += M._code_punct(text)
+        assert M._flat_code(text) == (len(text) >= M.FLAT_CODE_MIN_CHARS_DEFAULT and not text.startswith("<")
+                                      and len(M.CODE_PUNCT_RE.findall(text)) >= M.FLAT_CODE_DENSITY_DEFAULT * len(text))
+    assert counted > 10000
+
+
 def test_function_characters_counted_by_one_class_are_those_looked_up_one_by_one():
     # block_features counts a CJK line's function characters by the matches of one character class
     # (_function_chars_re) instead of a set look-up per character: the counts must be the same.
