@@ -1004,8 +1004,8 @@ def code_runs(blocks: list[Block], first: dict[int, Decision], feats: Features) 
         text = b.text
         if _flat_code(text):
             out.add(b.index)   # a whole listing a dump wrote as one line
-        row = _table_row(text)
-        if row or _code_line(text):
+        row = _code_row(text)
+        if row is not None:
             rows[b.index] = row
     if len(rows) >= min(CODE_RUN_MIN_DEFAULT, TABLE_RUN_MIN_DEFAULT):   # (a run needs that many)
         out |= _code_run_lines(blocks, first, sentence_like, rows)
@@ -1159,6 +1159,25 @@ def _code_line(text: str) -> bool:
         or (("=" in text or "->" in text) and CODE_OPERATOR_RE.search(text) is not None) \
         or "│" in text or "─" in text or "┼" in text \
         or (": " in text and CODE_KEY_RE.match(text) is not None)
+
+
+def _code_row(text: str) -> bool | None:
+    """True where _table_row(text) holds, else False where _code_line(text) does, else None (what
+    code_runs asks of a line): both written out here, so that the line's last character before its
+    trailing spaces, which each reads, is found once."""
+    end = text.rstrip()
+    last = end[-1:]
+    if (last.isdecimal() or last != "" and last in ".,%" and end.rstrip(".,%")[-1:].isdecimal()) \
+            and TABLE_ROW_RE.search(text) is not None:
+        return True
+    if len(text) < CODE_LINE_MIN_CHARS_DEFAULT:
+        return None
+    lead = text.lstrip()[:1]
+    return False if (last != "" and last in ";{}") or (lead != "" and lead in ")}]") \
+        or ("(" in text and CALL_PAREN_RE.search(text) is not None) \
+        or (("=" in text or "->" in text) and CODE_OPERATOR_RE.search(text) is not None) \
+        or "│" in text or "─" in text or "┼" in text \
+        or (": " in text and CODE_KEY_RE.match(text) is not None) else None
 
 
 def whole_page(blocks: list[Block], first: dict[int, Decision]) -> bool:

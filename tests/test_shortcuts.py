@@ -193,14 +193,20 @@ def _old_code_line(text):
 
 
 def test_code_line_and_table_row_tests_match_their_expressions():
-    from stripper.main_content import CODE_LINE_RE, TABLE_ROW_RE, _code_line, _table_row
+    from stripper.main_content import CODE_LINE_RE, TABLE_ROW_RE, _code_line, _code_row, _table_row
     assert CODE_LINE_RE.pattern == (r"\w\(|[;{}]\s*$|^\s*[)}\]]|\s(?:=|==|!=|<=|>=|:=|=>|->)\s|[│─┼]"
                                     r"|^\s*[\"']?[\w-]+[\"']?: [\"'\d]")
     texts = CODE_SAMPLES + [p.decode("utf-8", "replace") for _, p, _ in PAGES]
     texts += [line for t in texts for line in t.split("\n")]
+    texts += ["Revenue 12.5 13,1%", "Total 3 4.", "x 1 2,", "Rate 5 6 %", "1 2", " 1 2 ", "a 1.5% 2.5%  "]
+    kinds = set()
     for t in texts:
         assert _code_line(t) == _old_code_line(t), t
         assert _table_row(t) == (TABLE_ROW_RE.search(t) is not None), t
+        # (code_runs asks both at once: a table row, else a code line, else neither)
+        kinds.add(_code_row(t))
+        assert _code_row(t) == (True if TABLE_ROW_RE.search(t) else False if _old_code_line(t) else None), t
+    assert kinds == {True, False, None}
 
 
 def test_call_paren_expression_finds_what_the_call_expression_finds():
