@@ -19,7 +19,7 @@ from functools import lru_cache, partial
 from itertools import compress, count
 from operator import attrgetter, itemgetter
 
-from .ago import AGO_MAX_CHARS, age_gate, age_min_words, ascii_age_words, minutes_ago
+from .ago import AGE_ODD_CHARS, AGO_MAX_CHARS, age_gate, age_min_words, age_words, minutes_ago
 from .language import function_chars, is_cjk, lower_words
 from .model import DEMOTE, DROP, DROPPED, END, HEADING, KEPT, META, PARA, PRE, TAG, TABLE, Block, Decision, Verdict
 from .options import Options
@@ -919,10 +919,10 @@ def _stamps(blocks: list[Block], start: int, feats: Features | None = None, head
     """The clock times and the ages (in minutes) of the blocks from `start` on, as (block index,
     minutes) in page order. With feats (the blocks' features), a block is searched for an age only
     when it holds as many words as an age does (ago.age_min_words: "3 minutes ago" has three; a
-    menu entry or a label of one or two words, half the blocks of a page, states none) and, in
-    ASCII text, one of its units among them (ago.ascii_age_words); but for CJK, whose words are not
-    counted. With heads (_heads of the texts), a block is matched for a clock time only when its
-    first character is a digit, as a clock time's is."""
+    menu entry or a label of one or two words, half the blocks of a page, states none) and one of
+    its units among them, unless it holds one of ago.AGE_ODD_CHARS (ago.age_words); but for CJK,
+    whose words are not counted. With heads (_heads of the texts), a block is matched for a clock
+    time only when its first character is a digit, as a clock time's is."""
     clock: list[tuple[int, int]] = []
     ages: list[tuple[int, int]] = []
     n = len(blocks)
@@ -935,7 +935,7 @@ def _stamps(blocks: list[Block], start: int, feats: Features | None = None, head
             clock.append((blocks[i].index, int(m.group(1)) * 60 + int(m.group(2))))
     aged = age_gate()   # (a line it finds nothing in states no age: most lines, told without minutes_ago)
     words = feats.words if feats is not None else None
-    units = ascii_age_words() if words is not None else None
+    units = age_words() if words is not None else None
     if feats is None:
         at = [i for i in range(start, n) if len(blocks[i].text) <= AGO_MAX_CHARS]
     else:
@@ -946,7 +946,8 @@ def _stamps(blocks: list[Block], start: int, feats: Features | None = None, head
             [i for i in range(start, n) if chars[i] <= AGO_MAX_CHARS and nwords[i] >= fewest]
     for i in at:
         text = blocks[i].text
-        if units is not None and text.isascii() and units.isdisjoint(words[i]):
+        if units is not None and units.isdisjoint(words[i]) \
+                and (text.isascii() or not any(c in text for c in AGE_ODD_CHARS)):
             continue
         if aged(text) is not None:
             t = minutes_ago(text)

@@ -1261,3 +1261,27 @@ def test_code_runs_read_near_code_lines_match_the_line_by_line_pass():
         feats = block_features(blocks, frozenset(), False)
         assert code_runs(blocks, first, feats) == _old_code_runs(blocks, first, feats), texts
     assert seen_gap > 100
+
+
+def test_stamps_skip_only_lines_whose_words_hold_no_unit():
+    # _stamps, given the words, searches a line for an age only where its words hold a unit
+    # (ago.age_words) or it holds one of ago.AGE_ODD_CHARS, whose unit the stamp pattern reads
+    # and the words do not show: the ages found are those minutes_ago finds on every line
+    import random
+    from stripper import main_content
+    from stripper.ago import AGO_MAX_CHARS, minutes_ago
+    from stripper.model import Block
+    rng = random.Random(11)
+    ages = ["Updated {} hours ago", "vor {} Minuten", "{} mins ago · Évora", "Publié il y a {} minutes",
+            "Updated {} hourſ ago", "{} mİns ago — live", "{} mıns ago", "“{} MINUTES AGO”", "{} дней назад"]
+    other = ["Réponse à l’article", "Les dernières nouvelles du jour", "Weather — 5° sunny today",
+             "Hours of fun: ſome café", "Mins and maxes of İstanbul", "Menu", "3 things to know"]
+    for _ in range(60):
+        texts = [rng.choice(ages).format(rng.choice(["1", "12", "45"])) if rng.random() < 0.5
+                 else rng.choice(other) for _ in range(rng.randint(3, 30))]
+        blocks = [Block(i, t) for i, t in enumerate(texts)]
+        feats = main_content.block_features(blocks, frozenset(), False)
+        want = [(i, minutes_ago(t)) for i, t in enumerate(texts)
+                if len(t) <= AGO_MAX_CHARS and minutes_ago(t) is not None]
+        assert main_content._stamps(blocks, 0, feats)[1] == want, texts
+    assert minutes_ago("Updated 5 hourſ ago") == 300 and minutes_ago("3 mİns ago") == 3
