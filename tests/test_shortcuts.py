@@ -184,7 +184,7 @@ CODE_SAMPLES = ["f(x) = y;", "  }", "x = 1", "a -> b", "key: 'v'", '"key": 1', "
                 "name (call)", "a == b", "a=b", "x: y", "- item: 3", "Cart (0)", "Wishlist (2)", "10 20",
                 "row 1 2\n", "price 3.50, 4.00.", "50%  60% ", "  ) trailing", "\t] x", "def size(path):",
                 "up 5 10%.", "share 1 2.,% ", "in 2019 2020 ,", "a 1 b.", "x 1 2 %", "7 8 %%", "(a) (b)", "é(1)",
-                "_(", " (x"]
+                "_(", " (x", "────────────", "a ┼ b ┼ c"]
 
 
 def _old_code_line(text):
