@@ -1164,21 +1164,8 @@ def _code_line(text: str) -> bool:
 
 def _code_row(text: str) -> bool | None:
     """True where _table_row(text) holds, else False where _code_line(text) does, else None (what
-    code_runs asks of a line): both written out here, so that the line's last character before its
-    trailing spaces, which each reads, is found once."""
-    end = text.rstrip()
-    last = end[-1:]
-    if (last.isdecimal() or last != "" and last in ".,%" and end.rstrip(".,%")[-1:].isdecimal()) \
-            and TABLE_ROW_RE.search(text) is not None:
-        return True
-    if len(text) < CODE_LINE_MIN_CHARS_DEFAULT:
-        return None
-    lead = text.lstrip()[:1]
-    return False if (last != "" and last in ";{}") or (lead != "" and lead in ")}]") \
-        or ("(" in text and CALL_PAREN_RE.search(text) is not None) \
-        or (("=" in text or "->" in text) and CODE_OPERATOR_RE.search(text) is not None) \
-        or "│" in text or "─" in text or "┼" in text \
-        or (": " in text and CODE_KEY_RE.match(text) is not None) else None
+    code_runs asks of a line)."""
+    return True if _table_row(text) else False if _code_line(text) else None
 
 
 def whole_page(blocks: list[Block], first: dict[int, Decision]) -> bool:
